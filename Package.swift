@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "parkscore",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "parkscore", targets: ["ParkScoreCLI"]),
+        .library(name: "ParkScore", targets: ["ParkScore"]),
+        .library(name: "ParkScoreIO", targets: ["ParkScoreIO"]),
+        .library(name: "ParkYAML", targets: ["ParkYAML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // libyaml, found through pkg-config (Debian: libyaml-dev).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // YAML documents as node trees with 1-based line:column marks, over libyaml.
+        .target(name: "ParkYAML", dependencies: ["CYAML"]),
+        // The domain and the scoring engine: pure value types, no I/O.
+        .target(name: "ParkScore"),
+        // Loading files into the domain (YAML decoding with locations), diagnostics rendering.
+        .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML"]),
+        // The `parkscore` command: thin ArgumentParser commands over the libraries.
+        .executableTarget(
+            name: "ParkScoreCLI",
+            dependencies: [
+                "ParkScore", "ParkScoreIO",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Speed: libyaml's own event loop against parse + validate + score on the same files.
+        .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks"),
+        .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "CYAML"]),
+        .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO"]),
+        .testTarget(name: "ParkScoreCLITests", dependencies: ["ParkScoreIO"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

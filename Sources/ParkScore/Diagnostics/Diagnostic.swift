@@ -1,0 +1,69 @@
+/// One problem found in an input: what is wrong, where, and at which key path.
+///
+/// The library never prints: loaders and validations return diagnostics, and the caller decides how to
+/// show them. Messages are lowercase with no trailing period and put names in single quotes.
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case error, warning, note
+
+        private var rank: Int {
+            switch self {
+            case .error: return 0
+            case .warning: return 1
+            case .note: return 2
+            }
+        }
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation?
+    /// The key path inside the document, such as `facts.tenants.total` or `dimensions[2].criteria[0]`.
+    public var path: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, path: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.path = path
+    }
+
+    public static func error(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, path: path)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, path: path)
+    }
+
+    /// `file:line:column: error: message`
+    public var description: String {
+        var s = ""
+        if let location { s += "\(location): " }
+        s += "\(severity.rawValue): \(message)"
+        return s
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Errors first, then by file, line and column; the order of equal places is kept.
+    public func sortedForReport() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            let la = a.element.location, lb = b.element.location
+            if la != lb {
+                switch (la, lb) {
+                case (nil, _): return true
+                case (_, nil): return false
+                case let (x?, y?): return x < y
+                }
+            }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}
+
+extension Diagnostic: Error {}

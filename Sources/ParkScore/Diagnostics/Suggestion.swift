@@ -1,0 +1,38 @@
+/// "Did you mean …": the closest of some names to a misspelt one.
+public enum Suggestion {
+    /// The candidate nearest to `name` by edit distance, if it is near enough to be a likely typo.
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        let target = Array(name.lowercased())
+        var best: (name: String, distance: Int)?
+        for candidate in candidates {
+            let d = distance(target, Array(candidate.lowercased()))
+            if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.name) {
+                best = (candidate, d)
+            }
+        }
+        guard let best else { return nil }
+        let limit = max(2, target.count / 3)
+        return best.distance <= limit ? best.name : nil
+    }
+
+    /// `" (did you mean 'x'?)"`, or nothing.
+    public static func hint(for name: String, in candidates: some Sequence<String>) -> String {
+        closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}

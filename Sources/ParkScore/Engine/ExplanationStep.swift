@@ -1,0 +1,58 @@
+/// One step of how a criterion's points came about. The engine records steps as values; they are put
+/// into words, in Chinese or English, only when shown.
+public enum ExplanationStep: Sendable, Hashable {
+    /// An expression with the values substituted: `19 / 45 = 0.422 ≥ 40% ✓`.
+    case evaluated(String)
+    /// A checklist item: present (true), absent (false) or unknown (nil), with its evaluation.
+    case item(id: String, present: Bool?, evaluation: String)
+    /// Arithmetic on points, such as `4 + 3 + 3 = 10` or a band reached: `7 ≥ 5 → 3`.
+    case points(String)
+    /// The park's own rating of a judged criterion.
+    case selfRated(level: Int, points: Rational)
+    /// The rating an evaluation settled on.
+    case rated(level: Rational, points: Rational)
+    /// A judged criterion nobody has rated yet.
+    case notRated(mode: ScoringMode)
+    /// A rating on a level the rubric does not have.
+    case levelNotInRubric(Int)
+    /// The criterion was claimed not applicable, with this justification.
+    case notApplicable(String)
+    /// An N/A claim that does not count: the criterion does not allow it, or no justification was given.
+    case notApplicableRefused(allowed: Bool)
+    /// In evaluation, the claim lacks accepted evidence and earns nothing.
+    case evidenceNotAccepted
+    /// A problem evaluating the criterion (division by zero, a wrong type).
+    case problem(String)
+
+    public func text(_ language: LocalizedText.Language) -> String {
+        let zh = language == .zh
+        switch self {
+        case .evaluated(let s), .points(let s): return s
+        case .item(let id, let present, let evaluation):
+            let mark = present == true ? "✓" : (present == false ? "✗" : "?")
+            return "\(mark) \(id): \(evaluation)"
+        case .selfRated(let level, let points):
+            return zh ? "自评等级 \(level) → \(points.formatted(places: 2))（暂定）"
+                      : "self-rated level \(level) → \(points.formatted(places: 2)) (provisional)"
+        case .rated(let level, let points):
+            return zh ? "评审等级 \(level.formatted(places: 2)) → \(points.formatted(places: 2))"
+                      : "rated level \(level.formatted(places: 2)) → \(points.formatted(places: 2))"
+        case .notRated(let mode):
+            switch mode {
+            case .selfAssessment: return zh ? "尚未自评" : "not self-rated"
+            case .evaluation: return zh ? "评审专家尚未评议" : "not yet rated by the panel"
+            }
+        case .levelNotInRubric(let level):
+            return zh ? "等级 \(level) 不在评议标准中 → 0" : "level \(level) is not in the rubric → 0"
+        case .notApplicable(let justification):
+            return zh ? "不适用：\(justification)" : "not applicable: \(justification)"
+        case .notApplicableRefused(let allowed):
+            if allowed { return zh ? "不适用申报无效：未说明理由" : "N/A claim refused: no justification" }
+            return zh ? "不适用申报无效：该项不允许申报不适用" : "N/A claim refused: the criterion does not allow it"
+        case .evidenceNotAccepted:
+            return zh ? "证明材料缺失、未被采信或校验不符 → 0" : "evidence missing, rejected or failing its hash → 0"
+        case .problem(let message):
+            return zh ? "无法计算：\(message)" : "cannot evaluate: \(message)"
+        }
+    }
+}

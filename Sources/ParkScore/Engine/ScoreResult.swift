@@ -1,0 +1,197 @@
+/// Everything the engine concluded about one park against one scorecard.
+public struct ScoreResult: Sendable {
+    public enum Verdict: String, Sendable, Hashable {
+        /// Every "ineligible" gate passed.
+        case eligible
+        /// An "ineligible" gate failed: 不予认定.
+        case ineligible
+        /// No gate failed, but one lacks the data to decide.
+        case undetermined
+    }
+
+    public var scorecardID: String
+    public var scorecardVersion: String
+    public var scoringModel: ScoringModel
+    public var mode: ScoringMode
+    public var verdict: Verdict
+    /// Out of 100, rounded half up to two decimals.
+    public var total: Rational
+    /// The band the total falls in, before any cap.
+    public var gradeByPoints: GradeBand?
+    /// The grade awarded: nil when the park is ineligible or the verdict is undetermined.
+    public var grade: GradeBand?
+    /// Gates whose failure capped the grade.
+    public var cappedBy: [String]
+    /// Whether the result may still change: self-rated or unrated judged criteria, missing gate data.
+    public var isProvisional: Bool
+    public var provisionalReasons: [ProvisionalReason]
+    public var gates: [GateResult]
+    public var dimensions: [DimensionResult]
+    public var derived: [String: Value]
+    public var missingData: [MissingFact]
+    public var improvements: [Improvement]
+    public var nextGrade: NextGradePath?
+
+    public var criteria: [CriterionResult] { dimensions.flatMap(\.criteria) }
+
+    public func criterion(_ id: String) -> CriterionResult? { criteria.first { $0.id == id } }
+    public func gate(_ id: String) -> GateResult? { gates.first { $0.id == id } }
+}
+
+public enum ScoringMode: String, Sendable, Hashable {
+    /// A park's own assessment: judged criteria take its self-ratings, marked provisional.
+    case selfAssessment = "self"
+    /// An evaluator's scoring: judged criteria take the panel's ratings, and claims need their evidence.
+    case evaluation
+}
+
+public enum ProvisionalReason: Sendable, Hashable {
+    case selfRated([String])
+    case pendingReview([String])
+    case gateMissingData([String])
+}
+
+public struct GateResult: Sendable {
+    public enum Status: String, Sendable, Hashable {
+        case passed, failed, missingData = "missing-data"
+    }
+
+    public var id: String
+    public var title: LocalizedText
+    public var clause: Clause?
+    public var effect: Gate.Effect
+    public var status: Status
+    public var explanation: String
+    /// A problem evaluating the condition (such as a division by zero), which makes the gate fail.
+    public var problem: String?
+    public var missingFacts: [String]
+    public var evidence: EvidenceState
+}
+
+public enum CriterionStatus: String, Sendable, Hashable, CaseIterable {
+    case met
+    case partial
+    case unmet
+    case missingData = "missing-data"
+    case pendingReview = "pending-review"
+    case notApplicable = "not-applicable"
+}
+
+public struct CriterionResult: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var kind: String
+    public var clause: Clause?
+    public var status: CriterionStatus
+    /// Points earned, of `maxPoints`, before weighting.
+    public var points: Rational
+    public var maxPoints: Rational
+    /// What the criterion adds to the total out of 100, and the most it could add.
+    public var contribution: Rational
+    public var maxContribution: Rational
+    /// How the points came about, step by step, with the values substituted.
+    public var explanation: [ExplanationStep]
+    /// The number a scale criterion measured.
+    public var measured: Rational?
+    /// The values the criterion read, by fact key.
+    public var values: [String: Value]
+    public var missingFacts: [String]
+    /// Checklist items not present (their ids).
+    public var unmetItems: [String]
+    /// The rubric level that counted, for a judged criterion.
+    public var level: Int?
+    public var evidence: EvidenceState
+    public var notApplicableJustification: String?
+    /// Self-rated or otherwise open to change.
+    public var isProvisional: Bool
+}
+
+/// Evidence behind a gate or criterion.
+public enum EvidenceState: Sendable, Hashable {
+    /// The scorecard asks for none.
+    case notRequired
+    /// The self-report lists these documents for it (ids, with their file state where checked).
+    case listed([EvidenceReference])
+    /// Evidence is required and the self-report lists none.
+    case missing
+
+    public var isSatisfied: Bool {
+        switch self {
+        case .notRequired: return true
+        case .missing: return false
+        case .listed(let refs): return refs.contains { $0.state == nil || $0.state == .verified || $0.state == .unchecked }
+        }
+    }
+}
+
+public struct EvidenceReference: Sendable, Hashable {
+    public var id: String
+    public var state: EvidenceFileState?
+
+    public init(id: String, state: EvidenceFileState?) {
+        self.id = id
+        self.state = state
+    }
+}
+
+public struct DimensionResult: Sendable {
+    public var id: String
+    public var title: LocalizedText
+    public var weight: Rational
+    /// Points earned of the most points of the applicable criteria.
+    public var points: Rational
+    public var applicableMaxPoints: Rational
+    /// The weighted score this dimension adds to the total, of `effectiveWeight`.
+    public var score: Rational
+    /// The weight after rescaling when some dimension is wholly not applicable.
+    public var effectiveWeight: Rational
+    public var isApplicable: Bool
+    public var criteria: [CriterionResult]
+}
+
+/// A fact the scorecard needs and the self-report does not give, with who needs it.
+public struct MissingFact: Sendable, Hashable {
+    public var key: String
+    /// Gate and criterion ids that read it.
+    public var usedBy: [String]
+}
+
+/// One way to gain points, ranked by the points it would add to the total.
+public struct Improvement: Sendable, Hashable {
+    public enum Action: Sendable, Hashable {
+        /// Report these missing facts.
+        case provideData([String])
+        /// Make the condition hold.
+        case meetCondition
+        /// Raise (or lower) the value: what it is now, and where it reaches full points.
+        case improveValue(current: Rational?, target: Rational?)
+        /// Add these checklist items.
+        case addItems([String])
+        /// Reach this rubric level.
+        case reachLevel(Int)
+        /// Have the criterion rated.
+        case getRated
+        /// Supply the required evidence.
+        case provideEvidence
+    }
+
+    public var criterionID: String
+    public var title: LocalizedText
+    public var dimensionID: String
+    /// Points the total would gain at full marks on this criterion.
+    public var gain: Rational
+    public var action: Action
+}
+
+/// What stands between the park and the next grade up.
+public struct NextGradePath: Sendable, Hashable {
+    public var target: GradeBand
+    /// Points the total is short of the band.
+    public var pointsNeeded: Rational
+    /// Gates that must pass first (failed or missing data), including caps below the target.
+    public var blockingGates: [String]
+    /// The fewest criteria whose full marks would close the gap, largest gains first.
+    public var criteria: [String]
+    /// Whether the criteria together can close the gap at all.
+    public var isReachable: Bool
+}

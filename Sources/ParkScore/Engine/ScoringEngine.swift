@@ -1,0 +1,446 @@
+/// Options of one scoring run.
+public struct ScoringOptions: Sendable {
+    public var mode: ScoringMode
+    /// What checking each evidence file found, by evidence id (absent: not checked).
+    public var evidenceFiles: [String: EvidenceFileState]
+    /// Levels rated by evaluators for judged criteria, by criterion id (evaluation mode).
+    public var ratings: [String: Rating]
+
+    public init(mode: ScoringMode = .selfAssessment, evidenceFiles: [String: EvidenceFileState] = [:],
+                ratings: [String: Rating] = [:]) {
+        self.mode = mode
+        self.evidenceFiles = evidenceFiles
+        self.ratings = ratings
+    }
+
+    /// A judged criterion's rating as the evaluation settled it: the level, and the points it earns
+    /// (a panel's mean may fall between levels).
+    public struct Rating: Sendable, Hashable {
+        public var level: Rational
+        public var points: Rational
+        public var note: String?
+
+        public init(level: Rational, points: Rational, note: String? = nil) {
+            self.level = level
+            self.points = points
+            self.note = note
+        }
+    }
+}
+
+/// Applies a scorecard to a self-report. Pure: value types in, a result out; no I/O, no printing.
+public struct ScoringEngine: Sendable {
+    public let dictionary: FactDictionary
+    private let percentKeys: Set<String>
+
+    public init(dictionary: FactDictionary) {
+        self.dictionary = dictionary
+        var keys = Set<String>()
+        for (key, definition) in dictionary.definitions {
+            if case .percent = definition.type { keys.insert(key) }
+        }
+        percentKeys = keys
+    }
+
+    public func score(_ report: SelfReport, against scorecard: Scorecard, options: ScoringOptions = ScoringOptions()) -> ScoreResult {
+        var environment = FactEnvironment(values: report.factValues, percentKeys: percentKeys)
+        var derived: [String: Value] = [:]
+        for fact in scorecard.derived {
+            let value = fact.expression.evaluate(in: environment).value
+            environment.values[fact.key] = value
+            derived[fact.key] = value
+            if fact.isPercent { environment.percentKeys.insert(fact.key) }
+        }
+        let assessment = report.assessments[scorecard.id] ?? SelfAssessment()
+        let evidence = EvidenceIndex(report.evidence, files: options.evidenceFiles)
+        var run = Run(scorecard: scorecard, environment: environment, assessment: assessment, evidence: evidence,
+                      options: options)
+        return run.result(derived: derived)
+    }
+}
+
+/// Indexes the self-report's evidence by what it supports.
+struct EvidenceIndex {
+    var bySupport: [String: [EvidenceReference]] = [:]
+
+    init(_ items: [Evidence], files: [String: EvidenceFileState]) {
+        for item in items {
+            for key in item.supports {
+                bySupport[key, default: []].append(EvidenceReference(id: item.id, state: files[item.id]))
+            }
+        }
+    }
+
+    func state(for id: String, facts: [String], requirement: EvidenceRequirement?) -> EvidenceState {
+        guard requirement != nil else { return .notRequired }
+        var refs: [EvidenceReference] = bySupport[id] ?? []
+        for key in facts { refs += bySupport[key] ?? [] }
+        var seen = Set<String>()
+        refs = refs.filter { seen.insert($0.id).inserted }
+        return refs.isEmpty ? .missing : .listed(refs)
+    }
+}
+
+private struct Run {
+    let scorecard: Scorecard
+    let environment: FactEnvironment
+    let assessment: SelfAssessment
+    let evidence: EvidenceIndex
+    let options: ScoringOptions
+
+    init(scorecard: Scorecard, environment: FactEnvironment, assessment: SelfAssessment, evidence: EvidenceIndex,
+         options: ScoringOptions) {
+        self.scorecard = scorecard
+        self.environment = environment
+        self.assessment = assessment
+        self.evidence = evidence
+        self.options = options
+    }
+
+    mutating func result(derived: [String: Value]) -> ScoreResult {
+        let gates = scorecard.gates.map(gateResult)
+        var dimensions = scorecard.dimensions.map(dimensionResult)
+
+        // Weights of dimensions with no applicable criterion are shared out among the others.
+        let applicableWeight = dimensions.filter(\.isApplicable).reduce(Rational.zero) { $0.adding($1.weight) ?? $0 }
+        var total = Rational.zero
+        for d in dimensions.indices {
+            let dimension = dimensions[d]
+            guard dimension.isApplicable, !applicableWeight.isZero else {
+                dimensions[d].effectiveWeight = .zero
+                continue
+            }
+            let effectiveWeight = dimension.weight.multiplied(by: 100).flatMap { $0.divided(by: applicableWeight) } ?? .zero
+            dimensions[d].effectiveWeight = effectiveWeight
+            let share = { (points: Rational) -> Rational in
+                effectiveWeight.multiplied(by: points).flatMap { $0.divided(by: dimension.applicableMaxPoints) } ?? .zero
+            }
+            dimensions[d].score = share(dimension.points)
+            for c in dimension.criteria.indices where dimension.criteria[c].status != .notApplicable {
+                dimensions[d].criteria[c].contribution = share(dimension.criteria[c].points)
+                dimensions[d].criteria[c].maxContribution = share(dimension.criteria[c].maxPoints)
+            }
+            total = total.adding(dimensions[d].score) ?? total
+        }
+        total = total.rounded(places: 2)
+
+        // Verdict and grade.
+        let failedIneligible = gates.contains { $0.effect == .ineligible && $0.status == .failed }
+        let undecidedIneligible = gates.contains { $0.effect == .ineligible && $0.status == .missingData }
+        let verdict: ScoreResult.Verdict = failedIneligible ? .ineligible : (undecidedIneligible ? .undetermined : .eligible)
+        let gradeByPoints = scorecard.grade(for: total)
+        var grade = verdict == .eligible ? gradeByPoints : nil
+        var cappedBy: [String] = []
+        for gate in gates where gate.status == .failed {
+            guard case .capGrade(let bandID) = gate.effect, let cap = scorecard.grades.first(where: { $0.id == bandID })
+            else { continue }
+            if let current = grade, cap.min < current.min {
+                grade = cap
+                cappedBy.append(gate.id)
+            }
+        }
+
+        // What keeps the result provisional.
+        let criteria = dimensions.flatMap(\.criteria)
+        var reasons: [ProvisionalReason] = []
+        let selfRated = criteria.filter { $0.isProvisional && $0.status != .pendingReview }.map(\.id)
+        if !selfRated.isEmpty { reasons.append(.selfRated(selfRated)) }
+        let pending = criteria.filter { $0.status == .pendingReview }.map(\.id)
+        if !pending.isEmpty { reasons.append(.pendingReview(pending)) }
+        let gatesMissing = gates.filter { $0.status == .missingData }.map(\.id)
+        if !gatesMissing.isEmpty { reasons.append(.gateMissingData(gatesMissing)) }
+
+        let improvements = improvementList(dimensions)
+        return ScoreResult(
+            scorecardID: scorecard.id, scorecardVersion: scorecard.version, scoringModel: scorecard.scoringModel,
+            mode: options.mode, verdict: verdict, total: total, gradeByPoints: gradeByPoints, grade: grade,
+            cappedBy: cappedBy, isProvisional: !reasons.isEmpty, provisionalReasons: reasons, gates: gates,
+            dimensions: dimensions, derived: derived, missingData: missingData(gates: gates, criteria: criteria),
+            improvements: improvements,
+            nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
+                                 improvements: improvements))
+    }
+
+    // MARK: Gates
+
+    func gateResult(_ gate: Gate) -> GateResult {
+        let evaluation = gate.condition.evaluate(in: environment)
+        let status: GateResult.Status
+        var problem: String?
+        switch evaluation.value {
+        case .bool(true): status = .passed
+        case .unknown: status = .missingData
+        case .error(let message):
+            status = .failed
+            problem = message
+        default: status = .failed
+        }
+        let facts = gate.condition.factReferences.map(\.path)
+        return GateResult(id: gate.id, title: gate.title, clause: gate.clause, effect: gate.effect, status: status,
+                          explanation: evaluation.explanation, problem: problem, missingFacts: evaluation.value.missingFacts,
+                          evidence: evidence.state(for: gate.id, facts: facts, requirement: gate.evidence))
+    }
+
+    // MARK: Criteria
+
+    func dimensionResult(_ dimension: Dimension) -> DimensionResult {
+        let criteria = dimension.criteria.map(criterionResult)
+        var points = Rational.zero
+        var applicableMax = Rational.zero
+        for c in criteria where c.status != .notApplicable {
+            points = points.adding(c.points) ?? points
+            applicableMax = applicableMax.adding(c.maxPoints) ?? applicableMax
+        }
+        return DimensionResult(id: dimension.id, title: dimension.title, weight: dimension.weight, points: points,
+                               applicableMaxPoints: applicableMax, score: .zero, effectiveWeight: dimension.weight,
+                               isApplicable: !applicableMax.isZero, criteria: criteria)
+    }
+
+    func criterionResult(_ criterion: Criterion) -> CriterionResult {
+        let facts = criterion.factKeys
+        var result = CriterionResult(
+            id: criterion.id, title: criterion.title, kind: criterion.kind.name, clause: criterion.clause, status: .unmet,
+            points: .zero, maxPoints: criterion.maxPoints, contribution: .zero, maxContribution: .zero, explanation: [],
+            measured: nil, values: [:], missingFacts: [], unmetItems: [], level: nil,
+            evidence: evidence.state(for: criterion.id, facts: facts, requirement: criterion.evidence),
+            notApplicableJustification: nil, isProvisional: false)
+        for key in facts { result.values[key] = environment.value(key) }
+
+        if let claim = assessment.notApplicable[criterion.id] {
+            if criterion.allowsNotApplicable && !claim.justification.isEmpty {
+                result.status = .notApplicable
+                result.notApplicableJustification = claim.justification
+                result.explanation = [.notApplicable(claim.justification)]
+                return result
+            }
+            result.explanation.append(.notApplicableRefused(allowed: criterion.allowsNotApplicable))
+        }
+
+        switch criterion.kind {
+        case .check(let check):
+            let evaluation = check.condition.evaluate(in: environment)
+            result.explanation.append(.evaluated(evaluation.explanation))
+            switch evaluation.value {
+            case .bool(true):
+                result.points = check.points
+            case .unknown(let missing):
+                result.missingFacts = missing
+            case .error(let message):
+                result.explanation.append(.problem(message))
+            default: break
+            }
+        case .scale(let scale):
+            score(scale, into: &result)
+        case .checklist(let checklist):
+            score(checklist, into: &result)
+        case .judged(let judged):
+            score(judged, into: &result)
+        }
+
+        // In evaluation, a claim without its evidence earns nothing.
+        if options.mode == .evaluation && !result.evidence.isSatisfied && !result.points.isZero {
+            result.explanation.append(.evidenceNotAccepted)
+            result.points = .zero
+        }
+
+        if result.status != .pendingReview {
+            if result.points == result.maxPoints && !result.maxPoints.isZero {
+                result.status = .met
+            } else if !result.missingFacts.isEmpty {
+                result.status = .missingData
+            } else {
+                result.status = result.points.isZero ? .unmet : .partial
+            }
+        }
+        return result
+    }
+
+    private func score(_ scale: Scale, into result: inout CriterionResult) {
+        let evaluation = scale.value.evaluate(in: environment)
+        result.explanation.append(.evaluated(evaluation.explanation))
+        let value: Rational
+        switch evaluation.value {
+        case .number(let n): value = n
+        case .unknown(let missing):
+            result.missingFacts = missing
+            return
+        case .error(let message):
+            result.explanation.append(.problem(message))
+            return
+        default:
+            result.explanation.append(.problem("a scale needs a number, not \(evaluation.value.typeName)"))
+            return
+        }
+        result.measured = value
+        let shown = format(value, percent: scale.isPercent)
+        switch scale.mapping {
+        case .bands(let bands):
+            let reached = bands.filter { $0.min <= value }.max { $0.min < $1.min }
+            if let reached {
+                result.points = reached.points
+                result.explanation.append(.points("\(shown) ≥ \(format(reached.min, percent: scale.isPercent)) → \(reached.points.formatted(places: 2))"))
+            } else {
+                let lowest = bands.map(\.min).min() ?? .zero
+                result.explanation.append(.points("\(shown) < \(format(lowest, percent: scale.isPercent)) → 0"))
+            }
+        case .linear(let from, let to, let points):
+            guard let span = to.subtracting(from), !span.isZero,
+                  let offset = value.subtracting(from), let fraction = offset.divided(by: span) else { return }
+            let clamped = Rational.min(Rational.max(fraction, .zero), .one)
+            result.points = points.multiplied(by: clamped) ?? .zero
+            result.explanation.append(.points(
+                "\(points.formatted(places: 2)) × (\(shown) − \(format(from, percent: scale.isPercent))) / "
+                + "(\(format(to, percent: scale.isPercent)) − \(format(from, percent: scale.isPercent)))"
+                + (clamped == fraction ? "" : " (clamped to 0…1)")
+                + " = \(result.points.formatted(places: 2))"))
+        }
+    }
+
+    private func score(_ checklist: Checklist, into result: inout CriterionResult) {
+        var sum = Rational.zero
+        var missing = Set<String>()
+        var earned: [String] = []
+        for item in checklist.items {
+            let evaluation = item.condition.evaluate(in: environment)
+            switch evaluation.value {
+            case .bool(true):
+                sum = sum.adding(item.points) ?? sum
+                earned.append(item.points.formatted(places: 2))
+                result.explanation.append(.item(id: item.id, present: true, evaluation: evaluation.explanation))
+            case .unknown(let facts):
+                missing.formUnion(facts)
+                result.unmetItems.append(item.id)
+                result.explanation.append(.item(id: item.id, present: nil, evaluation: evaluation.explanation))
+            default:
+                result.unmetItems.append(item.id)
+                result.explanation.append(.item(id: item.id, present: false, evaluation: evaluation.explanation))
+            }
+        }
+        result.missingFacts = missing.sorted()
+        let summed = earned.isEmpty ? "0" : earned.joined(separator: " + ")
+        if let cap = checklist.cap, cap < sum {
+            result.points = cap
+            result.explanation.append(.points("\(summed) = \(sum.formatted(places: 2)) > \(cap.formatted(places: 2)) → \(cap.formatted(places: 2))"))
+        } else {
+            result.points = sum
+            result.explanation.append(.points(earned.count > 1 ? "\(summed) = \(sum.formatted(places: 2))" : "→ \(summed)"))
+        }
+    }
+
+    private func score(_ judged: Judged, into result: inout CriterionResult) {
+        switch options.mode {
+        case .selfAssessment:
+            guard let rating = assessment.ratings[result.id] else {
+                result.status = .pendingReview
+                result.isProvisional = true
+                result.explanation.append(.notRated(mode: .selfAssessment))
+                return
+            }
+            guard let level = judged.level(rating.level) else {
+                result.explanation.append(.levelNotInRubric(rating.level))
+                return
+            }
+            result.level = level.level
+            result.points = level.points
+            result.isProvisional = true
+            result.explanation.append(.selfRated(level: level.level, points: level.points))
+        case .evaluation:
+            guard let rating = options.ratings[result.id] else {
+                result.status = .pendingReview
+                result.isProvisional = true
+                result.explanation.append(.notRated(mode: .evaluation))
+                return
+            }
+            result.level = rating.level.isInteger ? rating.level.numerator : rating.level.floor
+            result.points = Rational.min(rating.points, result.maxPoints)
+            result.explanation.append(.rated(level: rating.level, points: result.points))
+        }
+    }
+
+    private func format(_ value: Rational, percent: Bool) -> String {
+        if percent, let p = value.multiplied(by: 100) { return p.formatted(places: 1) + "%" }
+        return value.formatted(places: 3)
+    }
+
+    // MARK: Summaries
+
+    func missingData(gates: [GateResult], criteria: [CriterionResult]) -> [MissingFact] {
+        var order: [String] = []
+        var usedBy: [String: [String]] = [:]
+        let users = gates.map { ($0.id, $0.missingFacts) } + criteria.filter { $0.status != .notApplicable }.map { ($0.id, $0.missingFacts) }
+        for (id, facts) in users {
+            for key in facts {
+                if usedBy[key] == nil { order.append(key) }
+                usedBy[key, default: []].append(id)
+            }
+        }
+        return order.map { MissingFact(key: $0, usedBy: usedBy[$0]!) }
+    }
+
+    func improvementList(_ dimensions: [DimensionResult]) -> [Improvement] {
+        var list: [(Improvement, Int)] = []
+        var position = 0
+        for dimension in dimensions {
+            for (c, criterion) in zip(scorecard.dimensions.first { $0.id == dimension.id }!.criteria, dimension.criteria) {
+                position += 1
+                guard criterion.status != .notApplicable,
+                      let gain = criterion.maxContribution.subtracting(criterion.contribution), gain > .zero else { continue }
+                let action: Improvement.Action
+                if !criterion.missingFacts.isEmpty {
+                    action = .provideData(criterion.missingFacts)
+                } else if criterion.status == .pendingReview {
+                    action = .getRated
+                } else if options.mode == .evaluation && !criterion.evidence.isSatisfied {
+                    action = .provideEvidence
+                } else {
+                    switch c.kind {
+                    case .check: action = .meetCondition
+                    case .checklist: action = .addItems(criterion.unmetItems)
+                    case .judged(let j): action = .reachLevel(j.levels.max { $0.points < $1.points }?.level ?? 0)
+                    case .scale(let s):
+                        let current = criterion.measured
+                        let target: Rational?
+                        switch s.mapping {
+                        case .bands(let bands): target = bands.max { $0.points < $1.points || ($0.points == $1.points && $1.min < $0.min) }?.min
+                        case .linear(_, let to, _): target = to
+                        }
+                        action = .improveValue(current: current, target: target)
+                    }
+                }
+                list.append((Improvement(criterionID: criterion.id, title: criterion.title, dimensionID: dimension.id,
+                                         gain: gain, action: action), position))
+            }
+        }
+        list.sort { a, b in a.0.gain != b.0.gain ? b.0.gain < a.0.gain : a.1 < b.1 }
+        return list.map(\.0)
+    }
+
+    func nextGrade(total: Rational, verdict: ScoreResult.Verdict, grade: GradeBand?, gradeByPoints: GradeBand?,
+                   gates: [GateResult], improvements: [Improvement]) -> NextGradePath? {
+        let bands = scorecard.gradesAscending
+        let target: GradeBand?
+        if let grade {
+            target = bands.first { grade.min < $0.min }
+        } else {
+            target = gradeByPoints ?? bands.first
+        }
+        guard let target else { return nil }
+        var blocking: [String] = []
+        for gate in gates where gate.status != .passed {
+            switch gate.effect {
+            case .ineligible: blocking.append(gate.id)
+            case .capGrade(let bandID):
+                if let cap = bands.first(where: { $0.id == bandID }), cap.min < target.min { blocking.append(gate.id) }
+            }
+        }
+        let needed = Rational.max(target.min.subtracting(total) ?? .zero, .zero)
+        var gained = Rational.zero
+        var chosen: [String] = []
+        for improvement in improvements where gained < needed {
+            chosen.append(improvement.criterionID)
+            gained = gained.adding(improvement.gain) ?? gained
+        }
+        return NextGradePath(target: target, pointsNeeded: needed, blockingGates: blocking, criteria: chosen,
+                             isReachable: gained >= needed)
+    }
+}

@@ -1,0 +1,124 @@
+/// The type an expression has before it is evaluated, inferred from the fact dictionary.
+public enum StaticType: String, Sendable, Hashable {
+    case number, boolean, text, date, list, any
+
+    public init(_ factType: FactType) {
+        switch factType {
+        case .boolean: self = .boolean
+        case .integer, .number, .percent, .money: self = .number
+        case .date: self = .date
+        case .text, .enumeration: self = .text
+        case .list: self = .list
+        }
+    }
+
+    func accepts(_ other: StaticType) -> Bool { self == .any || other == .any || self == other }
+}
+
+/// A problem in an expression found without evaluating it: an unknown fact, a type mismatch.
+public struct ExpressionIssue: Sendable, Equatable {
+    public var message: String
+    public var offset: Int
+}
+
+/// Checks an expression against the known facts and their types.
+public struct ExpressionChecker {
+    public var factTypes: [String: StaticType]
+
+    public init(factTypes: [String: StaticType]) {
+        self.factTypes = factTypes
+    }
+
+    /// The inferred type of the expression and every problem found in it.
+    public func check(_ expression: Expression) -> (type: StaticType, issues: [ExpressionIssue]) {
+        var issues: [ExpressionIssue] = []
+        let type = infer(expression.root, &issues)
+        return (type, issues)
+    }
+
+    private func infer(_ node: ExpressionNode, _ issues: inout [ExpressionIssue]) -> StaticType {
+        let at = node.range.lowerBound
+        switch node.kind {
+        case .literal(let value):
+            switch value {
+            case .number: return .number
+            case .bool: return .boolean
+            case .text: return .text
+            case .date: return .date
+            case .list: return .list
+            default: return .any
+            }
+        case .fact(let path):
+            if let type = factTypes[path] { return type }
+            let hint = Suggestion.hint(for: path, in: factTypes.keys)
+            issues.append(ExpressionIssue(message: "unknown fact '\(path)'\(hint)", offset: at))
+            return .any
+        case .negate(let operand):
+            let t = infer(operand, &issues)
+            if !StaticType.number.accepts(t) {
+                issues.append(ExpressionIssue(message: "cannot negate \(t.rawValue)", offset: at))
+            }
+            return .number
+        case .not(let operand):
+            let t = infer(operand, &issues)
+            if !StaticType.boolean.accepts(t) {
+                issues.append(ExpressionIssue(message: "'not' needs true or false, not \(t.rawValue)", offset: operand.range.lowerBound))
+            }
+            return .boolean
+        case .arithmetic(let op, let lhs, let rhs):
+            for side in [lhs, rhs] {
+                let t = infer(side, &issues)
+                if !StaticType.number.accepts(t) {
+                    issues.append(ExpressionIssue(message: "'\(op.rawValue)' needs numbers, not \(t.rawValue)",
+                                                  offset: side.range.lowerBound))
+                }
+            }
+            return .number
+        case .comparison(let op, let lhs, let rhs):
+            let a = infer(lhs, &issues)
+            let b = infer(rhs, &issues)
+            let comparable = a.accepts(b) || (a == .date && b == .text) || (a == .text && b == .date)
+            if !comparable {
+                issues.append(ExpressionIssue(message: "cannot compare \(a.rawValue) with \(b.rawValue)", offset: at))
+            } else if op != .equal && op != .notEqual && (a == .boolean || a == .list || (a == .text && b == .text)) {
+                issues.append(ExpressionIssue(message: "cannot order \(a.rawValue) values with '\(op.rawValue)'", offset: at))
+            }
+            return .boolean
+        case .logical(let op, let lhs, let rhs):
+            for side in [lhs, rhs] {
+                let t = infer(side, &issues)
+                if !StaticType.boolean.accepts(t) {
+                    issues.append(ExpressionIssue(message: "'\(op.rawValue)' needs true or false, not \(t.rawValue)",
+                                                  offset: side.range.lowerBound))
+                }
+            }
+            return .boolean
+        case .call(let function, let args):
+            let types = args.map { infer($0, &issues) }
+            switch function {
+            case .count, .sum:
+                if !StaticType.list.accepts(types[0]) {
+                    issues.append(ExpressionIssue(message: "'\(function.rawValue)' needs a list, not \(types[0].rawValue)",
+                                                  offset: args[0].range.lowerBound))
+                }
+                return .number
+            case .min, .max:
+                if types.count == 1 && types[0] == .list { return .number }
+                for (arg, t) in zip(args, types) where !StaticType.number.accepts(t) {
+                    issues.append(ExpressionIssue(message: "'\(function.rawValue)' needs numbers, not \(t.rawValue)",
+                                                  offset: arg.range.lowerBound))
+                }
+                return .number
+            case .contains:
+                if !StaticType.list.accepts(types[0]) {
+                    issues.append(ExpressionIssue(message: "'contains' needs a list first, not \(types[0].rawValue)",
+                                                  offset: args[0].range.lowerBound))
+                }
+                return .boolean
+            }
+        case .list(let items):
+            for item in items { _ = infer(item, &issues) }
+            return .list
+        }
+    }
+}

@@ -1,0 +1,289 @@
+/// The fact values an expression is evaluated against. A key with no value is unknown.
+public struct FactEnvironment: Sendable {
+    public var values: [String: Value]
+    /// Facts shown as percentages in explanations (`42%` rather than `0.42`).
+    public var percentKeys: Set<String>
+
+    public init(values: [String: Value] = [:], percentKeys: Set<String> = []) {
+        self.values = values
+        self.percentKeys = percentKeys
+    }
+
+    public func value(_ key: String) -> Value {
+        values[key] ?? .unknown(missing: [key])
+    }
+}
+
+/// An expression's value and the explanation of how it came about, with the facts substituted:
+/// `19 / 45 = 0.422 ≥ 0.40 ✓`.
+public struct Evaluation: Sendable, Equatable {
+    public var value: Value
+    public var explanation: String
+}
+
+extension Expression {
+    public func evaluate(in environment: FactEnvironment) -> Evaluation {
+        let evaluator = ExpressionEvaluator(environment: environment)
+        let (value, text) = evaluator.evaluate(root)
+        let explanation: String
+        switch root.kind {
+        case .comparison, .not:
+            explanation = text
+        case .logical:
+            explanation = "\(text) ⇒ \(ExpressionEvaluator.mark(value))"
+        case .fact(let path):
+            explanation = "\(path) = \(value.isKnown ? text : "?")"
+        case .literal:
+            explanation = text
+        default:
+            explanation = "\(text) = \(evaluator.format(value))"
+        }
+        return Evaluation(value: value, explanation: explanation)
+    }
+}
+
+struct ExpressionEvaluator {
+    let environment: FactEnvironment
+
+    static func mark(_ value: Value) -> String {
+        switch value {
+        case .bool(true): return "✓"
+        case .bool(false): return "✗"
+        case .unknown: return "?"
+        default: return "!"
+        }
+    }
+
+    func format(_ value: Value, percent: Bool = false) -> String {
+        switch value {
+        case .number(let n):
+            if percent, let p = n.multiplied(by: 100) { return p.formatted(places: 1) + "%" }
+            return n.formatted(places: 3)
+        case .bool(let b): return b ? "true" : "false"
+        case .text(let s): return "'\(s)'"
+        case .date(let d): return d
+        case .list(let items):
+            let shown = items.prefix(6).map { item -> String in
+                if case .text(let s) = item { return s }
+                return format(item)
+            }
+            let more = items.count > 6 ? ", … \(items.count) items" : ""
+            return "[" + shown.joined(separator: ", ") + more + "]"
+        case .unknown: return "?"
+        case .error(let message): return "(\(message))"
+        }
+    }
+
+    /// The value of a node and its text with values substituted (without its own value appended).
+    func evaluate(_ node: ExpressionNode) -> (Value, String) {
+        switch node.kind {
+        case .literal(let value):
+            return (value, node.text.isEmpty ? format(value) : node.text)
+        case .fact(let path):
+            let value = environment.value(path)
+            if case .unknown = value { return (value, "\(path)?") }
+            return (value, format(value, percent: environment.percentKeys.contains(path)))
+        case .negate(let operand):
+            let (v, t) = evaluate(operand)
+            let text = "−" + (operand.isCompound ? "(\(t))" : t)
+            switch v {
+            case .number(let n):
+                guard let negated = n.negated else { return (.error("number too large"), text) }
+                return (.number(negated), text)
+            case .unknown, .error: return (v, text)
+            default: return (.error("cannot negate \(v.typeName)"), text)
+            }
+        case .not(let operand):
+            let (v, t) = evaluate(operand)
+            let text = operand.isCompound ? "not (\(t))" : "not \(named(t, operand, v))"
+            switch v {
+            case .bool(let b): return (.bool(!b), "\(text) \(Self.mark(.bool(!b)))")
+            case .unknown, .error: return (v, "\(text) ?")
+            default: return (.error("'not' needs true or false, not \(v.typeName)"), text)
+            }
+        case .arithmetic(let op, let lhs, let rhs):
+            let (a, ta) = evaluate(lhs)
+            let (b, tb) = evaluate(rhs)
+            let text = "\(wrap(ta, lhs, in: op, right: false)) \(op.symbol) \(wrap(tb, rhs, in: op, right: true))"
+            return (arithmetic(op, a, b, divisor: rhs), text)
+        case .comparison(let op, let lhs, let rhs):
+            let (a, ta) = evaluate(lhs)
+            let (b, tb) = evaluate(rhs)
+            let left = lhs.isCompound && a.isKnown ? "\(ta) = \(format(a))" : ta
+            let right = rhs.isCompound && b.isKnown ? "\(tb) = \(format(b))" : tb
+            let value = compare(op, a, b)
+            var text = "\(left) \(op.symbol) \(right) \(Self.mark(value))"
+            if case .error(let message) = value { text += " (\(message))" }
+            return (value, text)
+        case .logical(let op, let lhs, let rhs):
+            let (a, ta) = evaluate(lhs)
+            let (b, tb) = evaluate(rhs)
+            let text = "\(named(ta, lhs, a)) \(op.rawValue) \(named(tb, rhs, b))"
+            return (logical(op, a, b), text)
+        case .call(let function, let args):
+            let evaluated = args.map(evaluate)
+            let text = "\(function.rawValue)(" + evaluated.map(\.1).joined(separator: ", ") + ")"
+            return (call(function, evaluated.map(\.0)), text)
+        case .list(let items):
+            let evaluated = items.map(evaluate)
+            let text = "[" + evaluated.map(\.1).joined(separator: ", ") + "]"
+            if let problem = evaluated.first(where: { !$0.0.isKnown }) {
+                if case .error = problem.0 { return (problem.0, text) }
+                return (.unknown(missing: Set(evaluated.flatMap { $0.0.missingFacts }).sorted()), text)
+            }
+            return (.list(evaluated.map(\.0)), text)
+        }
+    }
+
+    private func wrap(_ text: String, _ node: ExpressionNode, in op: ArithmeticOperator, right: Bool) -> String {
+        if case .arithmetic(let inner, _, _) = node.kind {
+            let outerTight = op == .multiply || op == .divide
+            let innerLoose = inner == .add || inner == .subtract
+            if (outerTight && innerLoose) || (right && (op == .subtract || op == .divide)) { return "(\(text))" }
+        }
+        return text
+    }
+
+    /// An operand of 'and', 'or' or 'not': a bare fact is named (`incubator.exists = true`), a nested
+    /// logical expression of the other kind is put in parentheses.
+    private func named(_ text: String, _ node: ExpressionNode, _ value: Value) -> String {
+        switch node.kind {
+        case .fact(let path):
+            return value.isKnown ? "\(path) = \(text)" : text
+        case .logical(let inner, _, _):
+            if case .logical(let outer, _, _) = node.kind, inner == outer { return text }
+            return "(\(text))"
+        default:
+            return text
+        }
+    }
+
+    private func arithmetic(_ op: ArithmeticOperator, _ a: Value, _ b: Value, divisor: ExpressionNode) -> Value {
+        if case .error = a { return a }
+        if case .error = b { return b }
+        if !a.isKnown || !b.isKnown {
+            if a.isKnown && !isNumber(a) { return .error("cannot use \(a.typeName) in arithmetic") }
+            if b.isKnown && !isNumber(b) { return .error("cannot use \(b.typeName) in arithmetic") }
+            return .unknown(merging: a, b)
+        }
+        guard case .number(let x) = a, case .number(let y) = b else {
+            return .error("cannot \(verb(op)) \(a.typeName) and \(b.typeName)")
+        }
+        let result: Rational?
+        switch op {
+        case .add: result = x.adding(y)
+        case .subtract: result = x.subtracting(y)
+        case .multiply: result = x.multiplied(by: y)
+        case .divide:
+            if y.isZero {
+                if case .fact(let path) = divisor.kind { return .error("division by zero: '\(path)' is 0") }
+                return .error("division by zero")
+            }
+            result = x.divided(by: y)
+        }
+        return result.map(Value.number) ?? .error("number too large")
+    }
+
+    private func isNumber(_ v: Value) -> Bool {
+        if case .number = v { return true }
+        return false
+    }
+
+    private func verb(_ op: ArithmeticOperator) -> String {
+        switch op {
+        case .add: return "add"
+        case .subtract: return "subtract"
+        case .multiply: return "multiply"
+        case .divide: return "divide"
+        }
+    }
+
+    private func compare(_ op: ComparisonOperator, _ a: Value, _ b: Value) -> Value {
+        if case .error = a { return a }
+        if case .error = b { return b }
+        if !a.isKnown || !b.isKnown { return .unknown(merging: a, b) }
+        let order: Int?  // -1, 0, 1
+        switch (a, b) {
+        case let (.number(x), .number(y)): order = x < y ? -1 : (x == y ? 0 : 1)
+        case let (.text(x), .text(y)): order = x == y ? 0 : (x < y ? -1 : 1)
+        case let (.date(x), .date(y)), let (.date(x), .text(y)), let (.text(x), .date(y)):
+            order = x == y ? 0 : (x < y ? -1 : 1)
+        case let (.bool(x), .bool(y)): order = x == y ? 0 : nil
+        default:
+            return .error("cannot compare \(a.typeName) with \(b.typeName)")
+        }
+        guard let order else {
+            if op == .equal { return .bool(false) }
+            if op == .notEqual { return .bool(true) }
+            return .error("cannot order \(a.typeName) values")
+        }
+        if case .text = a, op != .equal, op != .notEqual, case .text = b {
+            return .error("cannot order text; compare it with '==' or '!='")
+        }
+        switch op {
+        case .less: return .bool(order < 0)
+        case .lessOrEqual: return .bool(order <= 0)
+        case .greater: return .bool(order > 0)
+        case .greaterOrEqual: return .bool(order >= 0)
+        case .equal: return .bool(order == 0)
+        case .notEqual: return .bool(order != 0)
+        }
+    }
+
+    private func logical(_ op: LogicalOperator, _ a: Value, _ b: Value) -> Value {
+        for v in [a, b] {
+            switch v {
+            case .bool, .unknown, .error: continue
+            default: return .error("'\(op.rawValue)' needs true or false, not \(v.typeName)")
+            }
+        }
+        let decisive = op == .or
+        if a.bool == decisive || b.bool == decisive { return .bool(decisive) }
+        if case .error = a { return a }
+        if case .error = b { return b }
+        if !a.isKnown || !b.isKnown { return .unknown(merging: a, b) }
+        return .bool(!decisive)
+    }
+
+    private func call(_ function: ExpressionFunction, _ args: [Value]) -> Value {
+        if let error = args.first(where: { if case .error = $0 { return true } else { return false } }) { return error }
+        if args.contains(where: { !$0.isKnown }) {
+            return .unknown(missing: Set(args.flatMap(\.missingFacts)).sorted())
+        }
+        switch function {
+        case .count:
+            guard case .list(let items) = args[0] else { return .error("'count' needs a list, not \(args[0].typeName)") }
+            return .number(Rational(items.count))
+        case .sum:
+            guard case .list(let items) = args[0] else { return .error("'sum' needs a list, not \(args[0].typeName)") }
+            var total = Rational.zero
+            for item in items {
+                guard case .number(let n) = item else { return .error("'sum' needs numbers, not \(item.typeName)") }
+                guard let t = total.adding(n) else { return .error("number too large") }
+                total = t
+            }
+            return .number(total)
+        case .min, .max:
+            var numbers: [Value] = args
+            if args.count == 1, case .list(let items) = args[0] { numbers = items }
+            var best: Rational?
+            for item in numbers {
+                guard case .number(let n) = item else {
+                    return .error("'\(function.rawValue)' needs numbers, not \(item.typeName)")
+                }
+                if let current = best {
+                    best = function == .min ? Rational.min(current, n) : Rational.max(current, n)
+                } else {
+                    best = n
+                }
+            }
+            guard let best else { return .error("'\(function.rawValue)' of an empty list") }
+            return .number(best)
+        case .contains:
+            guard case .list(let items) = args[0] else {
+                return .error("'contains' needs a list first, not \(args[0].typeName)")
+            }
+            return .bool(items.contains(args[1]))
+        }
+    }
+}

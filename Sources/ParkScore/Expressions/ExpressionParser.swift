@@ -1,0 +1,305 @@
+/// Parses the expression language:
+///
+///     expression := or
+///     or         := and ("or" and)*
+///     and        := not ("and" not)*
+///     not        := "not" not | comparison
+///     comparison := sum (("<" | "<=" | ">" | ">=" | "==" | "!=" | "≤" | "≥" | "≠") sum)?
+///     sum        := product (("+" | "-") product)*
+///     product    := unary (("*" | "/") unary)*
+///     unary      := "-" unary | primary
+///     primary    := number "%"? | string | "true" | "false" | path | function "(" args ")"
+///                 | "(" expression ")" | "[" items "]"
+///     path       := name ("." name)*
+struct ExpressionParser {
+    private enum Token: Equatable {
+        case number(String)
+        case percent
+        case string(String)
+        case name(String)
+        case symbol(String)
+        case end
+    }
+
+    private let scalars: [Unicode.Scalar]
+    private var tokens: [(token: Token, range: Range<Int>)] = []
+    private var position = 0
+
+    init(_ source: String) {
+        scalars = Array(source.unicodeScalars)
+    }
+
+    mutating func parse() throws(ExpressionError) -> ExpressionNode {
+        try tokenize()
+        if case .end = tokens[0].token {
+            throw ExpressionError("expression is empty", at: 0)
+        }
+        let node = try parseOr()
+        if current.token != .end {
+            throw ExpressionError("unexpected \(describe(current.token)) after the end of the expression",
+                                  at: current.range.lowerBound)
+        }
+        return node
+    }
+
+    // MARK: Tokens
+
+    private mutating func tokenize() throws(ExpressionError) {
+        var i = 0
+        let n = scalars.count
+        func isNameStart(_ c: Unicode.Scalar) -> Bool { c == "_" || (c.isASCII && c.properties.isAlphabetic) }
+        func isNamePart(_ c: Unicode.Scalar) -> Bool { isNameStart(c) || ("0"..."9").contains(c) }
+        while i < n {
+            let c = scalars[i]
+            let start = i
+            if c == " " || c == "\t" || c == "\n" || c == "\r" {
+                i += 1
+                continue
+            }
+            if ("0"..."9").contains(c) || (c == "." && i + 1 < n && ("0"..."9").contains(scalars[i + 1])) {
+                while i < n && (("0"..."9").contains(scalars[i]) || scalars[i] == ".") { i += 1 }
+                let text = String(String.UnicodeScalarView(scalars[start..<i]))
+                guard Rational(decimal: text) != nil, text.filter({ $0 == "." }).count <= 1 else {
+                    throw ExpressionError("'\(text)' is not a number", at: start)
+                }
+                tokens.append((.number(text), start..<i))
+                if i < n && scalars[i] == "%" {
+                    tokens.append((.percent, i..<(i + 1)))
+                    i += 1
+                }
+                continue
+            }
+            if c == "\"" || c == "'" {
+                i += 1
+                var text = String.UnicodeScalarView()
+                while i < n && scalars[i] != c {
+                    if scalars[i] == "\\" && i + 1 < n && c == "\"" { i += 1 }
+                    text.append(scalars[i])
+                    i += 1
+                }
+                guard i < n else { throw ExpressionError("text starting here is not closed with \(c)", at: start) }
+                i += 1
+                tokens.append((.string(String(text)), start..<i))
+                continue
+            }
+            if isNameStart(c) {
+                while i < n && isNamePart(scalars[i]) { i += 1 }
+                tokens.append((.name(String(String.UnicodeScalarView(scalars[start..<i]))), start..<i))
+                continue
+            }
+            let two = i + 1 < n ? String(c) + String(scalars[i + 1]) : ""
+            if ["<=", ">=", "==", "!="].contains(two) {
+                tokens.append((.symbol(two), start..<(i + 2)))
+                i += 2
+                continue
+            }
+            switch c {
+            case "=":
+                throw ExpressionError("use '==' to compare", at: start)
+            case "&" where two == "&&":
+                throw ExpressionError("use 'and' instead of '&&'", at: start)
+            case "|" where two == "||":
+                throw ExpressionError("use 'or' instead of '||'", at: start)
+            case "!":
+                throw ExpressionError("use 'not' instead of '!'", at: start)
+            case "+", "-", "*", "/", "(", ")", "[", "]", ",", "<", ">", ".":
+                tokens.append((.symbol(String(c)), start..<(i + 1)))
+            case "≥": tokens.append((.symbol(">="), start..<(i + 1)))
+            case "≤": tokens.append((.symbol("<="), start..<(i + 1)))
+            case "≠": tokens.append((.symbol("!="), start..<(i + 1)))
+            case "%":
+                throw ExpressionError("'%' must follow a number, as in '40%'", at: start)
+            default:
+                throw ExpressionError("unexpected character '\(c)'", at: start)
+            }
+            i += 1
+        }
+        tokens.append((.end, n..<n))
+    }
+
+    private var current: (token: Token, range: Range<Int>) { tokens[position] }
+
+    private func describe(_ token: Token) -> String {
+        switch token {
+        case .number(let s): return "number '\(s)'"
+        case .percent: return "'%'"
+        case .string(let s): return "text '\(s)'"
+        case .name(let s): return "'\(s)'"
+        case .symbol(let s): return "'\(s)'"
+        case .end: return "end of expression"
+        }
+    }
+
+    private mutating func advance() -> (token: Token, range: Range<Int>) {
+        let t = tokens[position]
+        if position < tokens.count - 1 { position += 1 }
+        return t
+    }
+
+    private func isSymbol(_ s: String) -> Bool { current.token == .symbol(s) }
+    private func isName(_ s: String) -> Bool { current.token == .name(s) }
+
+    private mutating func expect(_ symbol: String, closing open: Range<Int>? = nil) throws(ExpressionError) {
+        guard isSymbol(symbol) else {
+            var message = "expected '\(symbol)' but found \(describe(current.token))"
+            if let open { message += " (to close the one at column \(open.lowerBound + 1))" }
+            throw ExpressionError(message, at: current.range.lowerBound)
+        }
+        _ = advance()
+    }
+
+    // MARK: Grammar
+
+    private mutating func parseOr() throws(ExpressionError) -> ExpressionNode {
+        var lhs = try parseAnd()
+        while isName("or") {
+            _ = advance()
+            let rhs = try parseAnd()
+            lhs = ExpressionNode(.logical(.or, lhs, rhs), range: lhs.range.lowerBound..<rhs.range.upperBound)
+        }
+        return lhs
+    }
+
+    private mutating func parseAnd() throws(ExpressionError) -> ExpressionNode {
+        var lhs = try parseNot()
+        while isName("and") {
+            _ = advance()
+            let rhs = try parseNot()
+            lhs = ExpressionNode(.logical(.and, lhs, rhs), range: lhs.range.lowerBound..<rhs.range.upperBound)
+        }
+        return lhs
+    }
+
+    private mutating func parseNot() throws(ExpressionError) -> ExpressionNode {
+        if isName("not") {
+            let start = advance().range.lowerBound
+            let operand = try parseNot()
+            return ExpressionNode(.not(operand), range: start..<operand.range.upperBound)
+        }
+        return try parseComparison()
+    }
+
+    private mutating func parseComparison() throws(ExpressionError) -> ExpressionNode {
+        let lhs = try parseSum()
+        guard case .symbol(let s) = current.token, let op = ComparisonOperator(rawValue: s) else { return lhs }
+        _ = advance()
+        let rhs = try parseSum()
+        if case .symbol(let s2) = current.token, ComparisonOperator(rawValue: s2) != nil {
+            throw ExpressionError("comparisons cannot be chained; join them with 'and'", at: current.range.lowerBound)
+        }
+        return ExpressionNode(.comparison(op, lhs, rhs), range: lhs.range.lowerBound..<rhs.range.upperBound)
+    }
+
+    private mutating func parseSum() throws(ExpressionError) -> ExpressionNode {
+        var lhs = try parseProduct()
+        while case .symbol(let s) = current.token, s == "+" || s == "-" {
+            _ = advance()
+            let rhs = try parseProduct()
+            lhs = ExpressionNode(.arithmetic(ArithmeticOperator(rawValue: s)!, lhs, rhs),
+                                 range: lhs.range.lowerBound..<rhs.range.upperBound)
+        }
+        return lhs
+    }
+
+    private mutating func parseProduct() throws(ExpressionError) -> ExpressionNode {
+        var lhs = try parseUnary()
+        while case .symbol(let s) = current.token, s == "*" || s == "/" {
+            _ = advance()
+            let rhs = try parseUnary()
+            lhs = ExpressionNode(.arithmetic(ArithmeticOperator(rawValue: s)!, lhs, rhs),
+                                 range: lhs.range.lowerBound..<rhs.range.upperBound)
+        }
+        return lhs
+    }
+
+    private mutating func parseUnary() throws(ExpressionError) -> ExpressionNode {
+        if isSymbol("-") {
+            let start = advance().range.lowerBound
+            let operand = try parseUnary()
+            return ExpressionNode(.negate(operand), range: start..<operand.range.upperBound)
+        }
+        return try parsePrimary()
+    }
+
+    private mutating func parsePrimary() throws(ExpressionError) -> ExpressionNode {
+        let (token, range) = advance()
+        switch token {
+        case .number(let text):
+            let value = Rational(decimal: text)!
+            if current.token == .percent {
+                let percentRange = advance().range
+                return ExpressionNode(.literal(.number(value.divided(by: 100)!)),
+                                      range: range.lowerBound..<percentRange.upperBound, text: text + "%")
+            }
+            return ExpressionNode(.literal(.number(value)), range: range, text: text)
+        case .string(let text):
+            let written = String(String.UnicodeScalarView(scalars[range]))
+            return ExpressionNode(.literal(.text(text)), range: range, text: written)
+        case .name("true"):
+            return ExpressionNode(.literal(.bool(true)), range: range, text: "true")
+        case .name("false"):
+            return ExpressionNode(.literal(.bool(false)), range: range, text: "false")
+        case .name(let word) where ["and", "or", "not"].contains(word):
+            throw ExpressionError("expected a value but found '\(word)'", at: range.lowerBound)
+        case .name(let name):
+            if isSymbol("(") {
+                return try parseCall(name, range: range)
+            }
+            var path = name
+            var end = range.upperBound
+            while isSymbol(".") {
+                _ = advance()
+                guard case .name(let part) = current.token else {
+                    throw ExpressionError("expected a name after '.' in '\(path).'", at: current.range.lowerBound)
+                }
+                path += "." + part
+                end = advance().range.upperBound
+            }
+            return ExpressionNode(.fact(path), range: range.lowerBound..<end, text: path)
+        case .symbol("("):
+            let inner = try parseOr()
+            try expect(")", closing: range)
+            var node = inner
+            node.range = range.lowerBound..<tokens[position - 1].range.upperBound
+            return node
+        case .symbol("["):
+            var items: [ExpressionNode] = []
+            if !isSymbol("]") {
+                repeat {
+                    if isSymbol(",") { _ = advance() }
+                    items.append(try parseOr())
+                } while isSymbol(",")
+            }
+            try expect("]", closing: range)
+            return ExpressionNode(.list(items), range: range.lowerBound..<tokens[position - 1].range.upperBound)
+        case .end:
+            throw ExpressionError("expression ends where a value is expected", at: range.lowerBound)
+        default:
+            throw ExpressionError("expected a value but found \(describe(token))", at: range.lowerBound)
+        }
+    }
+
+    private mutating func parseCall(_ name: String, range: Range<Int>) throws(ExpressionError) -> ExpressionNode {
+        guard let function = ExpressionFunction(rawValue: name) else {
+            let hint = Suggestion.hint(for: name, in: ExpressionFunction.allCases.map(\.rawValue))
+            throw ExpressionError("unknown function '\(name)'\(hint)", at: range.lowerBound)
+        }
+        let open = advance().range
+        var args: [ExpressionNode] = []
+        if !isSymbol(")") {
+            repeat {
+                if isSymbol(",") { _ = advance() }
+                args.append(try parseOr())
+            } while isSymbol(",")
+        }
+        try expect(")", closing: open)
+        guard function.arity.contains(args.count) else {
+            let arity = function.arity
+            let wanted = arity.count == 1 ? "\(arity.lowerBound)" : "at least \(arity.lowerBound)"
+            throw ExpressionError("'\(name)' takes \(wanted) argument\(arity.lowerBound == 1 && arity.count == 1 ? "" : "s"), not \(args.count)",
+                                  at: range.lowerBound)
+        }
+        return ExpressionNode(.call(function, args), range: range.lowerBound..<tokens[position - 1].range.upperBound,
+                              text: name)
+    }
+}

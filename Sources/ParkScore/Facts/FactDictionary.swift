@@ -1,0 +1,27 @@
+/// The shared vocabulary of park facts (`Criteria/facts.yaml`): one meaning per key in every scorecard.
+public struct FactDictionary: Sendable {
+    public private(set) var definitions: [String: FactDefinition]
+    /// Keys in the order the dictionary lists them.
+    public private(set) var keys: [String]
+
+    public init(_ definitions: [FactDefinition] = []) {
+        self.definitions = [:]
+        self.keys = []
+        for definition in definitions { add(definition) }
+    }
+
+    public mutating func add(_ definition: FactDefinition) {
+        if definitions[definition.key] == nil { keys.append(definition.key) }
+        definitions[definition.key] = definition
+    }
+
+    public subscript(key: String) -> FactDefinition? { definitions[key] }
+
+    public func contains(_ key: String) -> Bool { definitions[key] != nil }
+
+    /// Whether `prefix` is the start of some fact key (`tenants` of `tenants.total`).
+    public func isGroup(_ prefix: String) -> Bool {
+        let dotted = prefix + "."
+        return keys.contains { $0.hasPrefix(dotted) }
+    }
+}

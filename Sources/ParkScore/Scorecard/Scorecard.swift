@@ -1,0 +1,63 @@
+/// A scorecard written from one policy text: grade bands, gates, weighted dimensions of criteria.
+public struct Scorecard: Sendable {
+    public var id: String
+    public var version: String
+    public var title: LocalizedText
+    public var source: SourceText
+    public var scoringModel: ScoringModel
+    public var grades: [GradeBand]
+    public var derived: [DerivedFact]
+    public var gates: [Gate]
+    public var dimensions: [Dimension]
+    /// The file the scorecard was read from, if any.
+    public var file: String?
+    public var location: SourceLocation?
+
+    public init(id: String, version: String, title: LocalizedText, source: SourceText,
+                scoringModel: ScoringModel = .weightedDimensions, grades: [GradeBand], derived: [DerivedFact] = [],
+                gates: [Gate], dimensions: [Dimension], file: String? = nil, location: SourceLocation? = nil) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.source = source
+        self.scoringModel = scoringModel
+        self.grades = grades
+        self.derived = derived
+        self.gates = gates
+        self.dimensions = dimensions
+        self.file = file
+        self.location = location
+    }
+
+    public var criteria: [Criterion] { dimensions.flatMap(\.criteria) }
+
+    public func criterion(_ id: String) -> Criterion? {
+        for dimension in dimensions {
+            if let c = dimension.criteria.first(where: { $0.id == id }) { return c }
+        }
+        return nil
+    }
+
+    public func gate(_ id: String) -> Gate? { gates.first { $0.id == id } }
+
+    /// Grade bands from the lowest to the highest.
+    public var gradesAscending: [GradeBand] { grades.sorted { $0.min < $1.min } }
+
+    public func grade(for total: Rational) -> GradeBand? {
+        gradesAscending.last { $0.contains(total) } ?? gradesAscending.last { $0.min <= total }
+    }
+
+    /// Every fact key the scorecard reads: from gates, criteria and derived facts (derived keys excluded).
+    public var factKeys: [String] {
+        let derivedKeys = Set(derived.map(\.key))
+        var seen = Set<String>()
+        var keys: [String] = []
+        let expressions = derived.map(\.expression) + gates.map(\.condition) + criteria.flatMap(\.expressions)
+        for expression in expressions {
+            for ref in expression.factReferences where !derivedKeys.contains(ref.path) && seen.insert(ref.path).inserted {
+                keys.append(ref.path)
+            }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,36 @@
+/// One document a park offers as evidence: a file inside its application folder and what it supports.
+public struct Evidence: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    /// Path of the file relative to the application folder.
+    public var file: String
+    /// The file's sha256, lowercase hex, as the park recorded it.
+    public var sha256: String?
+    /// Fact keys and criterion or gate ids the document supports.
+    public var supports: [String]
+    public var location: SourceLocation?
+
+    public init(id: String, title: String, file: String, sha256: String? = nil, supports: [String] = [],
+                location: SourceLocation? = nil) {
+        self.id = id
+        self.title = title
+        self.file = file
+        self.sha256 = sha256
+        self.supports = supports
+        self.location = location
+    }
+}
+
+/// What checking an evidence file found (done outside the engine, which does no I/O).
+public enum EvidenceFileState: String, Sendable, Hashable {
+    /// The file exists inside the application folder and matches its sha256.
+    case verified
+    /// The file exists but no sha256 was recorded to check it against.
+    case unchecked
+    /// No such file inside the application folder.
+    case missing
+    /// The file's content does not match the recorded sha256.
+    case hashMismatch
+    /// The path leaves the application folder.
+    case outsideFolder
+}

@@ -1,0 +1,102 @@
+/// A park's self-report: who the park is, the reporting period, its facts, its self-assessment per
+/// scorecard, and its evidence list. One self-report can be scored by every scorecard.
+public struct SelfReport: Sendable {
+    public var park: ParkProfile
+    public var period: ReportingPeriod
+    /// The date the report was made, `YYYY-MM-DD`.
+    public var reportDate: String?
+    public var facts: [String: FactEntry]
+    /// Self-ratings and N/A claims, by scorecard id.
+    public var assessments: [String: SelfAssessment]
+    public var evidence: [Evidence]
+    public var file: String?
+
+    public init(park: ParkProfile, period: ReportingPeriod, reportDate: String? = nil, facts: [String: FactEntry] = [:],
+                assessments: [String: SelfAssessment] = [:], evidence: [Evidence] = [], file: String? = nil) {
+        self.park = park
+        self.period = period
+        self.reportDate = reportDate
+        self.facts = facts
+        self.assessments = assessments
+        self.evidence = evidence
+        self.file = file
+    }
+
+    /// The facts as expression values.
+    public var factValues: [String: Value] { facts.mapValues(\.value) }
+}
+
+public struct ParkProfile: Sendable, Hashable {
+    public var id: String?
+    public var name: String
+    public var nameEn: String?
+    public var jurisdiction: String?
+    public var operatorName: String?
+
+    public init(id: String? = nil, name: String, nameEn: String? = nil, jurisdiction: String? = nil, operatorName: String? = nil) {
+        self.id = id
+        self.name = name
+        self.nameEn = nameEn
+        self.jurisdiction = jurisdiction
+        self.operatorName = operatorName
+    }
+}
+
+/// The period the facts describe, from and to as `YYYY-MM-DD`.
+public struct ReportingPeriod: Sendable, Hashable {
+    public var from: String
+    public var to: String
+
+    public init(from: String, to: String) {
+        self.from = from
+        self.to = to
+    }
+}
+
+/// One fact's value as the self-report gives it, and where.
+public struct FactEntry: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation?
+
+    public init(_ value: Value, location: SourceLocation? = nil) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A park's own ratings of judged criteria and its N/A claims, for one scorecard.
+public struct SelfAssessment: Sendable {
+    public var ratings: [String: SelfRating]
+    public var notApplicable: [String: NotApplicableClaim]
+    public var location: SourceLocation?
+
+    public init(ratings: [String: SelfRating] = [:], notApplicable: [String: NotApplicableClaim] = [:],
+                location: SourceLocation? = nil) {
+        self.ratings = ratings
+        self.notApplicable = notApplicable
+        self.location = location
+    }
+}
+
+public struct SelfRating: Sendable, Hashable {
+    public var level: Int
+    public var note: String?
+    public var location: SourceLocation?
+
+    public init(level: Int, note: String? = nil, location: SourceLocation? = nil) {
+        self.level = level
+        self.note = note
+        self.location = location
+    }
+}
+
+/// A claim that a criterion does not apply to the park, with the park's justification.
+public struct NotApplicableClaim: Sendable, Hashable {
+    public var justification: String
+    public var location: SourceLocation?
+
+    public init(justification: String, location: SourceLocation? = nil) {
+        self.justification = justification
+        self.location = location
+    }
+}

@@ -1,0 +1,267 @@
+/// What a scorecard rule looks at: the scorecard and the fact dictionary it reads from.
+public struct ScorecardContext: Sendable {
+    public var scorecard: Scorecard
+    public var dictionary: FactDictionary
+
+    public init(scorecard: Scorecard, dictionary: FactDictionary) {
+        self.scorecard = scorecard
+        self.dictionary = dictionary
+    }
+
+    func location(_ location: SourceLocation?) -> SourceLocation? { location ?? scorecard.location }
+}
+
+/// One check of a scorecard, as a small value: rules are listed in `ScorecardValidation.rules` and every
+/// rule runs, so all problems are reported together.
+public struct ScorecardRule: Sendable {
+    public let id: String
+    public let summary: String
+    let check: @Sendable (ScorecardContext) -> [Diagnostic]
+
+    public init(id: String, summary: String, check: @escaping @Sendable (ScorecardContext) -> [Diagnostic]) {
+        self.id = id
+        self.summary = summary
+        self.check = check
+    }
+
+    public func callAsFunction(_ context: ScorecardContext) -> [Diagnostic] { check(context) }
+}
+
+public enum ScorecardValidation {
+    public static let rules: [ScorecardRule] = [
+        uniqueIDs, weightsAddUp, gradeBands, sourceClauses, derivedFacts, expressions, points, gateEffects,
+    ]
+
+    /// Every problem the rules find, in file order.
+    public static func validate(_ scorecard: Scorecard, dictionary: FactDictionary) -> [Diagnostic] {
+        let context = ScorecardContext(scorecard: scorecard, dictionary: dictionary)
+        return rules.flatMap { $0(context) }.sortedForReport()
+    }
+
+    static let uniqueIDs = ScorecardRule(id: "unique-ids", summary: "gate, dimension, criterion, item and grade ids are unique") { context in
+        var diagnostics: [Diagnostic] = []
+        func unique(_ what: String, _ items: [(id: String, location: SourceLocation?)]) {
+            var first: [String: SourceLocation?] = [:]
+            for item in items {
+                if let seen = first[item.id] {
+                    let at = seen.map { " (first at \($0.line):\($0.column))" } ?? ""
+                    diagnostics.append(.error("duplicate \(what) id '\(item.id)'\(at)", at: context.location(item.location)))
+                } else {
+                    first[item.id] = item.location
+                }
+            }
+        }
+        let s = context.scorecard
+        unique("gate", s.gates.map { ($0.id, $0.location) })
+        unique("dimension", s.dimensions.map { ($0.id, $0.location) })
+        unique("criterion", s.criteria.map { ($0.id, $0.location) })
+        unique("grade", s.grades.map { ($0.id, $0.location) })
+        for criterion in s.criteria {
+            if case .checklist(let checklist) = criterion.kind {
+                unique("item", checklist.items.map { ($0.id, $0.location) })
+            }
+        }
+        return diagnostics
+    }
+
+    static let weightsAddUp = ScorecardRule(id: "weights", summary: "dimension weights are positive and add up to 100") { context in
+        var diagnostics: [Diagnostic] = []
+        var sum = Rational.zero
+        for dimension in context.scorecard.dimensions {
+            if dimension.weight <= .zero {
+                diagnostics.append(.error("weight of dimension '\(dimension.id)' must be above 0, not \(dimension.weight.formatted())",
+                                          at: context.location(dimension.location)))
+            }
+            if dimension.criteria.isEmpty {
+                diagnostics.append(.error("dimension '\(dimension.id)' has no criteria", at: context.location(dimension.location)))
+            }
+            sum = sum.adding(dimension.weight) ?? sum
+        }
+        if sum != 100 && !context.scorecard.dimensions.isEmpty {
+            let where_ = context.scorecard.dimensions.first?.location
+            diagnostics.append(.error("dimension weights add up to \(sum.formatted()), not 100", at: context.location(where_)))
+        }
+        return diagnostics
+    }
+
+    static let gradeBands = ScorecardRule(id: "grade-bands", summary: "grade bands cover 0 to 100 with no gap and no overlap") { context in
+        var diagnostics: [Diagnostic] = []
+        let bands = context.scorecard.gradesAscending
+        guard let first = bands.first, let last = bands.last else {
+            return [.error("scorecard has no grade bands", at: context.scorecard.location)]
+        }
+        for band in bands where !(band.min < band.max) {
+            diagnostics.append(.error("grade band '\(band.id)' runs from \(band.min.formatted()) to \(band.max.formatted()): min must be below max",
+                                      at: context.location(band.location)))
+        }
+        if first.min != .zero {
+            diagnostics.append(.error("grade bands start at \(first.min.formatted()), not 0", at: context.location(first.location)))
+        }
+        if last.max != 100 {
+            diagnostics.append(.error("grade bands end at \(last.max.formatted()), not 100", at: context.location(last.location)))
+        }
+        for (lower, upper) in zip(bands, bands.dropFirst()) {
+            if upper.min < lower.max {
+                diagnostics.append(.error(
+                    "grade bands '\(lower.id)' (\(lower.min.formatted())–\(lower.max.formatted())) and '\(upper.id)' (\(upper.min.formatted())–\(upper.max.formatted())) overlap",
+                    at: context.location(upper.location)))
+            } else if lower.max < upper.min {
+                diagnostics.append(.error(
+                    "grade bands leave a gap between \(lower.max.formatted()) and \(upper.min.formatted())",
+                    at: context.location(upper.location)))
+            }
+        }
+        return diagnostics
+    }
+
+    static let sourceClauses = ScorecardRule(id: "source-clauses", summary: "every gate and criterion cites its clause") { context in
+        var diagnostics: [Diagnostic] = []
+        for gate in context.scorecard.gates where gate.clause == nil {
+            diagnostics.append(.error("gate '\(gate.id)' cites no source clause", at: context.location(gate.location)))
+        }
+        for criterion in context.scorecard.criteria where criterion.clause == nil {
+            diagnostics.append(.error("criterion '\(criterion.id)' cites no source clause", at: context.location(criterion.location)))
+        }
+        for clause in context.scorecard.gates.compactMap(\.clause) + context.scorecard.criteria.compactMap(\.clause)
+        where clause.quote.trimmingWhitespace.isEmpty || clause.ref.trimmingWhitespace.isEmpty {
+            diagnostics.append(.error("clause needs both 'ref' and 'quote'", at: context.location(clause.location)))
+        }
+        return diagnostics
+    }
+
+    static let derivedFacts = ScorecardRule(id: "derived-facts", summary: "derived facts are new keys that use only earlier ones") { context in
+        var diagnostics: [Diagnostic] = []
+        let derived = context.scorecard.derived
+        let position = Dictionary(derived.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { a, _ in a })
+        for (index, fact) in derived.enumerated() {
+            if context.dictionary.contains(fact.key) {
+                diagnostics.append(.error("derived fact '\(fact.key)' has the key of a fact in the dictionary",
+                                          at: context.location(fact.location)))
+            }
+            for ref in fact.expression.factReferences {
+                if let p = position[ref.path], p >= index {
+                    let why = p == index ? "itself" : "'\(ref.path)', which is defined after it"
+                    diagnostics.append(.error("derived fact '\(fact.key)' uses \(why)",
+                                              at: fact.expression.location(at: ref.offset) ?? context.location(fact.location)))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    static let expressions = ScorecardRule(id: "expressions", summary: "expressions read known facts and have the right types") { context in
+        var types: [String: StaticType] = [:]
+        for (key, definition) in context.dictionary.definitions { types[key] = StaticType(definition.type) }
+        var diagnostics: [Diagnostic] = []
+        func check(_ expression: Expression, expecting expected: StaticType?, _ what: String, at fallback: SourceLocation?) -> StaticType {
+            let checker = ExpressionChecker(factTypes: types)
+            let (type, issues) = checker.check(expression)
+            for issue in issues {
+                diagnostics.append(.error(issue.message, at: expression.location(at: issue.offset) ?? context.location(fallback)))
+            }
+            if let expected, issues.isEmpty, !expected.accepts(type) {
+                let wanted = expected == .boolean ? "true or false" : "a \(expected.rawValue)"
+                diagnostics.append(.error("\(what) gives a \(type.rawValue), not \(wanted)",
+                                          at: expression.location(at: 0) ?? context.location(fallback)))
+            }
+            return type
+        }
+        let s = context.scorecard
+        for fact in s.derived {
+            types[fact.key] = check(fact.expression, expecting: nil, "derived fact '\(fact.key)'", at: fact.location)
+        }
+        for gate in s.gates {
+            _ = check(gate.condition, expecting: .boolean, "condition of gate '\(gate.id)'", at: gate.location)
+        }
+        for criterion in s.criteria {
+            switch criterion.kind {
+            case .check(let c):
+                _ = check(c.condition, expecting: .boolean, "condition of criterion '\(criterion.id)'", at: criterion.location)
+            case .scale(let scale):
+                _ = check(scale.value, expecting: .number, "value of criterion '\(criterion.id)'", at: criterion.location)
+            case .checklist(let list):
+                for item in list.items {
+                    _ = check(item.condition, expecting: .boolean, "condition of item '\(item.id)'", at: item.location)
+                }
+            case .judged: break
+            }
+        }
+        return diagnostics
+    }
+
+    static let points = ScorecardRule(id: "points", summary: "points are positive and every kind is complete") { context in
+        var diagnostics: [Diagnostic] = []
+        for criterion in context.scorecard.criteria {
+            let at = context.location(criterion.location)
+            if criterion.maxPoints <= .zero {
+                diagnostics.append(.error("criterion '\(criterion.id)' can earn no points", at: at))
+            }
+            switch criterion.kind {
+            case .check(let c) where c.points < .zero:
+                diagnostics.append(.error("points of criterion '\(criterion.id)' must not be negative", at: at))
+            case .scale(let scale):
+                switch scale.mapping {
+                case .bands(let bands):
+                    if bands.isEmpty { diagnostics.append(.error("scale '\(criterion.id)' has no bands", at: at)) }
+                    for band in bands where band.points < .zero {
+                        diagnostics.append(.error("band points must not be negative", at: context.location(band.location ?? criterion.location)))
+                    }
+                    var seen = Set<Rational>()
+                    for band in bands where !seen.insert(band.min).inserted {
+                        diagnostics.append(.error("two bands of '\(criterion.id)' start at \(band.min.formatted())",
+                                                  at: context.location(band.location ?? criterion.location)))
+                    }
+                case .linear(let from, let to, _):
+                    if from == to {
+                        diagnostics.append(.error("linear scale '\(criterion.id)' needs 'from' and 'to' to differ", at: at))
+                    }
+                }
+            case .checklist(let list):
+                if list.items.isEmpty { diagnostics.append(.error("checklist '\(criterion.id)' has no items", at: at)) }
+                for item in list.items where item.points <= .zero {
+                    diagnostics.append(.error("item '\(item.id)' must earn more than 0 points", at: context.location(item.location)))
+                }
+                if let cap = list.cap, cap <= .zero {
+                    diagnostics.append(.error("cap of checklist '\(criterion.id)' must be above 0", at: at))
+                }
+            case .judged(let judged):
+                if judged.levels.count < 2 {
+                    diagnostics.append(.error("judged criterion '\(criterion.id)' needs at least 2 rubric levels", at: at))
+                }
+                var seen = Set<Int>()
+                for level in judged.levels where !seen.insert(level.level).inserted {
+                    diagnostics.append(.error("rubric level \(level.level) of '\(criterion.id)' is given twice",
+                                              at: context.location(level.location ?? criterion.location)))
+                }
+                let sorted = judged.levels.sorted { $0.level < $1.level }
+                for (a, b) in zip(sorted, sorted.dropFirst()) where b.points < a.points {
+                    diagnostics.append(.error("rubric level \(b.level) of '\(criterion.id)' earns fewer points than level \(a.level)",
+                                              at: context.location(b.location ?? criterion.location)))
+                }
+            default: break
+            }
+        }
+        return diagnostics
+    }
+
+    static let gateEffects = ScorecardRule(id: "gate-effects", summary: "a gate's cap names a grade band") { context in
+        var diagnostics: [Diagnostic] = []
+        let ids = context.scorecard.grades.map(\.id)
+        for gate in context.scorecard.gates {
+            if case .capGrade(let band) = gate.effect, !ids.contains(band) {
+                diagnostics.append(.error("gate '\(gate.id)' caps the grade at '\(band)', which is not a grade band\(Suggestion.hint(for: band, in: ids))",
+                                          at: context.location(gate.location)))
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension String {
+    var trimmingWhitespace: Substring {
+        var s = self[...]
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,117 @@
+/// Checks of a self-report that need no YAML: values against the dictionary's bounds, and the
+/// self-assessment against the scorecards it names. Every problem is reported, not just the first.
+public enum SelfReportValidation {
+    /// Values outside the bounds the dictionary sets: a negative count, a share above 100%.
+    public static func checkRanges(_ report: SelfReport, dictionary: FactDictionary) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for key in report.facts.keys.sorted() {
+            guard let entry = report.facts[key], let definition = dictionary[key], case .number(let n) = entry.value else { continue }
+            let percent: Bool
+            if case .percent = definition.type { percent = true } else { percent = false }
+            func show(_ r: Rational) -> String {
+                percent ? (r.multiplied(by: 100)?.formatted(places: 2) ?? r.formatted()) + "%" : r.formatted(places: 2)
+            }
+            if let minimum = definition.effectiveMinimum, n < minimum {
+                diagnostics.append(.error("'\(key)' is \(show(n)), below the minimum \(show(minimum))", at: entry.location,
+                                          path: "facts.\(key)"))
+            }
+            if let maximum = definition.effectiveMaximum, maximum < n {
+                diagnostics.append(.error("'\(key)' is \(show(n)), above the maximum \(show(maximum))", at: entry.location,
+                                          path: "facts.\(key)"))
+            }
+            if let whole = definition.atMost, case .number(let limit)? = report.facts[whole]?.value, limit < n {
+                diagnostics.append(.error("'\(key)' is \(show(n)), more than '\(whole)' (\(show(limit)))", at: entry.location,
+                                          path: "facts.\(key)"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// The self-assessment for a scorecard: criteria that exist, N/A only where allowed and justified,
+    /// self-ratings only of judged criteria and on levels of their rubric.
+    public static func checkAssessment(_ report: SelfReport, against scorecard: Scorecard) -> [Diagnostic] {
+        guard let assessment = report.assessments[scorecard.id] else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let ids = scorecard.criteria.map(\.id)
+        let base = "self_assessment.\(scorecard.id)"
+        for (id, claim) in assessment.notApplicable.sorted(by: { $0.key < $1.key }) {
+            let path = "\(base).not_applicable.\(id)"
+            guard let criterion = scorecard.criterion(id) else {
+                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
+                                          at: claim.location, path: path))
+                continue
+            }
+            if !criterion.allowsNotApplicable {
+                diagnostics.append(.error("criterion '\(id)' does not allow N/A", at: claim.location, path: path))
+            } else if claim.justification.trimmingWhitespace.isEmpty {
+                diagnostics.append(.error("N/A for '\(id)' needs a justification", at: claim.location, path: path))
+            }
+        }
+        for (id, rating) in assessment.ratings.sorted(by: { $0.key < $1.key }) {
+            let path = "\(base).ratings.\(id)"
+            guard let criterion = scorecard.criterion(id) else {
+                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
+                                          at: rating.location, path: path))
+                continue
+            }
+            guard case .judged(let judged) = criterion.kind else {
+                diagnostics.append(.error("criterion '\(id)' is a \(criterion.kind.name), not judged: it takes no rating",
+                                          at: rating.location, path: path))
+                continue
+            }
+            if judged.level(rating.level) == nil {
+                let levels = judged.levels.map { String($0.level) }.joined(separator: ", ")
+                diagnostics.append(.error("level \(rating.level) is not in the rubric of '\(id)' (levels \(levels))",
+                                          at: rating.location, path: path))
+            }
+            if assessment.notApplicable[id] != nil {
+                diagnostics.append(.error("criterion '\(id)' is both rated and claimed N/A", at: rating.location, path: path))
+            }
+        }
+        return diagnostics.sortedForReport()
+    }
+
+    /// Self-assessments naming a scorecard that is not among `known`.
+    public static func checkAssessmentScorecards(_ report: SelfReport, known: [String]) -> [Diagnostic] {
+        report.assessments.sorted { $0.key < $1.key }.compactMap { id, assessment in
+            known.contains(id) ? nil
+                : .warning("self-assessment for unknown scorecard '\(id)'\(Suggestion.hint(for: id, in: known))",
+                           at: assessment.location, path: "self_assessment.\(id)")
+        }
+    }
+
+    /// Evidence entries: unique ids, well-formed sha256, supports naming known facts, gates or criteria.
+    public static func checkEvidence(_ report: SelfReport, dictionary: FactDictionary, scorecards: [Scorecard]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: SourceLocation?] = [:]
+        var known = Set(dictionary.keys)
+        for scorecard in scorecards {
+            known.formUnion(scorecard.criteria.map(\.id))
+            known.formUnion(scorecard.gates.map(\.id))
+            known.formUnion(scorecard.derived.map(\.key))
+        }
+        for (index, item) in report.evidence.enumerated() {
+            let path = "evidence[\(index)]"
+            if let first = seen[item.id] {
+                let at = first.map { " (first at \($0.line):\($0.column))" } ?? ""
+                diagnostics.append(.error("duplicate evidence id '\(item.id)'\(at)", at: item.location, path: path))
+            } else {
+                seen[item.id] = item.location
+            }
+            if let hash = item.sha256, !(hash.utf8.count == 64 && hash.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })) {
+                diagnostics.append(.error("sha256 of evidence '\(item.id)' must be 64 lowercase hex digits", at: item.location, path: path))
+            }
+            if item.file.hasPrefix("/") || item.file.split(separator: "/").contains("..") {
+                diagnostics.append(.error("evidence file '\(item.file)' must be a path inside the application folder",
+                                          at: item.location, path: path))
+            }
+            if !scorecards.isEmpty {
+                for key in item.supports where !known.contains(key) {
+                    diagnostics.append(.warning("evidence '\(item.id)' supports '\(key)', which is no known fact, gate or criterion\(Suggestion.hint(for: key, in: known))",
+                                                at: item.location, path: path))
+                }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import ParkScore
+import ParkScoreIO
+
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Explain a scorecard, or one gate or criterion of it: what it checks, its clause, its points."
+    )
+
+    @Argument(help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "scorecard"))
+    var scorecard: String
+
+    @Argument(help: ArgumentHelp("A gate or criterion id.", valueName: "criterion-id"))
+    var criterion: String?
+
+    @Option(name: .long, help: "Language: zh or en.")
+    var lang: LocalizedText.Language = .zh
+
+    @OptionGroup var options: CriteriaOption
+
+    func run() throws {
+        let workspace = try Workspace(criteria: options.criteria)
+        let dictionary = try workspace.dictionary()
+        let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
+        let text = ScorecardText(language: lang)
+        guard let criterion else {
+            Console.out(text.overview(scorecard))
+            return
+        }
+        guard let detail = text.detail(scorecard, id: criterion) else {
+            let ids = scorecard.gates.map(\.id) + scorecard.criteria.map(\.id)
+            Console.error("error: scorecard '\(scorecard.id)' has no gate or criterion '\(criterion)'\(Suggestion.hint(for: criterion, in: ids))\n")
+            throw ExitCode(1)
+        }
+        Console.out(detail)
+    }
+}

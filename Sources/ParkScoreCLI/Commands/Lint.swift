@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import ParkScore
+import ParkScoreIO
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check scorecards and the fact dictionary.",
+        discussion: "With no paths, checks Criteria/facts.yaml and every scorecard in Criteria/. A folder stands for the scorecards in it."
+    )
+
+    @Argument(help: ArgumentHelp("Scorecard files or folders.", valueName: "path"))
+    var paths: [String] = []
+
+    @OptionGroup var options: CriteriaOption
+
+    func run() throws {
+        let workspace = try Workspace(criteria: options.criteria)
+        let dictionaryLoad = workspace.catalog.loadDictionary()
+        workspace.report(dictionaryLoad.diagnostics)
+        guard let dictionary = dictionaryLoad.validValue else { throw ExitCode(1) }
+
+        var files: [String] = []
+        if paths.isEmpty {
+            files = workspace.catalog.scorecardPaths()
+        } else {
+            for path in paths {
+                var isDirectory: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    files += CriteriaCatalog(directory: path).scorecardPaths()
+                } else {
+                    files.append(path)
+                }
+            }
+        }
+        var errors = 0, warnings = 0
+        var ids: [String: String] = [:]
+        for file in files {
+            var loaded = ScorecardLoader.load(file, dictionary: dictionary)
+            if let scorecard = loaded.value {
+                let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+                if stem != scorecard.id {
+                    loaded.diagnostics.append(.warning("scorecard id '\(scorecard.id)' differs from its file name '\(stem)': it cannot be found by id",
+                                                       at: scorecard.location))
+                }
+                if let other = ids[scorecard.id] {
+                    loaded.diagnostics.append(.error("scorecard id '\(scorecard.id)' is also used by '\(other)'", at: scorecard.location))
+                }
+                ids[scorecard.id] = file
+            }
+            workspace.report(loaded.diagnostics)
+            errors += loaded.diagnostics.filter { $0.severity == .error }.count
+            warnings += loaded.diagnostics.filter { $0.severity == .warning }.count
+        }
+        let summary = "\(files.count) scorecard\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        if errors > 0 {
+            Console.error(summary)
+            throw ExitCode(1)
+        }
+        Console.out(summary)
+    }
+}

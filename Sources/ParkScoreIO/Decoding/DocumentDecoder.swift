@@ -1,0 +1,221 @@
+import ParkScore
+import ParkYAML
+
+/// Turns YAML nodes into domain values while collecting every problem with its file, line, column and
+/// key path. Decoding never stops at the first problem: a bad value is reported and skipped.
+final class DocumentDecoder {
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(_ node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
+    }
+
+    func location(_ mark: Mark) -> SourceLocation {
+        SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    func error(_ message: String, at node: Node, _ path: KeyPath) {
+        diagnostics.append(.error(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
+    }
+
+    func warning(_ message: String, at node: Node, _ path: KeyPath) {
+        diagnostics.append(.warning(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
+    }
+
+    func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// A view of a mapping node, or nil (and an error) when the node is something else.
+    func mapping(_ node: Node, _ path: KeyPath, what: String) -> MappingReader? {
+        guard let pairs = node.mapping else {
+            error("\(what) must be a mapping, not a \(node.kindName)", at: node, path)
+            return nil
+        }
+        return MappingReader(node: node, pairs: pairs, path: path, decoder: self, what: what)
+    }
+
+    func sequence(_ node: Node, _ path: KeyPath, what: String) -> [Node]? {
+        guard let items = node.sequence else {
+            error("\(what) must be a list, not a \(node.kindName)", at: node, path)
+            return nil
+        }
+        return items
+    }
+
+    /// Any scalar as text (`1.0` stays `1.0`); nil and an error for null, lists and mappings.
+    func text(_ node: Node, _ path: KeyPath, what: String) -> String? {
+        guard let scalar = node.scalar, !scalar.isNull else {
+            error("\(what) must be a text, not \(node.scalar?.isNull == true ? "empty" : "a " + node.kindName)", at: node, path)
+            return nil
+        }
+        return scalar.text
+    }
+
+    /// A number: an integer, a decimal, or a percentage written `40%`.
+    func number(_ node: Node, _ path: KeyPath, what: String) -> Rational? {
+        if let scalar = node.scalar {
+            switch scalar.kind {
+            case .int, .float:
+                if let r = Rational(decimal: scalar.text) { return r }
+            case .string:
+                if let r = Self.percent(scalar.text) { return r }
+            default: break
+            }
+        }
+        error("\(what) must be a number, not \(describe(node))", at: node, path)
+        return nil
+    }
+
+    func integer(_ node: Node, _ path: KeyPath, what: String) -> Int? {
+        if let scalar = node.scalar, scalar.kind == .int, let n = scalar.int { return n }
+        error("\(what) must be a whole number, not \(describe(node))", at: node, path)
+        return nil
+    }
+
+    func bool(_ node: Node, _ path: KeyPath, what: String) -> Bool? {
+        if let b = node.scalar?.bool { return b }
+        var hint = ""
+        if let text = node.scalar?.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
+            hint = " (YAML 1.2: write true or false)"
+        }
+        error("\(what) must be true or false, not \(describe(node))\(hint)", at: node, path)
+        return nil
+    }
+
+    /// `zh`/`en` text: a mapping with `zh` (required) and `en`, or a plain text taken as Chinese.
+    func localized(_ node: Node, _ path: KeyPath, what: String) -> LocalizedText? {
+        if node.mapping == nil {
+            return text(node, path, what: what).map { LocalizedText(zh: $0) }
+        }
+        guard let map = mapping(node, path, what: what) else { return nil }
+        let zh = map.text("zh", required: true)
+        let en = map.text("en")
+        map.finish()
+        return zh.map { LocalizedText(zh: $0, en: en) }
+    }
+
+    /// An expression from a scalar, with its origin at the first character of the expression text.
+    func expression(_ node: Node, _ path: KeyPath, what: String) -> Expression? {
+        guard let scalar = node.scalar, !scalar.isNull else {
+            error("\(what) must be an expression, not \(describe(node))", at: node, path)
+            return nil
+        }
+        var origin = location(node)
+        switch scalar.style {
+        case .singleQuoted, .doubleQuoted: origin.column += 1
+        case .literal, .folded:
+            origin.line += 1
+            origin.column += 2
+        case .plain: break
+        }
+        do {
+            return try Expression(scalar.text, origin: origin)
+        } catch {
+            let shifted = origin.advanced(by: error.offset, in: scalar.text)
+            diagnostics.append(.error("in \(what): \(error.message)", at: shifted, path: path.description))
+            return nil
+        }
+    }
+
+    func describe(_ node: Node) -> String {
+        switch node.content {
+        case .scalar(let s):
+            if s.isNull { return "empty" }
+            switch s.kind {
+            case .string: return "text '\(s.text)'"
+            default: return "\(s.kind.name) \(s.text)"
+            }
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        }
+    }
+
+    /// `42%`, `12.5%` as a fraction; nil for anything else.
+    static func percent(_ text: String) -> Rational? {
+        guard text.hasSuffix("%") else { return nil }
+        let number = text.dropLast()
+        guard !number.isEmpty, !number.contains("e"), !number.contains("E"), let r = Rational(decimal: number) else { return nil }
+        return r.divided(by: 100)
+    }
+}
+
+/// The keys of one mapping node, read one by one; `finish()` reports the keys nobody asked for.
+final class MappingReader {
+    let node: Node
+    let pairs: [Node.Pair]
+    let path: KeyPath
+    let decoder: DocumentDecoder
+    let what: String
+    private var used = Set<String>()
+
+    init(node: Node, pairs: [Node.Pair], path: KeyPath, decoder: DocumentDecoder, what: String) {
+        self.node = node
+        self.pairs = pairs
+        self.path = path
+        self.decoder = decoder
+        self.what = what
+    }
+
+    var keys: [String] { pairs.compactMap { $0.key.scalar?.text } }
+
+    /// The value node of a key; with `required`, an error at the mapping when it is absent.
+    func value(_ key: String, required: Bool = false) -> Node? {
+        used.insert(key)
+        for pair in pairs where pair.key.scalar?.text == key { return pair.value }
+        if required {
+            decoder.error("\(what) is missing the required key '\(key)'", at: node, path)
+        }
+        return nil
+    }
+
+    func text(_ key: String, required: Bool = false) -> String? {
+        value(key, required: required).flatMap { decoder.text($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    func number(_ key: String, required: Bool = false) -> Rational? {
+        value(key, required: required).flatMap { decoder.number($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    func integer(_ key: String, required: Bool = false) -> Int? {
+        value(key, required: required).flatMap { decoder.integer($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    func bool(_ key: String, required: Bool = false) -> Bool? {
+        value(key, required: required).flatMap { decoder.bool($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    func localized(_ key: String, required: Bool = false) -> LocalizedText? {
+        value(key, required: required).flatMap { decoder.localized($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    func expression(_ key: String, required: Bool = false) -> Expression? {
+        value(key, required: required).flatMap { decoder.expression($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    func mapping(_ key: String, required: Bool = false) -> MappingReader? {
+        value(key, required: required).flatMap { decoder.mapping($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    func sequence(_ key: String, required: Bool = false) -> [Node]? {
+        value(key, required: required).flatMap { decoder.sequence($0, path.appending(key), what: "'\(key)'") }
+    }
+
+    /// Reports every key not read, with the nearest known key as a hint.
+    func finish(allowing extra: [String] = []) {
+        for pair in pairs {
+            guard let key = pair.key.scalar?.text else {
+                decoder.error("keys of \(what) must be texts, not a \(pair.key.kindName)", at: pair.key, path)
+                continue
+            }
+            if used.contains(key) || extra.contains(key) { continue }
+            let hint = Suggestion.hint(for: key, in: Array(used) + extra)
+            decoder.error("unknown key '\(key)' in \(what)\(hint)", at: pair.key, path.appending(key))
+        }
+    }
+}

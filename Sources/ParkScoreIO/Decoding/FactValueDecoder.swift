@@ -1,0 +1,138 @@
+import ParkScore
+import ParkYAML
+
+/// Reads park facts from a `facts` mapping, by the dictionary's types. Nested mappings spell keys
+/// (`tenants: {total: 45}` is `tenants.total`); an empty value is a fact not given (missing data).
+struct FactValueDecoder {
+    let dictionary: FactDictionary
+    let decoder: DocumentDecoder
+
+    func facts(_ node: Node, _ path: KeyPath) -> [String: FactEntry] {
+        var entries: [String: FactEntry] = [:]
+        collect(node, prefix: "", path: path, into: &entries)
+        return entries
+    }
+
+    private func collect(_ node: Node, prefix: String, path: KeyPath, into entries: inout [String: FactEntry]) {
+        guard let pairs = node.mapping else {
+            decoder.error("'\(prefix.isEmpty ? "facts" : prefix)' must be a mapping of facts, not \(decoder.describe(node))", at: node, path)
+            return
+        }
+        for pair in pairs {
+            guard let name = pair.key.scalar?.text, pair.key.scalar?.isNull == false else {
+                decoder.error("fact keys must be texts, not a \(pair.key.kindName)", at: pair.key, path)
+                continue
+            }
+            let key = prefix.isEmpty ? name : "\(prefix).\(name)"
+            let keyPath = path.appending(name)
+            if let definition = dictionary[key] {
+                if entries[key] != nil {
+                    decoder.error("fact '\(key)' is given twice", at: pair.key, keyPath)
+                    continue
+                }
+                if let value = value(pair.value, definition, keyPath) {
+                    entries[key] = FactEntry(value, location: decoder.location(pair.value))
+                }
+            } else if dictionary.isGroup(key) && pair.value.mapping != nil {
+                collect(pair.value, prefix: key, path: keyPath, into: &entries)
+            } else {
+                let hint = Suggestion.hint(for: key, in: dictionary.keys)
+                decoder.warning("unknown fact '\(key)'\(hint)", at: pair.key, keyPath)
+            }
+        }
+    }
+
+    /// One value by its fact's type; nil (and an error) when it does not fit, nil (silently) when empty.
+    func value(_ node: Node, _ definition: FactDefinition, _ path: KeyPath) -> Value? {
+        let key = definition.key
+        if node.scalar?.isNull == true { return nil }
+        func fail(_ wanted: String, hint: String = "") -> Value? {
+            decoder.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: node, path)
+            return nil
+        }
+        switch definition.type {
+        case .boolean:
+            if let b = node.scalar?.bool { return .bool(b) }
+            let text = node.scalar?.text.lowercased() ?? ""
+            let hint = ["yes", "no", "on", "off", "y", "n", "是", "否"].contains(text) ? " (write true or false)" : ""
+            return fail("true or false", hint: hint)
+        case .integer:
+            guard let s = node.scalar else { return fail("a whole number") }
+            if s.kind == .int, let r = Rational(decimal: s.text), r.isInteger { return .number(r) }
+            if s.kind == .float, let r = Rational(decimal: s.text), r.isInteger { return .number(r) }
+            return fail("a whole number")
+        case .number:
+            guard let s = node.scalar, s.kind == .int || s.kind == .float, let r = Rational(decimal: s.text) else {
+                return fail("a number")
+            }
+            return .number(r)
+        case .percent:
+            guard let s = node.scalar else { return fail("a percentage such as '42%'") }
+            if s.kind == .string, let r = DocumentDecoder.percent(s.text) { return .number(r) }
+            if s.kind == .int || s.kind == .float {
+                return fail("a percentage such as '42%'", hint: " (write the % sign)")
+            }
+            return fail("a percentage such as '42%'")
+        case .money:
+            guard let s = node.scalar, s.kind == .int || s.kind == .float, let r = Rational(decimal: s.text),
+                  let fen = r.multiplied(by: 100), fen.isInteger
+            else { return fail("an amount in yuan such as 3000000 or 1250.50") }
+            return .number(r)
+        case .date:
+            guard let s = node.scalar, s.kind == .string, DateText.isValid(s.text) else {
+                return fail("a date such as '2025-12-31'")
+            }
+            return .date(s.text)
+        case .text:
+            guard let s = node.scalar, s.kind != .null else { return fail("a text") }
+            return .text(s.text)
+        case .enumeration(let allowed):
+            guard let s = node.scalar, s.kind == .string || s.kind == .int else { return fail("one of \(list(allowed))") }
+            guard allowed.contains(s.text) else {
+                return fail("one of \(list(allowed))", hint: Suggestion.hint(for: s.text, in: allowed))
+            }
+            return .text(s.text)
+        case .list(let allowed):
+            guard let items = node.sequence else { return fail("a list") }
+            var values: [Value] = []
+            var failed = false
+            var seen = Set<String>()
+            for (i, item) in items.enumerated() {
+                guard let s = item.scalar, s.kind != .null else {
+                    decoder.error("items of '\(key)' must be texts, not \(decoder.describe(item))", at: item, path.appending(i))
+                    failed = true
+                    continue
+                }
+                if let allowed, !allowed.contains(s.text) {
+                    decoder.error("'\(s.text)' is not an allowed item of '\(key)'\(Suggestion.hint(for: s.text, in: allowed)); allowed: \(list(allowed))",
+                                  at: item, path.appending(i))
+                    failed = true
+                    continue
+                }
+                if !seen.insert(s.text).inserted {
+                    decoder.warning("'\(s.text)' is listed twice in '\(key)'", at: item, path.appending(i))
+                    continue
+                }
+                values.append(.text(s.text))
+            }
+            return failed ? nil : .list(values)
+        }
+    }
+
+    private func list(_ values: [String]) -> String {
+        values.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}
+
+/// `YYYY-MM-DD` dates, checked for real calendar days.
+enum DateText {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              (1...12).contains(m), d >= 1 else { return false }
+        let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return d <= days[m - 1]
+    }
+}

@@ -1,0 +1,149 @@
+import ParkScore
+import ParkYAML
+
+/// Reads a park's self-report, typing its facts by the dictionary, and checks it: types, bounds,
+/// unknown facts ("did you mean"), evidence entries, and, for the scorecards given, the self-assessment.
+public enum SelfReportLoader {
+    public static func load(_ path: String, dictionary: FactDictionary, scorecards: [Scorecard] = []) -> Loaded<SelfReport> {
+        switch SourceFile.read(path) {
+        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
+        case .success(let file): return decode(file, dictionary: dictionary, scorecards: scorecards)
+        }
+    }
+
+    public static func decode(_ file: SourceFile, dictionary: FactDictionary, scorecards: [Scorecard] = []) -> Loaded<SelfReport> {
+        let node: Node
+        switch file.yamlDocument() {
+        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
+        case .success(let n): node = n
+        }
+        let decoder = DocumentDecoder(file: file.path)
+        guard let report = SelfReportReader(decoder: decoder, dictionary: dictionary).report(node) else {
+            return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
+        }
+        var diagnostics = decoder.diagnostics
+        diagnostics += SelfReportValidation.checkRanges(report, dictionary: dictionary)
+        diagnostics += SelfReportValidation.checkEvidence(report, dictionary: dictionary, scorecards: scorecards)
+        for scorecard in scorecards {
+            diagnostics += SelfReportValidation.checkAssessment(report, against: scorecard)
+        }
+        return Loaded(value: report, diagnostics: diagnostics.sortedForReport())
+    }
+}
+
+private struct SelfReportReader {
+    let decoder: DocumentDecoder
+    let dictionary: FactDictionary
+
+    func report(_ node: Node) -> SelfReport? {
+        guard let root = decoder.mapping(node, .root, what: "the self-report") else { return nil }
+        let park = root.mapping("park", required: true).flatMap(park)
+        let period = root.mapping("period", required: true).flatMap(period)
+        let reportDate = root.value("report_date").flatMap { date($0, .root.appending("report_date")) }
+        var facts: [String: FactEntry] = [:]
+        if let factsNode = root.value("facts", required: true) {
+            facts = FactValueDecoder(dictionary: dictionary, decoder: decoder).facts(factsNode, .root.appending("facts"))
+        }
+        var assessments: [String: SelfAssessment] = [:]
+        if let map = root.mapping("self_assessment") {
+            for pair in map.pairs {
+                guard let id = pair.key.scalar?.text else { continue }
+                let path = map.path.appending(id)
+                if let m = decoder.mapping(pair.value, path, what: "the self-assessment for '\(id)'") {
+                    assessments[id] = assessment(m)
+                }
+            }
+        }
+        var evidence: [Evidence] = []
+        if let items = root.sequence("evidence") {
+            for (i, item) in items.enumerated() {
+                if let m = decoder.mapping(item, .root.appending("evidence").appending(i), what: "an evidence entry"),
+                   let e = self.evidence(m) {
+                    evidence.append(e)
+                }
+            }
+        }
+        root.finish(allowing: ["notes"])
+        guard let park, let period else { return nil }
+        return SelfReport(park: park, period: period, reportDate: reportDate, facts: facts, assessments: assessments,
+                          evidence: evidence, file: decoder.file)
+    }
+
+    func park(_ map: MappingReader) -> ParkProfile? {
+        let id = map.text("id")
+        let name = map.text("name", required: true)
+        let nameEn = map.text("name_en")
+        let jurisdiction = map.text("jurisdiction")
+        let operatorName = map.text("operator")
+        map.finish()
+        guard let name else { return nil }
+        return ParkProfile(id: id, name: name, nameEn: nameEn, jurisdiction: jurisdiction, operatorName: operatorName)
+    }
+
+    func date(_ node: Node, _ path: KeyPath) -> String? {
+        guard let s = node.scalar, s.kind == .string, DateText.isValid(s.text) else {
+            decoder.error("'\(path.components.last.map { if case .key(let k) = $0 { return k } else { return "" } } ?? "")' must be a date such as '2025-12-31', not \(decoder.describe(node))",
+                          at: node, path)
+            return nil
+        }
+        return s.text
+    }
+
+    func period(_ map: MappingReader) -> ReportingPeriod? {
+        let from = map.value("from", required: true).flatMap { date($0, map.path.appending("from")) }
+        let to = map.value("to", required: true).flatMap { date($0, map.path.appending("to")) }
+        map.finish()
+        guard let from, let to else { return nil }
+        if to < from {
+            decoder.error("the period ends (\(to)) before it starts (\(from))", at: map.value("to")!, map.path.appending("to"))
+        }
+        return ReportingPeriod(from: from, to: to)
+    }
+
+    func assessment(_ map: MappingReader) -> SelfAssessment {
+        var ratings: [String: SelfRating] = [:]
+        if let m = map.mapping("ratings") {
+            for pair in m.pairs {
+                guard let id = pair.key.scalar?.text else { continue }
+                let path = m.path.appending(id)
+                if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
+                    let level = r.integer("level", required: true)
+                    let note = r.text("note")
+                    r.finish()
+                    if let level { ratings[id] = SelfRating(level: level, note: note, location: decoder.location(pair.value)) }
+                } else if let level = decoder.integer(pair.value, path, what: "the rating of '\(id)'") {
+                    ratings[id] = SelfRating(level: level, location: decoder.location(pair.value))
+                }
+            }
+        }
+        var notApplicable: [String: NotApplicableClaim] = [:]
+        if let m = map.mapping("not_applicable") {
+            for pair in m.pairs {
+                guard let id = pair.key.scalar?.text else { continue }
+                let justification = pair.value.scalar?.isNull == true
+                    ? "" : decoder.text(pair.value, m.path.appending(id), what: "the justification of '\(id)'") ?? ""
+                notApplicable[id] = NotApplicableClaim(justification: justification, location: decoder.location(pair.key))
+            }
+        }
+        map.finish()
+        return SelfAssessment(ratings: ratings, notApplicable: notApplicable, location: decoder.location(map.node))
+    }
+
+    func evidence(_ map: MappingReader) -> Evidence? {
+        let id = map.text("id", required: true)
+        let title = map.text("title", required: true)
+        let file = map.text("file", required: true)
+        let sha = map.text("sha256")
+        var supports: [String] = []
+        if let items = map.sequence("supports") {
+            for (i, item) in items.enumerated() {
+                if let s = decoder.text(item, map.path.appending("supports").appending(i), what: "an item of 'supports'") {
+                    supports.append(s)
+                }
+            }
+        }
+        map.finish()
+        guard let id, let title, let file else { return nil }
+        return Evidence(id: id, title: title, file: file, sha256: sha, supports: supports, location: decoder.location(map.node))
+    }
+}

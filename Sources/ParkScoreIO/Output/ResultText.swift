@@ -1,0 +1,172 @@
+import ParkScore
+
+/// The plain-text form of a score result, for a terminal, in Chinese or English.
+public struct ResultText {
+    public let language: LocalizedText.Language
+
+    public init(language: LocalizedText.Language) {
+        self.language = language
+    }
+
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    public func render(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport) -> String {
+        var out: [String] = []
+        out.append("\(scorecard.title.text(language)) (\(scorecard.id) \(scorecard.version))")
+        let parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
+        out.append("\(t("园区", "Park")): \(parkName)    \(t("期间", "Period")): \(report.period.from) – \(report.period.to)    "
+                   + "\(t("模式", "Mode")): \(mode(result.mode))")
+        out.append("")
+        out.append("\(t("结论", "Verdict")): \(verdict(result))")
+        var totalLine = "\(t("总分", "Total")): \(result.total.formatted(places: 2)) / 100"
+        if let grade = result.grade {
+            totalLine += "    \(t("等级", "Grade")): \(grade.id) \(grade.title.text(language))"
+        } else if let byPoints = result.gradeByPoints {
+            totalLine += "    \(t("按分数应得等级", "Grade by points")): \(byPoints.id) \(byPoints.title.text(language))"
+        }
+        if !result.cappedBy.isEmpty { totalLine += "  (\(t("封顶", "capped by")) \(result.cappedBy.joined(separator: ", ")))" }
+        if result.isProvisional { totalLine += "    [\(t("暂定", "provisional"))]" }
+        out.append(totalLine)
+        for reason in result.provisionalReasons { out.append("  · \(provisional(reason))") }
+        out.append("")
+
+        if !result.gates.isEmpty {
+            out.append(t("门槛条件", "Gates"))
+            for gate in result.gates {
+                let mark = gate.status == .passed ? "✓" : (gate.status == .failed ? "✗" : "?")
+                out.append("  \(mark) \(gate.id) \(gate.title.text(language)) [\(clause(gate.clause))] — \(gateStatus(gate))")
+                out.append("      \(gate.explanation)")
+                if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(language))") }
+            }
+            out.append("")
+        }
+
+        out.append(t("维度与评分项", "Dimensions and criteria"))
+        for dimension in result.dimensions {
+            let score = dimension.isApplicable
+                ? "\(dimension.score.formatted(places: 2)) / \(dimension.effectiveWeight.formatted(places: 2))"
+                : t("不适用", "not applicable")
+            out.append("  \(dimension.title.text(language)) (\(dimension.id), \(t("权重", "weight")) \(dimension.weight.formatted())): \(score)")
+            for c in dimension.criteria {
+                let points = c.status == .notApplicable
+                    ? t("不适用", "N/A") : "\(c.points.formatted(places: 2))/\(c.maxPoints.formatted(places: 2))"
+                out.append("    \(statusMark(c.status)) \(c.id) \(c.title.text(language)) [\(clause(c.clause))] \(points) \(status(c.status))")
+                for step in c.explanation { out.append("        \(step.text(language))") }
+                if case .missing = c.evidence { out.append("        \(t("证明材料：未提供", "evidence: none listed"))") }
+            }
+        }
+        out.append("")
+
+        if !result.missingData.isEmpty {
+            out.append(t("缺少的数据", "Missing data"))
+            for missing in result.missingData {
+                out.append("  \(missing.key) — \(t("用于", "used by")) \(missing.usedBy.joined(separator: ", "))")
+            }
+            out.append("")
+        }
+
+        if !result.improvements.isEmpty {
+            out.append(t("优先改进（按可得分排序）", "Improve first (by points gainable)"))
+            for (i, improvement) in result.improvements.prefix(10).enumerated() {
+                out.append("  \(i + 1). +\(improvement.gain.formatted(places: 2)) \(improvement.criterionID) \(improvement.title.text(language)) — \(action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID))")
+            }
+            out.append("")
+        }
+
+        if let next = result.nextGrade {
+            out.append(t("下一等级", "Next grade"))
+            out.append("  \(next.target.id) \(next.target.title.text(language)) (≥ \(next.target.min.formatted())): "
+                       + "\(t("还差", "short by")) \(next.pointsNeeded.formatted(places: 2)) \(t("分", "points"))")
+            if !next.blockingGates.isEmpty {
+                out.append("  \(t("须先通过门槛", "gates to pass first")): \(next.blockingGates.joined(separator: ", "))")
+            }
+            if !next.criteria.isEmpty {
+                out.append("  \(t("最短路径", "shortest way")): \(next.criteria.joined(separator: ", "))"
+                           + (next.isReachable ? "" : " (\(t("全部满分仍不足", "not enough even at full marks")))"))
+            }
+            out.append("")
+        }
+
+        out.append(contentsOf: scorecard.scoringModel.summary(language))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func clause(_ clause: Clause?) -> String {
+        guard let clause else { return "—" }
+        return "\(clause.ref)：\(clause.quote)"
+    }
+
+    func mode(_ mode: ScoringMode) -> String {
+        mode == .selfAssessment ? t("自评", "self-assessment") : t("评审", "evaluation")
+    }
+
+    func verdict(_ result: ScoreResult) -> String {
+        switch result.verdict {
+        case .eligible: return t("符合基本条件", "eligible")
+        case .ineligible: return t("不予认定（未通过门槛条件）", "ineligible (a gate failed)")
+        case .undetermined: return t("待定（门槛条件缺少数据）", "undetermined (a gate lacks data)")
+        }
+    }
+
+    func provisional(_ reason: ProvisionalReason) -> String {
+        switch reason {
+        case .selfRated(let ids): return t("自评等级（待评审确认）", "self-rated (to be confirmed by review)") + ": " + ids.joined(separator: ", ")
+        case .pendingReview(let ids): return t("待评议", "pending review") + ": " + ids.joined(separator: ", ")
+        case .gateMissingData(let ids): return t("门槛缺少数据", "gates lacking data") + ": " + ids.joined(separator: ", ")
+        }
+    }
+
+    func gateStatus(_ gate: GateResult) -> String {
+        switch gate.status {
+        case .passed: return t("通过", "passed")
+        case .missingData: return t("缺少数据", "missing data")
+        case .failed:
+            switch gate.effect {
+            case .ineligible: return t("未通过，不予认定", "failed: ineligible")
+            case .capGrade(let band): return t("未通过，等级封顶于 \(band)", "failed: grade capped at \(band)")
+            }
+        }
+    }
+
+    func statusMark(_ status: CriterionStatus) -> String {
+        switch status {
+        case .met: return "✓"
+        case .partial: return "◐"
+        case .unmet: return "✗"
+        case .missingData: return "?"
+        case .pendingReview: return "…"
+        case .notApplicable: return "–"
+        }
+    }
+
+    public func status(_ status: CriterionStatus) -> String {
+        switch status {
+        case .met: return t("达标", "met")
+        case .partial: return t("部分达标", "partial")
+        case .unmet: return t("未达标", "unmet")
+        case .missingData: return t("缺少数据", "missing data")
+        case .pendingReview: return t("待评议", "pending review")
+        case .notApplicable: return t("不适用", "not applicable")
+        }
+    }
+
+    public func action(_ action: Improvement.Action, scorecard: Scorecard, criterion: String) -> String {
+        switch action {
+        case .provideData(let facts): return t("补充数据：", "provide data: ") + facts.joined(separator: ", ")
+        case .meetCondition: return t("满足该项条件", "meet the condition")
+        case .improveValue(let current, let target):
+            let from = current?.formatted() ?? "?"
+            let to = target?.formatted() ?? "?"
+            return t("将数值由 \(from) 提升至 \(to)", "bring the value from \(from) to \(to)")
+        case .addItems(let ids):
+            var titles = ids
+            if let c = scorecard.criterion(criterion), case .checklist(let list) = c.kind {
+                titles = ids.map { id in list.items.first { $0.id == id }?.title.text(language) ?? id }
+            }
+            return t("补齐：", "add: ") + titles.joined(separator: t("、", ", "))
+        case .reachLevel(let level): return t("达到评议等级 \(level)", "reach rubric level \(level)")
+        case .getRated: return t("完成评议（或自评）", "get it rated (or self-rate it)")
+        case .provideEvidence: return t("补交证明材料", "supply the evidence")
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ParkScore
+
+/// Describes a scorecard, or one of its gates or criteria, in words: what it checks, the clause it
+/// rests on, and its points (`parkscore explain`).
+public struct ScorecardText {
+    public let language: LocalizedText.Language
+
+    public init(language: LocalizedText.Language) {
+        self.language = language
+    }
+
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    public func overview(_ s: Scorecard) -> String {
+        var out: [String] = []
+        out.append("\(s.title.text(language)) (\(s.id) \(s.version))")
+        out.append("\(t("依据", "Source")): \(s.source.file) 《\(s.source.title)》 — \(s.source.jurisdiction.text(language))")
+        out.append("\(t("评分模型", "Scoring model")): \(s.scoringModel.rawValue)")
+        out.append("\(t("等级", "Grades")): " + s.gradesAscending.reversed().map {
+            "\($0.id) \($0.title.text(language)) \($0.min.formatted())–\($0.max.formatted())"
+        }.joined(separator: "; "))
+        if !s.derived.isEmpty {
+            out.append(t("派生数据", "Derived facts"))
+            for d in s.derived { out.append("  \(d.key) = \(d.expression.source)") }
+        }
+        if !s.gates.isEmpty {
+            out.append(t("门槛条件", "Gates"))
+            for g in s.gates {
+                out.append("  \(g.id) \(g.title.text(language)) [\(clause(g.clause))] — \(effect(g.effect))")
+                out.append("      \(g.condition.source)")
+            }
+        }
+        out.append(t("维度与评分项", "Dimensions and criteria"))
+        for d in s.dimensions {
+            out.append("  \(d.title.text(language)) (\(d.id), \(t("权重", "weight")) \(d.weight.formatted()))")
+            for c in d.criteria {
+                out.append("    \(c.id) \(c.title.text(language)) — \(c.kind.name), \(c.maxPoints.formatted(places: 2)) \(t("分", "points")) [\(clause(c.clause))]")
+            }
+        }
+        out.append("")
+        out.append(contentsOf: s.scoringModel.summary(language))
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// One gate or criterion in full; nil when the scorecard has no such id.
+    public func detail(_ s: Scorecard, id: String) -> String? {
+        var out: [String] = []
+        if let g = s.gate(id) {
+            out.append("\(t("门槛", "Gate")) \(g.id): \(g.title.text(language))")
+            out.append("\(t("依据条款", "Clause")): \(clause(g.clause))  (\(s.source.file))")
+            out.append("\(t("条件", "Condition")): \(g.condition.source)")
+            out.append("\(t("未通过时", "If it fails")): \(effect(g.effect))")
+            if let e = g.evidence { out.append("\(t("证明材料", "Evidence")): \(e.description.text(language))") }
+            return out.joined(separator: "\n") + "\n"
+        }
+        guard let dimension = s.dimensions.first(where: { $0.criteria.contains { $0.id == id } }),
+              let c = dimension.criteria.first(where: { $0.id == id }) else { return nil }
+        out.append("\(t("评分项", "Criterion")) \(c.id): \(c.title.text(language))")
+        out.append("\(t("维度", "Dimension")): \(dimension.title.text(language)) (\(t("权重", "weight")) \(dimension.weight.formatted()))")
+        out.append("\(t("依据条款", "Clause")): \(clause(c.clause))  (\(s.source.file))")
+        out.append("\(t("类型", "Kind")): \(c.kind.name), \(t("满分", "max")) \(c.maxPoints.formatted(places: 2)) \(t("分", "points"))")
+        switch c.kind {
+        case .check(let check):
+            out.append("\(t("条件", "Condition")): \(check.condition.source) → \(check.points.formatted(places: 2))")
+        case .scale(let scale):
+            out.append("\(t("数值", "Value")): \(scale.value.source)")
+            switch scale.mapping {
+            case .bands(let bands):
+                for b in bands.sorted(by: { $0.min > $1.min }) {
+                    out.append("  ≥ \(number(b.min, percent: scale.isPercent)) → \(b.points.formatted(places: 2))")
+                }
+            case .linear(let from, let to, let points):
+                out.append("  \(t("线性", "linear")): \(number(from, percent: scale.isPercent)) → 0, \(number(to, percent: scale.isPercent)) → \(points.formatted(places: 2))")
+            }
+        case .checklist(let list):
+            for item in list.items {
+                out.append("  \(item.id) \(item.title.text(language)): \(item.condition.source) → \(item.points.formatted(places: 2))")
+            }
+            if let cap = list.cap { out.append("  \(t("上限", "cap")) \(cap.formatted(places: 2))") }
+        case .judged(let judged):
+            for level in judged.levels.sorted(by: { $0.level > $1.level }) {
+                out.append("  \(t("等级", "level")) \(level.level) → \(level.points.formatted(places: 2)): \(level.descriptor.text(language))")
+            }
+        }
+        out.append("\(t("可申报不适用", "N/A allowed")): \(c.allowsNotApplicable ? t("是（须说明理由）", "yes (with a justification)") : t("否", "no"))")
+        if let e = c.evidence { out.append("\(t("证明材料", "Evidence")): \(e.description.text(language))") }
+        if let g = c.guidance { out.append("\(t("指引", "Guidance")): \(g.text(language))") }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    func clause(_ clause: Clause?) -> String {
+        guard let clause else { return "—" }
+        return "\(clause.ref)：“\(clause.quote)”"
+    }
+
+    func effect(_ effect: Gate.Effect) -> String {
+        switch effect {
+        case .ineligible: return t("不予认定", "ineligible")
+        case .capGrade(let band): return t("等级不高于 \(band)", "grade capped at \(band)")
+        }
+    }
+
+    func number(_ r: Rational, percent: Bool) -> String {
+        percent ? (r.multiplied(by: 100)?.formatted(places: 2) ?? r.formatted()) + "%" : r.formatted()
+    }
+}

@@ -1,0 +1,306 @@
+internal import CYAML
+
+/// Reads YAML text into node trees by pulling libyaml's parser events.
+///
+/// - Anchors and aliases are resolved; an alias node keeps its own mark.
+/// - Duplicate mapping keys are refused (keys compare by their resolved value).
+/// - Plain scalars resolve as YAML 1.2 core (`no` is a string).
+/// - `ParseLimits` are enforced while events are pulled, so hostile input is refused early.
+public enum YAMLReader {
+    /// Every document of the stream.
+    public static func documents(_ bytes: [UInt8], limits: ParseLimits = .default) throws(YAMLError) -> [Node] {
+        guard bytes.count <= limits.maxInputBytes else {
+            throw YAMLError(.limit, "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)", at: nil)
+        }
+        var builder = TreeBuilder(limits: limits)
+        let outcome: YAMLError? = bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else {
+                return YAMLError(.limit, "libyaml could not allocate a parser", at: nil)
+            }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return parserError(parser, bytes: buffer)
+                }
+                let done = event.type == YAML_STREAM_END_EVENT
+                let failure = builder.consume(event)
+                yaml_event_delete(&event)
+                if let failure { return failure }
+                if done { return nil }
+            }
+        }
+        if let outcome { throw outcome }
+        return builder.documents
+    }
+
+    /// The one document of a stream; nil for an empty stream. A second document is an error.
+    public static func document(_ bytes: [UInt8], limits: ParseLimits = .default) throws(YAMLError) -> Node? {
+        let all = try documents(bytes, limits: limits)
+        if all.count > 1 {
+            throw YAMLError(.multipleDocuments, "expected one YAML document, found \(all.count)", at: all[1].mark)
+        }
+        return all.first
+    }
+
+    public static func document(_ text: String, limits: ParseLimits = .default) throws(YAMLError) -> Node? {
+        try document(Array(text.utf8), limits: limits)
+    }
+
+    /// Counts libyaml's events without building anything: the baseline the benchmarks compare against.
+    public static func countEvents(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var parser = yaml_parser_t()
+            guard yaml_parser_initialize(&parser) == 1 else { return nil }
+            defer { yaml_parser_delete(&parser) }
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var event = yaml_event_t()
+            var count = 0
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else { return nil }
+                let done = event.type == YAML_STREAM_END_EVENT
+                yaml_event_delete(&event)
+                count += 1
+                if done { return count }
+            }
+        }
+    }
+
+    private static func parserError(_ parser: yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return YAMLError(.limit, "libyaml ran out of memory", at: nil)
+        case YAML_READER_ERROR:
+            let offset = min(Int(parser.problem_offset), bytes.count)
+            var message = problem
+            if parser.problem_value != -1 && problem.hasPrefix("invalid") {
+                message += " (byte 0x\(String(Int(parser.problem_value), radix: 16)))"
+            }
+            return YAMLError(.encoding, message, at: markForByteOffset(offset, in: bytes))
+        default:
+            var message = problem
+            if let context = parser.context {
+                message += " \(String(cString: context))"
+                let contextMark = mark(parser.context_mark)
+                if contextMark != mark(parser.problem_mark) {
+                    message += " (started at \(contextMark))"
+                }
+            }
+            return YAMLError(.syntax, message, at: mark(parser.problem_mark))
+        }
+    }
+
+    static func mark(_ m: yaml_mark_t) -> Mark {
+        Mark(line: Int(m.line) + 1, column: Int(m.column) + 1)
+    }
+
+    /// The line and column (in characters) of a byte offset.
+    static func markForByteOffset(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
+        var line = 1
+        var column = 1
+        var i = 0
+        while i < offset {
+            let b = bytes[i]
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return Mark(line: line, column: column)
+    }
+}
+
+/// Builds nodes from the event stream, enforcing limits and the rules of this layer.
+private struct TreeBuilder {
+    struct Frame {
+        var isMapping: Bool
+        var mark: Mark
+        var tag: String?
+        var anchor: String?
+        var items: [Node] = []
+        var pairs: [Node.Pair] = []
+        var pendingKey: Node?
+        var keyIndex: [KeyIdentity: Mark]?
+        var size = 1
+    }
+
+    let limits: ParseLimits
+    var documents: [Node] = []
+    var frames: [Frame] = []
+    var anchors: [String: Node] = [:]
+    var nodeCount = 0
+    var expandedCount = 0
+
+    init(limits: ParseLimits) {
+        self.limits = limits
+    }
+
+    mutating func consume(_ event: yaml_event_t) -> YAMLError? {
+        let mark = YAMLReader.mark(event.start_mark)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+            return nil
+        case YAML_SCALAR_EVENT:
+            if let error = countNode(at: mark) { return error }
+            let data = event.data.scalar
+            let text = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
+            let style: Scalar.Style
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let tag = data.tag.map { String(cString: $0) }
+            let kind: Scalar.Kind
+            if let tag, tag != "!" {
+                if let resolved = CoreSchema.resolveTagged(text, tag: tag) {
+                    kind = resolved
+                } else if tag.hasPrefix("tag:yaml.org,2002:") && tag != "tag:yaml.org,2002:binary"
+                            && tag != "tag:yaml.org,2002:timestamp" {
+                    let short = "!!" + tag.dropFirst("tag:yaml.org,2002:".count)
+                    return YAMLError(.invalidTaggedValue, "'\(text)' is not a valid \(short) value", at: mark)
+                } else {
+                    kind = .string
+                }
+            } else {
+                kind = style == .plain && tag == nil ? CoreSchema.resolvePlain(text) : .string
+            }
+            let node = Node(content: .scalar(Scalar(text: text, style: style, kind: kind)), mark: mark, tag: tag,
+                            expandedSize: 1)
+            if let anchor = data.anchor { anchors[String(cString: anchor)] = node }
+            expandedCount += 1
+            return append(node)
+        case YAML_ALIAS_EVENT:
+            if let error = countNode(at: mark) { return error }
+            let name = String(cString: event.data.alias.anchor)
+            guard let target = anchors[name] else {
+                return YAMLError(.unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: mark)
+            }
+            expandedCount += target.expandedSize
+            if expandedCount > limits.maxExpandedNodes {
+                return YAMLError(.limit, "aliases expand the document to more than \(limits.maxExpandedNodes) nodes", at: mark)
+            }
+            var node = target
+            node.anchorMark = target.anchorMark ?? target.mark
+            node.mark = mark
+            return append(node)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            if let error = countNode(at: mark) { return error }
+            guard frames.count < limits.maxDepth else {
+                return YAMLError(.limit, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark)
+            }
+            expandedCount += 1
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+            frames.append(Frame(isMapping: isMapping, mark: mark, tag: tag.map { String(cString: $0) },
+                                anchor: anchor.map { String(cString: $0) }))
+            return nil
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            let frame = frames.removeLast()
+            let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let node = Node(content: content, mark: frame.mark, tag: frame.tag, expandedSize: frame.size)
+            if let anchor = frame.anchor { anchors[anchor] = node }
+            return append(node)
+        default:
+            return nil
+        }
+    }
+
+    private mutating func countNode(at mark: Mark) -> YAMLError? {
+        nodeCount += 1
+        if nodeCount > limits.maxNodes {
+            return YAMLError(.limit, "document has more than the limit of \(limits.maxNodes) nodes", at: mark)
+        }
+        if expandedCount >= limits.maxExpandedNodes {
+            return YAMLError(.limit, "aliases expand the document to more than \(limits.maxExpandedNodes) nodes", at: mark)
+        }
+        return nil
+    }
+
+    private mutating func append(_ node: Node) -> YAMLError? {
+        guard !frames.isEmpty else {
+            documents.append(node)
+            return nil
+        }
+        let top = frames.count - 1
+        frames[top].size += node.expandedSize
+        if !frames[top].isMapping {
+            frames[top].items.append(node)
+            return nil
+        }
+        guard let key = frames[top].pendingKey else {
+            // A key: refuse it if the mapping has it already.
+            let identity = KeyIdentity(node)
+            if let first = firstMark(of: identity, at: node.mark, in: &frames[top]) {
+                return YAMLError(.duplicateKey, "duplicate key '\(identity.display)' (first at \(first))", at: node.mark)
+            }
+            frames[top].pendingKey = node
+            return nil
+        }
+        frames[top].pairs.append(Node.Pair(key: key, value: node))
+        frames[top].pendingKey = nil
+        return nil
+    }
+
+    /// Where the mapping already has this key, if it does; records it otherwise.
+    private func firstMark(of identity: KeyIdentity, at mark: Mark, in frame: inout Frame) -> Mark? {
+        if frame.keyIndex == nil && frame.pairs.count < 12 {
+            for pair in frame.pairs where KeyIdentity(pair.key) == identity { return pair.key.mark }
+            return nil
+        }
+        if frame.keyIndex == nil {
+            var index: [KeyIdentity: Mark] = [:]
+            for pair in frame.pairs { index[KeyIdentity(pair.key)] = index[KeyIdentity(pair.key)] ?? pair.key.mark }
+            frame.keyIndex = index
+        }
+        if let first = frame.keyIndex?[identity] { return first }
+        frame.keyIndex?[identity] = mark
+        return nil
+    }
+}
+
+/// What makes two mapping keys the same: equal resolved values (`1` and `0x1` are one integer key).
+struct KeyIdentity: Hashable {
+    let canonical: String
+    let display: String
+
+    init(_ node: Node) {
+        canonical = KeyIdentity.canonical(node)
+        if case .scalar(let s) = node.content {
+            display = s.text
+        } else {
+            display = canonical
+        }
+    }
+
+    static func canonical(_ node: Node) -> String {
+        switch node.content {
+        case .scalar(let s):
+            switch s.kind {
+            case .null: return "~"
+            case .bool: return s.bool == true ? "b:true" : "b:false"
+            case .int:
+                if let v = s.int { return "n:\(Double(v))" }
+                return "i:" + s.text
+            case .float:
+                if let v = s.double { return v.isNaN ? "n:nan" : "n:\(v)" }
+                return "f:" + s.text
+            case .string: return "s:" + s.text
+            }
+        case .sequence(let items):
+            return "[" + items.map(canonical).joined(separator: ",") + "]"
+        case .mapping(let pairs):
+            return "{" + pairs.map { canonical($0.key) + ":" + canonical($0.value) }.sorted().joined(separator: ",") + "}"
+        }
+    }
+}
