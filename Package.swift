@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks"),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "CYAML"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO"]),
-        .testTarget(name: "ParkScoreCLITests", dependencies: ["ParkScoreIO"]),
+        .testTarget(name: "ParkScoreCLITests", dependencies: ["ParkScoreCLI", "ParkScoreIO"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

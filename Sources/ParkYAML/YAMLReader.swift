@@ -283,6 +283,10 @@ struct KeyIdentity: Hashable {
         }
     }
 
+    static func == (a: KeyIdentity, b: KeyIdentity) -> Bool { a.canonical == b.canonical }
+
+    func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
+
     static func canonical(_ node: Node) -> String {
         switch node.content {
         case .scalar(let s):

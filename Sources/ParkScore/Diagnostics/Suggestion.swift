@@ -12,7 +12,7 @@ public enum Suggestion {
         }
         guard let best else { return nil }
         let limit = max(2, target.count / 3)
-        return best.distance <= limit ? best.name : nil
+        return best.distance <= limit && best.distance < target.count ? best.name : nil
     }
 
     /// `" (did you mean 'x'?)"`, or nothing.

@@ -154,6 +154,11 @@ public struct MissingFact: Sendable, Hashable {
     public var key: String
     /// Gate and criterion ids that read it.
     public var usedBy: [String]
+
+    public init(key: String, usedBy: [String]) {
+        self.key = key
+        self.usedBy = usedBy
+    }
 }
 
 /// One way to gain points, ranked by the points it would add to the total.

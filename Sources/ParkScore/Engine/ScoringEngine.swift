@@ -418,11 +418,14 @@ private struct Run {
     func nextGrade(total: Rational, verdict: ScoreResult.Verdict, grade: GradeBand?, gradeByPoints: GradeBand?,
                    gates: [GateResult], improvements: [Improvement]) -> NextGradePath? {
         let bands = scorecard.gradesAscending
+        // With a grade, the band above it; without one (ineligible, undetermined), the band above the one the
+        // points would earn, or that band itself when it is the top.
+        let base = grade ?? gradeByPoints
         let target: GradeBand?
-        if let grade {
-            target = bands.first { grade.min < $0.min }
+        if let base {
+            target = bands.first { base.min < $0.min } ?? (grade == nil ? base : nil)
         } else {
-            target = gradeByPoints ?? bands.first
+            target = bands.first
         }
         guard let target else { return nil }
         var blocking: [String] = []

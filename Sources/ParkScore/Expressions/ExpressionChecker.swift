@@ -19,6 +19,11 @@ public enum StaticType: String, Sendable, Hashable {
 public struct ExpressionIssue: Sendable, Equatable {
     public var message: String
     public var offset: Int
+
+    public init(message: String, offset: Int) {
+        self.message = message
+        self.offset = offset
+    }
 }
 
 /// Checks an expression against the known facts and their types.

@@ -167,6 +167,8 @@ public enum ScorecardValidation {
             return type
         }
         let s = context.scorecard
+        // Derived facts are known by key from the start; their order is the 'derived-facts' rule's concern.
+        for fact in s.derived where types[fact.key] == nil { types[fact.key] = .any }
         for fact in s.derived {
             types[fact.key] = check(fact.expression, expecting: nil, "derived fact '\(fact.key)'", at: fact.location)
         }

@@ -1,0 +1,131 @@
+import Foundation
+import XCTest
+
+final class CommandTests: XCTestCase {
+    let xinghe = "Samples/beijing-xinghe/self-report.yaml"
+    let dongling = "Samples/beijing-dongling/self-report.yaml"
+    let beijing = "beijing-digital-advertising-park"
+
+    func testScoreTextGolden() throws {
+        let zh = try Parkscore.run(["score", xinghe, "--scorecard", beijing])
+        XCTAssertEqual(zh.status, 0, zh.stderr)
+        XCTAssertEqual(zh.stderr, "")
+        assertGolden(zh.stdout, named: "score-beijing-xinghe.zh.txt")
+        let en = try Parkscore.run(["score", dongling, "--scorecard", beijing, "--lang", "en"])
+        XCTAssertEqual(en.status, 0, "a park that fails a gate is a valid result")
+        assertGolden(en.stdout, named: "score-beijing-dongling.en.txt")
+    }
+
+    func testScoreJSON() throws {
+        let run = try Parkscore.run(["score", xinghe, "--scorecard", beijing, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(json["schemaVersion"] as? Int, 1)
+        XCTAssertEqual((json["total"] as? NSNumber)?.doubleValue, 78.33)
+        XCTAssertEqual((json["grade"] as? [String: Any])?["id"] as? String, "B")
+        XCTAssertEqual(json["verdict"] as? String, "eligible")
+        XCTAssertEqual(json["scoringModel"] as? String, "weighted-dimensions")
+        // Same input, same bytes.
+        XCTAssertEqual(try Parkscore.run(["score", xinghe, "--scorecard", beijing, "--format", "json"]).stdout, run.stdout)
+    }
+
+    func testInvalidSelfReportExitsOneWithFileLineColumnAndCaret() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let report = folder.appendingPathComponent("report.yaml")
+        try """
+        park: {name: 测试园区}
+        period: {from: 2025-01-01, to: 2025-12-31}
+        facts:
+          tenants:
+            total: -3
+            advertising_related: 二十
+        """.write(to: report, atomically: true, encoding: .utf8)
+        let run = try Parkscore.run(["score", report.path, "--scorecard", beijing])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stdout, "")
+        XCTAssertEqual(run.stderr, """
+        \(report.path):5:12: error: 'tenants.total' is -3, below the minimum 0 [facts.tenants.total]
+                total: -3
+                       ^
+        \(report.path):6:26: error: 'tenants.advertising_related' must be a whole number, not text '二十' [facts.tenants.advertising_related]
+                advertising_related: 二十
+                                     ^
+        2 errors
+
+        """)
+    }
+
+    func testBrokenYAMLAndMissingFile() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let report = folder.appendingPathComponent("broken.yaml")
+        try "park:\n  name: a\n bad: [\n".write(to: report, atomically: true, encoding: .utf8)
+        let run = try Parkscore.run(["validate", report.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, """
+        \(report.path):3:2: error: did not find expected key while parsing a block mapping (started at 1:1)
+             bad: [
+             ^
+
+        """)
+        let missing = try Parkscore.run(["validate", "no-such-report.yaml"])
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertEqual(missing.stderr, "error: no such file 'no-such-report.yaml'\n")
+    }
+
+    func testUnknownScorecard() throws {
+        let run = try Parkscore.run(["score", xinghe, "--scorecard", "beijing-digital-advertising-prk"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.hasPrefix("error: unknown scorecard 'beijing-digital-advertising-prk' (did you mean 'beijing-digital-advertising-park'?); built-in scorecards: "),
+                      run.stderr)
+    }
+
+    func testUsageErrorsExit64() throws {
+        let run = try Parkscore.run(["score", xinghe])
+        XCTAssertEqual(run.status, 64)
+        XCTAssertTrue(run.stderr.contains("Missing expected argument '--scorecard <id|path>'"), run.stderr)
+        XCTAssertEqual(try Parkscore.run(["score", xinghe, "--scorecard", beijing, "--format", "pdf"]).status, 64)
+        XCTAssertEqual(try Parkscore.run(["frobnicate"]).status, 64)
+    }
+
+    func testValidateLintExplain() throws {
+        let validate = try Parkscore.run(["validate", xinghe])
+        XCTAssertEqual(validate.status, 0, validate.stderr)
+        XCTAssertEqual(validate.stdout, "\(xinghe): valid (28 facts, 3 evidence entries)\n")
+
+        let lint = try Parkscore.run(["lint"])
+        XCTAssertEqual(lint.status, 0, lint.stderr)
+        XCTAssertTrue(lint.stdout.hasSuffix("checked: 0 errors, 0 warnings\n"), lint.stdout)
+
+        let explain = try Parkscore.run(["explain", beijing, "G2", "--lang", "en"])
+        XCTAssertEqual(explain.status, 0)
+        XCTAssertEqual(explain.stdout, """
+        Gate G2: Advertising and related units at least 40% of tenants or at least 20 units
+        Clause: 二：“园区内开展广告业务的企事业单位及上下游关联单位数量一般不低于入驻单位总数的40%或不少于20家”  (000_635c0f08b529d72c.txt)
+        Condition: tenants.advertising_related / tenants.total >= 40% or tenants.advertising_related >= 20
+        If it fails: ineligible
+        Evidence: Tenant list marking the advertising and related units
+
+        """)
+        let unknown = try Parkscore.run(["explain", beijing, "G4"])
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertEqual(unknown.stderr, "error: scorecard 'beijing-digital-advertising-park' has no gate or criterion 'G4' (did you mean 'G1'?)\n")
+    }
+
+    func testLintReportsEveryProblemOfABrokenScorecard() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let original = try String(contentsOf: Parkscore.repository.appendingPathComponent("Criteria/beijing-digital-advertising-park.yaml"), encoding: .utf8)
+        let broken = original
+            .replacingOccurrences(of: "weight: 10\n    criteria:\n      - id: basic.services", with: "weight: 12\n    criteria:\n      - id: basic.services")
+            .replacingOccurrences(of: "when: services.research_partners >= 1", with: "when: services.research_partner >= 1")
+        let path = folder.appendingPathComponent("beijing-digital-advertising-park.yaml")
+        try broken.write(to: path, atomically: true, encoding: .utf8)
+        let run = try Parkscore.run(["lint", path.path])
+        XCTAssertEqual(run.status, 1)
+        let lines = broken.components(separatedBy: "\n")
+        let weightLine = lines.firstIndex { $0.contains("- id: basic") }! + 1
+        let whenLine = lines.firstIndex { $0.contains("services.research_partner >= 1") }! + 1
+        XCTAssertTrue(run.stderr.contains("\(path.path):\(weightLine):5: error: dimension weights add up to 102, not 100\n"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\(path.path):\(whenLine):15: error: unknown fact 'services.research_partner' (did you mean 'services.research_partners'?)\n"), run.stderr)
+        XCTAssertTrue(run.stderr.hasSuffix("1 scorecard checked: 2 errors, 0 warnings\n"), run.stderr)
+    }
+}

@@ -1,0 +1,100 @@
+import ParkScore
+import ParkScoreIO
+import XCTest
+
+/// The Beijing scorecard (000_635c0f08b529d72c.txt) end to end. Article 二: an independent legal-person
+/// management body, and advertising and related units 不低于 40% of all tenants 或不少于 20 units —
+/// both bounds inclusive.
+final class BeijingScorecardTests: XCTestCase {
+    var dictionary: FactDictionary!
+    var scorecard: Scorecard!
+
+    override func setUpWithError() throws {
+        dictionary = try Repository.dictionary()
+        scorecard = try Repository.scorecard("beijing-digital-advertising-park", dictionary: dictionary)
+    }
+
+    func gates(_ facts: String) -> ScoreResult {
+        let report = Fixtures.report(Fixtures.reportYAML(facts: facts), dictionary: dictionary)
+        return ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+    }
+
+    func testExactlyFortyPercentPasses() {
+        let result = gates("management.independent_legal_person: true\ntenants: {total: 45, advertising_related: 18}")
+        XCTAssertEqual(result.gate("G2")?.status, .passed)
+        XCTAssertEqual(result.gate("G2")?.explanation, "18 / 45 = 0.4 ≥ 40% ✓ or 18 ≥ 20 ✗ ⇒ ✓")
+    }
+
+    func testExactlyTwentyUnitsPasses() {
+        let result = gates("management.independent_legal_person: true\ntenants: {total: 100, advertising_related: 20}")
+        XCTAssertEqual(result.gate("G2")?.status, .passed)
+        XCTAssertEqual(result.gate("G2")?.explanation, "20 / 100 = 0.2 ≥ 40% ✗ or 20 ≥ 20 ✓ ⇒ ✓")
+    }
+
+    func testEighteenOfFortySixFails() {
+        let result = gates("management.independent_legal_person: true\ntenants: {total: 46, advertising_related: 18}")
+        XCTAssertEqual(result.gate("G2")?.status, .failed)
+        XCTAssertEqual(result.gate("G2")?.explanation, "18 / 46 = 0.391 ≥ 40% ✗ or 18 ≥ 20 ✗ ⇒ ✗")
+        XCTAssertEqual(result.verdict, .ineligible)
+        XCTAssertNil(result.grade)
+    }
+
+    func testMissingManagementBodyIsMissingDataNotAFail() {
+        let result = gates("tenants: {total: 45, advertising_related: 19}")
+        XCTAssertEqual(result.gate("G1")?.status, .missingData)
+        XCTAssertEqual(result.gate("G1")?.missingFacts, ["management.independent_legal_person"])
+        XCTAssertEqual(result.verdict, .undetermined)
+        XCTAssertTrue(result.missingData.contains(MissingFact(key: "management.independent_legal_person", usedBy: ["G1"])))
+    }
+
+    func testNoTenantsFailsWithTheReason() {
+        let result = gates("management.independent_legal_person: true\ntenants: {total: 0, advertising_related: 0}")
+        XCTAssertEqual(result.gate("G2")?.status, .failed)
+        XCTAssertEqual(result.gate("G2")?.problem, "division by zero: 'tenants.total' is 0")
+    }
+
+    /// Samples/beijing-xinghe, by hand from the scorecard (points earned / most points of the dimension):
+    /// basic 4 + 4 (self-rated level 2) + 2 = 10/12 → 10 × 10/12 = 8.3333
+    /// layout 6 (3 technologies ≥ 2) + 6 (3 sectors) = 12/16 → 15 × 12/16 = 11.25
+    /// tiers 4 + 3 + 3 (1 anchor, 4 medium, 12 start-ups) + 5 (9 of 14 > 50%) = 15/15 → 15
+    /// operations 4 + 6 + 0 (no XR studio) + 2 = 12/15 → 12
+    /// services 6 (3 of 4 services) + 3 (7 institutions ≥ 5) + 3 = 12/16 → 11.25
+    /// talent 4 (level 2) + 3 + 4 × 9/12 = 3 + 2 (2 channels) = 12/16 → 7.5
+    /// culture 4 + 2 (level 1) = 6/10 → 6
+    /// international 4 + 3 (3 projects ≥ 2) + 0 = 7/10 → 7
+    /// total 78.3333 → 78.33, grade B (70–85), provisional (self-rated)
+    func testEligibleSampleByHand() throws {
+        let report = try Repository.sample("beijing-xinghe", dictionary: dictionary, scorecards: [scorecard])
+        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        XCTAssertEqual(result.verdict, .eligible)
+        XCTAssertEqual(result.gate("G2")?.explanation, "19 / 45 = 0.422 ≥ 40% ✓ or 19 ≥ 20 ✗ ⇒ ✓")
+        XCTAssertEqual(result.dimensions.map(\.score), [r(25, 3), r(45, 4), r(15), r(12), r(45, 4), r(15, 2), r(6), r(7)])
+        XCTAssertEqual(result.total, r(7833, 100))
+        XCTAssertEqual(result.grade?.id, "B")
+        XCTAssertTrue(result.isProvisional)
+        XCTAssertEqual(result.provisionalReasons, [.selfRated(["basic.positioning", "talent.system", "culture.content"])])
+        // Next grade A needs 85 − 78.33 = 6.67: culture.content (+4) and layout.digital_technologies (+3.75).
+        XCTAssertEqual(result.nextGrade?.target.id, "A")
+        XCTAssertEqual(result.nextGrade?.pointsNeeded, r(667, 100))
+        XCTAssertEqual(result.nextGrade?.criteria, ["culture.content", "layout.digital_technologies"])
+    }
+
+    /// Samples/beijing-dongling: 18 of 60 (30%) and fewer than 20 → G2 fails → ineligible.
+    /// Points all the same: basic 4/12 → 3.3333; layout 3 + 2 = 5/16 → 4.6875; tiers 3/10 (incubator N/A) → 4.5;
+    /// operations 2/15 → 2; services 2 + 1 + 0 = 3/16 → 2.8125; talent, culture, international 0.
+    /// total 17.3333 → 17.33, grade by points D, no grade.
+    func testIneligibleSampleByHand() throws {
+        let report = try Repository.sample("beijing-dongling", dictionary: dictionary, scorecards: [scorecard])
+        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        XCTAssertEqual(result.verdict, .ineligible)
+        XCTAssertEqual(result.gate("G2")?.status, .failed)
+        XCTAssertEqual(result.gate("G2")?.explanation, "18 / 60 = 0.3 ≥ 40% ✗ or 18 ≥ 20 ✗ ⇒ ✗")
+        XCTAssertEqual(result.criterion("tiers.incubator")?.status, .notApplicable)
+        XCTAssertEqual(result.dimensions[2].applicableMaxPoints, r(10))
+        XCTAssertEqual(result.total, r(1733, 100))
+        XCTAssertEqual(result.gradeByPoints?.id, "D")
+        XCTAssertNil(result.grade)
+        XCTAssertEqual(result.nextGrade?.blockingGates, ["G2"])
+        XCTAssertEqual(result.missingData.map(\.key), ["park.district_approved_sign", "talent.training_sessions", "talent.channels"])
+    }
+}

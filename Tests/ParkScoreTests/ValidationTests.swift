@@ -1,0 +1,236 @@
+import ParkScore
+import ParkScoreIO
+import XCTest
+
+/// Every validation error, with its exact message and place. Places are found in the fixture text:
+/// `at("needle", in: text)` is the line and column where `needle` first stands (plus `offset` characters).
+final class ValidationTests: XCTestCase {
+    let dictionary = Fixtures.dictionary()
+
+    func at(_ needle: String, in text: String, offset: Int = 0, occurrence: Int = 1, file: String) -> SourceLocation {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var seen = 0
+        for (i, line) in lines.enumerated() {
+            if let range = line.range(of: needle) {
+                seen += 1
+                if seen < occurrence { continue }
+                let column = line.unicodeScalars.distance(from: line.unicodeScalars.startIndex, to: range.lowerBound) + 1
+                return SourceLocation(file: file, line: i + 1, column: column + offset)
+            }
+        }
+        XCTFail("'\(needle)' not in the fixture")
+        return SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    func errors(_ diagnostics: [Diagnostic]) -> [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+
+    // MARK: Self-reports
+
+    func testWrongTypesAndValuesOutOfRangeAreAllReported() {
+        let text = Fixtures.reportYAML(facts: """
+        flag: yes
+        a: -3
+        b: twelve
+        share: 120%
+        rev: 10.005
+        tech: [x, w]
+        kind: bace
+        since: 2025-02-30
+        tenants: {total: 10, related: 12}
+        """)
+        let d = Fixtures.reportLoad(text, dictionary: dictionary).diagnostics
+        let f = "report.yaml"
+        XCTAssertEqual(d, [
+            .error("'flag' must be true or false, not text 'yes' (write true or false)", at: at("yes", in: text, file: f), path: "facts.flag"),
+            .error("'a' is -3, below the minimum 0", at: at("a: -3", in: text, offset: 3, file: f), path: "facts.a"),
+            .error("'b' must be a whole number, not text 'twelve'", at: at("twelve", in: text, file: f), path: "facts.b"),
+            .error("'share' is 120%, above the maximum 100%", at: at("120%", in: text, file: f), path: "facts.share"),
+            .error("'rev' must be an amount in yuan such as 3000000 or 1250.50, not number 10.005", at: at("10.005", in: text, file: f), path: "facts.rev"),
+            .error("'w' is not an allowed item of 'tech'; allowed: 'x', 'y', 'z'", at: at("w]", in: text, file: f), path: "facts.tech[1]"),
+            .error("'kind' must be one of 'park', 'base', not text 'bace' (did you mean 'base'?)", at: at("bace", in: text, file: f), path: "facts.kind"),
+            .error("'since' must be a date such as '2025-12-31', not text '2025-02-30'", at: at("2025-02-30", in: text, file: f), path: "facts.since"),
+            .error("'tenants.related' is 12, more than 'tenants.total' (10)", at: at("12}", in: text, file: f), path: "facts.tenants.related"),
+        ])
+    }
+
+    func testPercentNeedsItsSign() {
+        let text = Fixtures.reportYAML(facts: "share: 0.42")
+        XCTAssertEqual(Fixtures.reportLoad(text, dictionary: dictionary).diagnostics, [
+            .error("'share' must be a percentage such as '42%', not number 0.42 (write the % sign)",
+                   at: at("0.42", in: text, file: "report.yaml"), path: "facts.share"),
+        ])
+    }
+
+    func testUnknownFactsGetADidYouMeanWarning() {
+        let text = Fixtures.reportYAML(facts: "tenants: {totl: 45}\nflg: true")
+        let loaded = Fixtures.reportLoad(text, dictionary: dictionary)
+        XCTAssertFalse(loaded.hasErrors)
+        XCTAssertEqual(loaded.diagnostics, [
+            .warning("unknown fact 'tenants.totl' (did you mean 'tenants.total'?)", at: at("totl", in: text, file: "report.yaml"), path: "facts.tenants.totl"),
+            .warning("unknown fact 'flg' (did you mean 'flag'?)", at: at("flg", in: text, file: "report.yaml"), path: "facts.flg"),
+        ])
+    }
+
+    func testStructureOfTheSelfReport() {
+        let text = """
+        park: {nam: 测试园区}
+        period: {from: 2025-01-01, to: 2024-12-31}
+        facts: {}
+        evidnce: []
+        """
+        let f = "report.yaml"
+        XCTAssertEqual(Fixtures.reportLoad(text, dictionary: dictionary).diagnostics, [
+            .error("'park' is missing the required key 'name'", at: at("{nam", in: text, file: f), path: "park"),
+            .error("unknown key 'nam' in 'park' (did you mean 'name'?)", at: at("nam", in: text, file: f), path: "park.nam"),
+            .error("the period ends (2024-12-31) before it starts (2025-01-01)", at: at("2024-12-31", in: text, file: f), path: "period.to"),
+            .error("unknown key 'evidnce' in the self-report (did you mean 'evidence'?)", at: at("evidnce", in: text, file: f), path: "evidnce"),
+        ])
+    }
+
+    func testSelfAssessmentAgainstTheScorecard() {
+        let scorecard = Fixtures.scorecard(dictionary: dictionary)
+        let text = Fixtures.reportYAML(facts: "flag: true", assessment: """
+        ratings:
+          c.judged: 7
+          c.check: 1
+          c.jugded: 1
+        not_applicable:
+          c.bands: 不适用
+          c.na: ''
+        """, evidence: """
+          - {id: e1, title: 证明, file: ../outside.pdf, sha256: ABC, supports: [c.chek]}
+          - {id: e1, title: 证明, file: evidence/e1.pdf}
+        """)
+        let f = "report.yaml"
+        let d = Fixtures.reportLoad(text, dictionary: dictionary, scorecards: [scorecard]).diagnostics
+        XCTAssertEqual(d, [
+            .error("level 7 is not in the rubric of 'c.judged' (levels 0, 1, 2)", at: at("7", in: text, file: f), path: "self_assessment.test-card.ratings.c.judged"),
+            .error("criterion 'c.check' is a check, not judged: it takes no rating", at: at("c.check: 1", in: text, offset: 9, file: f), path: "self_assessment.test-card.ratings.c.check"),
+            .error("unknown criterion 'c.jugded' in scorecard 'test-card' (did you mean 'c.judged'?)", at: at("c.jugded: 1", in: text, offset: 10, file: f), path: "self_assessment.test-card.ratings.c.jugded"),
+            .error("criterion 'c.bands' does not allow N/A", at: at("c.bands", in: text, file: f), path: "self_assessment.test-card.not_applicable.c.bands"),
+            .error("N/A for 'c.na' needs a justification", at: at("c.na", in: text, file: f), path: "self_assessment.test-card.not_applicable.c.na"),
+            .error("sha256 of evidence 'e1' must be 64 lowercase hex digits", at: at("{id: e1", in: text, file: f), path: "evidence[0]"),
+            .error("evidence file '../outside.pdf' must be a path inside the application folder", at: at("{id: e1", in: text, file: f), path: "evidence[0]"),
+            .warning("evidence 'e1' supports 'c.chek', which is no known fact, gate or criterion (did you mean 'c.check'?)", at: at("{id: e1", in: text, file: f), path: "evidence[0]"),
+            .error("duplicate evidence id 'e1' (first at \(at("{id: e1", in: text, file: f).line):5)", at: at("{id: e1, title: 证明, file: evidence", in: text, file: f), path: "evidence[1]"),
+        ])
+    }
+
+    func testYAMLErrorsCarryFileLineAndColumn() {
+        let text = "park:\n  name: a\n bad: b\n"
+        XCTAssertEqual(Fixtures.reportLoad(text, dictionary: dictionary).diagnostics, [
+            .error("did not find expected key while parsing a block mapping (started at 1:1)", at: SourceLocation(file: "report.yaml", line: 3, column: 2)),
+        ])
+        XCTAssertEqual(Fixtures.reportLoad("", dictionary: dictionary).diagnostics, [
+            .error("file is empty", at: SourceLocation(file: "report.yaml", line: 1, column: 1)),
+        ])
+        XCTAssertEqual(Fixtures.reportLoad("- a\n- b\n", dictionary: dictionary).diagnostics, [
+            .error("the self-report must be a mapping, not a sequence", at: SourceLocation(file: "report.yaml", line: 1, column: 1)),
+        ])
+        let dup = "park: {name: a}\npark: {name: b}\n"
+        XCTAssertEqual(Fixtures.reportLoad(dup, dictionary: dictionary).diagnostics, [
+            .error("duplicate key 'park' (first at 1:1)", at: SourceLocation(file: "report.yaml", line: 2, column: 1)),
+        ])
+    }
+
+    func testAliasedFactValueReportsAtTheAlias() {
+        let text = Fixtures.reportYAML(facts: "a: &n -1\nb: *n")
+        let d = Fixtures.reportLoad(text, dictionary: dictionary).diagnostics
+        XCTAssertEqual(d, [
+            .error("'a' is -1, below the minimum 0", at: at("&n", in: text, file: "report.yaml"), path: "facts.a"),
+            .error("'b' is -1, below the minimum 0", at: at("*n", in: text, file: "report.yaml"), path: "facts.b"),
+        ])
+    }
+
+    // MARK: Scorecards
+
+    func scorecardDiagnostics(_ text: String) -> [Diagnostic] {
+        errors(Fixtures.scorecardLoad(text, dictionary: dictionary).diagnostics)
+    }
+
+    func testTheFixtureScorecardIsClean() {
+        XCTAssertEqual(Fixtures.scorecardLoad(Fixtures.scorecardYAML, dictionary: dictionary).diagnostics, [])
+    }
+
+    func testUnknownFactInAnExpressionPointsInsideTheScalar() {
+        let text = Fixtures.scorecardYAML.replacingOccurrences(of: "when: b >= 10", with: "when: flag and bb >= 10")
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("unknown fact 'bb' (did you mean 'b'?)", at: at("bb >= 10", in: text, file: "card.yaml")),
+        ])
+        let quoted = Fixtures.scorecardYAML.replacingOccurrences(of: "when: b >= 10", with: "when: 'flag and bb >= 10'")
+        XCTAssertEqual(scorecardDiagnostics(quoted), [
+            .error("unknown fact 'bb' (did you mean 'b'?)", at: at("bb >= 10", in: quoted, file: "card.yaml")),
+        ])
+    }
+
+    func testExpressionParseErrorPointsAtItsColumn() {
+        let text = Fixtures.scorecardYAML.replacingOccurrences(of: "when: b >= 10", with: "when: b => 10")
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("in 'when': use '==' to compare", at: at("=> 10", in: text, file: "card.yaml"), path: "dimensions[0].criteria[0].when"),
+        ])
+    }
+
+    func testWrongTypeOfCondition() {
+        let text = Fixtures.scorecardYAML.replacingOccurrences(of: "when: b >= 10", with: "when: b + 10")
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("condition of criterion 'c.check' gives a number, not true or false", at: at("b + 10", in: text, file: "card.yaml")),
+        ])
+    }
+
+    func testDuplicateIDsWeightsBandsAndClauses() {
+        var text = Fixtures.scorecardYAML
+        text = text.replacingOccurrences(of: "- id: c.bands", with: "- id: c.check")
+        text = text.replacingOccurrences(of: "weight: 10", with: "weight: 5")
+        text = text.replacingOccurrences(of: "{id: B, title: {zh: 良好, en: Good}, min: 60, max: 80}", with: "{id: B, title: {zh: 良好, en: Good}, min: 55, max: 75}")
+        text = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains("quote: 可选") }.joined(separator: "\n")
+        let f = "card.yaml"
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("grade bands leave a gap between 75 and 80", at: at("{id: A", in: text, file: f)),
+            .error("grade bands 'C' (0–60) and 'B' (55–75) overlap", at: at("{id: B", in: text, file: f)),
+            .error("dimension weights add up to 95, not 100", at: at("- id: d1", in: text, offset: 2, file: f)),
+            .error("duplicate criterion id 'c.check' (first at \(at("- id: c.check", in: text, offset: 2, file: f).line):\(at("- id: c.check", in: text, offset: 2, file: f).column))",
+                   at: at("- id: c.check", in: text, offset: 2, occurrence: 2, file: f)),
+            .error("criterion 'c.opt' cites no source clause", at: at("- id: c.opt", in: text, offset: 2, file: f)),
+        ])
+    }
+
+    func testBandsMustStartAtZeroAndEndAtHundred() {
+        var text = Fixtures.scorecardYAML
+        text = text.replacingOccurrences(of: "min: 80, max: 100", with: "min: 80, max: 95")
+        text = text.replacingOccurrences(of: "min: 0, max: 60", with: "min: 10, max: 60")
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("grade bands end at 95, not 100", at: at("{id: A", in: text, file: "card.yaml")),
+            .error("grade bands start at 10, not 0", at: at("{id: C", in: text, file: "card.yaml")),
+        ])
+    }
+
+    func testUnknownKindAndUnknownCap() {
+        var text = Fixtures.scorecardYAML.replacingOccurrences(of: "kind: checklist", with: "kind: checklst")
+        text = text.replacingOccurrences(of: "cap_grade: B", with: "cap_grade: BB")
+        let f = "card.yaml"
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("gate 'g.cap' caps the grade at 'BB', which is not a grade band (did you mean 'B'?)", at: at("- id: g.cap", in: text, offset: 2, file: f)),
+            .error("unknown criterion kind 'checklst' (did you mean 'checklist'?); kinds: check, scale, checklist, judged",
+                   at: at("checklst", in: text, file: f), path: "dimensions[1].criteria[0].kind"),
+            .error("unknown key 'cap' in an item of 'criteria'", at: at("cap: 5", in: text, file: f), path: "dimensions[1].criteria[0].cap"),
+            .error("unknown key 'items' in an item of 'criteria'", at: at("items:", in: text, file: f), path: "dimensions[1].criteria[0].items"),
+        ])
+    }
+
+    func testDerivedFacts() {
+        let text = Fixtures.scorecardYAML.replacingOccurrences(of: "gates:\n", with: """
+        derived:
+          - {key: ratio, expr: later * 2}
+          - {key: later, expr: tenants.related / tenants.total, percent: true}
+          - {key: flag, expr: a > 1}
+        gates:
+
+        """)
+        let f = "card.yaml"
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("derived fact 'ratio' uses 'later', which is defined after it", at: at("later * 2", in: text, file: f)),
+            .error("derived fact 'flag' has the key of a fact in the dictionary", at: at("{key: flag", in: text, file: f)),
+        ])
+    }
+}
+
