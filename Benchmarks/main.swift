@@ -1,1 +1,75 @@
-print("bench")
+// Speed of parkscore against libyaml's own event loop on the same files.
+//
+//     swift run -c release ParkScoreBenchmarks [iterations]
+//
+// For each sample self-report: (1) libyaml's event loop alone (yaml_parser_parse until the stream ends),
+// (2) parkscore's YAML layer (node tree with marks and limits), (3) parse + validate + score with the
+// scorecards the report applies to (dictionary and scorecards loaded once, as in a batch). Then the time
+// to score a batch of 5,000 applications. Benchmarks measure; they assert nothing.
+import Foundation
+import ParkScore
+import ParkScoreIO
+import ParkYAML
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let iterations = arguments.first.flatMap(Int.init) ?? 2000
+let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
+func runs(_ phase: String) -> Bool { only == nil || only == phase }
+let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+guard let catalog = CriteriaCatalog.locate(explicit: root.appendingPathComponent("Criteria").path),
+      let dictionary = catalog.loadDictionary().validValue else {
+    FileHandle.standardError.write(Data("cannot load Criteria/facts.yaml\n".utf8))
+    exit(1)
+}
+let engine = ScoringEngine(dictionary: dictionary)
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func microseconds(_ total: Double) -> String { String(format: "%8.1f µs", total / Double(iterations) * 1e6) }
+
+let samples = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("Samples").path)) ?? []
+var batch: [(SourceFile, [Scorecard])] = []
+print("iterations per file: \(iterations)")
+print("file                                     libyaml events   YAML layer   parse+validate+score   ratio")
+for name in samples.sorted() {
+    let path = root.appendingPathComponent("Samples/\(name)/self-report.yaml").path
+    guard case .success(let file) = SourceFile.read(path),
+          let report = SelfReportLoader.decode(file, dictionary: dictionary).validValue else { continue }
+    let scorecards = report.appliesTo.compactMap { catalog.loadScorecard($0, dictionary: dictionary).validValue }
+    batch.append((file, scorecards))
+    var sink = 0
+    let libyaml = seconds {
+        for _ in 0..<(runs("libyaml") ? iterations : 0) { sink &+= YAMLReader.countEvents(file.bytes) ?? 0 }
+    }
+    let layer = seconds {
+        for _ in 0..<(runs("layer") ? iterations : 0) { sink &+= (try? YAMLReader.document(file.bytes))?.expandedSize ?? 0 }
+    }
+    let full = seconds {
+        for _ in 0..<(runs("full") ? iterations : 0) {
+            let loaded = SelfReportLoader.decode(file, dictionary: dictionary, scorecards: scorecards)
+            if let report = loaded.value {
+                for scorecard in scorecards { sink &+= engine.score(report, against: scorecard).criteria.count }
+            }
+        }
+    }
+    let label = "\(name)/self-report.yaml (\(file.bytes.count) B)"
+    print("\(label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(microseconds(libyaml))  \(microseconds(layer))  \(microseconds(full))        \(String(format: "%.2f×", full / libyaml))")
+    if sink == 42 { print("") }
+}
+
+let applications = only == nil ? 5000 : 0
+var scored = 0
+let batchTime = seconds {
+    for i in 0..<applications {
+        guard !batch.isEmpty else { break }
+        let (file, scorecards) = batch[i % batch.count]
+        if let report = SelfReportLoader.decode(file, dictionary: dictionary, scorecards: scorecards).value {
+            for scorecard in scorecards { scored += engine.score(report, against: scorecard).criteria.count > 0 ? 1 : 0 }
+        }
+    }
+}
+print(String(format: "batch: %d applications parsed, validated and scored in %.3f s (one core)", applications, batchTime))

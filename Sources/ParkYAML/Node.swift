@@ -72,6 +72,12 @@ public struct Node: Sendable {
         return nil
     }
 
+    /// Whether this is a scalar whose text is `text` (a mapping key, say), without copying the scalar.
+    public func hasText(_ text: String) -> Bool {
+        if case .scalar(let s) = content { return s.text == text }
+        return false
+    }
+
     /// What kind of node this is, as said in messages: 'mapping', 'sequence', 'string', 'integer', …
     public var kindName: String {
         switch content {

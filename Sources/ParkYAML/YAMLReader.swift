@@ -117,37 +117,41 @@ public enum YAMLReader {
 }
 
 /// Builds nodes from the event stream, enforcing limits and the rules of this layer.
+///
+/// Children wait on one shared stack; when a collection ends, its children become one array of exactly
+/// their number, so no array grows and reallocates while it is read.
 private struct TreeBuilder {
     struct Frame {
         var isMapping: Bool
         var mark: Mark
         var tag: String?
         var anchor: String?
-        var items: [Node] = []
-        var pairs: [Node.Pair] = []
-        var pendingKey: Node?
-        var keyIndex: [KeyIdentity: Mark]?
+        /// Where this collection's children start on the stack.
+        var start: Int
         var size = 1
+        var keyIndex: [KeyIdentity: Mark]?
     }
 
     let limits: ParseLimits
     var documents: [Node] = []
     var frames: [Frame] = []
+    var stack: [Node] = []
     var anchors: [String: Node] = [:]
     var nodeCount = 0
     var expandedCount = 0
 
     init(limits: ParseLimits) {
         self.limits = limits
+        stack.reserveCapacity(64)
     }
 
     mutating func consume(_ event: yaml_event_t) -> YAMLError? {
-        let mark = YAMLReader.mark(event.start_mark)
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
-            anchors.removeAll(keepingCapacity: true)
+            if !anchors.isEmpty { anchors.removeAll(keepingCapacity: true) }
             return nil
         case YAML_SCALAR_EVENT:
+            let mark = YAMLReader.mark(event.start_mark)
             if let error = countNode(at: mark) { return error }
             let data = event.data.scalar
             let text = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
@@ -180,6 +184,7 @@ private struct TreeBuilder {
             expandedCount += 1
             return append(node)
         case YAML_ALIAS_EVENT:
+            let mark = YAMLReader.mark(event.start_mark)
             if let error = countNode(at: mark) { return error }
             let name = String(cString: event.data.alias.anchor)
             guard let target = anchors[name] else {
@@ -194,6 +199,7 @@ private struct TreeBuilder {
             node.mark = mark
             return append(node)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let mark = YAMLReader.mark(event.start_mark)
             if let error = countNode(at: mark) { return error }
             guard frames.count < limits.maxDepth else {
                 return YAMLError(.limit, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark)
@@ -203,11 +209,24 @@ private struct TreeBuilder {
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
             frames.append(Frame(isMapping: isMapping, mark: mark, tag: tag.map { String(cString: $0) },
-                                anchor: anchor.map { String(cString: $0) }))
+                                anchor: anchor.map { String(cString: $0) }, start: stack.count))
             return nil
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = frames.removeLast()
-            let content: Node.Content = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.items)
+            let content: Node.Content
+            if frame.isMapping {
+                var pairs: [Node.Pair] = []
+                pairs.reserveCapacity((stack.count - frame.start) / 2)
+                var i = frame.start
+                while i + 1 < stack.count {
+                    pairs.append(Node.Pair(key: stack[i], value: stack[i + 1]))
+                    i += 2
+                }
+                content = .mapping(pairs)
+            } else {
+                content = .sequence(Array(stack[frame.start...]))
+            }
+            stack.removeSubrange(frame.start...)
             let node = Node(content: content, mark: frame.mark, tag: frame.tag, expandedSize: frame.size)
             if let anchor = frame.anchor { anchors[anchor] = node }
             return append(node)
@@ -234,37 +253,42 @@ private struct TreeBuilder {
         }
         let top = frames.count - 1
         frames[top].size += node.expandedSize
-        if !frames[top].isMapping {
-            frames[top].items.append(node)
-            return nil
-        }
-        guard let key = frames[top].pendingKey else {
-            // A key: refuse it if the mapping has it already.
-            let identity = KeyIdentity(node)
-            if let first = firstMark(of: identity, at: node.mark, in: &frames[top]) {
-                return YAMLError(.duplicateKey, "duplicate key '\(identity.display)' (first at \(first))", at: node.mark)
+        // In a mapping, an even number of waiting children means this node is a key: refuse a duplicate.
+        if frames[top].isMapping && (stack.count - frames[top].start) % 2 == 0 {
+            if let first = firstMark(of: node, frame: top) {
+                return YAMLError(.duplicateKey, "duplicate key '\(KeyIdentity(node).display)' (first at \(first))", at: node.mark)
             }
-            frames[top].pendingKey = node
-            return nil
         }
-        frames[top].pairs.append(Node.Pair(key: key, value: node))
-        frames[top].pendingKey = nil
+        stack.append(node)
         return nil
     }
 
     /// Where the mapping already has this key, if it does; records it otherwise.
-    private func firstMark(of identity: KeyIdentity, at mark: Mark, in frame: inout Frame) -> Mark? {
-        if frame.keyIndex == nil && frame.pairs.count < 12 {
-            for pair in frame.pairs where KeyIdentity(pair.key) == identity { return pair.key.mark }
+    private mutating func firstMark(of key: Node, frame top: Int) -> Mark? {
+        let start = frames[top].start
+        let keys = (stack.count - start) / 2
+        if frames[top].keyIndex == nil && keys < 16 {
+            var i = start
+            while i < stack.count {
+                if KeyIdentity.same(stack[i], key) { return stack[i].mark }
+                i += 2
+            }
             return nil
         }
-        if frame.keyIndex == nil {
+        if frames[top].keyIndex == nil {
             var index: [KeyIdentity: Mark] = [:]
-            for pair in frame.pairs { index[KeyIdentity(pair.key)] = index[KeyIdentity(pair.key)] ?? pair.key.mark }
-            frame.keyIndex = index
+            index.reserveCapacity(keys * 2)
+            var i = start
+            while i < stack.count {
+                let identity = KeyIdentity(stack[i])
+                if index[identity] == nil { index[identity] = stack[i].mark }
+                i += 2
+            }
+            frames[top].keyIndex = index
         }
-        if let first = frame.keyIndex?[identity] { return first }
-        frame.keyIndex?[identity] = mark
+        let identity = KeyIdentity(key)
+        if let first = frames[top].keyIndex?[identity] { return first }
+        frames[top].keyIndex?[identity] = key.mark
         return nil
     }
 }
@@ -284,6 +308,20 @@ struct KeyIdentity: Hashable {
     }
 
     static func == (a: KeyIdentity, b: KeyIdentity) -> Bool { a.canonical == b.canonical }
+
+    /// Whether two keys are the same, without building their canonical texts in the common cases.
+    static func same(_ a: Node, _ b: Node) -> Bool {
+        guard case .scalar(let x) = a.content, case .scalar(let y) = b.content else {
+            return canonical(a) == canonical(b)
+        }
+        switch (x.kind, y.kind) {
+        case (.string, .string): return x.text == y.text
+        case (.string, _), (_, .string): return false
+        case (.null, .null): return true
+        case (.bool, .bool): return x.bool == y.bool
+        default: return canonical(a) == canonical(b)
+        }
+    }
 
     func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
 

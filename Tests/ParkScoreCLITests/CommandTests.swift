@@ -80,9 +80,18 @@ final class CommandTests: XCTestCase {
     }
 
     func testUsageErrorsExit64() throws {
-        let run = try Parkscore.run(["score", xinghe])
+        let run = try Parkscore.run(["score", "--scorecard", beijing])
         XCTAssertEqual(run.status, 64)
-        XCTAssertTrue(run.stderr.contains("Missing expected argument '--scorecard <id|path>'"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("Missing expected argument '<self-report>'"), run.stderr)
+        let folder = try Parkscore.temporaryFolder()
+        let report = folder.appendingPathComponent("report.yaml")
+        try "park: {name: 测试园区}\nperiod: {from: 2025-01-01, to: 2025-12-31}\nfacts: {}\n".write(to: report, atomically: true, encoding: .utf8)
+        let noScorecard = try Parkscore.run(["score", report.path])
+        XCTAssertEqual(noScorecard.status, 64)
+        XCTAssertTrue(noScorecard.stderr.contains("no scorecard: pass --scorecard, or list the scorecards under 'applies_to' in '\(report.path)'"),
+                      noScorecard.stderr)
+        // Without --scorecard, the report's 'applies_to' names it.
+        XCTAssertEqual(try Parkscore.run(["score", xinghe]).stdout, try Parkscore.run(["score", xinghe, "--scorecard", beijing]).stdout)
         XCTAssertEqual(try Parkscore.run(["score", xinghe, "--scorecard", beijing, "--format", "pdf"]).status, 64)
         XCTAssertEqual(try Parkscore.run(["frobnicate"]).status, 64)
     }

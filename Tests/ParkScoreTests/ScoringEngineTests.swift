@@ -39,7 +39,7 @@ final class ScoringEngineTests: XCTestCase {
         XCTAssertEqual(result.criterion("c.bands")?.status, .partial)
         // linear: 5 × (35% − 20%) / (60% − 20%) = 5 × 0.15 / 0.40 = 1.875
         XCTAssertEqual(result.criterion("c.linear")?.points, r(15, 8))
-        XCTAssertEqual(result.criterion("c.linear")?.explanation.last, .points("5 × (35% − 20%) / (60% − 20%) = 1.88"))
+        XCTAssertEqual(result.criterion("c.linear")?.explanation.last?.text(.en), "5 × (35% − 20%) / (60% − 20%) = 1.88")
         // checklist: x 2 + z 2 = 4, under the cap of 5
         XCTAssertEqual(result.criterion("c.list")?.points, r(4))
         XCTAssertEqual(result.criterion("c.list")?.unmetItems, ["y"])
@@ -95,7 +95,7 @@ final class ScoringEngineTests: XCTestCase {
         let below = score(facts: baseFacts.replacingOccurrences(of: "b: 12", with: "b: 9"), assessment: baseAssessment)
         XCTAssertEqual(below.criterion("c.check")?.points, .zero)
         XCTAssertEqual(below.criterion("c.check")?.status, .unmet)
-        XCTAssertEqual(below.criterion("c.check")?.explanation, [.evaluated("9 ≥ 10 ✗")])
+        XCTAssertEqual(below.criterion("c.check")?.explanation.map { $0.text(.en) }, ["9 ≥ 10 ✗"])
     }
 
     func testLinearScaleIsClampedAndBandsHaveAFloor() {
@@ -105,7 +105,7 @@ final class ScoringEngineTests: XCTestCase {
         XCTAssertEqual(high.criterion("c.linear")?.status, .met)
         // a = 4 is below the lowest band (5)
         XCTAssertEqual(high.criterion("c.bands")?.points, .zero)
-        XCTAssertEqual(high.criterion("c.bands")?.explanation.last, .points("4 < 5 → 0"))
+        XCTAssertEqual(high.criterion("c.bands")?.explanation.last?.text(.en), "4 < 5 → 0")
         let low = score(facts: baseFacts.replacingOccurrences(of: "share: 35%", with: "share: 10%"), assessment: baseAssessment)
         XCTAssertEqual(low.criterion("c.linear")?.points, .zero)
     }
@@ -115,7 +115,7 @@ final class ScoringEngineTests: XCTestCase {
         // 2 + 2 + 2 = 6, capped at 5
         XCTAssertEqual(result.criterion("c.list")?.points, r(5))
         XCTAssertEqual(result.criterion("c.list")?.status, .met)
-        XCTAssertEqual(result.criterion("c.list")?.explanation.last, .points("2 + 2 + 2 = 6 > 5 → 5"))
+        XCTAssertEqual(result.criterion("c.list")?.explanation.last?.text(.en), "2 + 2 + 2 = 6 > 5 → 5")
     }
 
     func testNotApplicableIsCountedWhenNotClaimed() {
@@ -146,7 +146,7 @@ final class ScoringEngineTests: XCTestCase {
         let result = score(facts: baseFacts.replacingOccurrences(of: "b: 12\n", with: ""), assessment: baseAssessment)
         XCTAssertEqual(result.criterion("c.check")?.status, .missingData)
         XCTAssertEqual(result.criterion("c.check")?.missingFacts, ["b"])
-        XCTAssertEqual(result.criterion("c.check")?.explanation, [.evaluated("b? ≥ 10 ?")])
+        XCTAssertEqual(result.criterion("c.check")?.explanation.map { $0.text(.en) }, ["b? ≥ 10 ?"])
         XCTAssertEqual(result.missingData, [MissingFact(key: "b", usedBy: ["c.check"])])
         XCTAssertEqual(result.improvements.first { $0.criterionID == "c.check" }?.action, .provideData(["b"]))
     }

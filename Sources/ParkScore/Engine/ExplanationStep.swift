@@ -2,11 +2,17 @@
 /// into words, in Chinese or English, only when shown.
 public enum ExplanationStep: Sendable, Hashable {
     /// An expression with the values substituted: `19 / 45 = 0.422 ≥ 40% ✓`.
-    case evaluated(String)
+    case evaluated(ExpressionTrace)
     /// A checklist item: present (true), absent (false) or unknown (nil), with its evaluation.
-    case item(id: String, present: Bool?, evaluation: String)
-    /// Arithmetic on points, such as `4 + 3 + 3 = 10` or a band reached: `7 ≥ 5 → 3`.
-    case points(String)
+    case item(id: String, present: Bool?, trace: ExpressionTrace)
+    /// The band a scale's value reached: `7 ≥ 5 → 3`.
+    case band(value: Rational, min: Rational, points: Rational, percent: Bool)
+    /// A scale's value below its lowest band: `4 < 5 → 0`.
+    case belowBands(value: Rational, lowest: Rational, percent: Bool)
+    /// A linear scale: `5 × (35% − 20%) / (60% − 20%) = 1.88`.
+    case linear(points: Rational, value: Rational, from: Rational, to: Rational, result: Rational, clamped: Bool, percent: Bool)
+    /// A checklist's points added up, and capped: `2 + 2 + 2 = 6 > 5 → 5`.
+    case sum(items: [Rational], total: Rational, cap: Rational?)
     /// The park's own rating of a judged criterion.
     case selfRated(level: Int, points: Rational)
     /// The rating an evaluation settled on.
@@ -27,10 +33,24 @@ public enum ExplanationStep: Sendable, Hashable {
     public func text(_ language: LocalizedText.Language) -> String {
         let zh = language == .zh
         switch self {
-        case .evaluated(let s), .points(let s): return s
-        case .item(let id, let present, let evaluation):
+        case .evaluated(let trace): return trace.text
+        case .item(let id, let present, let trace):
             let mark = present == true ? "✓" : (present == false ? "✗" : "?")
-            return "\(mark) \(id): \(evaluation)"
+            return "\(mark) \(id): \(trace.text)"
+        case .band(let value, let min, let points, let percent):
+            return "\(value.shown(percent: percent)) ≥ \(min.shown(percent: percent)) → \(points.formatted(places: 2))"
+        case .belowBands(let value, let lowest, let percent):
+            return "\(value.shown(percent: percent)) < \(lowest.shown(percent: percent)) → 0"
+        case .linear(let points, let value, let from, let to, let result, let clamped, let percent):
+            let clampNote = clamped ? (zh ? "（限定在 0…1）" : " (clamped to 0…1)") : ""
+            return "\(points.formatted(places: 2)) × (\(value.shown(percent: percent)) − \(from.shown(percent: percent))) / "
+                + "(\(to.shown(percent: percent)) − \(from.shown(percent: percent)))\(clampNote) = \(result.formatted(places: 2))"
+        case .sum(let items, let total, let cap):
+            let summed = items.isEmpty ? "0" : items.map { $0.formatted(places: 2) }.joined(separator: " + ")
+            if let cap, cap < total {
+                return "\(summed) = \(total.formatted(places: 2)) > \(cap.formatted(places: 2)) → \(cap.formatted(places: 2))"
+            }
+            return items.count > 1 ? "\(summed) = \(total.formatted(places: 2))" : "→ \(summed)"
         case .selfRated(let level, let points):
             return zh ? "自评等级 \(level) → \(points.formatted(places: 2))（暂定）"
                       : "self-rated level \(level) → \(points.formatted(places: 2)) (provisional)"

@@ -61,7 +61,9 @@ public struct GateResult: Sendable {
     public var clause: Clause?
     public var effect: Gate.Effect
     public var status: Status
-    public var explanation: String
+    /// The condition with the facts substituted, rendered when read.
+    public var trace: ExpressionTrace
+    public var explanation: String { trace.text }
     /// A problem evaluating the condition (such as a division by zero), which makes the gate fail.
     public var problem: String?
     public var missingFacts: [String]
@@ -93,8 +95,15 @@ public struct CriterionResult: Sendable {
     public var explanation: [ExplanationStep]
     /// The number a scale criterion measured.
     public var measured: Rational?
-    /// The values the criterion read, by fact key.
-    public var values: [String: Value]
+    /// The facts the criterion reads, and the facts it was scored against.
+    public var factKeys: [String]
+    public var environment: FactEnvironment
+    /// The values the criterion read, by fact key (unknown for a missing fact).
+    public var values: [String: Value] {
+        var values: [String: Value] = [:]
+        for key in factKeys { values[key] = environment.value(key) }
+        return values
+    }
     public var missingFacts: [String]
     /// Checklist items not present (their ids).
     public var unmetItems: [String]

@@ -46,7 +46,7 @@ public struct ScoringEngine: Sendable {
         var environment = FactEnvironment(values: report.factValues, percentKeys: percentKeys)
         var derived: [String: Value] = [:]
         for fact in scorecard.derived {
-            let value = fact.expression.evaluate(in: environment).value
+            let value = fact.expression.value(in: environment)
             environment.values[fact.key] = value
             derived[fact.key] = value
             if fact.isPercent { environment.percentKeys.insert(fact.key) }
@@ -105,20 +105,22 @@ private struct Run {
         let applicableWeight = dimensions.filter(\.isApplicable).reduce(Rational.zero) { $0.adding($1.weight) ?? $0 }
         var total = Rational.zero
         for d in dimensions.indices {
-            let dimension = dimensions[d]
-            guard dimension.isApplicable, !applicableWeight.isZero else {
+            // Read what is needed first: holding a copy of the dimension while changing the array would copy
+            // every criterion result.
+            guard dimensions[d].isApplicable, !applicableWeight.isZero else {
                 dimensions[d].effectiveWeight = .zero
                 continue
             }
-            let effectiveWeight = dimension.weight.multiplied(by: 100).flatMap { $0.divided(by: applicableWeight) } ?? .zero
-            dimensions[d].effectiveWeight = effectiveWeight
+            let applicableMax = dimensions[d].applicableMaxPoints
+            let effectiveWeight = dimensions[d].weight.multiplied(by: 100).flatMap { $0.divided(by: applicableWeight) } ?? .zero
             let share = { (points: Rational) -> Rational in
-                effectiveWeight.multiplied(by: points).flatMap { $0.divided(by: dimension.applicableMaxPoints) } ?? .zero
+                effectiveWeight.multiplied(by: points).flatMap { $0.divided(by: applicableMax) } ?? .zero
             }
-            dimensions[d].score = share(dimension.points)
-            for c in dimension.criteria.indices where dimension.criteria[c].status != .notApplicable {
-                dimensions[d].criteria[c].contribution = share(dimension.criteria[c].points)
-                dimensions[d].criteria[c].maxContribution = share(dimension.criteria[c].maxPoints)
+            dimensions[d].effectiveWeight = effectiveWeight
+            dimensions[d].score = share(dimensions[d].points)
+            for c in dimensions[d].criteria.indices where dimensions[d].criteria[c].status != .notApplicable {
+                dimensions[d].criteria[c].contribution = share(dimensions[d].criteria[c].points)
+                dimensions[d].criteria[c].maxContribution = share(dimensions[d].criteria[c].maxPoints)
             }
             total = total.adding(dimensions[d].score) ?? total
         }
@@ -141,11 +143,19 @@ private struct Run {
         }
 
         // What keeps the result provisional.
-        let criteria = dimensions.flatMap(\.criteria)
+        var selfRated: [String] = []
+        var pending: [String] = []
+        for d in dimensions.indices {
+            for c in dimensions[d].criteria.indices {
+                if dimensions[d].criteria[c].status == .pendingReview {
+                    pending.append(dimensions[d].criteria[c].id)
+                } else if dimensions[d].criteria[c].isProvisional {
+                    selfRated.append(dimensions[d].criteria[c].id)
+                }
+            }
+        }
         var reasons: [ProvisionalReason] = []
-        let selfRated = criteria.filter { $0.isProvisional && $0.status != .pendingReview }.map(\.id)
         if !selfRated.isEmpty { reasons.append(.selfRated(selfRated)) }
-        let pending = criteria.filter { $0.status == .pendingReview }.map(\.id)
         if !pending.isEmpty { reasons.append(.pendingReview(pending)) }
         let gatesMissing = gates.filter { $0.status == .missingData }.map(\.id)
         if !gatesMissing.isEmpty { reasons.append(.gateMissingData(gatesMissing)) }
@@ -155,7 +165,7 @@ private struct Run {
             scorecardID: scorecard.id, scorecardVersion: scorecard.version, scoringModel: scorecard.scoringModel,
             mode: options.mode, verdict: verdict, total: total, gradeByPoints: gradeByPoints, grade: grade,
             cappedBy: cappedBy, isProvisional: !reasons.isEmpty, provisionalReasons: reasons, gates: gates,
-            dimensions: dimensions, derived: derived, missingData: missingData(gates: gates, criteria: criteria),
+            dimensions: dimensions, derived: derived, missingData: missingData(gates: gates, dimensions: dimensions),
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
                                  improvements: improvements))
@@ -164,10 +174,10 @@ private struct Run {
     // MARK: Gates
 
     func gateResult(_ gate: Gate) -> GateResult {
-        let evaluation = gate.condition.evaluate(in: environment)
+        let value = gate.condition.value(in: environment)
         let status: GateResult.Status
         var problem: String?
-        switch evaluation.value {
+        switch value {
         case .bool(true): status = .passed
         case .unknown: status = .missingData
         case .error(let message):
@@ -177,7 +187,7 @@ private struct Run {
         }
         let facts = gate.condition.factReferences.map(\.path)
         return GateResult(id: gate.id, title: gate.title, clause: gate.clause, effect: gate.effect, status: status,
-                          explanation: evaluation.explanation, problem: problem, missingFacts: evaluation.value.missingFacts,
+                          trace: ExpressionTrace(gate.condition, environment), problem: problem, missingFacts: value.missingFacts,
                           evidence: evidence.state(for: gate.id, facts: facts, requirement: gate.evidence))
     }
 
@@ -201,10 +211,9 @@ private struct Run {
         var result = CriterionResult(
             id: criterion.id, title: criterion.title, kind: criterion.kind.name, clause: criterion.clause, status: .unmet,
             points: .zero, maxPoints: criterion.maxPoints, contribution: .zero, maxContribution: .zero, explanation: [],
-            measured: nil, values: [:], missingFacts: [], unmetItems: [], level: nil,
+            measured: nil, factKeys: facts, environment: environment, missingFacts: [], unmetItems: [], level: nil,
             evidence: evidence.state(for: criterion.id, facts: facts, requirement: criterion.evidence),
             notApplicableJustification: nil, isProvisional: false)
-        for key in facts { result.values[key] = environment.value(key) }
 
         if let claim = assessment.notApplicable[criterion.id] {
             if criterion.allowsNotApplicable && !claim.justification.isEmpty {
@@ -218,9 +227,9 @@ private struct Run {
 
         switch criterion.kind {
         case .check(let check):
-            let evaluation = check.condition.evaluate(in: environment)
-            result.explanation.append(.evaluated(evaluation.explanation))
-            switch evaluation.value {
+            let value = check.condition.value(in: environment)
+            result.explanation.append(.evaluated(ExpressionTrace(check.condition, environment)))
+            switch value {
             case .bool(true):
                 result.points = check.points
             case .unknown(let missing):
@@ -256,10 +265,10 @@ private struct Run {
     }
 
     private func score(_ scale: Scale, into result: inout CriterionResult) {
-        let evaluation = scale.value.evaluate(in: environment)
-        result.explanation.append(.evaluated(evaluation.explanation))
+        let measured = scale.value.value(in: environment)
+        result.explanation.append(.evaluated(ExpressionTrace(scale.value, environment)))
         let value: Rational
-        switch evaluation.value {
+        switch measured {
         case .number(let n): value = n
         case .unknown(let missing):
             result.missingFacts = missing
@@ -268,74 +277,65 @@ private struct Run {
             result.explanation.append(.problem(message))
             return
         default:
-            result.explanation.append(.problem("a scale needs a number, not \(evaluation.value.typeName)"))
+            result.explanation.append(.problem("a scale needs a number, not \(measured.typeName)"))
             return
         }
         result.measured = value
-        let shown = format(value, percent: scale.isPercent)
         switch scale.mapping {
         case .bands(let bands):
             let reached = bands.filter { $0.min <= value }.max { $0.min < $1.min }
             if let reached {
                 result.points = reached.points
-                result.explanation.append(.points("\(shown) ≥ \(format(reached.min, percent: scale.isPercent)) → \(reached.points.formatted(places: 2))"))
+                result.explanation.append(.band(value: value, min: reached.min, points: reached.points, percent: scale.isPercent))
             } else {
                 let lowest = bands.map(\.min).min() ?? .zero
-                result.explanation.append(.points("\(shown) < \(format(lowest, percent: scale.isPercent)) → 0"))
+                result.explanation.append(.belowBands(value: value, lowest: lowest, percent: scale.isPercent))
             }
         case .linear(let from, let to, let points):
             guard let span = to.subtracting(from), !span.isZero,
                   let offset = value.subtracting(from), let fraction = offset.divided(by: span) else { return }
             let clamped = Rational.min(Rational.max(fraction, .zero), .one)
             result.points = points.multiplied(by: clamped) ?? .zero
-            result.explanation.append(.points(
-                "\(points.formatted(places: 2)) × (\(shown) − \(format(from, percent: scale.isPercent))) / "
-                + "(\(format(to, percent: scale.isPercent)) − \(format(from, percent: scale.isPercent)))"
-                + (clamped == fraction ? "" : " (clamped to 0…1)")
-                + " = \(result.points.formatted(places: 2))"))
+            result.explanation.append(.linear(points: points, value: value, from: from, to: to, result: result.points,
+                                              clamped: clamped != fraction, percent: scale.isPercent))
         }
     }
 
     private func score(_ checklist: Checklist, into result: inout CriterionResult) {
         var sum = Rational.zero
         var missing = Set<String>()
-        var earned: [String] = []
+        var earned: [Rational] = []
         for item in checklist.items {
-            let evaluation = item.condition.evaluate(in: environment)
-            switch evaluation.value {
+            let value = item.condition.value(in: environment)
+            let trace = ExpressionTrace(item.condition, environment)
+            switch value {
             case .bool(true):
                 sum = sum.adding(item.points) ?? sum
-                earned.append(item.points.formatted(places: 2))
-                result.explanation.append(.item(id: item.id, present: true, evaluation: evaluation.explanation))
+                earned.append(item.points)
+                result.explanation.append(.item(id: item.id, present: true, trace: trace))
             case .unknown(let facts):
                 missing.formUnion(facts)
                 result.unmetItems.append(item.id)
-                result.explanation.append(.item(id: item.id, present: nil, evaluation: evaluation.explanation))
+                result.explanation.append(.item(id: item.id, present: nil, trace: trace))
             default:
                 result.unmetItems.append(item.id)
-                result.explanation.append(.item(id: item.id, present: false, evaluation: evaluation.explanation))
+                result.explanation.append(.item(id: item.id, present: false, trace: trace))
             }
         }
         result.missingFacts = missing.sorted()
-        let summed = earned.isEmpty ? "0" : earned.joined(separator: " + ")
-        if let cap = checklist.cap, cap < sum {
-            result.points = cap
-            result.explanation.append(.points("\(summed) = \(sum.formatted(places: 2)) > \(cap.formatted(places: 2)) → \(cap.formatted(places: 2))"))
-        } else {
-            result.points = sum
-            result.explanation.append(.points(earned.count > 1 ? "\(summed) = \(sum.formatted(places: 2))" : "→ \(summed)"))
-        }
+        result.points = checklist.cap.map { Rational.min($0, sum) } ?? sum
+        result.explanation.append(.sum(items: earned, total: sum, cap: checklist.cap))
     }
 
     private func score(_ judged: Judged, into result: inout CriterionResult) {
+        func pending(_ result: inout CriterionResult) {
+            result.status = .pendingReview
+            result.isProvisional = true
+            result.explanation.append(.notRated(mode: options.mode))
+        }
         switch options.mode {
         case .selfAssessment:
-            guard let rating = assessment.ratings[result.id] else {
-                result.status = .pendingReview
-                result.isProvisional = true
-                result.explanation.append(.notRated(mode: .selfAssessment))
-                return
-            }
+            guard let rating = assessment.ratings[result.id] else { return pending(&result) }
             guard let level = judged.level(rating.level) else {
                 result.explanation.append(.levelNotInRubric(rating.level))
                 return
@@ -345,33 +345,29 @@ private struct Run {
             result.isProvisional = true
             result.explanation.append(.selfRated(level: level.level, points: level.points))
         case .evaluation:
-            guard let rating = options.ratings[result.id] else {
-                result.status = .pendingReview
-                result.isProvisional = true
-                result.explanation.append(.notRated(mode: .evaluation))
-                return
-            }
+            guard let rating = options.ratings[result.id] else { return pending(&result) }
             result.level = rating.level.isInteger ? rating.level.numerator : rating.level.floor
             result.points = Rational.min(rating.points, result.maxPoints)
             result.explanation.append(.rated(level: rating.level, points: result.points))
         }
     }
 
-    private func format(_ value: Rational, percent: Bool) -> String {
-        if percent, let p = value.multiplied(by: 100) { return p.formatted(places: 1) + "%" }
-        return value.formatted(places: 3)
-    }
-
     // MARK: Summaries
 
-    func missingData(gates: [GateResult], criteria: [CriterionResult]) -> [MissingFact] {
+    func missingData(gates: [GateResult], dimensions: [DimensionResult]) -> [MissingFact] {
         var order: [String] = []
         var usedBy: [String: [String]] = [:]
-        let users = gates.map { ($0.id, $0.missingFacts) } + criteria.filter { $0.status != .notApplicable }.map { ($0.id, $0.missingFacts) }
-        for (id, facts) in users {
+        func add(_ id: String, _ facts: [String]) {
             for key in facts {
                 if usedBy[key] == nil { order.append(key) }
                 usedBy[key, default: []].append(id)
+            }
+        }
+        for gate in gates where !gate.missingFacts.isEmpty { add(gate.id, gate.missingFacts) }
+        for d in dimensions.indices {
+            for c in dimensions[d].criteria.indices where !dimensions[d].criteria[c].missingFacts.isEmpty
+                && dimensions[d].criteria[c].status != .notApplicable {
+                add(dimensions[d].criteria[c].id, dimensions[d].criteria[c].missingFacts)
             }
         }
         return order.map { MissingFact(key: $0, usedBy: usedBy[$0]!) }

@@ -3,7 +3,7 @@
 ///
 /// It keeps its source text and where that text starts in its file, so every problem found later
 /// (an unknown fact, a type mismatch) points at the column inside the YAML scalar.
-public struct Expression: Sendable, CustomStringConvertible {
+public struct Expression: Sendable, Hashable, CustomStringConvertible {
     public let source: String
     public let root: ExpressionNode
     /// The location of the first character of `source` in its file, if it came from one.
@@ -17,6 +17,11 @@ public struct Expression: Sendable, CustomStringConvertible {
     }
 
     public var description: String { source }
+
+    /// Expressions are the same when their texts are.
+    public static func == (a: Expression, b: Expression) -> Bool { a.source == b.source }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(source) }
 
     /// The location of a character offset (in Unicode scalars) of the source.
     public func location(at offset: Int) -> SourceLocation? {

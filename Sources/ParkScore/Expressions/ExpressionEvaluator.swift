@@ -1,5 +1,5 @@
 /// The fact values an expression is evaluated against. A key with no value is unknown.
-public struct FactEnvironment: Sendable {
+public struct FactEnvironment: Sendable, Hashable {
     public var values: [String: Value]
     /// Facts shown as percentages in explanations (`42%` rather than `0.42`).
     public var percentKeys: Set<String>
@@ -21,7 +21,33 @@ public struct Evaluation: Sendable, Equatable {
     public var explanation: String
 }
 
+/// An expression and the facts it was evaluated against: its explanation, rendered when asked for.
+/// Scoring keeps traces instead of texts, so a result costs no string work until someone reads it.
+public struct ExpressionTrace: Sendable, Hashable, CustomStringConvertible {
+    public let expression: Expression
+    public let environment: FactEnvironment
+
+    public init(_ expression: Expression, _ environment: FactEnvironment) {
+        self.expression = expression
+        self.environment = environment
+    }
+
+    /// `19 / 45 = 0.422 ≥ 0.40 ✓`
+    public var text: String { expression.evaluate(in: environment).explanation }
+
+    public var description: String { text }
+
+    public static func == (a: ExpressionTrace, b: ExpressionTrace) -> Bool { a.text == b.text }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(text) }
+}
+
 extension Expression {
+    /// The value alone, with no explanation built: what scoring uses.
+    public func value(in environment: FactEnvironment) -> Value {
+        ExpressionEvaluator(environment: environment).value(root)
+    }
+
     public func evaluate(in environment: FactEnvironment) -> Evaluation {
         let evaluator = ExpressionEvaluator(environment: environment)
         let (value, text) = evaluator.evaluate(root)
@@ -71,6 +97,45 @@ struct ExpressionEvaluator {
             return "[" + shown.joined(separator: ", ") + more + "]"
         case .unknown: return "?"
         case .error(let message): return "(\(message))"
+        }
+    }
+
+    /// The value of a node, building no text.
+    func value(_ node: ExpressionNode) -> Value {
+        switch node.kind {
+        case .literal(let value):
+            return value
+        case .fact(let path):
+            return environment.value(path)
+        case .negate(let operand):
+            let v = value(operand)
+            switch v {
+            case .number(let n): return n.negated.map(Value.number) ?? .error("number too large")
+            case .unknown, .error: return v
+            default: return .error("cannot negate \(v.typeName)")
+            }
+        case .not(let operand):
+            let v = value(operand)
+            switch v {
+            case .bool(let b): return .bool(!b)
+            case .unknown, .error: return v
+            default: return .error("'not' needs true or false, not \(v.typeName)")
+            }
+        case .arithmetic(let op, let lhs, let rhs):
+            return arithmetic(op, value(lhs), value(rhs), divisor: rhs)
+        case .comparison(let op, let lhs, let rhs):
+            return compare(op, value(lhs), value(rhs))
+        case .logical(let op, let lhs, let rhs):
+            return logical(op, value(lhs), value(rhs))
+        case .call(let function, let args):
+            return call(function, args.map(value))
+        case .list(let items):
+            let values = items.map(value)
+            if let problem = values.first(where: { !$0.isKnown }) {
+                if case .error = problem { return problem }
+                return .unknown(missing: Set(values.flatMap(\.missingFacts)).sorted())
+            }
+            return .list(values)
         }
     }
 

@@ -189,6 +189,7 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Decimal text with at most `places` decimals, trailing zeros trimmed: 19/45 → `0.422`.
     public func formatted(places: Int = 3) -> String {
+        if denominator == 1 { return String(numerator) }
         let r = rounded(places: places)
         if r.denominator == 1 { return String(r.numerator) }
         // r.denominator divides 10^places once rounded; expand to that scale.
@@ -209,6 +210,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     public var description: String { formatted(places: 6) }
+
+    /// As explanations show a value: a percentage (`35%`) or a number with up to three decimals.
+    public func shown(percent: Bool) -> String {
+        if percent, let p = multiplied(by: 100) { return p.formatted(places: 1) + "%" }
+        return formatted(places: 3)
+    }
 
     static func gcd(_ a: UInt, _ b: UInt) -> UInt {
         var a = a, b = b

@@ -3,7 +3,11 @@ public struct Criterion: Sendable {
     public var id: String
     public var title: LocalizedText
     public var clause: Clause?
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { factKeys = Criterion.factKeys(of: kind) }
+    }
+    /// The facts the criterion reads, in the order its expressions name them.
+    public private(set) var factKeys: [String]
     /// Whether a park may claim the criterion does not apply to it (with a justification).
     public var allowsNotApplicable: Bool
     public var evidence: EvidenceRequirement?
@@ -39,6 +43,7 @@ public struct Criterion: Sendable {
         self.title = title
         self.clause = clause
         self.kind = kind
+        self.factKeys = Criterion.factKeys(of: kind)
         self.allowsNotApplicable = allowsNotApplicable
         self.evidence = evidence
         self.guidance = guidance
@@ -57,7 +62,9 @@ public struct Criterion: Sendable {
     }
 
     /// Every expression the criterion evaluates.
-    public var expressions: [Expression] {
+    public var expressions: [Expression] { Criterion.expressions(of: kind) }
+
+    static func expressions(of kind: Kind) -> [Expression] {
         switch kind {
         case .check(let c): return [c.condition]
         case .scale(let s): return [s.value]
@@ -66,10 +73,9 @@ public struct Criterion: Sendable {
         }
     }
 
-    /// The facts the criterion reads.
-    public var factKeys: [String] {
+    static func factKeys(of kind: Kind) -> [String] {
         var seen = Set<String>()
-        return expressions.flatMap { $0.factReferences.map(\.path) }.filter { seen.insert($0).inserted }
+        return expressions(of: kind).flatMap { $0.factReferences.map(\.path) }.filter { seen.insert($0).inserted }
     }
 }
 

@@ -5,17 +5,21 @@ public struct SelfReport: Sendable {
     public var period: ReportingPeriod
     /// The date the report was made, `YYYY-MM-DD`.
     public var reportDate: String?
+    /// Ids of the scorecards the park applies under (used when no scorecard is named).
+    public var appliesTo: [String]
     public var facts: [String: FactEntry]
     /// Self-ratings and N/A claims, by scorecard id.
     public var assessments: [String: SelfAssessment]
     public var evidence: [Evidence]
     public var file: String?
 
-    public init(park: ParkProfile, period: ReportingPeriod, reportDate: String? = nil, facts: [String: FactEntry] = [:],
+    public init(park: ParkProfile, period: ReportingPeriod, reportDate: String? = nil, appliesTo: [String] = [],
+                facts: [String: FactEntry] = [:],
                 assessments: [String: SelfAssessment] = [:], evidence: [Evidence] = [], file: String? = nil) {
         self.park = park
         self.period = period
         self.reportDate = reportDate
+        self.appliesTo = appliesTo
         self.facts = facts
         self.assessments = assessments
         self.evidence = evidence

@@ -4,8 +4,10 @@ public enum SelfReportValidation {
     /// Values outside the bounds the dictionary sets: a negative count, a share above 100%.
     public static func checkRanges(_ report: SelfReport, dictionary: FactDictionary) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for key in report.facts.keys.sorted() {
-            guard let entry = report.facts[key], let definition = dictionary[key], case .number(let n) = entry.value else { continue }
+        for (key, entry) in report.facts {
+            guard case .number(let n) = entry.value, let definition = dictionary[key] else { continue }
+            // The common case, a non-negative value with no other bound, needs no further look.
+            if n >= .zero && definition.minimum == nil && definition.effectiveMaximum == nil && definition.atMost == nil { continue }
             let percent: Bool
             if case .percent = definition.type { percent = true } else { percent = false }
             func show(_ r: Rational) -> String {
@@ -24,7 +26,7 @@ public enum SelfReportValidation {
                                           path: "facts.\(key)"))
             }
         }
-        return diagnostics
+        return diagnostics.sortedForReport()
     }
 
     /// The self-assessment for a scorecard: criteria that exist, N/A only where allowed and justified,
@@ -84,11 +86,13 @@ public enum SelfReportValidation {
     public static func checkEvidence(_ report: SelfReport, dictionary: FactDictionary, scorecards: [Scorecard]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seen: [String: SourceLocation?] = [:]
-        var known = Set(dictionary.keys)
-        for scorecard in scorecards {
-            known.formUnion(scorecard.criteria.map(\.id))
-            known.formUnion(scorecard.gates.map(\.id))
-            known.formUnion(scorecard.derived.map(\.key))
+        func isKnown(_ key: String) -> Bool {
+            dictionary.contains(key) || scorecards.contains { s in
+                s.criterion(key) != nil || s.gate(key) != nil || s.derived.contains { $0.key == key }
+            }
+        }
+        func known() -> [String] {
+            dictionary.keys + scorecards.flatMap { s in s.criteria.map(\.id) + s.gates.map(\.id) + s.derived.map(\.key) }
         }
         for (index, item) in report.evidence.enumerated() {
             let path = "evidence[\(index)]"
@@ -106,8 +110,8 @@ public enum SelfReportValidation {
                                           at: item.location, path: path))
             }
             if !scorecards.isEmpty {
-                for key in item.supports where !known.contains(key) {
-                    diagnostics.append(.warning("evidence '\(item.id)' supports '\(key)', which is no known fact, gate or criterion\(Suggestion.hint(for: key, in: known))",
+                for key in item.supports where !isKnown(key) {
+                    diagnostics.append(.warning("evidence '\(item.id)' supports '\(key)', which is no known fact, gate or criterion\(Suggestion.hint(for: key, in: known()))",
                                                 at: item.location, path: path))
                 }
             }

@@ -5,14 +5,18 @@ import ParkScoreIO
 struct Score: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a self-report against a scorecard.",
-        discussion: "Prints the verdict, total, grade, every gate and criterion with its explanation, missing data, what to improve first and the way to the next grade."
+        discussion: """
+        Prints the verdict, total, grade, every gate and criterion with its explanation, missing data, what \
+        to improve first and the way to the next grade. Without --scorecard, the report is scored against each \
+        scorecard listed under 'applies_to' in it.
+        """
     )
 
     @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
     var report: String
 
     @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "id|path"))
-    var scorecard: String
+    var scorecard: String?
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -25,12 +29,38 @@ struct Score: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria)
         let dictionary = try workspace.dictionary()
-        let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
-        let report = try workspace.require(SelfReportLoader.load(self.report, dictionary: dictionary, scorecards: [scorecard]))
-        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        var scorecards: [Scorecard] = []
+        var loaded: Loaded<SelfReport>
+        if let name = scorecard {
+            scorecards = [try workspace.scorecard(name, dictionary: dictionary)]
+            loaded = SelfReportLoader.load(report, dictionary: dictionary, scorecards: scorecards)
+        } else {
+            loaded = SelfReportLoader.load(report, dictionary: dictionary)
+            if let value = loaded.value {
+                if value.appliesTo.isEmpty {
+                    workspace.report(loaded.diagnostics)
+                    throw ValidationError("no scorecard: pass --scorecard, or list the scorecards under 'applies_to' in '\(report)'")
+                }
+                for name in value.appliesTo {
+                    let s = try workspace.scorecard(name, dictionary: dictionary)
+                    scorecards.append(s)
+                    loaded.diagnostics += SelfReportValidation.checkAssessment(value, against: s)
+                }
+                loaded.diagnostics = loaded.diagnostics.sortedForReport()
+            }
+        }
+        let value = try workspace.require(loaded)
+        let engine = ScoringEngine(dictionary: dictionary)
+        let results = scorecards.map { engine.score(value, against: $0) }
         switch format {
-        case .text: Console.out(ResultText(language: lang).render(result, scorecard: scorecard, report: report))
-        case .json: Console.out(ResultDocument(result: result, scorecard: scorecard, report: report, language: lang).encoded())
+        case .text:
+            let texts = zip(results, scorecards).map { ResultText(language: lang).render($0, scorecard: $1, report: value) }
+            Console.out(texts.joined(separator: "\n"))
+        case .json:
+            let documents = zip(results, scorecards).map {
+                ResultDocument(result: $0, scorecard: $1, report: value, language: lang)
+            }
+            Console.out(documents.count == 1 ? documents[0].encoded() : ResultDocument.encoded(documents))
         }
     }
 }

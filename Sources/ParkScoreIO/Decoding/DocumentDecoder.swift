@@ -152,7 +152,9 @@ final class MappingReader {
     let path: KeyPath
     let decoder: DocumentDecoder
     let what: String
-    private var used = Set<String>()
+    /// Keys asked for, known or not; a key read from the mapping is marked in `read`.
+    private var asked: [String] = []
+    private var read: [Bool]
 
     init(node: Node, pairs: [Node.Pair], path: KeyPath, decoder: DocumentDecoder, what: String) {
         self.node = node
@@ -160,61 +162,47 @@ final class MappingReader {
         self.path = path
         self.decoder = decoder
         self.what = what
+        self.read = Array(repeating: false, count: pairs.count)
     }
 
     var keys: [String] { pairs.compactMap { $0.key.scalar?.text } }
 
     /// The value node of a key; with `required`, an error at the mapping when it is absent.
     func value(_ key: String, required: Bool = false) -> Node? {
-        used.insert(key)
-        for pair in pairs where pair.key.scalar?.text == key { return pair.value }
+        asked.append(key)
+        for (i, pair) in pairs.enumerated() where pair.key.hasText(key) {
+            read[i] = true
+            return pair.value
+        }
         if required {
             decoder.error("\(what) is missing the required key '\(key)'", at: node, path)
         }
         return nil
     }
 
-    func text(_ key: String, required: Bool = false) -> String? {
-        value(key, required: required).flatMap { decoder.text($0, path.appending(key), what: "'\(key)'") }
+    /// A key's value read by one of the decoder's typed readers (`decoder.text`, `decoder.number`, …).
+    private func read<T>(_ key: String, _ required: Bool, _ reader: (Node, KeyPath, String) -> T?) -> T? {
+        value(key, required: required).flatMap { reader($0, path.appending(key), "'\(key)'") }
     }
 
-    func number(_ key: String, required: Bool = false) -> Rational? {
-        value(key, required: required).flatMap { decoder.number($0, path.appending(key), what: "'\(key)'") }
-    }
-
-    func integer(_ key: String, required: Bool = false) -> Int? {
-        value(key, required: required).flatMap { decoder.integer($0, path.appending(key), what: "'\(key)'") }
-    }
-
-    func bool(_ key: String, required: Bool = false) -> Bool? {
-        value(key, required: required).flatMap { decoder.bool($0, path.appending(key), what: "'\(key)'") }
-    }
-
-    func localized(_ key: String, required: Bool = false) -> LocalizedText? {
-        value(key, required: required).flatMap { decoder.localized($0, path.appending(key), what: "'\(key)'") }
-    }
-
-    func expression(_ key: String, required: Bool = false) -> Expression? {
-        value(key, required: required).flatMap { decoder.expression($0, path.appending(key), what: "'\(key)'") }
-    }
-
-    func mapping(_ key: String, required: Bool = false) -> MappingReader? {
-        value(key, required: required).flatMap { decoder.mapping($0, path.appending(key), what: "'\(key)'") }
-    }
-
-    func sequence(_ key: String, required: Bool = false) -> [Node]? {
-        value(key, required: required).flatMap { decoder.sequence($0, path.appending(key), what: "'\(key)'") }
-    }
+    func text(_ key: String, required: Bool = false) -> String? { read(key, required, decoder.text) }
+    func number(_ key: String, required: Bool = false) -> Rational? { read(key, required, decoder.number) }
+    func integer(_ key: String, required: Bool = false) -> Int? { read(key, required, decoder.integer) }
+    func bool(_ key: String, required: Bool = false) -> Bool? { read(key, required, decoder.bool) }
+    func localized(_ key: String, required: Bool = false) -> LocalizedText? { read(key, required, decoder.localized) }
+    func expression(_ key: String, required: Bool = false) -> Expression? { read(key, required, decoder.expression) }
+    func mapping(_ key: String, required: Bool = false) -> MappingReader? { read(key, required, decoder.mapping) }
+    func sequence(_ key: String, required: Bool = false) -> [Node]? { read(key, required, decoder.sequence) }
 
     /// Reports every key not read, with the nearest known key as a hint.
     func finish(allowing extra: [String] = []) {
-        for pair in pairs {
+        for (i, pair) in pairs.enumerated() where !read[i] {
             guard let key = pair.key.scalar?.text else {
                 decoder.error("keys of \(what) must be texts, not a \(pair.key.kindName)", at: pair.key, path)
                 continue
             }
-            if used.contains(key) || extra.contains(key) { continue }
-            let hint = Suggestion.hint(for: key, in: Array(used) + extra)
+            if extra.contains(key) { continue }
+            let hint = Suggestion.hint(for: key, in: asked + extra)
             decoder.error("unknown key '\(key)' in \(what)\(hint)", at: pair.key, path.appending(key))
         }
     }

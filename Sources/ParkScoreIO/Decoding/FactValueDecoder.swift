@@ -23,34 +23,33 @@ struct FactValueDecoder {
                 decoder.error("fact keys must be texts, not a \(pair.key.kindName)", at: pair.key, path)
                 continue
             }
-            let key = prefix.isEmpty ? name : "\(prefix).\(name)"
-            let keyPath = path.appending(name)
-            if let definition = dictionary[key] {
+            let key = prefix.isEmpty ? name : prefix + "." + name
+            let keyPath = { path.appending(name) }
+            if let type = dictionary.type(of: key) {
                 if entries[key] != nil {
-                    decoder.error("fact '\(key)' is given twice", at: pair.key, keyPath)
+                    decoder.error("fact '\(key)' is given twice", at: pair.key, keyPath())
                     continue
                 }
-                if let value = value(pair.value, definition, keyPath) {
+                if let value = value(pair.value, key: key, type: type, keyPath()) {
                     entries[key] = FactEntry(value, location: decoder.location(pair.value))
                 }
             } else if dictionary.isGroup(key) && pair.value.mapping != nil {
-                collect(pair.value, prefix: key, path: keyPath, into: &entries)
+                collect(pair.value, prefix: key, path: keyPath(), into: &entries)
             } else {
                 let hint = Suggestion.hint(for: key, in: dictionary.keys)
-                decoder.warning("unknown fact '\(key)'\(hint)", at: pair.key, keyPath)
+                decoder.warning("unknown fact '\(key)'\(hint)", at: pair.key, keyPath())
             }
         }
     }
 
     /// One value by its fact's type; nil (and an error) when it does not fit, nil (silently) when empty.
-    func value(_ node: Node, _ definition: FactDefinition, _ path: KeyPath) -> Value? {
-        let key = definition.key
+    func value(_ node: Node, key: String, type: FactType, _ path: @autoclosure () -> KeyPath) -> Value? {
         if node.scalar?.isNull == true { return nil }
         func fail(_ wanted: String, hint: String = "") -> Value? {
-            decoder.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: node, path)
+            decoder.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: node, path())
             return nil
         }
-        switch definition.type {
+        switch type {
         case .boolean:
             if let b = node.scalar?.bool { return .bool(b) }
             let text = node.scalar?.text.lowercased() ?? ""
@@ -99,18 +98,18 @@ struct FactValueDecoder {
             var seen = Set<String>()
             for (i, item) in items.enumerated() {
                 guard let s = item.scalar, s.kind != .null else {
-                    decoder.error("items of '\(key)' must be texts, not \(decoder.describe(item))", at: item, path.appending(i))
+                    decoder.error("items of '\(key)' must be texts, not \(decoder.describe(item))", at: item, path().appending(i))
                     failed = true
                     continue
                 }
                 if let allowed, !allowed.contains(s.text) {
                     decoder.error("'\(s.text)' is not an allowed item of '\(key)'\(Suggestion.hint(for: s.text, in: allowed)); allowed: \(list(allowed))",
-                                  at: item, path.appending(i))
+                                  at: item, path().appending(i))
                     failed = true
                     continue
                 }
                 if !seen.insert(s.text).inserted {
-                    decoder.warning("'\(s.text)' is listed twice in '\(key)'", at: item, path.appending(i))
+                    decoder.warning("'\(s.text)' is listed twice in '\(key)'", at: item, path().appending(i))
                     continue
                 }
                 values.append(.text(s.text))
@@ -127,12 +126,23 @@ struct FactValueDecoder {
 /// `YYYY-MM-DD` dates, checked for real calendar days.
 enum DateText {
     static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              (1...12).contains(m), d >= 1 else { return false }
-        let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let utf8 = text.utf8
+        return utf8.withContiguousStorageIfAvailable(isValid) ?? isValid(Array(utf8)[...].withUnsafeBufferPointer { $0 })
+    }
+
+    private static func isValid(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return false }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                guard b[i] >= 48 && b[i] <= 57 else { return nil }
+                n = n * 10 + Int(b[i] - 48)
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10), (1...12).contains(m), d >= 1 else { return false }
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return d <= days[m - 1]
     }
 }

@@ -4,46 +4,39 @@ import ParkYAML
 /// Reads the fact dictionary (`Criteria/facts.yaml`).
 public enum FactDictionaryLoader {
     public static func load(_ path: String) -> Loaded<FactDictionary> {
-        switch SourceFile.read(path) {
-        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
-        case .success(let file): return decode(file)
-        }
+        SourceFile.load(path) { decode($0) }
     }
 
     public static func decode(_ file: SourceFile) -> Loaded<FactDictionary> {
-        let node: Node
-        switch file.yamlDocument() {
-        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
-        case .success(let n): node = n
-        }
-        let decoder = DocumentDecoder(file: file.path)
-        var dictionary = FactDictionary()
-        if let root = decoder.mapping(node, .root, what: "the fact dictionary") {
-            _ = root.value("version")
-            if let facts = root.mapping("facts", required: true) {
-                for pair in facts.pairs {
-                    guard let key = pair.key.scalar?.string else {
-                        decoder.error("fact keys must be texts", at: pair.key, facts.path)
-                        continue
-                    }
-                    if let definition = definition(key, pair.value, decoder, facts.path.appending(key)) {
-                        if dictionary.contains(key) {
-                            decoder.error("fact '\(key)' is defined twice", at: pair.key, facts.path.appending(key))
+        file.decodeDocument { node, decoder in
+            var dictionary = FactDictionary()
+            if let root = decoder.mapping(node, .root, what: "the fact dictionary") {
+                _ = root.value("version")
+                if let facts = root.mapping("facts", required: true) {
+                    for pair in facts.pairs {
+                        guard let key = pair.key.scalar?.string else {
+                            decoder.error("fact keys must be texts", at: pair.key, facts.path)
+                            continue
                         }
-                        dictionary.add(definition)
+                        if let definition = definition(key, pair.value, decoder, facts.path.appending(key)) {
+                            if dictionary.contains(key) {
+                                decoder.error("fact '\(key)' is defined twice", at: pair.key, facts.path.appending(key))
+                            }
+                            dictionary.add(definition)
+                        }
                     }
                 }
+                root.finish()
             }
-            root.finish()
-        }
-        for key in dictionary.keys {
-            guard let definition = dictionary[key], let other = definition.atMost else { continue }
-            if dictionary[other] == nil || !(dictionary[other]!.type.isNumeric) || !definition.type.isNumeric {
-                decoder.add(.error("'at_most' of '\(key)' must name a numeric fact\(Suggestion.hint(for: other, in: dictionary.keys))",
-                                   at: definition.location, path: "facts.\(key).at_most"))
+            for key in dictionary.keys {
+                guard let definition = dictionary[key], let other = definition.atMost else { continue }
+                if dictionary[other] == nil || !(dictionary[other]!.type.isNumeric) || !definition.type.isNumeric {
+                    decoder.add(.error("'at_most' of '\(key)' must name a numeric fact\(Suggestion.hint(for: other, in: dictionary.keys))",
+                                       at: definition.location, path: "facts.\(key).at_most"))
+                }
             }
+            return Loaded(value: dictionary, diagnostics: decoder.diagnostics.sortedForReport())
         }
-        return Loaded(value: dictionary, diagnostics: decoder.diagnostics.sortedForReport())
     }
 
     private static func definition(_ key: String, _ node: Node, _ decoder: DocumentDecoder, _ path: KeyPath) -> FactDefinition? {

@@ -4,26 +4,19 @@ import ParkYAML
 /// Reads a scorecard and checks it: decoding problems and every `ScorecardValidation` rule together.
 public enum ScorecardLoader {
     public static func load(_ path: String, dictionary: FactDictionary) -> Loaded<Scorecard> {
-        switch SourceFile.read(path) {
-        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
-        case .success(let file): return decode(file, dictionary: dictionary)
-        }
+        SourceFile.load(path) { decode($0, dictionary: dictionary) }
     }
 
     public static func decode(_ file: SourceFile, dictionary: FactDictionary) -> Loaded<Scorecard> {
-        let node: Node
-        switch file.yamlDocument() {
-        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
-        case .success(let n): node = n
+        file.decodeDocument { node, decoder in
+            let reader = ScorecardReader(decoder: decoder, dictionary: dictionary)
+            guard let scorecard = reader.scorecard(node) else {
+                return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
+            }
+            var diagnostics = decoder.diagnostics
+            diagnostics += ScorecardValidation.validate(scorecard, dictionary: dictionary)
+            return Loaded(value: scorecard, diagnostics: diagnostics.sortedForReport())
         }
-        let decoder = DocumentDecoder(file: file.path)
-        let reader = ScorecardReader(decoder: decoder, dictionary: dictionary)
-        guard let scorecard = reader.scorecard(node) else {
-            return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
-        }
-        var diagnostics = decoder.diagnostics
-        diagnostics += ScorecardValidation.validate(scorecard, dictionary: dictionary)
-        return Loaded(value: scorecard, diagnostics: diagnostics.sortedForReport())
     }
 }
 

@@ -5,29 +5,22 @@ import ParkYAML
 /// unknown facts ("did you mean"), evidence entries, and, for the scorecards given, the self-assessment.
 public enum SelfReportLoader {
     public static func load(_ path: String, dictionary: FactDictionary, scorecards: [Scorecard] = []) -> Loaded<SelfReport> {
-        switch SourceFile.read(path) {
-        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
-        case .success(let file): return decode(file, dictionary: dictionary, scorecards: scorecards)
-        }
+        SourceFile.load(path) { decode($0, dictionary: dictionary, scorecards: scorecards) }
     }
 
     public static func decode(_ file: SourceFile, dictionary: FactDictionary, scorecards: [Scorecard] = []) -> Loaded<SelfReport> {
-        let node: Node
-        switch file.yamlDocument() {
-        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
-        case .success(let n): node = n
+        file.decodeDocument { node, decoder in
+            guard let report = SelfReportReader(decoder: decoder, dictionary: dictionary).report(node) else {
+                return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
+            }
+            var diagnostics = decoder.diagnostics
+            diagnostics += SelfReportValidation.checkRanges(report, dictionary: dictionary)
+            diagnostics += SelfReportValidation.checkEvidence(report, dictionary: dictionary, scorecards: scorecards)
+            for scorecard in scorecards {
+                diagnostics += SelfReportValidation.checkAssessment(report, against: scorecard)
+            }
+            return Loaded(value: report, diagnostics: diagnostics.sortedForReport())
         }
-        let decoder = DocumentDecoder(file: file.path)
-        guard let report = SelfReportReader(decoder: decoder, dictionary: dictionary).report(node) else {
-            return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
-        }
-        var diagnostics = decoder.diagnostics
-        diagnostics += SelfReportValidation.checkRanges(report, dictionary: dictionary)
-        diagnostics += SelfReportValidation.checkEvidence(report, dictionary: dictionary, scorecards: scorecards)
-        for scorecard in scorecards {
-            diagnostics += SelfReportValidation.checkAssessment(report, against: scorecard)
-        }
-        return Loaded(value: report, diagnostics: diagnostics.sortedForReport())
     }
 }
 
@@ -40,6 +33,12 @@ private struct SelfReportReader {
         let park = root.mapping("park", required: true).flatMap(park)
         let period = root.mapping("period", required: true).flatMap(period)
         let reportDate = root.value("report_date").flatMap { date($0, .root.appending("report_date")) }
+        var appliesTo: [String] = []
+        if let items = root.sequence("applies_to") {
+            for (i, item) in items.enumerated() {
+                if let id = decoder.text(item, .root.appending("applies_to").appending(i), what: "a scorecard id") { appliesTo.append(id) }
+            }
+        }
         var facts: [String: FactEntry] = [:]
         if let factsNode = root.value("facts", required: true) {
             facts = FactValueDecoder(dictionary: dictionary, decoder: decoder).facts(factsNode, .root.appending("facts"))
@@ -65,7 +64,7 @@ private struct SelfReportReader {
         }
         root.finish(allowing: ["notes"])
         guard let park, let period else { return nil }
-        return SelfReport(park: park, period: period, reportDate: reportDate, facts: facts, assessments: assessments,
+        return SelfReport(park: park, period: period, reportDate: reportDate, appliesTo: appliesTo, facts: facts, assessments: assessments,
                           evidence: evidence, file: decoder.file)
     }
 
@@ -82,7 +81,7 @@ private struct SelfReportReader {
 
     func date(_ node: Node, _ path: KeyPath) -> String? {
         guard let s = node.scalar, s.kind == .string, DateText.isValid(s.text) else {
-            decoder.error("'\(path.components.last.map { if case .key(let k) = $0 { return k } else { return "" } } ?? "")' must be a date such as '2025-12-31', not \(decoder.describe(node))",
+            decoder.error("'\(path.lastKey ?? "")' must be a date such as '2025-12-31', not \(decoder.describe(node))",
                           at: node, path)
             return nil
         }

@@ -56,6 +56,24 @@ public struct SourceFile: Sendable {
     }
 }
 
+extension SourceFile {
+    /// Reads the file at `path` and decodes it; a file that cannot be read is one diagnostic.
+    static func load<T>(_ path: String, _ decode: (SourceFile) -> Loaded<T>) -> Loaded<T> {
+        switch read(path) {
+        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
+        case .success(let file): return decode(file)
+        }
+    }
+
+    /// Parses the YAML and hands the root node and a fresh decoder to `body`; a YAML error is one diagnostic.
+    func decodeDocument<T>(_ body: (Node, DocumentDecoder) -> Loaded<T>) -> Loaded<T> {
+        switch yamlDocument() {
+        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
+        case .success(let node): return body(node, DocumentDecoder(file: path))
+        }
+    }
+}
+
 /// A decoded value and every problem found on the way; `value` is nil when decoding could not finish.
 public struct Loaded<Value> {
     public var value: Value?

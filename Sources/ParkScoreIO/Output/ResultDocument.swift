@@ -57,9 +57,18 @@ public struct ResultDocument: Encodable {
 
     /// Pretty-printed, sorted-key JSON text ending in a newline.
     public func encoded() -> String {
+        Self.encode(self)
+    }
+
+    /// Several results as one JSON array.
+    public static func encoded(_ documents: [ResultDocument]) -> String {
+        encode(documents)
+    }
+
+    private static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(value)) ?? Data("null".utf8)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
 }

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Installs libyaml's development files and pkg-config from Debian's packages when they are missing.
+# Sourced by scripts/run-samples.sh and .ci/run.
+if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists yaml-0.1; then
+    echo "installing libyaml-dev and pkg-config (apt-get)" >&2
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update
+    $SUDO apt-get install -y libyaml-dev pkg-config
+fi

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what is missing (libyaml-dev, pkg-config), builds parkscore, checks every scorecard, and
+# scores every sample park in Samples/ (results in out/samples/: Chinese and English text, JSON).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/ensure-dependencies.sh
+swift build --product parkscore
+bin="$(swift build --show-bin-path)/parkscore"
+
+"$bin" lint
+mkdir -p out/samples
+status=0
+for report in Samples/*/self-report.yaml; do
+    name="$(basename "$(dirname "$report")")"
+    if "$bin" score "$report" > "out/samples/$name.zh.txt" &&
+       "$bin" score "$report" --lang en > "out/samples/$name.en.txt" &&
+       "$bin" score "$report" --format json > "out/samples/$name.json"; then
+        printf '%-28s %s\n' "$name" "$(sed -n 4,5p "out/samples/$name.zh.txt" | tr '\n' ' ')"
+    else
+        echo "$name: not scored (see the errors above)"
+        rm -f "out/samples/$name".*
+        status=1
+    fi
+done
+echo "results: out/samples/"
+exit $status
