@@ -67,6 +67,14 @@ final class CommandTests: XCTestCase {
              ^
 
         """)
+        let folderRun = try Parkscore.run(["validate", folder.path])
+        XCTAssertEqual(folderRun.status, 1)
+        XCTAssertEqual(folderRun.stderr, "error: '\(folder.path)' is a folder, not a file\n")
+        let fifo = folder.appendingPathComponent("fifo.yaml")
+        XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
+        let fifoRun = try Parkscore.run(["validate", fifo.path])
+        XCTAssertEqual(fifoRun.status, 1)
+        XCTAssertEqual(fifoRun.stderr, "error: '\(fifo.path)' is not a regular file\n")
         let missing = try Parkscore.run(["validate", "no-such-report.yaml"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.stderr, "error: no such file 'no-such-report.yaml'\n")

@@ -170,6 +170,20 @@ final class ExpressionTests: XCTestCase {
         XCTAssertEqual(parseError("a and or b"), ExpressionError("expected a value but found 'or'", at: 6))
     }
 
+    func testHostileExpressionsAreRefusedNotFollowed() {
+        XCTAssertEqual(parseError(String(repeating: "(", count: 100_000) + "1"),
+                       ExpressionError("expression is longer than 4000 characters", at: 4000))
+        XCTAssertEqual(parseError(String(repeating: "(", count: 70) + "1" + String(repeating: ")", count: 70)),
+                       ExpressionError("expression nests deeper than 64 levels", at: 64))
+        XCTAssertEqual(parseError(String(repeating: "not ", count: 100) + "flag"),
+                       ExpressionError("expression nests deeper than 64 levels", at: 256))
+        XCTAssertEqual(parseError(String(repeating: "-", count: 100) + "1"),
+                       ExpressionError("expression nests deeper than 64 levels", at: 64))
+        // A long flat chain is fine, and evaluates.
+        let chain = Array(repeating: "tenants.total", count: 250).joined(separator: " + ")
+        XCTAssertEqual(try value(chain), .number(Rational(45 * 250)))
+    }
+
     func testErrorColumnsCountCharacters() {
         // The column counts characters, as YAML marks do: 星河 is two.
         XCTAssertEqual(parseError("name == '星河' = 1"), ExpressionError("use '==' to compare", at: 13))

@@ -11,7 +11,13 @@
 ///     primary    := number "%"? | string | "true" | "false" | path | function "(" args ")"
 ///                 | "(" expression ")" | "[" items "]"
 ///     path       := name ("." name)*
+///
+/// Hostile text is refused, not followed into a stack overflow: an expression is at most
+/// `maxLength` characters and nests at most `maxDepth` levels.
 struct ExpressionParser {
+    static let maxLength = 4000
+    static let maxDepth = 64
+
     private enum Token: Equatable {
         case number(String)
         case percent
@@ -24,12 +30,16 @@ struct ExpressionParser {
     private let scalars: [Unicode.Scalar]
     private var tokens: [(token: Token, range: Range<Int>)] = []
     private var position = 0
+    private var depth = 0
 
     init(_ source: String) {
         scalars = Array(source.unicodeScalars)
     }
 
     mutating func parse() throws(ExpressionError) -> ExpressionNode {
+        guard scalars.count <= Self.maxLength else {
+            throw ExpressionError("expression is longer than \(Self.maxLength) characters", at: Self.maxLength)
+        }
         try tokenize()
         if case .end = tokens[0].token {
             throw ExpressionError("expression is empty", at: 0)
@@ -150,7 +160,17 @@ struct ExpressionParser {
 
     // MARK: Grammar
 
+    /// Counts one more level of nesting, refusing past the limit.
+    private mutating func descend() throws(ExpressionError) {
+        depth += 1
+        if depth > Self.maxDepth {
+            throw ExpressionError("expression nests deeper than \(Self.maxDepth) levels", at: current.range.lowerBound)
+        }
+    }
+
     private mutating func parseOr() throws(ExpressionError) -> ExpressionNode {
+        try descend()
+        defer { depth -= 1 }
         var lhs = try parseAnd()
         while isName("or") {
             _ = advance()
@@ -173,6 +193,8 @@ struct ExpressionParser {
     private mutating func parseNot() throws(ExpressionError) -> ExpressionNode {
         if isName("not") {
             let start = advance().range.lowerBound
+            try descend()
+            defer { depth -= 1 }
             let operand = try parseNot()
             return ExpressionNode(.not(operand), range: start..<operand.range.upperBound)
         }
@@ -215,6 +237,8 @@ struct ExpressionParser {
     private mutating func parseUnary() throws(ExpressionError) -> ExpressionNode {
         if isSymbol("-") {
             let start = advance().range.lowerBound
+            try descend()
+            defer { depth -= 1 }
             let operand = try parseUnary()
             return ExpressionNode(.negate(operand), range: start..<operand.range.upperBound)
         }
