@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // libyaml, found through pkg-config (Debian: libyaml-dev).
@@ -25,7 +26,7 @@ let package = Package(
         // The domain and the scoring engine: pure value types, no I/O.
         .target(name: "ParkScore"),
         // Loading files into the domain (YAML decoding with locations), diagnostics rendering.
-        .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML"]),
+        .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML", .product(name: "Crypto", package: "swift-crypto")]),
         // The `parkscore` command: thin ArgumentParser commands over the libraries.
         .executableTarget(
             name: "ParkScoreCLI",

@@ -1,4 +1,5 @@
 import Foundation
+import ParkScoreIO
 import XCTest
 
 final class CommandTests: XCTestCase {
@@ -78,6 +79,41 @@ final class CommandTests: XCTestCase {
         let missing = try Parkscore.run(["validate", "no-such-report.yaml"])
         XCTAssertEqual(missing.status, 1)
         XCTAssertEqual(missing.stderr, "error: no such file 'no-such-report.yaml'\n")
+    }
+
+    func testEvidenceFilesAreCheckedAgainstTheirHashes() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let source = Parkscore.repository.appendingPathComponent("Samples/beijing-xinghe")
+        try FileManager.default.copyItem(at: source, to: folder.appendingPathComponent("park"))
+        let park = folder.appendingPathComponent("park")
+        // One file changed, one removed, one path leaving the folder.
+        try "changed".write(to: park.appendingPathComponent("evidence/tenant-list.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(at: park.appendingPathComponent("evidence/service-platform.md"))
+        let reportURL = park.appendingPathComponent("self-report.yaml")
+        var text = try String(contentsOf: reportURL, encoding: .utf8)
+        text = text.replacingOccurrences(of: "file: evidence/management-licence.txt", with: "file: ../../etc/passwd")
+        try text.write(to: reportURL, atomically: true, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        func line(_ needle: String) -> Int { lines.firstIndex { $0.contains(needle) }! + 1 }
+
+        let run = try Parkscore.run(["validate", reportURL.path])
+        XCTAssertEqual(run.status, 1)
+        let errors = run.stderr.components(separatedBy: "\n").filter { $0.contains(": error: ") }
+        XCTAssertEqual(errors, [
+            "\(reportURL.path):\(line("- id: licence")):5: error: evidence file '../../etc/passwd' must be a path inside the application folder [evidence[0]]",
+            "\(reportURL.path):\(line("- id: tenants")):5: error: evidence file 'evidence/tenant-list.csv' does not match its sha256: recorded da56e8286645…, file has \(String(EvidenceCheck.sha256(Array("changed".utf8)).prefix(12)))… [evidence[1]]",
+            "\(reportURL.path):\(line("- id: platform")):5: error: evidence file 'evidence/service-platform.md' is missing [evidence[2]]",
+        ])
+        // A link inside the folder that leads out of it is caught too.
+        try FileManager.default.createSymbolicLink(atPath: park.appendingPathComponent("evidence/link.txt").path, withDestinationPath: "/etc/hostname")
+        text = text.replacingOccurrences(of: "file: ../../etc/passwd", with: "file: evidence/link.txt")
+        try text.write(to: reportURL, atomically: true, encoding: .utf8)
+        let linked = try Parkscore.run(["validate", reportURL.path])
+        XCTAssertTrue(linked.stderr.contains("error: evidence file 'evidence/link.txt' leads outside the application folder [evidence[0]]"), linked.stderr)
+        // Scoring still works, with the problems as warnings.
+        let score = try Parkscore.run(["score", reportURL.path])
+        XCTAssertEqual(score.status, 0)
+        XCTAssertTrue(score.stderr.contains(": warning: evidence file 'evidence/service-platform.md' is missing"), score.stderr)
     }
 
     func testUnknownScorecard() throws {

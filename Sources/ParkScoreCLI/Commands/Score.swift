@@ -50,8 +50,16 @@ struct Score: ParsableCommand {
             }
         }
         let value = try workspace.require(loaded)
+        // Evidence problems do not stop a self-assessment: they are shown, and the engine sees the file states.
+        let evidence = EvidenceCheck.check(value, folder: EvidenceCheck.applicationFolder(of: report))
+        workspace.report(evidence.diagnostics.map { d in
+            var warning = d
+            warning.severity = .warning
+            return warning
+        })
         let engine = ScoringEngine(dictionary: dictionary)
-        let results = scorecards.map { engine.score(value, against: $0) }
+        let options = ScoringOptions(evidenceFiles: evidence.states)
+        let results = scorecards.map { engine.score(value, against: $0, options: options) }
         switch format {
         case .text:
             let texts = zip(results, scorecards).map { ResultText(language: lang).render($0, scorecard: $1, report: value) }

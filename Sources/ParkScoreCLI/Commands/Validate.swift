@@ -4,8 +4,12 @@ import ParkScoreIO
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a self-report: fact types and bounds, unknown facts, evidence entries, self-assessments.",
-        discussion: "Without --scorecard, the self-assessment of every built-in scorecard the report names is checked."
+        abstract: "Check a self-report: fact types and bounds, unknown facts, evidence files and hashes, self-assessments.",
+        discussion: """
+        Evidence files are looked up relative to the folder of the self-report (the application folder) and \
+        checked against their sha256. Without --scorecard, the self-assessment of every built-in scorecard the \
+        report names is checked.
+        """
     )
 
     @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
@@ -30,6 +34,7 @@ struct Validate: ParsableCommand {
         var loaded = SelfReportLoader.load(report, dictionary: dictionary, scorecards: scorecards)
         if let value = loaded.value {
             loaded.diagnostics += SelfReportValidation.checkAssessmentScorecards(value, known: scorecards.map(\.id))
+            loaded.diagnostics += EvidenceCheck.check(value, folder: EvidenceCheck.applicationFolder(of: report)).diagnostics
             loaded.diagnostics = loaded.diagnostics.sortedForReport()
         }
         let value = try workspace.require(loaded)
