@@ -105,6 +105,31 @@ enum Fixtures {
             when: flag
             points: 2
             allow_na: true
+    incentives:
+      - id: s.once
+        title: 一次性资助
+        clause: {ref: 五, quote: 一次性资助}
+        beneficiary: park
+        when: flag
+        cap: 3000000
+        period: once
+      - id: s.rate
+        title: 活动资助
+        clause: {ref: 五, quote: 活动资助}
+        beneficiary: tenants
+        base: rev
+        rate: 50%
+        cap: 1000000
+        period: once
+      - id: s.rent
+        title: 房租补贴
+        clause: {ref: 五, quote: 房租补贴}
+        beneficiary: tenants
+        when: a >= 1
+        base: rev * 2
+        cap: a * 700000
+        period: year
+        years: 3
     """
 
     static func dictionary(_ yaml: String = dictionaryYAML) -> FactDictionary {

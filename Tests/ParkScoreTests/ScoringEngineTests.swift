@@ -212,6 +212,43 @@ final class ScoringEngineTests: XCTestCase {
         XCTAssertEqual(mismatch.criterion("c.check")?.points, .zero)
     }
 
+    // MARK: Support
+
+    func testSupportEntitlementsInExactMoney() {
+        let result = score(facts: baseFacts + "\nrev: 1250.55", assessment: baseAssessment)
+        let support = Dictionary(uniqueKeysWithValues: result.support.map { ($0.id, $0) })
+        // s.once: flag holds; the text gives only a ceiling of ¥3,000,000, once.
+        XCTAssertEqual(support["s.once"]?.status, .eligible)
+        XCTAssertEqual(support["s.once"]?.isCeiling, true)
+        XCTAssertEqual(support["s.once"]?.total, r(3_000_000))
+        // s.rate: min(1250.55 × 50%, 1,000,000) = 625.275 → 625.28 (half up to the fen)
+        XCTAssertEqual(support["s.rate"]?.perPeriod, r(62528, 100))
+        XCTAssertEqual(support["s.rate"]?.explanation.last?.text(.en), "min(¥1,250.55 × 50%, ¥1,000,000) = ¥625.28")
+        // s.rent: a = 7 firms, cap 7 × 700,000 = 4,900,000 a year; base 1250.55 × 2 = 2501.10 a year, for 3 years = 7503.30
+        XCTAssertEqual(support["s.rent"]?.perPeriod, r(250110, 100))
+        XCTAssertEqual(support["s.rent"]?.periods, 3)
+        XCTAssertEqual(support["s.rent"]?.total, r(750330, 100))
+        XCTAssertEqual(support["s.rent"]?.explanation.last?.text(.zh), "min(¥2,501.10, ¥4,900,000) = ¥2,501.10 × 3 年 = ¥7,503.30")
+    }
+
+    func testSupportWithMissingDataOrUnmetCondition() {
+        let result = score(facts: baseFacts.replacingOccurrences(of: "flag: true", with: "flag: false")
+                                         .replacingOccurrences(of: "a: 7", with: "a: 0"), assessment: baseAssessment)
+        let support = Dictionary(uniqueKeysWithValues: result.support.map { ($0.id, $0) })
+        XCTAssertEqual(support["s.once"]?.status, .notEligible)
+        XCTAssertEqual(support["s.rate"]?.status, .missingData)
+        XCTAssertEqual(support["s.rate"]?.missingFacts, ["rev"])
+        XCTAssertEqual(support["s.rent"]?.status, .notEligible)
+        XCTAssertNil(support["s.rent"]?.total)
+    }
+
+    func testYuanText() {
+        XCTAssertEqual(r(3_000_000).yuan, "¥3,000,000")
+        XCTAssertEqual(r(12505, 10).yuan, "¥1,250.50")
+        XCTAssertEqual(r(700).yuan, "¥700")
+        XCTAssertEqual(r(1, 200).yuan, "¥0.01")
+    }
+
     func testDeterministic() {
         let a = score(facts: baseFacts, assessment: baseAssessment)
         let b = score(facts: baseFacts, assessment: baseAssessment)

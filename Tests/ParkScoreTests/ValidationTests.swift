@@ -217,6 +217,19 @@ final class ValidationTests: XCTestCase {
         ])
     }
 
+    func testIncentives() {
+        var text = Fixtures.scorecardYAML
+        text = text.replacingOccurrences(of: "    rate: 50%\n", with: "    rate: 150%\n")
+        text = text.replacingOccurrences(of: "    base: rev * 2\n", with: "    base: kind\n")
+        text = text.replacingOccurrences(of: "    cap: 3000000\n    period: once\n", with: "    cap: 3000000\n    period: once\n    years: 2\n")
+        let f = "card.yaml"
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("incentive 's.once' is granted once: 'years' applies to 'period: year' only", at: at("- id: s.once", in: text, offset: 2, file: f)),
+            .error("rate of incentive 's.rate' must be above 0% and at most 100%", at: at("- id: s.rate", in: text, offset: 2, file: f)),
+            .error("base of incentive 's.rent' gives a text, not a number", at: at("base: kind", in: text, offset: 6, file: f)),
+        ])
+    }
+
     func testDerivedFacts() {
         let text = Fixtures.scorecardYAML.replacingOccurrences(of: "gates:\n", with: """
         derived:

@@ -13,6 +13,8 @@ public enum ExplanationStep: Sendable, Hashable {
     case linear(points: Rational, value: Rational, from: Rational, to: Rational, result: Rational, clamped: Bool, percent: Bool)
     /// A checklist's points added up, and capped: `2 + 2 + 2 = 6 > 5 → 5`.
     case sum(items: [Rational], total: Rational, cap: Rational?)
+    /// An incentive's amount: `min(120000 × 50%, 1000000) = 60000`, a ceiling, or a total over years.
+    case amount(base: Rational?, rate: Rational?, cap: Rational, perPeriod: Rational, periods: Int, total: Rational)
     /// The park's own rating of a judged criterion.
     case selfRated(level: Int, points: Rational)
     /// The rating an evaluation settled on.
@@ -51,6 +53,18 @@ public enum ExplanationStep: Sendable, Hashable {
                 return "\(summed) = \(total.formatted(places: 2)) > \(cap.formatted(places: 2)) → \(cap.formatted(places: 2))"
             }
             return items.count > 1 ? "\(summed) = \(total.formatted(places: 2))" : "→ \(summed)"
+        case .amount(let base, let rate, let cap, let perPeriod, let periods, let total):
+            var text: String
+            if let base {
+                let product = rate.map { "\(base.yuan) × \($0.shown(percent: true))" } ?? base.yuan
+                text = "min(\(product), \(cap.yuan)) = \(perPeriod.yuan)"
+            } else {
+                text = zh ? "最高 \(cap.yuan)" : "up to \(cap.yuan)"
+            }
+            if periods > 1 {
+                text += zh ? " × \(periods) 年 = \(total.yuan)" : " × \(periods) years = \(total.yuan)"
+            }
+            return text
         case .selfRated(let level, let points):
             return zh ? "自评等级 \(level) → \(points.formatted(places: 2))（暂定）"
                       : "self-rated level \(level) → \(points.formatted(places: 2)) (provisional)"

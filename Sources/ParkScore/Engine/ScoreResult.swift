@@ -31,6 +31,8 @@ public struct ScoreResult: Sendable {
     public var missingData: [MissingFact]
     public var improvements: [Improvement]
     public var nextGrade: NextGradePath?
+    /// Support the park or its tenants could claim, where the scorecard has incentives.
+    public var support: [SupportEntitlement]
 
     public var criteria: [CriterionResult] { dimensions.flatMap(\.criteria) }
 

@@ -168,7 +168,8 @@ private struct Run {
             dimensions: dimensions, derived: derived, missingData: missingData(gates: gates, dimensions: dimensions),
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
-                                 improvements: improvements))
+                                 improvements: improvements),
+            support: scorecard.incentives.map(entitlement))
     }
 
     // MARK: Gates
@@ -350,6 +351,66 @@ private struct Run {
             result.points = Rational.min(rating.points, result.maxPoints)
             result.explanation.append(.rated(level: rating.level, points: result.points))
         }
+    }
+
+    // MARK: Support
+
+    func entitlement(_ incentive: Incentive) -> SupportEntitlement {
+        var result = SupportEntitlement(
+            id: incentive.id, title: incentive.title, clause: incentive.clause, beneficiary: incentive.beneficiary,
+            status: .notEligible, perPeriod: nil, period: incentive.period,
+            periods: incentive.period == .once ? 1 : incentive.years, total: nil, isCeiling: incentive.base == nil,
+            missingFacts: [], explanation: [])
+        if let condition = incentive.condition {
+            result.explanation.append(.evaluated(ExpressionTrace(condition, environment)))
+            switch condition.value(in: environment) {
+            case .bool(true): break
+            case .unknown(let missing):
+                result.status = .missingData
+                result.missingFacts = missing
+                return result
+            case .error(let message):
+                result.explanation.append(.problem(message))
+                return result
+            default:
+                return result
+            }
+        }
+        func money(_ expression: Expression) -> Rational? {
+            switch expression.value(in: environment) {
+            case .number(let n): return n
+            case .unknown(let missing):
+                result.missingFacts += missing
+            case .error(let message):
+                result.explanation.append(.problem(message))
+            default:
+                result.explanation.append(.problem("an amount must be a number"))
+            }
+            return nil
+        }
+        let cap = money(incentive.cap)
+        var base: Rational?
+        if let baseExpression = incentive.base {
+            base = money(baseExpression)
+            if base == nil { result.explanation.append(.evaluated(ExpressionTrace(baseExpression, environment))) }
+        }
+        guard let cap, incentive.base == nil || base != nil else {
+            result.status = result.missingFacts.isEmpty ? .notEligible : .missingData
+            return result
+        }
+        var perPeriod = cap
+        if let base {
+            let granted = incentive.rate.flatMap { base.multiplied(by: $0) } ?? base
+            perPeriod = Rational.min(Rational.max(granted, .zero), cap)
+        }
+        perPeriod = perPeriod.rounded(places: 2)
+        let total = perPeriod.multiplied(by: Rational(result.periods)) ?? perPeriod
+        result.status = .eligible
+        result.perPeriod = perPeriod
+        result.total = total
+        result.explanation.append(.amount(base: base, rate: incentive.rate, cap: cap, perPeriod: perPeriod,
+                                          periods: result.periods, total: total))
+        return result
     }
 
     // MARK: Summaries

@@ -211,6 +211,24 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var description: String { formatted(places: 6) }
 
+    /// An amount in yuan, to the fen, with thousands grouped: `¥1,250.5` → `¥1,250.50`, `¥3,000,000`.
+    public var yuan: String {
+        let fen = rounded(places: 2)
+        let negative = fen < .zero
+        let scaled = (fen.multiplied(by: 100) ?? .zero)
+        let cents = scaled.numerator.magnitude
+        var whole = String(cents / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "," + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        grouped = whole + grouped
+        let rest = cents % 100
+        let fraction = rest == 0 ? "" : "." + (rest < 10 ? "0" : "") + String(rest)
+        return (negative ? "-¥" : "¥") + grouped + fraction
+    }
+
     /// As explanations show a value: a percentage (`35%`) or a number with up to three decimals.
     public func shown(percent: Bool) -> String {
         if percent, let p = multiplied(by: 100) { return p.formatted(places: 1) + "%" }

@@ -9,13 +9,16 @@ public struct Scorecard: Sendable {
     public var derived: [DerivedFact]
     public var gates: [Gate]
     public var dimensions: [Dimension]
+    /// Support the text offers, computed as entitlements.
+    public var incentives: [Incentive]
     /// The file the scorecard was read from, if any.
     public var file: String?
     public var location: SourceLocation?
 
     public init(id: String, version: String, title: LocalizedText, source: SourceText,
                 scoringModel: ScoringModel = .weightedDimensions, grades: [GradeBand], derived: [DerivedFact] = [],
-                gates: [Gate], dimensions: [Dimension], file: String? = nil, location: SourceLocation? = nil) {
+                gates: [Gate], dimensions: [Dimension], incentives: [Incentive] = [], file: String? = nil,
+                location: SourceLocation? = nil) {
         self.id = id
         self.version = version
         self.title = title
@@ -25,6 +28,7 @@ public struct Scorecard: Sendable {
         self.derived = derived
         self.gates = gates
         self.dimensions = dimensions
+        self.incentives = incentives
         self.file = file
         self.location = location
     }
@@ -53,6 +57,7 @@ public struct Scorecard: Sendable {
         var seen = Set<String>()
         var keys: [String] = []
         let expressions = derived.map(\.expression) + gates.map(\.condition) + criteria.flatMap(\.expressions)
+            + incentives.flatMap(\.expressions)
         for expression in expressions {
             for ref in expression.factReferences where !derivedKeys.contains(ref.path) && seen.insert(ref.path).inserted {
                 keys.append(ref.path)

@@ -29,7 +29,7 @@ public struct ScorecardRule: Sendable {
 
 public enum ScorecardValidation {
     public static let rules: [ScorecardRule] = [
-        uniqueIDs, weightsAddUp, gradeBands, sourceClauses, derivedFacts, expressions, points, gateEffects,
+        uniqueIDs, weightsAddUp, gradeBands, sourceClauses, derivedFacts, expressions, points, gateEffects, incentives,
     ]
 
     /// Every problem the rules find, in file order.
@@ -56,6 +56,7 @@ public enum ScorecardValidation {
         unique("dimension", s.dimensions.map { ($0.id, $0.location) })
         unique("criterion", s.criteria.map { ($0.id, $0.location) })
         unique("grade", s.grades.map { ($0.id, $0.location) })
+        unique("incentive", s.incentives.map { ($0.id, $0.location) })
         for criterion in s.criteria {
             if case .checklist(let checklist) = criterion.kind {
                 unique("item", checklist.items.map { ($0.id, $0.location) })
@@ -122,7 +123,11 @@ public enum ScorecardValidation {
         for criterion in context.scorecard.criteria where criterion.clause == nil {
             diagnostics.append(.error("criterion '\(criterion.id)' cites no source clause", at: context.location(criterion.location)))
         }
+        for incentive in context.scorecard.incentives where incentive.clause == nil {
+            diagnostics.append(.error("incentive '\(incentive.id)' cites no source clause", at: context.location(incentive.location)))
+        }
         for clause in context.scorecard.gates.compactMap(\.clause) + context.scorecard.criteria.compactMap(\.clause)
+            + context.scorecard.incentives.compactMap(\.clause)
         where clause.quote.trimmingWhitespace.isEmpty || clause.ref.trimmingWhitespace.isEmpty {
             diagnostics.append(.error("clause needs both 'ref' and 'quote'", at: context.location(clause.location)))
         }
@@ -187,6 +192,15 @@ public enum ScorecardValidation {
                 }
             case .judged: break
             }
+        }
+        for incentive in s.incentives {
+            if let condition = incentive.condition {
+                _ = check(condition, expecting: .boolean, "condition of incentive '\(incentive.id)'", at: incentive.location)
+            }
+            if let base = incentive.base {
+                _ = check(base, expecting: .number, "base of incentive '\(incentive.id)'", at: incentive.location)
+            }
+            _ = check(incentive.cap, expecting: .number, "cap of incentive '\(incentive.id)'", at: incentive.location)
         }
         return diagnostics
     }
@@ -253,6 +267,28 @@ public enum ScorecardValidation {
             if case .capGrade(let band) = gate.effect, !ids.contains(band) {
                 diagnostics.append(.error("gate '\(gate.id)' caps the grade at '\(band)', which is not a grade band\(Suggestion.hint(for: band, in: ids))",
                                           at: context.location(gate.location)))
+            }
+        }
+        return diagnostics
+    }
+}
+
+extension ScorecardValidation {
+    static let incentives = ScorecardRule(id: "incentives", summary: "incentives have a rate between 0 and 100% and sensible years") { context in
+        var diagnostics: [Diagnostic] = []
+        for incentive in context.scorecard.incentives {
+            let at = context.location(incentive.location)
+            if let rate = incentive.rate, rate <= .zero || rate > .one {
+                diagnostics.append(.error("rate of incentive '\(incentive.id)' must be above 0% and at most 100%", at: at))
+            }
+            if incentive.rate != nil && incentive.base == nil {
+                diagnostics.append(.error("incentive '\(incentive.id)' has a rate but no base to apply it to", at: at))
+            }
+            if incentive.period == .year && incentive.years < 1 {
+                diagnostics.append(.error("incentive '\(incentive.id)' runs for \(incentive.years) years: at least 1", at: at))
+            }
+            if incentive.period == .once && incentive.years != 1 {
+                diagnostics.append(.error("incentive '\(incentive.id)' is granted once: 'years' applies to 'period: year' only", at: at))
             }
         }
         return diagnostics

@@ -45,13 +45,14 @@ private struct ScorecardReader {
         let derived = list(root, "derived", derivedFact)
         let gates = list(root, "gates", gate)
         let dimensions = list(root, "dimensions", required: true, dimension)
+        let incentives = list(root, "incentives", incentive)
         root.finish(allowing: ["notes"])
         if let id, !isValidID(id) {
             decoder.error("scorecard id '\(id)' must be lowercase words joined by '-'", at: root.value("id")!, .root.appending("id"))
         }
         guard let id, let version, let title, let source else { return nil }
         return Scorecard(id: id, version: version, title: title, source: source, scoringModel: model, grades: grades,
-                         derived: derived, gates: gates, dimensions: dimensions, file: decoder.file,
+                         derived: derived, gates: gates, dimensions: dimensions, incentives: incentives, file: decoder.file,
                          location: decoder.location(node))
     }
 
@@ -142,6 +143,39 @@ private struct ScorecardReader {
         guard let id, let title, let condition else { return nil }
         return Gate(id: id, title: title, clause: clause, condition: condition, effect: effect, evidence: evidence,
                     examples: examples, location: decoder.location(map.node))
+    }
+
+    func incentive(_ map: MappingReader) -> Incentive? {
+        let id = map.text("id", required: true)
+        let title = map.localized("title", required: true)
+        let clause = clause(map)
+        var beneficiary = Incentive.Beneficiary.park
+        if let node = map.value("beneficiary", required: true), let name = decoder.text(node, map.path.appending("beneficiary"), what: "'beneficiary'") {
+            if let b = Incentive.Beneficiary(rawValue: name) {
+                beneficiary = b
+            } else {
+                let names = Incentive.Beneficiary.allCases.map(\.rawValue)
+                decoder.error("'beneficiary' must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), not '\(name)'\(Suggestion.hint(for: name, in: names))",
+                              at: node, map.path.appending("beneficiary"))
+            }
+        }
+        let condition = map.expression("when")
+        let base = map.expression("base")
+        let rate = map.number("rate")
+        let cap = map.expression("cap", required: true)
+        var period = Incentive.Period.once
+        if let node = map.value("period", required: true), let name = decoder.text(node, map.path.appending("period"), what: "'period'") {
+            if let p = Incentive.Period(rawValue: name) {
+                period = p
+            } else {
+                decoder.error("'period' must be 'once' or 'year', not '\(name)'", at: node, map.path.appending("period"))
+            }
+        }
+        let years = map.integer("years") ?? 1
+        map.finish()
+        guard let id, let title, let cap else { return nil }
+        return Incentive(id: id, title: title, clause: clause, beneficiary: beneficiary, condition: condition, base: base,
+                         rate: rate, cap: cap, period: period, years: years, location: decoder.location(map.node))
     }
 
     func dimension(_ map: MappingReader) -> Dimension? {

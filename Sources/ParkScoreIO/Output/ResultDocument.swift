@@ -25,6 +25,7 @@ public struct ResultDocument: Encodable {
     let missingData: [MissingRef]
     let improvements: [ImprovementRef]
     let nextGrade: NextGradeRef?
+    let support: [SupportRef]
 
     /// `language` is the language of the explanation steps; titles carry both languages.
     public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, language: LocalizedText.Language = .zh) {
@@ -53,6 +54,7 @@ public struct ResultDocument: Encodable {
         missingData = result.missingData.map { MissingRef(fact: $0.key, usedBy: $0.usedBy) }
         improvements = result.improvements.map(ImprovementRef.init)
         nextGrade = result.nextGrade.map(NextGradeRef.init)
+        support = result.support.map { SupportRef($0, language: language) }
     }
 
     /// Pretty-printed, sorted-key JSON text ending in a newline.
@@ -325,6 +327,37 @@ struct ImprovementRef: Encodable {
         self.level = level
         self.current = current
         self.target = target
+    }
+}
+
+/// An entitlement; amounts in yuan with two decimals.
+struct SupportRef: Encodable {
+    let id: String
+    let title: Localized
+    let clause: ClauseRef?
+    let beneficiary: String
+    let status: String
+    let perPeriod: JSONNumber?
+    let period: String
+    let periods: Int
+    let total: JSONNumber?
+    let ceiling: Bool
+    let missingFacts: [String]
+    let explanation: [String]
+
+    init(_ s: SupportEntitlement, language: LocalizedText.Language) {
+        id = s.id
+        title = Localized(s.title)
+        clause = ClauseRef(s.clause)
+        beneficiary = s.beneficiary.rawValue
+        status = s.status.rawValue
+        perPeriod = s.perPeriod.map { JSONNumber($0) }
+        period = s.period.rawValue
+        periods = s.periods
+        total = s.total.map { JSONNumber($0) }
+        ceiling = s.isCeiling
+        missingFacts = s.missingFacts
+        explanation = s.explanation.map { $0.text(language) }
     }
 }
 

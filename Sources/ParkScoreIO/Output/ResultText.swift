@@ -87,6 +87,24 @@ public struct ResultText {
             out.append("")
         }
 
+        if !result.support.isEmpty {
+            out.append(t("可申报的支持（依据政策条款测算）", "Support that could be claimed (computed from the policy text)"))
+            for item in result.support {
+                let who = item.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")
+                let amount: String
+                switch item.status {
+                case .eligible:
+                    let total = item.total?.yuan ?? "?"
+                    amount = (item.isCeiling ? t("最高 ", "up to ") : "") + total
+                case .notEligible: amount = t("不符合条件", "not eligible")
+                case .missingData: amount = t("缺少数据：", "missing data: ") + item.missingFacts.joined(separator: ", ")
+                }
+                out.append("  \(item.id) \(item.title.text(language)) [\(clause(item.clause))] (\(who)) — \(amount)")
+                for step in item.explanation { out.append("      \(step.text(language))") }
+            }
+            out.append("")
+        }
+
         out.append(contentsOf: scorecard.scoringModel.summary(language))
         return out.joined(separator: "\n") + "\n"
     }
