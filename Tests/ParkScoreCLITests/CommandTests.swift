@@ -116,6 +116,22 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(score.stderr.contains(": warning: evidence file 'evidence/service-platform.md' is missing"), score.stderr)
     }
 
+    func testTemplateIsWrittenWholeOrNotAtAll() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let target = folder.appendingPathComponent("blank.yaml")
+        let run = try Parkscore.run(["template", beijing, "-o", target.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let written = try String(contentsOf: target, encoding: .utf8)
+        XCTAssertEqual(written, try Parkscore.run(["template", beijing]).stdout)
+        XCTAssertTrue(written.hasPrefix("# 园区自评报告 — 北京市数字广告产业园区评定（beijing-digital-advertising-park 1.0.0）\n"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["blank.yaml"])
+
+        let nowhere = folder.appendingPathComponent("no/such/folder/blank.yaml")
+        let failed = try Parkscore.run(["template", beijing, "-o", nowhere.path])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertEqual(failed.stderr, "error: cannot write '\(nowhere.path)': no folder '\(nowhere.deletingLastPathComponent().path)'\n")
+    }
+
     func testUnknownScorecard() throws {
         let run = try Parkscore.run(["score", xinghe, "--scorecard", "beijing-digital-advertising-prk"])
         XCTAssertEqual(run.status, 1)

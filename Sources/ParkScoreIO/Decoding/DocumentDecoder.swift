@@ -167,11 +167,13 @@ final class MappingReader {
 
     var keys: [String] { pairs.compactMap { $0.key.scalar?.text } }
 
-    /// The value node of a key; with `required`, an error at the mapping when it is absent.
+    /// The value node of a key; with `required`, an error at the mapping when it is absent. An optional key
+    /// left empty (`name_en:`) counts as absent; a required one left empty is reported by the reader of its value.
     func value(_ key: String, required: Bool = false) -> Node? {
         asked.append(key)
         for (i, pair) in pairs.enumerated() where pair.key.hasText(key) {
             read[i] = true
+            if !required && pair.value.scalar?.isNull == true { return nil }
             return pair.value
         }
         if required {

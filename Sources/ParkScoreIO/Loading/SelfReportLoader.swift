@@ -105,6 +105,7 @@ private struct SelfReportReader {
             for pair in m.pairs {
                 guard let id = pair.key.scalar?.text else { continue }
                 let path = m.path.appending(id)
+                if pair.value.scalar?.isNull == true { continue }  // left blank: not rated
                 if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
                     let level = r.integer("level", required: true)
                     let note = r.text("note")

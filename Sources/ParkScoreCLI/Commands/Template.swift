@@ -1,0 +1,33 @@
+import ArgumentParser
+import ParkScore
+import ParkScoreIO
+
+struct Template: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a blank self-report for a scorecard, commented in Chinese, for a park to fill in.",
+        discussion: "Every fact the scorecard reads is listed with its meaning, type, unit, allowed values and the gates and criteria that use it. Blank values count as missing data, never as zero."
+    )
+
+    @Argument(help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "scorecard"))
+    var scorecard: String
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var options: CriteriaOption
+
+    func run() throws {
+        let workspace = try Workspace(criteria: options.criteria)
+        let dictionary = try workspace.dictionary()
+        let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
+        let text = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary).render()
+        guard let output else {
+            Console.out(text)
+            return
+        }
+        if let problem = AtomicFile.write(text, to: output) {
+            workspace.report([problem])
+            throw ExitCode(1)
+        }
+    }
+}

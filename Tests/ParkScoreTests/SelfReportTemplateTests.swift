@@ -1,0 +1,71 @@
+import ParkScore
+import ParkScoreIO
+import XCTest
+
+/// `parkscore template` output, filled with a sample's values, validates and scores like the sample.
+final class SelfReportTemplateTests: XCTestCase {
+    /// A value as a self-report writes it.
+    func yaml(_ value: Value, percent: Bool) -> String {
+        switch value {
+        case .number(let n): return percent ? n.shown(percent: true).replacingOccurrences(of: ".0%", with: "%") : n.formatted(places: 6)
+        case .bool(let b): return b ? "true" : "false"
+        case .text(let s): return "\"\(s.replacingOccurrences(of: "\"", with: "\\\""))\""
+        case .date(let d): return d
+        case .list(let items): return "[" + items.map { yaml($0, percent: false) }.joined(separator: ", ") + "]"
+        case .unknown, .error: return ""
+        }
+    }
+
+    func fill(_ template: String, with report: SelfReport, scorecard: String, dictionary: FactDictionary) -> String {
+        var lines: [String] = []
+        for line in template.components(separatedBy: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasSuffix(":") || trimmed.contains(":  ") || trimmed.hasPrefix("name:") else {
+                lines.append(line)
+                continue
+            }
+            let indent = String(line.prefix { $0 == " " })
+            let key = String(trimmed.prefix { $0 != ":" })
+            if let entry = report.facts[key] {
+                var percent = false
+                if case .percent? = dictionary.type(of: key) { percent = true }
+                lines.append("\(indent)\(key): \(yaml(entry.value, percent: percent))")
+            } else if let rating = report.assessments[scorecard]?.ratings[key] {
+                lines.append("\(indent)\(key): \(rating.level)")
+            } else if key == "name" && indent == "  " {
+                lines.append("  name: \"\(report.park.name)\"")
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func testTemplateFilledWithTheSampleValidatesAndScoresTheSame() throws {
+        let dictionary = try Repository.dictionary()
+        let id = "beijing-digital-advertising-park"
+        let scorecard = try Repository.scorecard(id, dictionary: dictionary)
+        let template = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary).render()
+
+        // Blank, the template is valid YAML whose only problem is the park's missing name.
+        let blank = SelfReportLoader.decode(SourceFile(path: "template.yaml", bytes: Array(template.utf8)), dictionary: dictionary,
+                                            scorecards: [scorecard])
+        XCTAssertEqual(blank.diagnostics.map(\.message), ["'name' must be a text, not empty"])
+
+        // Every fact the scorecard reads has a line.
+        for key in scorecard.factKeys {
+            XCTAssertTrue(template.contains("\n  \(key):\n"), "no line for '\(key)'")
+        }
+
+        let sample = try Repository.sample("beijing-xinghe", dictionary: dictionary, scorecards: [scorecard])
+        let filled = fill(template, with: sample, scorecard: id, dictionary: dictionary)
+        let loaded = SelfReportLoader.decode(SourceFile(path: "filled.yaml", bytes: Array(filled.utf8)), dictionary: dictionary,
+                                             scorecards: [scorecard])
+        XCTAssertEqual(loaded.diagnostics, [])
+        let report = try XCTUnwrap(loaded.value)
+        XCTAssertEqual(report.facts.mapValues(\.value), sample.facts.mapValues(\.value))
+        let engine = ScoringEngine(dictionary: dictionary)
+        XCTAssertEqual(engine.score(report, against: scorecard).total, engine.score(sample, against: scorecard).total)
+        XCTAssertEqual(engine.score(report, against: scorecard).total, r(7833, 100))
+    }
+}
