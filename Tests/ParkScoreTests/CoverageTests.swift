@@ -1,0 +1,107 @@
+import Foundation
+import ParkScore
+import ParkScoreIO
+import ParkYAML
+import XCTest
+
+/// Every scorecard has a coverage table (`Criteria/coverage/<id>.yaml`): each clause it cites is in the
+/// table, each clause in the table is cited or left out with a reason. Where ../shared/seeds is present,
+/// every quoted phrase must stand verbatim in its text, and the table must list every numbered clause.
+final class CoverageTests: XCTestCase {
+    struct Coverage {
+        var text: String
+        var scorecard: String
+        var numbering: [String]
+        var clauses: [(ref: String, leftOut: String?)]
+    }
+
+    static var seeds: URL { Repository.root.deletingLastPathComponent().appendingPathComponent("shared/seeds") }
+
+    func coverage(_ id: String) throws -> Coverage {
+        let path = Repository.path("Criteria/coverage/\(id).yaml")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        let root = try XCTUnwrap(try YAMLReader.document(bytes))
+        let clauses = (root["clauses"]?.sequence ?? []).map { node in
+            (ref: node["ref"]?.scalar?.text ?? "", leftOut: node["left_out"]?.scalar?.string)
+        }
+        return Coverage(text: root["text"]?.scalar?.text ?? "", scorecard: root["scorecard"]?.scalar?.text ?? "",
+                        numbering: (root["numbering"]?.sequence ?? []).compactMap { $0.scalar?.text }, clauses: clauses)
+    }
+
+    /// Refs of every clause the scorecard cites, with the ids citing them, and every quote with its ref.
+    func citations(_ scorecard: Scorecard) -> (refs: [String: [String]], quotes: [(id: String, clause: Clause)]) {
+        var refs: [String: [String]] = [:]
+        var quotes: [(String, Clause)] = []
+        let cited = scorecard.gates.map { ($0.id, $0.clause) } + scorecard.criteria.map { ($0.id, $0.clause) }
+            + scorecard.incentives.map { ($0.id, $0.clause) }
+        for (id, clause) in cited {
+            guard let clause else { continue }
+            refs[clause.ref, default: []].append(id)
+            quotes.append((id, clause))
+        }
+        return (refs, quotes)
+    }
+
+    /// The refs of the text's numbered clauses: each pattern is one level, a match starts a new clause at
+    /// that level, and a ref joins the levels' first capture groups with '.'.
+    static func numberedClauses(_ text: String, patterns: [String]) throws -> [String] {
+        let regexes = try patterns.map { try NSRegularExpression(pattern: $0) }
+        var levels: [String?] = Array(repeating: nil, count: regexes.count)
+        var refs: [String] = []
+        for line in text.components(separatedBy: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let range = NSRange(trimmed.startIndex..., in: trimmed)
+            for (level, regex) in regexes.enumerated() {
+                guard let match = regex.firstMatch(in: trimmed, range: range), let r = Range(match.range(at: 1), in: trimmed) else { continue }
+                levels[level] = String(trimmed[r])
+                for deeper in (level + 1)..<levels.count { levels[deeper] = nil }
+                refs.append(levels[...level].compactMap { $0 }.joined(separator: "."))
+                break
+            }
+        }
+        return refs
+    }
+
+    func testEveryScorecardHasACompleteCoverageTable() throws {
+        let dictionary = try Repository.dictionary()
+        let seedsPresent = FileManager.default.fileExists(atPath: Self.seeds.path)
+        if !seedsPresent { print("note: ../shared/seeds is absent: quotes and numbered clauses are not checked against the texts") }
+        for id in Repository.catalog.scorecardIDs {
+            let scorecard = try Repository.scorecard(id, dictionary: dictionary)
+            let table = try coverage(id)
+            XCTAssertEqual(table.scorecard, id)
+            XCTAssertEqual(table.text, scorecard.source.file, "\(id): the table and the scorecard name different texts")
+            let (refs, quotes) = citations(scorecard)
+            let listed = Dictionary(table.clauses.map { ($0.ref, $0.leftOut) }, uniquingKeysWith: { a, _ in a })
+            XCTAssertEqual(listed.count, table.clauses.count, "\(id): a clause is listed twice")
+            for (ref, ids) in refs.sorted(by: { $0.key < $1.key }) {
+                XCTAssertNotNil(listed[ref], "\(id): clause '\(ref)' is cited by \(ids.joined(separator: ", ")) but not in the coverage table")
+                if case .some(.some(let reason)) = listed[ref] {
+                    XCTFail("\(id): clause '\(ref)' is cited by \(ids.joined(separator: ", ")) but listed as left out (\(reason))")
+                }
+            }
+            for clause in table.clauses where clause.leftOut == nil && refs[clause.ref] == nil {
+                XCTFail("\(id): clause '\(clause.ref)' is in the table but neither cited nor left out with a reason")
+            }
+            guard seedsPresent else { continue }
+            let text = try String(contentsOf: Self.seeds.appendingPathComponent(table.text), encoding: .utf8)
+            for (citer, clause) in quotes where !text.contains(clause.quote) {
+                XCTFail("\(id): the quote of \(citer) (\(clause.ref)) is not in \(table.text) verbatim: \(clause.quote)")
+            }
+            let numbered = try Self.numberedClauses(text, patterns: table.numbering)
+            XCTAssertFalse(numbered.isEmpty, "\(id): the numbering patterns find no clause in \(table.text)")
+            for ref in numbered where listed[ref] == nil {
+                XCTFail("\(id): numbered clause '\(ref)' of \(table.text) is not in the coverage table")
+            }
+        }
+    }
+
+    func testNumberedClausesOfTheBeijingText() throws {
+        guard FileManager.default.fileExists(atPath: Self.seeds.path) else {
+            throw XCTSkip("../shared/seeds is absent")
+        }
+        let text = try String(contentsOf: Self.seeds.appendingPathComponent("000_635c0f08b529d72c.txt"), encoding: .utf8)
+        XCTAssertEqual(try Self.numberedClauses(text, patterns: ["^([一二三四五六七八九十]+)、"]),
+                       ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"])
+    }
+}
