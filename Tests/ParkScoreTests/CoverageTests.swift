@@ -12,6 +12,7 @@ final class CoverageTests: XCTestCase {
         var text: String
         var scorecard: String
         var numbering: [String]
+        var separator: String
         var clauses: [(ref: String, leftOut: String?)]
     }
 
@@ -25,7 +26,8 @@ final class CoverageTests: XCTestCase {
             (ref: node["ref"]?.scalar?.text ?? "", leftOut: node["left_out"]?.scalar?.string)
         }
         return Coverage(text: root["text"]?.scalar?.text ?? "", scorecard: root["scorecard"]?.scalar?.text ?? "",
-                        numbering: (root["numbering"]?.sequence ?? []).compactMap { $0.scalar?.text }, clauses: clauses)
+                        numbering: (root["numbering"]?.sequence ?? []).compactMap { $0.scalar?.text },
+                        separator: root["separator"]?.scalar?.text ?? ".", clauses: clauses)
     }
 
     /// Refs of every clause the scorecard cites, with the ids citing them, and every quote with its ref.
@@ -43,8 +45,8 @@ final class CoverageTests: XCTestCase {
     }
 
     /// The refs of the text's numbered clauses: each pattern is one level, a match starts a new clause at
-    /// that level, and a ref joins the levels' first capture groups with '.'.
-    static func numberedClauses(_ text: String, patterns: [String]) throws -> [String] {
+    /// that level, and a ref joins the levels' first capture groups with the separator.
+    static func numberedClauses(_ text: String, patterns: [String], separator: String = ".") throws -> [String] {
         let regexes = try patterns.map { try NSRegularExpression(pattern: $0) }
         var levels: [String?] = Array(repeating: nil, count: regexes.count)
         var refs: [String] = []
@@ -55,7 +57,7 @@ final class CoverageTests: XCTestCase {
                 guard let match = regex.firstMatch(in: trimmed, range: range), let r = Range(match.range(at: 1), in: trimmed) else { continue }
                 levels[level] = String(trimmed[r])
                 for deeper in (level + 1)..<levels.count { levels[deeper] = nil }
-                refs.append(levels[...level].compactMap { $0 }.joined(separator: "."))
+                refs.append(levels[...level].compactMap { $0 }.joined(separator: separator))
                 break
             }
         }
@@ -88,12 +90,23 @@ final class CoverageTests: XCTestCase {
             for (citer, clause) in quotes where !text.contains(clause.quote) {
                 XCTFail("\(id): the quote of \(citer) (\(clause.ref)) is not in \(table.text) verbatim: \(clause.quote)")
             }
-            let numbered = try Self.numberedClauses(text, patterns: table.numbering)
+            let numbered = try Self.numberedClauses(text, patterns: table.numbering, separator: table.separator)
             XCTAssertFalse(numbered.isEmpty, "\(id): the numbering patterns find no clause in \(table.text)")
             for ref in numbered where listed[ref] == nil {
                 XCTFail("\(id): numbered clause '\(ref)' of \(table.text) is not in the coverage table")
             }
         }
+    }
+
+    func testNumberedClausesOfTheNanshanText() throws {
+        guard FileManager.default.fileExists(atPath: Self.seeds.path) else {
+            throw XCTSkip("../shared/seeds is absent")
+        }
+        let text = try String(contentsOf: Self.seeds.appendingPathComponent("004_8b3b8105442b44d6.txt"), encoding: .utf8)
+        let patterns = ["^([一二三四五六七八九十]+)、", "^(（[一二三四五六七八九十]+）)", "^(?:\\[bookmark: _GoBack\\])?(\\d+)\\."]
+        XCTAssertEqual(try Self.numberedClauses(text, patterns: patterns, separator: ""),
+                       ["一", "二", "三", "三（一）", "三（二）", "三（三）", "三（四）", "三（五）", "三（六）", "三（七）", "三（八）",
+                        "三（九）", "三（十）", "三（十一）", "三（十二）", "三（十二）1", "三（十二）2"])
     }
 
     func testNumberedClausesOfTheBeijingText() throws {

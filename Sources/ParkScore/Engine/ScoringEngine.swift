@@ -32,18 +32,21 @@ public struct ScoringOptions: Sendable {
 public struct ScoringEngine: Sendable {
     public let dictionary: FactDictionary
     private let percentKeys: Set<String>
+    private let moneyKeys: Set<String>
 
     public init(dictionary: FactDictionary) {
         self.dictionary = dictionary
-        var keys = Set<String>()
+        var percent = Set<String>(), money = Set<String>()
         for (key, definition) in dictionary.definitions {
-            if case .percent = definition.type { keys.insert(key) }
+            if case .percent = definition.type { percent.insert(key) }
+            if case .money = definition.type { money.insert(key) }
         }
-        percentKeys = keys
+        percentKeys = percent
+        moneyKeys = money
     }
 
     public func score(_ report: SelfReport, against scorecard: Scorecard, options: ScoringOptions = ScoringOptions()) -> ScoreResult {
-        var environment = FactEnvironment(values: report.factValues, percentKeys: percentKeys)
+        var environment = FactEnvironment(values: report.factValues, percentKeys: percentKeys, moneyKeys: moneyKeys)
         var derived: [String: Value] = [:]
         for fact in scorecard.derived {
             let value = fact.expression.value(in: environment)

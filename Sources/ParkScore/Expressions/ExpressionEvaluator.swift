@@ -3,10 +3,13 @@ public struct FactEnvironment: Sendable, Hashable {
     public var values: [String: Value]
     /// Facts shown as percentages in explanations (`42%` rather than `0.42`).
     public var percentKeys: Set<String>
+    /// Facts shown as amounts of money (`¥380,000`).
+    public var moneyKeys: Set<String>
 
-    public init(values: [String: Value] = [:], percentKeys: Set<String> = []) {
+    public init(values: [String: Value] = [:], percentKeys: Set<String> = [], moneyKeys: Set<String> = []) {
         self.values = values
         self.percentKeys = percentKeys
+        self.moneyKeys = moneyKeys
     }
 
     public func value(_ key: String) -> Value {
@@ -147,6 +150,7 @@ struct ExpressionEvaluator {
         case .fact(let path):
             let value = environment.value(path)
             if case .unknown = value { return (value, "\(path)?") }
+            if case .number(let n) = value, environment.moneyKeys.contains(path) { return (value, n.yuan) }
             return (value, format(value, percent: environment.percentKeys.contains(path)))
         case .negate(let operand):
             let (v, t) = evaluate(operand)
