@@ -1,0 +1,63 @@
+import Foundation
+import ParkScore
+import ParkScoreIO
+import XCTest
+
+/// Every sample in Samples/ scores to the verdict, total and grade asserted here. The totals are worked out
+/// by hand: Beijing and Nanshan in their own test files, Zhejiang below.
+final class SampleScoresTests: XCTestCase {
+    struct Expected {
+        var scorecard: String
+        var verdict: ScoreResult.Verdict
+        var total: Rational
+        var grade: String?
+    }
+
+    let expected: [String: Expected] = [
+        "beijing-xinghe": Expected(scorecard: "beijing-digital-advertising-park", verdict: .eligible, total: r(7833, 100), grade: "B"),
+        "beijing-dongling": Expected(scorecard: "beijing-digital-advertising-park", verdict: .ineligible, total: r(1733, 100), grade: nil),
+        "nanshan-xingchao": Expected(scorecard: "nanshan-livestreaming", verdict: .eligible, total: r(7626, 100), grade: "B"),
+        "zhejiang-qiantang": Expected(scorecard: "zhejiang-audiovisual-base", verdict: .eligible, total: r(6271, 100), grade: "C"),
+    ]
+
+    func testEverySampleScoresAsExpected() throws {
+        let dictionary = try Repository.dictionary()
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Samples"))
+            .filter { FileManager.default.fileExists(atPath: Repository.path("Samples/\($0)/self-report.yaml")) }
+        XCTAssertEqual(Set(folders), Set(expected.keys), "every valid sample needs its expected grade here")
+        for (name, want) in expected.sorted(by: { $0.key < $1.key }) {
+            let scorecard = try Repository.scorecard(want.scorecard, dictionary: dictionary)
+            let report = try Repository.sample(name, dictionary: dictionary, scorecards: [scorecard])
+            XCTAssertEqual(report.appliesTo, [want.scorecard], name)
+            // Every evidence file is there and matches its sha256.
+            let check = EvidenceCheck.check(report, folder: Repository.path("Samples/\(name)"))
+            XCTAssertEqual(check.diagnostics, [], name)
+            XCTAssertTrue(check.states.values.allSatisfy { $0 == .verified }, name)
+            let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+            XCTAssertEqual(result.verdict, want.verdict, name)
+            XCTAssertEqual(result.total, want.total, name)
+            XCTAssertEqual(result.grade?.id, want.grade, name)
+        }
+    }
+
+    /// Samples/zhejiang-qiantang, by hand from zhejiang-audiovisual-base:
+    /// planning: plan 4 + targets 3 + incubator 4 = 11 of 11 (the special fund is N/A) → 15
+    /// agglomeration: chain map 4 of 7; firms: leading 3 + high-tech (5 ≥ 3) 3 = 6 of 10; focus level 1 → 2 of 6
+    ///   → 12/23 × 20 = 240/23
+    /// technology: 4 technologies ≥ 3 → 5 of 8; 1 project → 2 of 4; no platform → 0 of 6 → 7/18 × 20 = 70/9
+    /// talent: 1 team → 2 of 4; 3 × 6/12 = 1.5 of 3; 2 forums → 3 of 3 → 6.5/10 × 10 = 6.5
+    /// digital: platform 5; 2 partners ≥ 1 → 3 of 5 → 8
+    /// exchange: fairs 2 + overseas projects 2 = 4 of 8 → 5
+    /// standing: provincial 3 of 6; statistics 2 of 3; party 3 → 8/12 × 15 = 10
+    /// total 62.7126 → 62.71, grade C (60–70)
+    func testZhejiangSampleByHand() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("zhejiang-audiovisual-base", dictionary: dictionary)
+        let report = try Repository.sample("zhejiang-qiantang", dictionary: dictionary, scorecards: [scorecard])
+        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        XCTAssertEqual(result.gate("G1")?.status, .passed)
+        XCTAssertEqual(result.criterion("planning.special_fund")?.status, .notApplicable)
+        XCTAssertEqual(result.dimensions.map(\.score), [r(15), r(240, 23), r(70, 9), r(13, 2), r(8), r(5), r(10)])
+        XCTAssertEqual(result.total, r(6271, 100))
+    }
+}
