@@ -17,6 +17,7 @@ final class SampleScoresTests: XCTestCase {
         "beijing-xinghe": Expected(scorecard: "beijing-digital-advertising-park", verdict: .eligible, total: r(7833, 100), grade: "B"),
         "beijing-dongling": Expected(scorecard: "beijing-digital-advertising-park", verdict: .ineligible, total: r(1733, 100), grade: nil),
         "nanshan-xingchao": Expected(scorecard: "nanshan-livestreaming", verdict: .eligible, total: r(7626, 100), grade: "B"),
+        "shenzhen-guangming": Expected(scorecard: "shenzhen-digital-creative", verdict: .eligible, total: r(2595, 100), grade: "D"),
         "zhejiang-qiantang": Expected(scorecard: "zhejiang-audiovisual-base", verdict: .eligible, total: r(6271, 100), grade: "C"),
     ]
 
@@ -59,5 +60,26 @@ final class SampleScoresTests: XCTestCase {
         XCTAssertEqual(result.criterion("planning.special_fund")?.status, .notApplicable)
         XCTAssertEqual(result.dimensions.map(\.score), [r(15), r(240, 23), r(70, 9), r(13, 2), r(8), r(5), r(10)])
         XCTAssertEqual(result.total, r(6271, 100))
+    }
+
+    /// Samples/shenzhen-guangming, by hand from shenzhen-digital-creative (facts not reported earn 0 and stay
+    /// in the denominator):
+    /// technology: 2 technologies ≥ 1 → 2 of 8; projects missing → 0 of 6 → 2/14 × 20 = 20/7
+    /// content: 2 works ≥ 1 → 2 of 8 → 15/4
+    /// forms: 2 forms ≥ 2 → 4 of 6; focus not rated → 0 of 6 → 4/12 × 15 = 5
+    /// innovation: 1 sector ≥ 1 → 2 of 5; system: research partner 2 of 6 (incubator missing) → 4/11 × 15 = 60/11
+    /// trade: exports missing, no platform, no HQ → 0 of 12 → 0
+    /// ecosystem: IP 2 + platform 2 = 4 of 10; gazelle 2 + specialised 2 = 4 of 8 → 8/18 × 20 = 80/9
+    /// total 25.9506 → 25.95, grade D
+    func testShenzhenSampleByHand() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("shenzhen-digital-creative", dictionary: dictionary)
+        let report = try Repository.sample("shenzhen-guangming", dictionary: dictionary, scorecards: [scorecard])
+        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        XCTAssertEqual(result.dimensions.map(\.score), [r(20, 7), r(15, 4), r(5), r(60, 11), r(0), r(80, 9)])
+        XCTAssertEqual(result.total, r(2595, 100))
+        XCTAssertEqual(result.missingData.map(\.key), ["research.projects", "incubator.exists", "trade.export_firms", "ecosystem.industry_association"])
+        XCTAssertEqual(result.criterion("innovation.system")?.status, .missingData)
+        XCTAssertEqual(result.criterion("innovation.system")?.points, r(2))
     }
 }
