@@ -11,7 +11,7 @@ final class CoverageTests: XCTestCase {
     struct Coverage {
         var text: String
         var scorecard: String
-        var numbering: [String]
+        var numbering: [NumberingRule]
         var separator: String
         var clauses: [(ref: String, leftOut: String?)]
     }
@@ -26,7 +26,11 @@ final class CoverageTests: XCTestCase {
             (ref: node["ref"]?.scalar?.text ?? "", leftOut: node["left_out"]?.scalar?.string)
         }
         return Coverage(text: root["text"]?.scalar?.text ?? "", scorecard: root["scorecard"]?.scalar?.text ?? "",
-                        numbering: (root["numbering"]?.sequence ?? []).compactMap { $0.scalar?.text },
+                        numbering: (root["numbering"]?.sequence ?? []).enumerated().compactMap { index, node in
+                            if let pattern = node.scalar?.text { return NumberingRule(pattern: pattern, level: index) }
+                            guard let pattern = node["pattern"]?.scalar?.text, let level = node["level"]?.scalar?.int else { return nil }
+                            return NumberingRule(pattern: pattern, level: level)
+                        },
                         separator: root["separator"]?.scalar?.text ?? ".", clauses: clauses)
     }
 
@@ -44,24 +48,41 @@ final class CoverageTests: XCTestCase {
         return (refs, quotes)
     }
 
-    /// The refs of the text's numbered clauses: each pattern is one level, a match starts a new clause at
-    /// that level, and a ref joins the levels' first capture groups with the separator.
-    static func numberedClauses(_ text: String, patterns: [String], separator: String = ".") throws -> [String] {
-        let regexes = try patterns.map { try NSRegularExpression(pattern: $0) }
-        var levels: [String?] = Array(repeating: nil, count: regexes.count)
+    /// One numbering pattern and the level it numbers (0 for articles, 1 for items in them, …).
+    struct NumberingRule {
+        var pattern: String
+        var level: Int
+    }
+
+    /// The refs of the text's numbered clauses: a match of a rule starts a new clause at its level; the rest
+    /// of the line may hold a deeper one (an annex row with its task and first measure); a ref joins the
+    /// levels' first capture groups with the separator.
+    static func numberedClauses(_ text: String, rules: [NumberingRule], separator: String = ".") throws -> [String] {
+        let compiled = try rules.map { (try NSRegularExpression(pattern: $0.pattern), $0.level) }
+        let depth = (rules.map(\.level).max() ?? 0) + 1
+        var levels: [String?] = Array(repeating: nil, count: depth)
         var refs: [String] = []
         for line in text.components(separatedBy: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            let range = NSRange(trimmed.startIndex..., in: trimmed)
-            for (level, regex) in regexes.enumerated() {
-                guard let match = regex.firstMatch(in: trimmed, range: range), let r = Range(match.range(at: 1), in: trimmed) else { continue }
-                levels[level] = String(trimmed[r])
-                for deeper in (level + 1)..<levels.count { levels[deeper] = nil }
+            var rest = line.trimmingCharacters(in: .whitespaces)
+            var from = 0
+            while !rest.isEmpty {
+                let range = NSRange(rest.startIndex..., in: rest)
+                guard let (match, level) = compiled.lazy.compactMap({ rule -> (NSTextCheckingResult, Int)? in
+                    guard rule.1 >= from, let m = rule.0.firstMatch(in: rest, range: range) else { return nil }
+                    return (m, rule.1)
+                }).first, let r = Range(match.range(at: 1), in: rest), let whole = Range(match.range, in: rest) else { break }
+                levels[level] = String(rest[r])
+                for deeper in (level + 1)..<depth { levels[deeper] = nil }
                 refs.append(levels[...level].compactMap { $0 }.joined(separator: separator))
-                break
+                rest = rest[whole.upperBound...].trimmingCharacters(in: .whitespaces)
+                from = level + 1
             }
         }
         return refs
+    }
+
+    static func numberedClauses(_ text: String, patterns: [String], separator: String = ".") throws -> [String] {
+        try numberedClauses(text, rules: patterns.enumerated().map { NumberingRule(pattern: $1, level: $0) }, separator: separator)
     }
 
     func testEveryScorecardHasACompleteCoverageTable() throws {
@@ -90,7 +111,7 @@ final class CoverageTests: XCTestCase {
             for (citer, clause) in quotes where !text.contains(clause.quote) {
                 XCTFail("\(id): the quote of \(citer) (\(clause.ref)) is not in \(table.text) verbatim: \(clause.quote)")
             }
-            let numbered = try Self.numberedClauses(text, patterns: table.numbering, separator: table.separator)
+            let numbered = try Self.numberedClauses(text, rules: table.numbering, separator: table.separator)
             XCTAssertFalse(numbered.isEmpty, "\(id): the numbering patterns find no clause in \(table.text)")
             for ref in numbered where listed[ref] == nil {
                 XCTFail("\(id): numbered clause '\(ref)' of \(table.text) is not in the coverage table")

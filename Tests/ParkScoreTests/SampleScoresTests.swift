@@ -16,6 +16,7 @@ final class SampleScoresTests: XCTestCase {
     let expected: [String: Expected] = [
         "beijing-xinghe": Expected(scorecard: "beijing-digital-advertising-park", verdict: .eligible, total: r(7833, 100), grade: "B"),
         "beijing-dongling": Expected(scorecard: "beijing-digital-advertising-park", verdict: .ineligible, total: r(1733, 100), grade: nil),
+        "jiading-huating": Expected(scorecard: "jiading-digital-advertising", verdict: .eligible, total: r(8675, 100), grade: "A"),
         "nanshan-xingchao": Expected(scorecard: "nanshan-livestreaming", verdict: .eligible, total: r(7626, 100), grade: "B"),
         "shenzhen-guangming": Expected(scorecard: "shenzhen-digital-creative", verdict: .eligible, total: r(2595, 100), grade: "D"),
         "zhejiang-qiantang": Expected(scorecard: "zhejiang-audiovisual-base", verdict: .eligible, total: r(6271, 100), grade: "C"),
@@ -81,5 +82,27 @@ final class SampleScoresTests: XCTestCase {
         XCTAssertEqual(result.missingData.map(\.key), ["research.projects", "incubator.exists", "trade.export_firms", "ecosystem.industry_association"])
         XCTAssertEqual(result.criterion("innovation.system")?.status, .missingData)
         XCTAssertEqual(result.criterion("innovation.system")?.points, r(2))
+    }
+
+    /// Samples/jiading-huating, by hand from jiading-digital-advertising:
+    /// G1: 38 of 60 = 63.3% > 50% → passed
+    /// targets: branch 8; entities (168 − 120) / 120 = 40% ≥ 40% → 12; revenue (56.1M − 51M) / 51M = 10% ≥ 10% → 10 → 30
+    /// innovation: platform 4, maker space 3, 3 models ≥ 2 → 3, 5 technologies → 5, 5G 2 + LAN 2 → 19/21 × 20 = 380/21
+    /// creativity: studios 3, no competition 0, high-tech 2 + standards 2 → 7/12 × 15 = 35/4
+    /// agglomeration: platform 3, HQ 2 + anchor 2 + start-ups 2, 2 sectors ≥ 1 → 2, above-size 2 + specialised 2 → 15/17 × 15 = 225/17
+    /// exchange: festivals 3, 1 project → 2, delta 2, association 2 → 9
+    /// talent: base 2, 2 × 10/12 = 5/3, no listing 0, IP finance 2, public service 2 → 23/3
+    /// total 86.7472 → 86.75, grade A
+    func testJiadingSampleByHand() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("jiading-digital-advertising", dictionary: dictionary)
+        let report = try Repository.sample("jiading-huating", dictionary: dictionary, scorecards: [scorecard])
+        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        XCTAssertEqual(result.gate("G1")?.status, .passed)
+        XCTAssertEqual(result.derived["advertising.entity_growth"], .number(r(2, 5)))
+        XCTAssertEqual(result.derived["advertising.revenue_growth"], .number(r(1, 10)))
+        XCTAssertEqual(result.dimensions.map(\.score), [r(30), r(380, 21), r(35, 4), r(225, 17), r(9), r(23, 3)])
+        XCTAssertEqual(result.total, r(8675, 100))
+        XCTAssertFalse(result.isProvisional)
     }
 }
