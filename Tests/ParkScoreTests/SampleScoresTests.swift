@@ -16,6 +16,10 @@ final class SampleScoresTests: XCTestCase {
     let expected: [String: Expected] = [
         "beijing-xinghe": Expected(scorecard: "beijing-digital-advertising-park", verdict: .eligible, total: r(7833, 100), grade: "B"),
         "beijing-dongling": Expected(scorecard: "beijing-digital-advertising-park", verdict: .ineligible, total: r(1733, 100), grade: nil),
+        "jiading-anting": Expected(scorecard: "jiading-digital-advertising", verdict: .eligible, total: r(8410, 100), grade: "C"),
+        "shenzhen-nanyou": Expected(scorecard: "shenzhen-digital-creative", verdict: .ineligible, total: r(508, 100), grade: nil),
+        "nanshan-shekou": Expected(scorecard: "nanshan-livestreaming", verdict: .eligible, total: r(2755, 100), grade: "D"),
+        "zhejiang-wuzhen": Expected(scorecard: "zhejiang-audiovisual-base", verdict: .eligible, total: r(9750, 100), grade: "A"),
         "jiading-huating": Expected(scorecard: "jiading-digital-advertising", verdict: .eligible, total: r(8675, 100), grade: "A"),
         "nanshan-xingchao": Expected(scorecard: "nanshan-livestreaming", verdict: .eligible, total: r(7626, 100), grade: "B"),
         "shenzhen-guangming": Expected(scorecard: "shenzhen-digital-creative", verdict: .eligible, total: r(2595, 100), grade: "D"),
@@ -104,5 +108,57 @@ final class SampleScoresTests: XCTestCase {
         XCTAssertEqual(result.dimensions.map(\.score), [r(30), r(380, 21), r(35, 4), r(225, 17), r(9), r(23, 3)])
         XCTAssertEqual(result.total, r(8675, 100))
         XCTAssertFalse(result.isProvisional)
+    }
+
+    /// The other samples, by hand:
+    /// jiading-anting: targets 0 + (130 − 100)/100 = 30% ≥ 20% → 6 + 14.3% ≥ 10% → 10 = 16/30 × 30 = 16;
+    ///   innovation 4 + 3 + 5 + 3 + 4 = 19/21 × 20 = 380/21; creativity 12/12 → 15; agglomeration 17/17 → 15;
+    ///   exchange 10; talent 10 → 84.0952 → 84.10, band B, capped at C by G1 (25 of 50 is not more than half).
+    /// shenzhen-nanyou: technology 2/14 × 20 = 20/7; ecosystem platform 2/18 × 20 = 20/9; the rest 0
+    ///   → 5.0794 → 5.08, ineligible (no digital-creative business form).
+    /// nanshan-shekou: positioning 2.5 + 0 + 2 (level 1) = 4.5/22 × 20 = 45/11; firms 6 ≥ 5 → 3/26 × 30 = 45/13;
+    ///   talent 4 + 4 + 4 = 15; network 3/6 → 5; commerce and supply 0 → 27.5524 → 27.55.
+    ///   Support: S2 1 new firm → up to ¥10,000,000; S3 min(300,000, 6 × 700,000) × 3 = ¥900,000; the rest not eligible.
+    /// zhejiang-wuzhen: every dimension full but exchange, 6 of 8 → 7.5 → 97.50.
+    func testOtherSamplesByHand() throws {
+        let dictionary = try Repository.dictionary()
+        let engine = ScoringEngine(dictionary: dictionary)
+        func result(_ name: String, _ id: String) throws -> ScoreResult {
+            let scorecard = try Repository.scorecard(id, dictionary: dictionary)
+            return engine.score(try Repository.sample(name, dictionary: dictionary, scorecards: [scorecard]), against: scorecard)
+        }
+        let anting = try result("jiading-anting", "jiading-digital-advertising")
+        XCTAssertEqual(anting.dimensions.map(\.score), [r(16), r(380, 21), r(15), r(15), r(10), r(10)])
+        XCTAssertEqual(anting.gradeByPoints?.id, "B")
+        XCTAssertEqual(anting.cappedBy, ["G1"])
+
+        let nanyou = try result("shenzhen-nanyou", "shenzhen-digital-creative")
+        XCTAssertEqual(nanyou.gate("G1")?.status, .failed)
+        XCTAssertEqual(nanyou.gate("G1")?.explanation, "count([]) = 0 ≥ 1 ✗")
+
+        let shekou = try result("nanshan-shekou", "nanshan-livestreaming")
+        XCTAssertEqual(shekou.dimensions.map(\.score), [r(45, 11), r(45, 13), r(15), r(5), r(0), r(0)])
+        let support = Dictionary(uniqueKeysWithValues: shekou.support.map { ($0.id, $0) })
+        XCTAssertEqual(support["S2"]?.total, r(10_000_000))
+        XCTAssertEqual(support["S3"]?.total, r(900_000))
+        XCTAssertEqual(shekou.support.filter { $0.status == .eligible }.map(\.id), ["S2", "S3"])
+
+        let wuzhen = try result("zhejiang-wuzhen", "zhejiang-audiovisual-base")
+        XCTAssertEqual(wuzhen.dimensions.map(\.score), [r(15), r(20), r(20), r(10), r(10), r(15, 2), r(15)])
+    }
+
+    /// One self-report can be scored by every scorecard: the same facts, one vocabulary, no crash.
+    func testEverySampleAgainstEveryScorecard() throws {
+        let dictionary = try Repository.dictionary()
+        let engine = ScoringEngine(dictionary: dictionary)
+        let scorecards = try Repository.catalog.scorecardIDs.map { try Repository.scorecard($0, dictionary: dictionary) }
+        XCTAssertEqual(scorecards.count, 5)
+        for name in expected.keys.sorted() {
+            let report = try Repository.sample(name, dictionary: dictionary, scorecards: scorecards)
+            for scorecard in scorecards {
+                let result = engine.score(report, against: scorecard)
+                XCTAssertTrue(result.total >= .zero && result.total <= 100, "\(name) × \(scorecard.id)")
+            }
+        }
     }
 }

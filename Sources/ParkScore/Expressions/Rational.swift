@@ -211,6 +211,14 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     public var description: String { formatted(places: 6) }
 
+    /// Decimal text with exactly `places` decimals: a total of 84.1 shows as `84.10`.
+    public func fixed(places: Int = 2) -> String {
+        let text = formatted(places: places)
+        guard places > 0 else { return text }
+        let decimals = text.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
+        return (decimals == 0 ? text + "." : text) + String(repeating: "0", count: places - decimals)
+    }
+
     /// An amount in yuan, to the fen, with thousands grouped: `¥1,250.5` → `¥1,250.50`, `¥3,000,000`.
     public var yuan: String {
         let fen = rounded(places: 2)

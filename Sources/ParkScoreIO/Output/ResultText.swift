@@ -18,7 +18,7 @@ public struct ResultText {
                    + "\(t("模式", "Mode")): \(mode(result.mode))")
         out.append("")
         out.append("\(t("结论", "Verdict")): \(verdict(result))")
-        var totalLine = "\(t("总分", "Total")): \(result.total.formatted(places: 2)) / 100"
+        var totalLine = "\(t("总分", "Total")): \(result.total.fixed(places: 2)) / 100"
         if let grade = result.grade {
             totalLine += "    \(t("等级", "Grade")): \(grade.id) \(grade.title.text(language))"
         } else if let byPoints = result.gradeByPoints {
