@@ -9,10 +9,12 @@ let package = Package(
         .library(name: "ParkScore", targets: ["ParkScore"]),
         .library(name: "ParkScoreIO", targets: ["ParkScoreIO"]),
         .library(name: "ParkYAML", targets: ["ParkYAML"]),
+        .library(name: "ParkScoreDossier", targets: ["ParkScoreDossier"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
     ],
     targets: [
         // libyaml, found through pkg-config (Debian: libyaml-dev).
@@ -27,19 +29,27 @@ let package = Package(
         .target(name: "ParkScore"),
         // Loading files into the domain (YAML decoding with locations), diagnostics rendering.
         .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML", .product(name: "Crypto", package: "swift-crypto")]),
+        // Graded evaluation dossiers: a view model computed in Swift, laid out by Mustache templates (Templates/).
+        .target(
+            name: "ParkScoreDossier",
+            dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         // The `parkscore` command: thin ArgumentParser commands over the libraries.
         .executableTarget(
             name: "ParkScoreCLI",
             dependencies: [
-                "ParkScore", "ParkScoreIO",
+                "ParkScore", "ParkScoreIO", "ParkScoreDossier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed: libyaml's own event loop against parse + validate + score on the same files.
         .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks"),
+        .target(name: "ParkScoreTestSupport", path: "Tests/Support"),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "CYAML"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO"]),
-        .testTarget(name: "ParkScoreCLITests", dependencies: ["ParkScoreCLI", "ParkScoreIO"], exclude: ["Golden"]),
+        .testTarget(name: "ParkScoreCLITests", dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ParkScoreDossierTests", dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport"],
+                    exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

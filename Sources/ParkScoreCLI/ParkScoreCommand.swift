@@ -14,7 +14,7 @@ struct ParkScoreCommand: ParsableCommand {
         cannot be read or has errors, an unknown scorecard); 64 usage error (unknown option, missing argument).
         """,
         version: ParkScoreVersion.current,
-        subcommands: [Score.self, Validate.self, Lint.self, Explain.self, Template.self]
+        subcommands: [Score.self, Validate.self, Lint.self, Explain.self, Template.self, DossierCommand.self]
     )
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 final class CommandTests: XCTestCase {

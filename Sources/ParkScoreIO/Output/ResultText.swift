@@ -118,7 +118,7 @@ public struct ResultText {
         mode == .selfAssessment ? t("自评", "self-assessment") : t("评审", "evaluation")
     }
 
-    func verdict(_ result: ScoreResult) -> String {
+    public func verdict(_ result: ScoreResult) -> String {
         switch result.verdict {
         case .eligible: return t("符合基本条件", "eligible")
         case .ineligible: return t("不予认定（未通过门槛条件）", "ineligible (a gate failed)")
@@ -126,7 +126,7 @@ public struct ResultText {
         }
     }
 
-    func provisional(_ reason: ProvisionalReason) -> String {
+    public func provisional(_ reason: ProvisionalReason) -> String {
         switch reason {
         case .selfRated(let ids): return t("自评等级（待评审确认）", "self-rated (to be confirmed by review)") + ": " + ids.joined(separator: ", ")
         case .pendingReview(let ids): return t("待评议", "pending review") + ": " + ids.joined(separator: ", ")
@@ -134,7 +134,7 @@ public struct ResultText {
         }
     }
 
-    func gateStatus(_ gate: GateResult) -> String {
+    public func gateStatus(_ gate: GateResult) -> String {
         switch gate.status {
         case .passed: return t("通过", "passed")
         case .missingData: return t("缺少数据", "missing data")

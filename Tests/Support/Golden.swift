@@ -3,7 +3,7 @@ import XCTest
 
 /// Golden-file (snapshot) checks: the expected text lives in `Golden/<name>`. Set
 /// `PARKSCORE_RECORD_GOLDEN=1` to write the files anew from the actual output, then review the diff.
-func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
+public func assertGolden(_ actual: String, named name: String, file: StaticString = #filePath, line: UInt = #line) {
     let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent().appendingPathComponent("Golden/\(name)")
     let recording = ProcessInfo.processInfo.environment["PARKSCORE_RECORD_GOLDEN"] == "1"
     guard !recording, let expected = try? String(contentsOf: url, encoding: .utf8) else {

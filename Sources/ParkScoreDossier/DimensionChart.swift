@@ -1,0 +1,43 @@
+import ParkScore
+
+/// A horizontal bar chart of dimension scores as inline SVG: labelled, and readable in black and white
+/// (outlined bars, a grey fill, the number printed beside each bar).
+enum DimensionChart {
+    static func svg(_ dimensions: [DimensionResult], language: LocalizedText.Language) -> String {
+        let rows = dimensions.filter(\.isApplicable)
+        // Each row: the dimension's name on its own line, the bar below it, the score beside the bar.
+        let barWidth = 500, rowHeight = 42, top = 4
+        let width = barWidth + 120
+        let height = top * 2 + rows.count * rowHeight
+        var svg = "<svg viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" "
+            + "aria-label=\"\(language == .zh ? "维度得分" : "Dimension scores")\">"
+        svg += "<style>text{font-size:13px;fill:#000}</style>"
+        for (i, d) in rows.enumerated() {
+            let y = top + i * rowHeight
+            let share = d.effectiveWeight.isZero ? Rational.zero : (d.score.divided(by: d.effectiveWeight) ?? .zero)
+            let filled = Int((share.multiplied(by: Rational(barWidth)) ?? .zero).rounded(places: 0).numerator)
+            svg += "<text x=\"0\" y=\"\(y + 14)\">\(escape(d.title.text(language)))</text>"
+            svg += "<rect x=\"0.5\" y=\"\(y + 19)\" width=\"\(barWidth)\" height=\"16\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1\"/>"
+            if filled > 0 {
+                svg += "<rect x=\"0.5\" y=\"\(y + 19)\" width=\"\(filled)\" height=\"16\" fill=\"#9a9a9a\" stroke=\"#000\" stroke-width=\"1\"/>"
+            }
+            svg += "<text x=\"\(barWidth + 10)\" y=\"\(y + 32)\">\(d.score.fixed(places: 2)) / \(d.effectiveWeight.formatted(places: 2))</text>"
+        }
+        return svg + "</svg>"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Mustache
+import ParkScore
+import ParkScoreIO
+import ParkYAML
+
+/// The dossier's templates and wording, read from a folder (`Templates/` by default, `--templates DIR`
+/// otherwise): `dossier.html.mustache`, `dossier.md.mustache`, and `labels/zh.yaml`, `labels/en.yaml`.
+/// A missing or broken file is one clear error naming it.
+public struct DossierTemplates: Sendable {
+    public static let files = ["dossier.html.mustache", "dossier.md.mustache", "labels/zh.yaml", "labels/en.yaml"]
+
+    let html: MustacheTemplate
+    let markdown: MustacheTemplate
+    let labels: [LocalizedText.Language: [String: String]]
+    /// sha256 of each template file, for the audit appendix.
+    public let fingerprints: [(name: String, sha256: String)]
+
+    public static func load(_ directory: String) -> Result<DossierTemplates, Diagnostic> {
+        MarkdownContentType.register()
+        var texts: [String: String] = [:]
+        var fingerprints: [(String, String)] = []
+        for name in files {
+            let path = directory + "/" + name
+            switch SourceFile.read(path) {
+            case .failure:
+                return .failure(.error("missing template '\(path)'", at: nil))
+            case .success(let file):
+                texts[name] = String(decoding: file.bytes, as: UTF8.self)
+                fingerprints.append(("templates/" + name, EvidenceCheck.sha256(file.bytes)))
+            }
+        }
+        func template(_ name: String) -> Result<MustacheTemplate, Diagnostic> {
+            do {
+                return .success(try MustacheTemplate(string: texts[name]!))
+            } catch let error as MustacheTemplate.ParserError {
+                let at = SourceLocation(file: directory + "/" + name, line: error.context.lineNumber, column: error.context.columnNumber)
+                return .failure(.error("template '\(name)' is broken: \(error.error)", at: at))
+            } catch {
+                return .failure(.error("template '\(name)' is broken: \(error)", at: nil))
+            }
+        }
+        var labels: [LocalizedText.Language: [String: String]] = [:]
+        for language in LocalizedText.Language.allCases {
+            let name = "labels/\(language.rawValue).yaml"
+            let path = directory + "/" + name
+            do {
+                guard let pairs = try YAMLReader.document(texts[name]!)?.mapping else {
+                    return .failure(.error("labels '\(path)' must be a mapping of texts", at: nil))
+                }
+                var map: [String: String] = [:]
+                for pair in pairs {
+                    if let key = pair.key.scalar?.text, let value = pair.value.scalar?.text { map[key] = value }
+                }
+                labels[language] = map
+            } catch {
+                let at = error.mark.map { SourceLocation(file: path, line: $0.line, column: $0.column) }
+                return .failure(.error("labels '\(name)' are broken: \(error.message)", at: at))
+            }
+        }
+        let html: MustacheTemplate, markdown: MustacheTemplate
+        switch template("dossier.html.mustache") {
+        case .failure(let d): return .failure(d)
+        case .success(let t): html = t
+        }
+        switch template("dossier.md.mustache") {
+        case .failure(let d): return .failure(d)
+        case .success(let t): markdown = t
+        }
+        return .success(DossierTemplates(html: html, markdown: markdown, labels: labels, fingerprints: fingerprints))
+    }
+
+    public func labels(_ language: LocalizedText.Language) -> [String: String] { labels[language] ?? [:] }
+}
+
+/// Finds the Templates folder like the Criteria folder: the one given, `$PARKSCORE_TEMPLATES`, `./Templates`,
+/// beside an ancestor of the executable, or the one this package was built from.
+public enum TemplatesFolder {
+    public static func locate(explicit: String? = nil) -> String? {
+        if let explicit { return explicit }
+        var candidates: [String] = []
+        if let env = ProcessInfo.processInfo.environment["PARKSCORE_TEMPLATES"], !env.isEmpty { candidates.append(env) }
+        candidates.append(FileManager.default.currentDirectoryPath + "/Templates")
+        if let executable = CommandLine.arguments.first {
+            var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+            for _ in 0..<6 {
+                candidates.append(url.appendingPathComponent("Templates").path)
+                url.deleteLastPathComponent()
+            }
+        }
+        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Templates").path)
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/dossier.html.mustache") }
+    }
+}

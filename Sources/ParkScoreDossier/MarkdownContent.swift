@@ -1,0 +1,27 @@
+import Mustache
+
+/// Escapes text for Markdown, so a park named `| a | b |` or `**x**` shows as that text and breaks no table:
+/// Markdown's special characters get a backslash, and line breaks become spaces.
+struct MarkdownContentType: MustacheContentType {
+    static let special: Set<Character> = ["\\", "`", "*", "_", "[", "]", "<", ">", "|", "#", "~"]
+
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.count)
+        for c in text {
+            if c == "\n" || c == "\r" {
+                out.append(" ")
+            } else if Self.special.contains(c) {
+                out.append("\\")
+                out.append(c)
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func register() {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    }
+}
