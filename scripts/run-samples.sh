@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing (libyaml-dev, pkg-config), builds parkscore, checks every scorecard, and
-# scores every sample park in Samples/ (results in out/samples/: Chinese and English text, JSON).
+# scores every sample park in Samples/ and writes its dossiers (out/samples/: text, and HTML, Markdown and
+# JSON dossiers in Chinese and English).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-dependencies.sh
@@ -14,7 +15,9 @@ for report in Samples/*/self-report.yaml; do
     name="$(basename "$(dirname "$report")")"
     if "$bin" score "$report" > "out/samples/$name.zh.txt" &&
        "$bin" score "$report" --lang en > "out/samples/$name.en.txt" &&
-       "$bin" score "$report" --format json > "out/samples/$name.json"; then
+       "$bin" score "$report" --format json > "out/samples/$name.json" &&
+       "$bin" dossier "$report" --lang zh -o out/samples &&
+       "$bin" dossier "$report" --lang en -o out/samples; then
         printf '%-28s %s\n' "$name" "$(sed -n 4,5p "out/samples/$name.zh.txt" | tr '\n' ' ')"
     else
         echo "$name: not scored (see the errors above)"

@@ -133,6 +133,49 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(failed.stderr, "error: cannot write '\(nowhere.path)': no folder '\(nowhere.deletingLastPathComponent().path)'\n")
     }
 
+    func testDossierWritesEveryFormatIntoAFolderOrNothing() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let run = try Parkscore.run(["dossier", xinghe, "--lang", "en", "-o", folder.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), [
+            "beijing-xinghe.beijing-digital-advertising-park.en.html",
+            "beijing-xinghe.beijing-digital-advertising-park.en.json",
+            "beijing-xinghe.beijing-digital-advertising-park.en.md",
+        ])
+        let json = try Data(contentsOf: folder.appendingPathComponent("beijing-xinghe.beijing-digital-advertising-park.en.json"))
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+        XCTAssertEqual(object["schema"] as? String, "parkscore-dossier")
+        XCTAssertEqual(object["schemaVersion"] as? Int, 1)
+        XCTAssertEqual(object["date"] as? String, "2026-01-20", "the report's date, not the clock")
+
+        // Same inputs, same bytes.
+        let again = try Parkscore.temporaryFolder()
+        _ = try Parkscore.run(["dossier", xinghe, "--lang", "en", "-o", again.path])
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(name)), try Data(contentsOf: again.appendingPathComponent(name)), name)
+        }
+
+        // A broken template: a clear error naming it, and no file written.
+        let templates = try Parkscore.temporaryFolder()
+        try FileManager.default.createDirectory(at: templates.appendingPathComponent("labels"), withIntermediateDirectories: true)
+        for name in ["dossier.html.mustache", "dossier.md.mustache", "labels/zh.yaml", "labels/en.yaml"] {
+            try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Templates/\(name)"), to: templates.appendingPathComponent(name))
+        }
+        try "{{#gates}}".write(to: templates.appendingPathComponent("dossier.html.mustache"), atomically: true, encoding: .utf8)
+        let empty = try Parkscore.temporaryFolder()
+        let broken = try Parkscore.run(["dossier", xinghe, "--templates", templates.path, "-o", empty.path])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.contains("error: template 'dossier.html.mustache' is broken: expectedSectionEnd"), broken.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: empty.path), [])
+
+        // A folder that does not exist: an error, and no file.
+        let nowhere = empty.appendingPathComponent("missing/dossier.html")
+        let failed = try Parkscore.run(["dossier", xinghe, "-o", nowhere.path])
+        XCTAssertEqual(failed.status, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: empty.path), [])
+        XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "--date", "2026-13-01"]).status, 64)
+    }
+
     func testUnknownScorecard() throws {
         let run = try Parkscore.run(["score", xinghe, "--scorecard", "beijing-digital-advertising-prk"])
         XCTAssertEqual(run.status, 1)
