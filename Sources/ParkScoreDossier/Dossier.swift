@@ -82,10 +82,5 @@ struct DossierJSON: Encodable {
                       inputs: model.inputs.files.map { Input(name: $0.name, sha256: $0.sha256) })
     }
 
-    func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-        return String(decoding: data, as: UTF8.self) + "\n"
-    }
+    func encoded() -> String { JSONText.encode(self) }
 }

@@ -68,6 +68,13 @@ public struct ResultDocument: Encodable {
     }
 
     private static func encode(_ value: some Encodable) -> String {
+        JSONText.encode(value)
+    }
+}
+
+/// Pretty-printed JSON with sorted keys and a final newline: the same bytes for the same value.
+public enum JSONText {
+    public static func encode(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(value)) ?? Data("null".utf8)
