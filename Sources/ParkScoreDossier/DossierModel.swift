@@ -216,6 +216,7 @@ public struct DossierModel {
         case .missing: return t("文件缺失", "file missing")
         case .hashMismatch: return t("哈希不符", "hash mismatch")
         case .outsideFolder: return t("不在申报文件夹内", "outside the folder")
+        case .rejected: return t("评审未采信", "rejected by an evaluator")
         }
     }
 

@@ -176,6 +176,36 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "--date", "2026-13-01"]).status, 64)
     }
 
+    func testEvaluationWithReviews() throws {
+        let reviews = ["preliminary", "panel-1", "panel-2", "panel-3"].flatMap { ["--review", "Samples/beijing-xinghe/reviews/\($0).yaml"] }
+        let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation"] + reviews)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("分阶段得分\n  自评分: 78.33 B*    初审分: "), run.stdout)
+        XCTAssertTrue(run.stdout.contains("  culture.content: p1=1, p2=3, p3=1 → trimmed-mean 1.67 → 3.33  ⚠ 分歧较大，需讨论\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("  [初审] services.third_party: 3 → 1 — 赵初审, 2026-02-20: 7家第三方机构中3家合作协议已到期，有效仅4家\n"))
+
+        let json = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--format", "json"] + reviews)
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let stages = try XCTUnwrap((object["stages"] as? [String: Any])?["stages"] as? [[String: Any]])
+        XCTAssertEqual(stages.map { $0["stage"] as? String }, ["self", "preliminary", "panel"])
+
+        // An override without a reason is refused, with its place.
+        let folder = try Parkscore.temporaryFolder()
+        let bad = folder.appendingPathComponent("bad-review.yaml")
+        try """
+        reviewer: {id: x, name: 某评审, role: panel}
+        date: 2026-03-01
+        scorecard: beijing-digital-advertising-park
+        overrides:
+          services.research: {points: 1}
+        """.write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--review", bad.path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.hasPrefix("\(bad.path):5:22: error: override of 'services.research' needs a reason [overrides.services.research]\n"), refused.stderr)
+        XCTAssertEqual(refused.stdout, "")
+        XCTAssertEqual(try Parkscore.run(["score", xinghe, "--review", bad.path]).status, 64)
+    }
+
     func testUnknownScorecard() throws {
         let run = try Parkscore.run(["score", xinghe, "--scorecard", "beijing-digital-advertising-prk"])
         XCTAssertEqual(run.status, 1)

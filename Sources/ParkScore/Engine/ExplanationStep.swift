@@ -31,6 +31,8 @@ public enum ExplanationStep: Sendable, Hashable {
     case evidenceNotAccepted
     /// A problem evaluating the criterion (division by zero, a wrong type).
     case problem(String)
+    /// An evaluator set the points: from what to what, who, and why.
+    case overridden(old: Rational, new: Rational, reviewer: String, reason: String)
 
     public func text(_ language: LocalizedText.Language) -> String {
         let zh = language == .zh
@@ -87,6 +89,9 @@ public enum ExplanationStep: Sendable, Hashable {
             return zh ? "证明材料缺失、未被采信或校验不符 → 0" : "evidence missing, rejected or failing its hash → 0"
         case .problem(let message):
             return zh ? "无法计算：\(message)" : "cannot evaluate: \(message)"
+        case .overridden(let old, let new, let reviewer, let reason):
+            return zh ? "评审调整（\(reviewer)）：\(old.formatted(places: 2)) → \(new.formatted(places: 2))，理由：\(reason)"
+                      : "overridden by \(reviewer): \(old.formatted(places: 2)) → \(new.formatted(places: 2)), because \(reason)"
         }
     }
 }

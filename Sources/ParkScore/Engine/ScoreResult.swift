@@ -115,6 +115,25 @@ public struct CriterionResult: Sendable {
     public var notApplicableJustification: String?
     /// Self-rated or otherwise open to change.
     public var isProvisional: Bool
+    /// An evaluator's override of the computed points.
+    public var override: OverrideRecord?
+}
+
+/// Who changed a criterion's points, when, from what to what, and why.
+public struct OverrideRecord: Sendable, Hashable {
+    public var reviewer: String
+    public var date: String
+    public var old: Rational
+    public var new: Rational
+    public var reason: String
+
+    public init(reviewer: String, date: String, old: Rational, new: Rational, reason: String) {
+        self.reviewer = reviewer
+        self.date = date
+        self.old = old
+        self.new = new
+        self.reason = reason
+    }
 }
 
 /// Evidence behind a gate or criterion.

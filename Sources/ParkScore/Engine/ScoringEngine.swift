@@ -5,12 +5,30 @@ public struct ScoringOptions: Sendable {
     public var evidenceFiles: [String: EvidenceFileState]
     /// Levels rated by evaluators for judged criteria, by criterion id (evaluation mode).
     public var ratings: [String: Rating]
+    /// Points set by an evaluator instead of the computed ones, by criterion id.
+    public var overrides: [String: OverrideDecision]
 
     public init(mode: ScoringMode = .selfAssessment, evidenceFiles: [String: EvidenceFileState] = [:],
-                ratings: [String: Rating] = [:]) {
+                ratings: [String: Rating] = [:], overrides: [String: OverrideDecision] = [:]) {
         self.mode = mode
         self.evidenceFiles = evidenceFiles
         self.ratings = ratings
+        self.overrides = overrides
+    }
+
+    /// An evaluator's decision to set a criterion's points, with who, when and why.
+    public struct OverrideDecision: Sendable, Hashable {
+        public var points: Rational
+        public var reviewer: String
+        public var date: String
+        public var reason: String
+
+        public init(points: Rational, reviewer: String, date: String, reason: String) {
+            self.points = points
+            self.reviewer = reviewer
+            self.date = date
+            self.reason = reason
+        }
     }
 
     /// A judged criterion's rating as the evaluation settled it: the level, and the points it earns
@@ -217,7 +235,7 @@ private struct Run {
             points: .zero, maxPoints: criterion.maxPoints, contribution: .zero, maxContribution: .zero, explanation: [],
             measured: nil, factKeys: facts, environment: environment, missingFacts: [], unmetItems: [], level: nil,
             evidence: evidence.state(for: criterion.id, facts: facts, requirement: criterion.evidence),
-            notApplicableJustification: nil, isProvisional: false)
+            notApplicableJustification: nil, isProvisional: false, override: nil)
 
         if let claim = assessment.notApplicable[criterion.id] {
             if criterion.allowsNotApplicable && !claim.justification.isEmpty {
@@ -256,7 +274,17 @@ private struct Run {
             result.points = .zero
         }
 
-        if result.status != .pendingReview {
+        if let decision = options.overrides[criterion.id], result.status != .notApplicable {
+            let new = Rational.min(Rational.max(decision.points, .zero), result.maxPoints)
+            result.override = OverrideRecord(reviewer: decision.reviewer, date: decision.date, old: result.points, new: new,
+                                             reason: decision.reason)
+            result.explanation.append(.overridden(old: result.points, new: new, reviewer: decision.reviewer, reason: decision.reason))
+            result.points = new
+            if result.status == .pendingReview { result.status = .partial }
+            result.missingFacts = []
+        }
+
+        if result.status != .pendingReview || result.override != nil {
             if result.points == result.maxPoints && !result.maxPoints.isZero {
                 result.status = .met
             } else if !result.missingFacts.isEmpty {

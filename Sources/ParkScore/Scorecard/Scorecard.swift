@@ -5,6 +5,8 @@ public struct Scorecard: Sendable {
     public var title: LocalizedText
     public var source: SourceText
     public var scoringModel: ScoringModel
+    /// How panel ratings are aggregated and when they disagree.
+    public var panelRule: PanelRule = .standard
     public var grades: [GradeBand]
     public var derived: [DerivedFact]
     public var gates: [Gate]

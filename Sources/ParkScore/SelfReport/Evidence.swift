@@ -33,4 +33,6 @@ public enum EvidenceFileState: String, Sendable, Hashable {
     case hashMismatch
     /// The path leaves the application folder.
     case outsideFolder
+    /// An evaluator rejected the document (the review gives the reason).
+    case rejected
 }

@@ -24,6 +24,16 @@ struct Score: ParsableCommand {
     @Option(name: .long, help: "Language of the text output: zh or en.")
     var lang: LocalizedText.Language = .zh
 
+    @Option(name: .long, help: "self (the park's own assessment) or evaluation (with reviews).")
+    var mode: ScoringMode = .selfAssessment
+
+    @Option(name: .long, help: ArgumentHelp("A review file (evaluation mode); repeatable.", valueName: "review"))
+    var review: [String] = []
+
+    func validate() throws {
+        if !review.isEmpty && mode != .evaluation { throw ValidationError("--review needs --mode evaluation") }
+    }
+
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
@@ -58,6 +68,10 @@ struct Score: ParsableCommand {
             return warning
         })
         let engine = ScoringEngine(dictionary: dictionary)
+        if mode == .evaluation {
+            try evaluate(value, scorecards: scorecards, engine: engine, evidence: evidence.states, workspace: workspace)
+            return
+        }
         let options = ScoringOptions(evidenceFiles: evidence.states)
         let results = scorecards.map { engine.score(value, against: $0, options: options) }
         switch format {
@@ -71,4 +85,36 @@ struct Score: ParsableCommand {
             Console.out(documents.count == 1 ? documents[0].encoded() : ResultDocument.encoded(documents))
         }
     }
+
+    /// Evaluation: every stage scored from the reviews, shown side by side, then the final stage in full.
+    func evaluate(_ report: SelfReport, scorecards: [Scorecard], engine: ScoringEngine, evidence: [String: EvidenceFileState],
+                  workspace: Workspace) throws {
+        var outputs: [String] = []
+        var documents: [ResultDocument] = []
+        for scorecard in scorecards {
+            var reviews: [Review] = []
+            var problems: [Diagnostic] = []
+            for path in review {
+                let loaded = ReviewLoader.load(path, scorecard: scorecard, report: report)
+                problems += loaded.diagnostics
+                if let value = loaded.validValue { reviews.append(value) }
+            }
+            _ = try workspace.require(Loaded(value: reviews, diagnostics: problems))
+            let staged = StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: reviews, evidenceFiles: evidence)
+            switch format {
+            case .text:
+                outputs.append(StagedText(language: lang).render(staged) + "\n" + ResultText(language: lang).render(staged.final, scorecard: scorecard, report: report))
+            case .json:
+                var document = ResultDocument(result: staged.final, scorecard: scorecard, report: report, language: lang)
+                document.stages = StagesRef(staged)
+                documents.append(document)
+            }
+        }
+        switch format {
+        case .text: Console.out(outputs.joined(separator: "\n"))
+        case .json: Console.out(documents.count == 1 ? documents[0].encoded() : ResultDocument.encoded(documents))
+        }
+    }
 }
+
+extension ScoringMode: ExpressibleByArgument {}

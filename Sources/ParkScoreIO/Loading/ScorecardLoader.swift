@@ -46,14 +46,30 @@ private struct ScorecardReader {
         let gates = list(root, "gates", gate)
         let dimensions = list(root, "dimensions", required: true, dimension)
         let incentives = list(root, "incentives", incentive)
+        var panelRule = PanelRule.standard
+        if let panel = root.mapping("panel") {
+            if let node = panel.value("aggregation"), let name = decoder.text(node, panel.path.appending("aggregation"), what: "'aggregation'") {
+                if let rule = PanelRule.Aggregation(rawValue: name) {
+                    panelRule.aggregation = rule
+                } else {
+                    let names = PanelRule.Aggregation.allCases.map(\.rawValue)
+                    decoder.error("unknown aggregation '\(name)'\(Suggestion.hint(for: name, in: names)); rules: \(names.joined(separator: ", "))",
+                                  at: node, panel.path.appending("aggregation"))
+                }
+            }
+            if let spread = panel.integer("disagreement_spread") { panelRule.disagreementSpread = spread }
+            panel.finish()
+        }
         root.finish(allowing: ["notes"])
         if let id, !isValidID(id) {
             decoder.error("scorecard id '\(id)' must be lowercase words joined by '-'", at: root.value("id")!, .root.appending("id"))
         }
         guard let id, let version, let title, let source else { return nil }
-        return Scorecard(id: id, version: version, title: title, source: source, scoringModel: model, grades: grades,
-                         derived: derived, gates: gates, dimensions: dimensions, incentives: incentives, file: decoder.file,
-                         location: decoder.location(node))
+        var scorecard = Scorecard(id: id, version: version, title: title, source: source, scoringModel: model, grades: grades,
+                                  derived: derived, gates: gates, dimensions: dimensions, incentives: incentives, file: decoder.file,
+                                  location: decoder.location(node))
+        scorecard.panelRule = panelRule
+        return scorecard
     }
 
     func isValidID(_ id: String) -> Bool {

@@ -26,6 +26,8 @@ public struct ResultDocument: Encodable {
     let improvements: [ImprovementRef]
     let nextGrade: NextGradeRef?
     let support: [SupportRef]
+    /// Self, preliminary and panel scores side by side, in evaluation.
+    public var stages: StagesRef?
 
     /// `language` is the language of the explanation steps; titles carry both languages.
     public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, language: LocalizedText.Language = .zh) {
@@ -334,6 +336,59 @@ struct ImprovementRef: Encodable {
         self.level = level
         self.current = current
         self.target = target
+    }
+}
+
+/// The stages of an evaluation: each stage's total and grade, the panel's ratings, and the overrides.
+public struct StagesRef: Encodable {
+    struct Stage: Encodable {
+        let stage: String
+        let verdict: String
+        let total: JSONNumber
+        let grade: String?
+        let provisional: Bool
+    }
+
+    struct Rating: Encodable {
+        let criterion: String
+        let levels: [String: Int]
+        let counted: [Int]
+        let aggregation: String
+        let level: JSONNumber
+        let points: JSONNumber
+        let disagreement: Bool
+    }
+
+    struct Override: Encodable {
+        let stage: String
+        let criterion: String
+        let reviewer: String
+        let date: String
+        let old: JSONNumber
+        let new: JSONNumber
+        let reason: String
+    }
+
+    let stages: [Stage]
+    let panelRatings: [Rating]
+    let overrides: [Override]
+
+    public init(_ staged: StagedResult) {
+        let named: [(String, ScoreResult?)] = [("self", staged.selfAssessment), ("preliminary", staged.preliminary), ("panel", staged.panel)]
+        stages = named.compactMap { name, result in
+            result.map { Stage(stage: name, verdict: $0.verdict.rawValue, total: JSONNumber($0.total), grade: $0.grade?.id, provisional: $0.isProvisional) }
+        }
+        panelRatings = staged.panelRatings.map { r in
+            Rating(criterion: r.criterionID, levels: Dictionary(r.levels.map { ($0.reviewer, $0.level) }, uniquingKeysWith: { a, _ in a }),
+                   counted: r.counted, aggregation: r.aggregation.rawValue, level: JSONNumber(r.level), points: JSONNumber(r.points),
+                   disagreement: r.disagreement)
+        }
+        overrides = named.flatMap { name, result in
+            (result?.criteria ?? []).compactMap { c in
+                c.override.map { Override(stage: name, criterion: c.id, reviewer: $0.reviewer, date: $0.date, old: JSONNumber($0.old),
+                                          new: JSONNumber($0.new), reason: $0.reason) }
+            }
+        }
     }
 }
 

@@ -1,0 +1,84 @@
+/// One evaluator's review of one application: ratings of judged criteria, verdicts on evidence, overrides
+/// (each with a reason), and comments.
+public struct Review: Sendable {
+    public enum Role: String, Sendable, Hashable, CaseIterable {
+        /// 初审: the preliminary check.
+        case preliminary
+        /// 评审: a member of the expert panel.
+        case panel
+    }
+
+    public struct Reviewer: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        public var role: Role
+
+        public init(id: String, name: String, role: Role) {
+            self.id = id
+            self.name = name
+            self.role = role
+        }
+    }
+
+    public struct Rating: Sendable, Hashable {
+        public var level: Int
+        public var comment: String?
+        public var location: SourceLocation?
+
+        public init(level: Int, comment: String? = nil, location: SourceLocation? = nil) {
+            self.level = level
+            self.comment = comment
+            self.location = location
+        }
+    }
+
+    public struct EvidenceVerdict: Sendable, Hashable {
+        public var accepted: Bool
+        public var reason: String?
+        public var location: SourceLocation?
+
+        public init(accepted: Bool, reason: String? = nil, location: SourceLocation? = nil) {
+            self.accepted = accepted
+            self.reason = reason
+            self.location = location
+        }
+    }
+
+    /// New points for a criterion, replacing what the engine computed; the reason is mandatory.
+    public struct Override: Sendable, Hashable {
+        public var points: Rational
+        public var reason: String
+        public var location: SourceLocation?
+
+        public init(points: Rational, reason: String, location: SourceLocation? = nil) {
+            self.points = points
+            self.reason = reason
+            self.location = location
+        }
+    }
+
+    public var reviewer: Reviewer
+    /// `YYYY-MM-DD`.
+    public var date: String
+    public var scorecardID: String
+    public var ratings: [String: Rating]
+    public var evidence: [String: EvidenceVerdict]
+    public var overrides: [String: Override]
+    public var comments: String?
+    public var file: String?
+    public var location: SourceLocation?
+
+    public init(reviewer: Reviewer, date: String, scorecardID: String, ratings: [String: Rating] = [:],
+                evidence: [String: EvidenceVerdict] = [:], overrides: [String: Override] = [:], comments: String? = nil,
+                file: String? = nil, location: SourceLocation? = nil) {
+        self.reviewer = reviewer
+        self.date = date
+        self.scorecardID = scorecardID
+        self.ratings = ratings
+        self.evidence = evidence
+        self.overrides = overrides
+        self.comments = comments
+        self.file = file
+        self.location = location
+    }
+}

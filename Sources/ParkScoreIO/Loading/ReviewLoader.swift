@@ -1,0 +1,114 @@
+import ParkScore
+import ParkYAML
+
+/// Reads one evaluator's review and checks it against the scorecard and the self-report it reviews.
+///
+///     reviewer: {id: r1, name: 李明, role: panel}      # role: preliminary or panel
+///     date: 2026-03-02
+///     scorecard: beijing-digital-advertising-park
+///     ratings:   {basic.positioning: {level: 2, comment: …}}   # or just the level
+///     evidence:  {licence: accepted, tenants: {verdict: rejected, reason: …}}
+///     overrides: {services.third_party: {points: 1, reason: …}}
+///     comments: …
+public enum ReviewLoader {
+    public static func load(_ path: String, scorecard: Scorecard, report: SelfReport?) -> Loaded<Review> {
+        SourceFile.load(path) { decode($0, scorecard: scorecard, report: report) }
+    }
+
+    public static func decode(_ file: SourceFile, scorecard: Scorecard, report: SelfReport?) -> Loaded<Review> {
+        file.decodeDocument { node, decoder in
+            guard let review = ReviewReader(decoder: decoder).review(node) else {
+                return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
+            }
+            let diagnostics = decoder.diagnostics + ReviewValidation.check(review, scorecard: scorecard, report: report)
+            return Loaded(value: review, diagnostics: diagnostics.sortedForReport())
+        }
+    }
+}
+
+private struct ReviewReader {
+    let decoder: DocumentDecoder
+
+    func review(_ node: Node) -> Review? {
+        guard let root = decoder.mapping(node, .root, what: "the review") else { return nil }
+        var reviewer: Review.Reviewer?
+        if let m = root.mapping("reviewer", required: true) {
+            let id = m.text("id", required: true)
+            let name = m.text("name", required: true)
+            var role: Review.Role?
+            if let roleNode = m.value("role", required: true), let text = decoder.text(roleNode, m.path.appending("role"), what: "'role'") {
+                role = Review.Role(rawValue: text)
+                if role == nil {
+                    let roles = Review.Role.allCases.map(\.rawValue)
+                    decoder.error("'role' must be one of \(roles.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'\(Suggestion.hint(for: text, in: roles))",
+                                  at: roleNode, m.path.appending("role"))
+                }
+            }
+            m.finish()
+            if let id, let name, let role { reviewer = Review.Reviewer(id: id, name: name, role: role) }
+        }
+        var date: String?
+        if let dateNode = root.value("date", required: true) {
+            if let s = dateNode.scalar, s.kind == .string, DateText.isValid(s.text) {
+                date = s.text
+            } else {
+                decoder.error("'date' must be a date such as '2026-03-02', not \(decoder.describe(dateNode))", at: dateNode, .root.appending("date"))
+            }
+        }
+        let scorecardID = root.text("scorecard", required: true)
+        var ratings: [String: Review.Rating] = [:]
+        if let m = root.mapping("ratings") {
+            for pair in m.pairs {
+                guard let id = pair.key.scalar?.text else { continue }
+                let path = m.path.appending(id)
+                if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
+                    let level = r.integer("level", required: true)
+                    let comment = r.text("comment")
+                    r.finish()
+                    if let level { ratings[id] = Review.Rating(level: level, comment: comment, location: decoder.location(pair.value)) }
+                } else if let level = decoder.integer(pair.value, path, what: "the rating of '\(id)'") {
+                    ratings[id] = Review.Rating(level: level, location: decoder.location(pair.value))
+                }
+            }
+        }
+        var evidence: [String: Review.EvidenceVerdict] = [:]
+        if let m = root.mapping("evidence") {
+            for pair in m.pairs {
+                guard let id = pair.key.scalar?.text else { continue }
+                let path = m.path.appending(id)
+                var verdictNode = pair.value
+                var reason: String?
+                if let v = pair.value.mapping != nil ? decoder.mapping(pair.value, path, what: "the verdict on '\(id)'") : nil {
+                    verdictNode = v.value("verdict", required: true) ?? pair.value
+                    reason = v.text("reason")
+                    v.finish()
+                }
+                switch verdictNode.scalar?.text {
+                case "accepted": evidence[id] = Review.EvidenceVerdict(accepted: true, reason: reason, location: decoder.location(pair.value))
+                case "rejected": evidence[id] = Review.EvidenceVerdict(accepted: false, reason: reason, location: decoder.location(pair.value))
+                default:
+                    if verdictNode.mapping == nil {
+                        decoder.error("the verdict on '\(id)' must be 'accepted' or 'rejected', not \(decoder.describe(verdictNode))",
+                                      at: verdictNode, path)
+                    }
+                }
+            }
+        }
+        var overrides: [String: Review.Override] = [:]
+        if let m = root.mapping("overrides") {
+            for pair in m.pairs {
+                guard let id = pair.key.scalar?.text,
+                      let o = decoder.mapping(pair.value, m.path.appending(id), what: "the override of '\(id)'") else { continue }
+                let points = o.number("points", required: true)
+                let reason = o.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, o.path.appending("reason"), what: "'reason'") } ?? ""
+                o.finish()
+                if let points { overrides[id] = Review.Override(points: points, reason: reason, location: decoder.location(pair.value)) }
+            }
+        }
+        let comments = root.text("comments")
+        root.finish(allowing: ["park"])
+        guard let reviewer, let date, let scorecardID else { return nil }
+        return Review(reviewer: reviewer, date: date, scorecardID: scorecardID, ratings: ratings, evidence: evidence,
+                      overrides: overrides, comments: comments, file: decoder.file, location: decoder.location(node))
+    }
+}
