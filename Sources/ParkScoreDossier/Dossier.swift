@@ -20,11 +20,13 @@ public struct DossierRenderer: Sendable {
     }
 
     public func render(_ format: DossierFormat, result: ScoreResult, scorecard: Scorecard, report: SelfReport,
-                       dictionary: FactDictionary, inputs: DossierInputs, language: LocalizedText.Language) -> String {
+                       dictionary: FactDictionary, inputs: DossierInputs, language: LocalizedText.Language,
+                       staged: StagedResult? = nil) -> String {
         var inputs = inputs
         inputs.files += format == .json ? [] : templates.fingerprints
-        let model = DossierModel(result: result, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
+        var model = DossierModel(result: result, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
                                  language: language, labels: templates.labels(language))
+        model.staged = staged
         switch format {
         case .html: return templates.html.render(model.context)
         case .md: return templates.markdown.render(model.context)
@@ -43,6 +45,7 @@ struct DossierJSON: Encodable {
     let language: String
     let date: String
     let result: ResultDocument
+    let stages: StagesRef?
     let evidence: [Evidence]
     let scoringModel: [String]
     let audit: Audit
@@ -72,6 +75,7 @@ struct DossierJSON: Encodable {
         language = model.language.rawValue
         date = model.inputs.date
         result = ResultDocument(result: model.result, scorecard: model.scorecard, report: model.report, language: model.language)
+        stages = model.staged.map(StagesRef.init)
         evidence = model.report.evidence.map {
             Evidence(id: $0.id, title: $0.title, file: $0.file, state: model.inputs.evidenceFiles[$0.id]?.rawValue ?? "unchecked",
                      supports: $0.supports)

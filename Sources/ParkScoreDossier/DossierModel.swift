@@ -11,6 +11,8 @@ public struct DossierModel {
     public let inputs: DossierInputs
     public let language: LocalizedText.Language
     let labels: [String: String]
+    /// The stages of an evaluation, when the dossier is made from reviews.
+    public var staged: StagedResult?
 
     public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, dictionary: FactDictionary,
                 inputs: DossierInputs, language: LocalizedText.Language, labels: [String: String]) {
@@ -86,6 +88,7 @@ public struct DossierModel {
             context["gradeByPoints"] = ["id": byPoints.id, "title": byPoints.title.text(language)]
         }
         if !result.cappedBy.isEmpty { context["cappedBy"] = result.cappedBy.joined(separator: ", ") }
+        if let staged { context["stages"] = stages(staged) }
         if let next = result.nextGrade {
             context["nextGrade"] = present([
                 "target": "\(next.target.id) \(next.target.title.text(language)) (≥ \(next.target.min.formatted()))",
@@ -96,6 +99,33 @@ public struct DossierModel {
             ])
         }
         return context
+    }
+
+    func stages(_ staged: StagedResult) -> [String: Any] {
+        func column(_ label: String, _ result: ScoreResult?) -> [String: Any] {
+            guard let result else { return ["name": label, "total": "—", "grade": "", "note": ""] }
+            return ["name": label, "total": result.total.fixed(places: 2), "grade": result.grade?.id ?? labels["no_grade"] ?? "",
+                    "note": result.isProvisional ? labels["provisional"] ?? "" : ""]
+        }
+        let columns = [column(t("自评分", "Self"), staged.selfAssessment), column(t("初审分", "Preliminary"), staged.preliminary),
+                       column(t("评审分", "Panel"), staged.panel)]
+        let ratings: [[String: Any]] = staged.panelRatings.map { r in
+            [
+                "criterion": r.criterionID,
+                "levels": r.levels.map { "\($0.reviewer)=\($0.level)" }.joined(separator: ", "),
+                "aggregate": "\(r.aggregation.rawValue) \(r.level.formatted(places: 2)) → \(r.points.formatted(places: 2))",
+                "flag": r.disagreement ? t("分歧较大，需讨论", "ratings disagree: discuss") : "",
+            ]
+        }
+        let named: [(String, ScoreResult?)] = [(t("初审", "preliminary"), staged.preliminary), (t("评审", "panel"), staged.panel)]
+        let overrides: [[String: Any]] = named.flatMap { name, result in
+            (result?.criteria ?? []).compactMap { c -> [String: Any]? in
+                guard let o = c.override else { return nil }
+                return ["stage": name, "criterion": c.id, "change": "\(o.old.formatted(places: 2)) → \(o.new.formatted(places: 2))",
+                        "who": "\(o.reviewer) \(o.date)", "reason": o.reason]
+            }
+        }
+        return present(["columns": columns, "ratings": ratings.isEmpty ? nil : ratings, "overrides": overrides.isEmpty ? nil : overrides])
     }
 
     var verdict: [String: Any] {

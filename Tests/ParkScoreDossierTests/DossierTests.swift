@@ -33,6 +33,7 @@ final class DossierTests: XCTestCase {
         return renderer.render(format, result: result, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
                                language: language)
             .replacingOccurrences(of: #"templates/[^ <`"]+"#, with: "templates/…", options: .regularExpression)
+            .replacingOccurrences(of: #"(templates/…(?:</td><td class="expl">|`)?)[0-9a-f]{64}"#, with: "$1<sha256>", options: .regularExpression)
     }
 
     func testGoldenFiles() throws {
@@ -70,6 +71,30 @@ final class DossierTests: XCTestCase {
                 j += 1
             }
         }
+    }
+
+    func testStagesWhenThereAreReviews() throws {
+        let folder = Self.path("Samples/beijing-xinghe")
+        let report = try XCTUnwrap(SelfReportLoader.load(folder + "/self-report.yaml", dictionary: dictionary).validValue)
+        let scorecard = try XCTUnwrap(CriteriaCatalog(directory: Self.path("Criteria")).loadScorecard(report.appliesTo[0], dictionary: dictionary).validValue)
+        let reviews = try ["preliminary", "panel-1", "panel-2", "panel-3"].map {
+            try XCTUnwrap(ReviewLoader.load(folder + "/reviews/\($0).yaml", scorecard: scorecard, report: report).validValue)
+        }
+        let evidence = EvidenceCheck.check(report, folder: folder)
+        let staged = StagedEvaluation.evaluate(report, against: scorecard, engine: ScoringEngine(dictionary: dictionary), reviews: reviews,
+                                               evidenceFiles: evidence.states)
+        let inputs = DossierInputs(date: "2026-03-10", toolVersion: "test", scorecardSHA256: "sha", files: [], evidenceFiles: evidence.states)
+        let md = renderer.render(.md, result: staged.final, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
+                                 language: .zh, staged: staged)
+        XCTAssertTrue(md.contains("## 分阶段得分（自评分 · 初审分 · 评审分）\n\n| 自评分 | 初审分 | 评审分 |\n|--:|--:|--:|\n| **78.33** B 暂定结果 |"), md)
+        // culture.content: 1, 3, 1 → mean 5/3 = 1.67 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1.
+        XCTAssertTrue(md.contains("- culture.content：p1=1, p2=3, p3=1 → trimmed-mean 1.67 → 3.33 分歧较大，需讨论\n"), md)
+        XCTAssertTrue(md.contains("- ［初审］services.third\\_party 3 → 1 — 赵初审 2026-02-20：7家第三方机构中3家合作协议已到期，有效仅4家\n"), md)
+        let html = renderer.render(.html, result: staged.final, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
+                                   language: .zh, staged: staged)
+        XCTAssertTrue(html.contains("<h2>分阶段得分（自评分 · 初审分 · 评审分）</h2>"))
+        XCTAssertEqual(html, renderer.render(.html, result: staged.final, scorecard: scorecard, report: report, dictionary: dictionary,
+                                             inputs: inputs, language: .zh, staged: staged))
     }
 
     func testHTMLIsSelfContained() throws {

@@ -38,9 +38,16 @@ struct DossierCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A folder of templates to use instead of Templates/.", valueName: "dir"))
     var templates: String?
 
+    @Option(name: .long, help: "self (the park's own assessment) or evaluation (with reviews).")
+    var mode: ScoringMode = .selfAssessment
+
+    @Option(name: .long, help: ArgumentHelp("A review file (evaluation mode); repeatable.", valueName: "review"))
+    var review: [String] = []
+
     @OptionGroup var options: CriteriaOption
 
     func validate() throws {
+        if !review.isEmpty && mode != .evaluation { throw ValidationError("--review needs --mode evaluation") }
         if let date, !Self.isDate(date) { throw ValidationError("--date must be a date such as 2026-01-31, not '\(date)'") }
     }
 
@@ -75,17 +82,24 @@ struct DossierCommand: ParsableCommand {
         let evidenceFolder = EvidenceCheck.applicationFolder(of: report)
         let evidence = EvidenceCheck.check(value, folder: evidenceFolder)
         workspace.report(evidence.diagnostics.map { var w = $0; w.severity = .warning; return w })
-        let result = ScoringEngine(dictionary: dictionary).score(value, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
+        let engine = ScoringEngine(dictionary: dictionary)
+        var staged: StagedResult?
+        if mode == .evaluation {
+            let reviews = try workspace.reviews(review, scorecard: scorecard, report: value)
+            staged = StagedEvaluation.evaluate(value, against: scorecard, engine: engine, reviews: reviews, evidenceFiles: evidence.states)
+        }
+        let result = staged?.final ?? engine.score(value, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
         let inputs = DossierInputs(
             date: date ?? value.reportDate ?? value.period.to,
             toolVersion: ParkScoreVersion.current,
             scorecardSHA256: Self.sha256(ofFile: scorecard.file) ?? "",
             files: Self.fingerprints(report: report, value: value, folder: evidenceFolder, dictionary: workspace.catalog.dictionaryPath,
-                                     scorecard: scorecard),
+                                     scorecard: scorecard) + review.map { ("review: " + URL(fileURLWithPath: $0).lastPathComponent, Self.sha256(ofFile: $0) ?? "—") },
             evidenceFiles: evidence.states)
         let renderer = DossierRenderer(templates: dossierTemplates)
         func render(_ format: DossierFormat) -> String {
-            renderer.render(format, result: result, scorecard: scorecard, report: value, dictionary: dictionary, inputs: inputs, language: lang)
+            renderer.render(format, result: result, scorecard: scorecard, report: value, dictionary: dictionary, inputs: inputs, language: lang,
+                            staged: staged)
         }
 
         guard let output else {

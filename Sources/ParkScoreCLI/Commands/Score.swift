@@ -92,14 +92,7 @@ struct Score: ParsableCommand {
         var outputs: [String] = []
         var documents: [ResultDocument] = []
         for scorecard in scorecards {
-            var reviews: [Review] = []
-            var problems: [Diagnostic] = []
-            for path in review {
-                let loaded = ReviewLoader.load(path, scorecard: scorecard, report: report)
-                problems += loaded.diagnostics
-                if let value = loaded.validValue { reviews.append(value) }
-            }
-            _ = try workspace.require(Loaded(value: reviews, diagnostics: problems))
+            let reviews = try workspace.reviews(review, scorecard: scorecard, report: report)
             let staged = StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: reviews, evidenceFiles: evidence)
             switch format {
             case .text:

@@ -38,6 +38,18 @@ struct Workspace {
         try require(catalog.loadDictionary())
     }
 
+    /// Every review file, checked against the scorecard and the report; exits with status 1 on any error.
+    func reviews(_ paths: [String], scorecard: Scorecard, report: SelfReport) throws -> [Review] {
+        var reviews: [Review] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            let loaded = ReviewLoader.load(path, scorecard: scorecard, report: report)
+            problems += loaded.diagnostics
+            if let review = loaded.validValue { reviews.append(review) }
+        }
+        return try require(Loaded(value: reviews, diagnostics: problems))
+    }
+
     func scorecard(_ name: String, dictionary: FactDictionary) throws -> Scorecard {
         try require(catalog.loadScorecard(name, dictionary: dictionary))
     }
