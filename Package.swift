@@ -15,6 +15,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        // Tests only: reads the ranking CSV back as a spreadsheet would.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // libyaml, found through pkg-config (Debian: libyaml-dev).
@@ -47,7 +49,9 @@ let package = Package(
         .target(name: "ParkScoreTestSupport", path: "Tests/Support"),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "CYAML"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO"]),
-        .testTarget(name: "ParkScoreCLITests", dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "ParkScoreCLITests",
+                    dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
+                    exclude: ["Golden"]),
         .testTarget(name: "ParkScoreDossierTests", dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport"],
                     exclude: ["Golden"]),
     ],

@@ -11,10 +11,12 @@ struct ParkScoreCommand: ParsableCommand {
         any other by its path.
 
         Exit status: 0 success (a park that fails a gate is a valid result); 1 invalid input (a file that \
-        cannot be read or has errors, an unknown scorecard); 64 usage error (unknown option, missing argument).
+        cannot be read or has errors, an unknown scorecard); 2 from batch when some applications were skipped; \
+        64 usage error (unknown option, missing argument).
         """,
         version: ParkScoreVersion.current,
-        subcommands: [Score.self, Validate.self, Lint.self, Explain.self, Template.self, DossierCommand.self]
+        subcommands: [Score.self, Validate.self, Lint.self, Explain.self, Template.self, DossierCommand.self, Batch.self, Compare.self,
+                      Crosswalk.self, Diff.self]
     )
 }
 

@@ -8,10 +8,11 @@ import ParkYAML
 /// otherwise): `dossier.html.mustache`, `dossier.md.mustache`, and `labels/zh.yaml`, `labels/en.yaml`.
 /// A missing or broken file is one clear error naming it.
 public struct DossierTemplates: Sendable {
-    public static let files = ["dossier.html.mustache", "dossier.md.mustache", "labels/zh.yaml", "labels/en.yaml"]
+    public static let files = ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache", "labels/zh.yaml", "labels/en.yaml"]
 
     let html: MustacheTemplate
     let markdown: MustacheTemplate
+    let comparison: MustacheTemplate
     let labels: [LocalizedText.Language: [String: String]]
     /// sha256 of each template file, for the audit appendix.
     public let fingerprints: [(name: String, sha256: String)]
@@ -58,7 +59,7 @@ public struct DossierTemplates: Sendable {
                 return .failure(.error("labels '\(name)' are broken: \(error.message)", at: at))
             }
         }
-        let html: MustacheTemplate, markdown: MustacheTemplate
+        let html: MustacheTemplate, markdown: MustacheTemplate, comparison: MustacheTemplate
         switch template("dossier.html.mustache") {
         case .failure(let d): return .failure(d)
         case .success(let t): html = t
@@ -67,7 +68,11 @@ public struct DossierTemplates: Sendable {
         case .failure(let d): return .failure(d)
         case .success(let t): markdown = t
         }
-        return .success(DossierTemplates(html: html, markdown: markdown, labels: labels, fingerprints: fingerprints))
+        switch template("comparison.html.mustache") {
+        case .failure(let d): return .failure(d)
+        case .success(let t): comparison = t
+        }
+        return .success(DossierTemplates(html: html, markdown: markdown, comparison: comparison, labels: labels, fingerprints: fingerprints))
     }
 
     public func labels(_ language: LocalizedText.Language) -> [String: String] { labels[language] ?? [:] }

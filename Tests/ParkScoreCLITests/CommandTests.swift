@@ -158,7 +158,7 @@ final class CommandTests: XCTestCase {
         // A broken template: a clear error naming it, and no file written.
         let templates = try Parkscore.temporaryFolder()
         try FileManager.default.createDirectory(at: templates.appendingPathComponent("labels"), withIntermediateDirectories: true)
-        for name in ["dossier.html.mustache", "dossier.md.mustache", "labels/zh.yaml", "labels/en.yaml"] {
+        for name in ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache", "labels/zh.yaml", "labels/en.yaml"] {
             try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Templates/\(name)"), to: templates.appendingPathComponent(name))
         }
         try "{{#gates}}".write(to: templates.appendingPathComponent("dossier.html.mustache"), atomically: true, encoding: .utf8)

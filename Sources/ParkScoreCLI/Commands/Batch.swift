@@ -1,0 +1,198 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import ParkScore
+import ParkScoreDossier
+import ParkScoreIO
+
+struct Batch: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score a folder of applications: a dossier per park, a ranking (HTML, CSV, JSON) and a summary of problems.",
+        discussion: """
+        Each subfolder is one application: its self-report.yaml, its evidence, and reviews/*.yaml (with reviews the \
+        application is scored in evaluation mode). A broken application is reported and skipped; it never stops \
+        the batch. Runs on every core; the output is the same whatever their number.
+
+        Exit status: 0 every application scored; 2 some were skipped (see problems.txt); 1 the folder or \
+        scorecard is unusable.
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The folder of applications.", valueName: "applications-dir"))
+    var applications: String
+
+    @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "id|path"))
+    var scorecard: String
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Output folder (created if missing).", valueName: "dir"))
+    var output: String
+
+    @Option(name: .long, help: "Language: zh or en.")
+    var lang: LocalizedText.Language = .zh
+
+    @OptionGroup var options: CriteriaOption
+
+    /// What one application came to: its outputs, or why it was skipped.
+    struct Outcome: Sendable {
+        var name: String
+        var parkID: String = ""
+        var parkName: String = ""
+        var result: ScoreResult?
+        var files: [(name: String, text: String)] = []
+        var problems: [Diagnostic] = []
+        var skipped: Bool { result == nil }
+    }
+
+    /// Collects outcomes from the workers, by position.
+    final class Outcomes: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [Outcome?]
+
+        init(count: Int) { items = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ outcome: Outcome) {
+            lock.lock()
+            items[index] = outcome
+            lock.unlock()
+        }
+
+        var all: [Outcome] { lock.lock(); defer { lock.unlock() }; return items.compactMap { $0 } }
+    }
+
+    func run() throws {
+        let workspace = try Workspace(criteria: options.criteria)
+        let dictionary = try workspace.dictionary()
+        let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
+        guard let folder = TemplatesFolder.locate() else {
+            Console.error("error: cannot find the Templates folder\n")
+            throw ExitCode(1)
+        }
+        let loaded = DossierTemplates.load(folder)
+        guard case .success(let templates) = loaded else {
+            if case .failure(let d) = loaded { workspace.report([d]) }
+            throw ExitCode(1)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: applications, isDirectory: &isDirectory), isDirectory.boolValue else {
+            Console.error("error: '\(applications)' is not a folder of applications\n")
+            throw ExitCode(1)
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: applications)) ?? []).filter { name in
+            var dir: ObjCBool = false
+            return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: applications + "/" + name, isDirectory: &dir) && dir.boolValue
+        }.sorted()
+
+        let outcomes = Outcomes(count: names.count)
+        let engine = ScoringEngine(dictionary: dictionary)
+        let renderer = DossierRenderer(templates: templates)
+        let (root, language, dictionaryPath) = (applications, lang, workspace.catalog.dictionaryPath)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            outcomes.set(index, Self.process(folder: root + "/" + names[index], name: names[index], scorecard: scorecard,
+                                             dictionary: dictionary, dictionaryPath: dictionaryPath, engine: engine,
+                                             renderer: renderer, language: language))
+        }
+        let all = outcomes.all
+
+        // Everything is rendered; now write, in folder order.
+        try FileManager.default.createDirectory(atPath: output + "/dossiers", withIntermediateDirectories: true)
+        var files: [(String, String)] = []
+        for outcome in all { files += outcome.files.map { (output + "/dossiers/" + $0.name, $0.text) } }
+        let scored = all.filter { !$0.skipped }
+        let ranking = Ranking(scorecard: scorecard, parks: scored.map { ($0.parkID, $0.parkName, $0.result!) })
+        let table = RankingTable(ranking: ranking, language: lang)
+        files.append((output + "/ranking.csv", table.csv))
+        files.append((output + "/ranking.html", renderer.comparisonHTML(ranking, language: lang)))
+        files.append((output + "/ranking.json", JSONText.encode(RankingDocument(ranking: ranking, skipped: all.filter(\.skipped).map(\.name)))))
+        let renderer2 = DiagnosticRenderer()
+        var summary: [String] = []
+        for outcome in all where !outcome.problems.isEmpty {
+            summary.append("\(outcome.name): \(outcome.skipped ? (lang == .zh ? "已跳过" : "skipped") : (lang == .zh ? "已评分，有提示" : "scored, with warnings"))")
+            summary.append(renderer2.render(outcome.problems))
+        }
+        let skippedCount = all.filter(\.skipped).count
+        summary.append(lang == .zh ? "共 \(all.count) 份申报：评分 \(scored.count) 份，跳过 \(skippedCount) 份。"
+                                   : "\(all.count) applications: \(scored.count) scored, \(skippedCount) skipped.")
+        files.append((output + "/problems.txt", summary.joined(separator: "\n") + "\n"))
+        for (path, text) in files {
+            if let problem = AtomicFile.write(text, to: path) {
+                workspace.report([problem])
+                throw ExitCode(1)
+            }
+        }
+        Console.out(table.text + "\n" + summary.last! + "\n")
+        if skippedCount > 0 {
+            Console.error(lang == .zh ? "\(skippedCount) 份申报被跳过，见 \(output)/problems.txt\n"
+                                      : "\(skippedCount) applications skipped: see \(output)/problems.txt\n")
+            throw ExitCode(2)
+        }
+    }
+
+    static func process(folder: String, name: String, scorecard: Scorecard, dictionary: FactDictionary, dictionaryPath: String,
+                        engine: ScoringEngine, renderer: DossierRenderer, language: LocalizedText.Language) -> Outcome {
+        var outcome = Outcome(name: name)
+        let reportPath = folder + "/self-report.yaml"
+        let loaded = SelfReportLoader.load(reportPath, dictionary: dictionary, scorecards: [scorecard])
+        outcome.problems = loaded.diagnostics
+        guard let report = loaded.validValue else { return outcome }
+        var reviews: [Review] = []
+        let reviewFolder = folder + "/reviews"
+        let reviewFiles = ((try? FileManager.default.contentsOfDirectory(atPath: reviewFolder)) ?? [])
+            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+        for file in reviewFiles {
+            let review = ReviewLoader.load(reviewFolder + "/" + file, scorecard: scorecard, report: report)
+            outcome.problems += review.diagnostics
+            guard let value = review.validValue else { return outcome }
+            reviews.append(value)
+        }
+        let evidence = EvidenceCheck.check(report, folder: folder)
+        outcome.problems += evidence.diagnostics.map { var w = $0; w.severity = .warning; return w }
+        let staged = reviews.isEmpty ? nil
+            : StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: reviews, evidenceFiles: evidence.states)
+        let result = staged?.final ?? engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
+        outcome.parkID = report.park.id ?? name
+        outcome.parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
+        outcome.result = result
+        var files = DossierCommand.fingerprints(report: reportPath, value: report, folder: folder, dictionary: dictionaryPath,
+                                                scorecard: scorecard)
+        files += reviewFiles.map { ("review: " + $0, DossierCommand.sha256(ofFile: reviewFolder + "/" + $0) ?? "—") }
+        let inputs = DossierInputs(date: report.reportDate ?? report.period.to, toolVersion: ParkScoreVersion.current,
+                                   scorecardSHA256: DossierCommand.sha256(ofFile: scorecard.file) ?? "", files: files,
+                                   evidenceFiles: evidence.states)
+        for format in [DossierFormat.html, .json] {
+            outcome.files.append(("\(outcome.parkID).\(language.rawValue).\(format.fileExtension)",
+                                  renderer.render(format, result: result, scorecard: scorecard, report: report, dictionary: dictionary,
+                                                  inputs: inputs, language: language, staged: staged)))
+        }
+        return outcome
+    }
+}
+
+/// ranking.json: the ranked parks and the skipped applications.
+struct RankingDocument: Encodable {
+    struct Entry: Encodable {
+        let rank: Int
+        let park: String
+        let name: String
+        let verdict: String
+        let total: Double
+        let grade: String?
+        let provisional: Bool
+        let dimensions: [String: Double]
+    }
+
+    let schema = "parkscore-ranking"
+    let schemaVersion = 1
+    let scorecard: String
+    let parks: [Entry]
+    let skipped: [String]
+
+    init(ranking: Ranking, skipped: [String]) {
+        scorecard = ranking.scorecard.id
+        parks = ranking.entries.map { e in
+            Entry(rank: e.rank, park: e.parkID, name: e.parkName, verdict: e.result.verdict.rawValue,
+                  total: Double(e.result.total.fixed(places: 2)) ?? 0, grade: e.result.grade?.id, provisional: e.result.isProvisional,
+                  dimensions: Dictionary(uniqueKeysWithValues: e.result.dimensions.map { ($0.id, Double($0.score.fixed(places: 2)) ?? 0) }))
+        }
+        self.skipped = skipped
+    }
+}

@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import ParkScore
+import ParkScoreDossier
+import ParkScoreIO
+
+enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, html
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare parks against one scorecard: ranks (ties share a rank), totals, dimension matrix, best park per criterion.",
+        discussion: "CSV is UTF-8 with a byte-order mark, so Excel opens it with the Chinese intact."
+    )
+
+    @Argument(help: ArgumentHelp("Self-reports (YAML).", valueName: "self-report"))
+    var reports: [String]
+
+    @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "id|path"))
+    var scorecard: String
+
+    @Option(name: .long, help: "table, csv or html.")
+    var format: ComparisonFormat = .table
+
+    @Option(name: .long, help: "Language: zh or en.")
+    var lang: LocalizedText.Language = .zh
+
+    @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    @OptionGroup var options: CriteriaOption
+
+    func run() throws {
+        let workspace = try Workspace(criteria: options.criteria)
+        let dictionary = try workspace.dictionary()
+        let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
+        let engine = ScoringEngine(dictionary: dictionary)
+        var parks: [(id: String, name: String, result: ScoreResult)] = []
+        for path in reports {
+            let report = try workspace.require(SelfReportLoader.load(path, dictionary: dictionary, scorecards: [scorecard]))
+            let evidence = EvidenceCheck.check(report, folder: EvidenceCheck.applicationFolder(of: path))
+            let id = report.park.id ?? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
+            let name = lang == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
+            parks.append((id, name, engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))))
+        }
+        let ranking = Ranking(scorecard: scorecard, parks: parks)
+        let text: String
+        switch format {
+        case .table: text = RankingTable(ranking: ranking, language: lang).text
+        case .csv: text = RankingTable(ranking: ranking, language: lang).csv
+        case .html:
+            guard let folder = TemplatesFolder.locate(), case .success(let templates) = DossierTemplates.load(folder) else {
+                Console.error("error: cannot load the Templates folder\n")
+                throw ExitCode(1)
+            }
+            text = DossierRenderer(templates: templates).comparisonHTML(ranking, language: lang)
+        }
+        if let output {
+            if let problem = AtomicFile.write(text, to: output) {
+                workspace.report([problem])
+                throw ExitCode(1)
+            }
+        } else {
+            Console.out(text)
+        }
+    }
+}

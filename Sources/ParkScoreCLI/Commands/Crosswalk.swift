@@ -1,0 +1,44 @@
+import ArgumentParser
+import ParkScore
+import ParkScoreIO
+
+struct Crosswalk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "One park against every built-in scorecard: eligible or not, total, grade, and the gaps that matter most."
+    )
+
+    @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
+    var report: String
+
+    @Option(name: .long, help: "Language: zh or en.")
+    var lang: LocalizedText.Language = .zh
+
+    @OptionGroup var options: CriteriaOption
+
+    func run() throws {
+        let workspace = try Workspace(criteria: options.criteria)
+        let dictionary = try workspace.dictionary()
+        var scorecards: [Scorecard] = []
+        for path in workspace.catalog.scorecardPaths() {
+            scorecards.append(try workspace.require(ScorecardLoader.load(path, dictionary: dictionary)))
+        }
+        let value = try workspace.require(SelfReportLoader.load(report, dictionary: dictionary, scorecards: scorecards))
+        let engine = ScoringEngine(dictionary: dictionary)
+        let zh = lang == .zh
+        var lines = [zh ? "\(value.park.name)：对照全部评分表" : "\(value.park.nameEn ?? value.park.name) against every scorecard", ""]
+        for scorecard in scorecards {
+            let result = engine.score(value, against: scorecard)
+            let verdict = ResultText(language: lang).verdict(result)
+            let grade = result.grade.map { "\($0.id) \($0.title.text(lang))" } ?? (zh ? "不评级" : "no grade")
+            lines.append("\(scorecard.id)  \(scorecard.title.text(lang))")
+            lines.append("  \(verdict) · \(zh ? "总分" : "total") \(result.total.fixed(places: 2)) · \(grade)"
+                         + (result.missingData.isEmpty ? "" : " · \(zh ? "缺少数据" : "missing data") \(result.missingData.count)"))
+            let blocking = result.gates.filter { $0.status != .passed }.map(\.id)
+            if !blocking.isEmpty { lines.append("  \(zh ? "未通过或待定的门槛" : "gates not passed"): \(blocking.joined(separator: ", "))") }
+            let gaps = result.improvements.prefix(3).map { "\($0.criterionID) +\($0.gain.fixed(places: 2))" }
+            if !gaps.isEmpty { lines.append("  \(zh ? "最主要的差距" : "largest gaps"): \(gaps.joined(separator: ", "))") }
+            lines.append("")
+        }
+        Console.out(lines.joined(separator: "\n"))
+    }
+}

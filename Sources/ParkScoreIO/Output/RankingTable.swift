@@ -1,0 +1,67 @@
+import ParkScore
+
+/// A ranking as rows of cells — rank, park, verdict, total, grade, each dimension — written as CSV (UTF-8
+/// with a byte-order mark so Excel keeps the Chinese, fields quoted as RFC 4180 says) or as a text table.
+public struct RankingTable {
+    public let ranking: Ranking
+    public let language: LocalizedText.Language
+
+    public init(ranking: Ranking, language: LocalizedText.Language) {
+        self.ranking = ranking
+        self.language = language
+    }
+
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    public var header: [String] {
+        [t("排名", "Rank"), t("园区编号", "Park id"), t("园区", "Park"), t("结论", "Verdict"), t("总分", "Total"), t("等级", "Grade"),
+         t("暂定", "Provisional")] + ranking.scorecard.dimensions.map { $0.title.text(language) }
+    }
+
+    public var rows: [[String]] {
+        return ranking.entries.map { entry in
+            let r = entry.result
+            let verdict: String
+            switch r.verdict {
+            case .eligible: verdict = t("符合", "eligible")
+            case .ineligible: verdict = t("不予认定", "ineligible")
+            case .undetermined: verdict = t("待定", "undetermined")
+            }
+            return [String(entry.rank), entry.parkID, entry.parkName, verdict, r.total.fixed(places: 2), r.grade?.id ?? "—",
+                    r.isProvisional ? t("是", "yes") : t("否", "no")]
+                + r.dimensions.map { $0.isApplicable ? $0.score.fixed(places: 2) : "N/A" }
+        }
+    }
+
+    /// CSV with a byte-order mark and CRLF line ends.
+    public var csv: String {
+        "\u{FEFF}" + ([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ field: String) -> String {
+        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Columns padded to the widest cell (CJK characters count two).
+    public var text: String {
+        let all = [header] + rows
+        let widths = (0..<header.count).map { column in all.map { Self.width($0[column]) }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - Self.width(cell)) }
+                .joined(separator: "  ").trimmingTrailingSpaces
+        }.joined(separator: "\n") + "\n"
+    }
+
+    static func width(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + DiagnosticRenderer.width($1) }
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = self
+        while s.hasSuffix(" ") { s.removeLast() }
+        return s
+    }
+}

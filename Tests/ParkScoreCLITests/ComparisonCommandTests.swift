@@ -1,0 +1,121 @@
+import Foundation
+import SwiftCSV
+import XCTest
+
+/// batch, compare, crosswalk and diff on the samples.
+final class ComparisonCommandTests: XCTestCase {
+    let beijing = "beijing-digital-advertising-park"
+
+    /// An applications folder: the two Beijing parks (one with reviews) and one broken application.
+    func applications() throws -> URL {
+        let folder = try Parkscore.temporaryFolder().appendingPathComponent("applications")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["beijing-xinghe", "beijing-dongling"] {
+            try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Samples/\(name)"), to: folder.appendingPathComponent(name))
+        }
+        try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Samples/broken/malformed-yaml"),
+                                         to: folder.appendingPathComponent("broken-park"))
+        return folder
+    }
+
+    func files(_ folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)!
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            result[String(url.path.dropFirst(folder.path.count))] = try Data(contentsOf: url)
+        }
+        return result
+    }
+
+    func testBatchSkipsABrokenApplicationAndKeepsGoing() throws {
+        let apps = try applications()
+        let out = apps.deletingLastPathComponent().appendingPathComponent("out")
+        let run = try Parkscore.run(["batch", apps.path, "--scorecard", beijing, "-o", out.path])
+        XCTAssertEqual(run.status, 2, "some applications were skipped")
+        XCTAssertTrue(run.stdout.hasSuffix("共 3 份申报：评分 2 份，跳过 1 份。\n"), run.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("dossiers").path).sorted(), [
+            "beijing-dongling.zh.html", "beijing-dongling.zh.json", "beijing-xinghe.zh.html", "beijing-xinghe.zh.json",
+        ])
+        let problems = try String(contentsOf: out.appendingPathComponent("problems.txt"), encoding: .utf8)
+        XCTAssertTrue(problems.hasPrefix("broken-park: 已跳过\n\(apps.path)/broken-park/self-report.yaml:8:3: error: did not find expected key"), problems)
+        let ranking = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("ranking.json"))) as? [String: Any])
+        XCTAssertEqual(ranking["skipped"] as? [String], ["broken-park"])
+        XCTAssertEqual((ranking["parks"] as? [[String: Any]])?.map { $0["park"] as? String }, ["beijing-xinghe", "beijing-dongling"])
+
+        // The same output on one core as on all of them.
+        let oneCore = apps.deletingLastPathComponent().appendingPathComponent("one-core")
+        if FileManager.default.fileExists(atPath: "/usr/bin/taskset") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/taskset")
+            process.arguments = ["-c", "0", Parkscore.executable.path, "batch", apps.path, "--scorecard", beijing, "-o", oneCore.path]
+            process.currentDirectoryURL = Parkscore.repository
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 2)
+            XCTAssertEqual(try files(oneCore), try files(out))
+        }
+    }
+
+    func testCompareWithATieAndCSVReadBack() throws {
+        // A copy of a park under another id scores the same: the two share rank 1, the next is 3rd.
+        let folder = try Parkscore.temporaryFolder()
+        let twin = folder.appendingPathComponent("twin")
+        try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Samples/beijing-xinghe"), to: twin)
+        let reportURL = twin.appendingPathComponent("self-report.yaml")
+        let text = try String(contentsOf: reportURL, encoding: .utf8)
+            .replacingOccurrences(of: "id: beijing-xinghe", with: "id: beijing-xinghe-twin")
+            .replacingOccurrences(of: "name: 星河数字广告产业园（虚构）", with: "name: \"星河, 双子园（虚构）\"")
+        try text.write(to: reportURL, atomically: true, encoding: .utf8)
+        let reports = ["Samples/beijing-xinghe/self-report.yaml", reportURL.path, "Samples/beijing-dongling/self-report.yaml"]
+        let run = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("\u{FEFF}排名,园区编号,园区,"), "UTF-8 with a byte-order mark")
+        let csv = try EnumeratedCSV(string: String(run.stdout.dropFirst()))
+        XCTAssertEqual(csv.header.prefix(7), ["排名", "园区编号", "园区", "结论", "总分", "等级", "暂定"])
+        XCTAssertEqual(csv.rows.map { $0[0] }, ["1", "1", "3"])
+        XCTAssertEqual(csv.rows.map { $0[1] }, ["beijing-xinghe", "beijing-xinghe-twin", "beijing-dongling"])
+        XCTAssertEqual(csv.rows[1][2], "星河, 双子园（虚构）", "a comma inside a field survives the quoting")
+        XCTAssertEqual(csv.rows.map { $0[4] }, ["78.33", "78.33", "17.33"])
+        XCTAssertEqual(csv.rows[2][3], "不予认定")
+
+        let html = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--format", "html"])
+        XCTAssertTrue(html.stdout.contains("<td class=\"num h4\">15.00</td>"), "a full dimension is the darkest cell")
+        XCTAssertFalse(html.stdout.contains("<script"))
+    }
+
+    func testCrosswalkAndDiff() throws {
+        let crosswalk = try Parkscore.run(["crosswalk", "Samples/beijing-xinghe/self-report.yaml"])
+        XCTAssertEqual(crosswalk.status, 0, crosswalk.stderr)
+        for id in ["beijing-digital-advertising-park", "jiading-digital-advertising", "nanshan-livestreaming",
+                   "shenzhen-digital-creative", "zhejiang-audiovisual-base"] {
+            XCTAssertTrue(crosswalk.stdout.contains("\n\(id)  "), id)
+        }
+        XCTAssertTrue(crosswalk.stdout.contains("符合基本条件 · 总分 78.33 · B 良好"), crosswalk.stdout)
+
+        // A year later: 3 more research partners (no change, already full), 2 more third-party institutions (7 → 9:
+        // still the ≥ 5 band), and 3 more (→ 10: the top band, 3 → 5 points); the XR studio built (0 → 3).
+        let folder = try Parkscore.temporaryFolder()
+        let later = folder.appendingPathComponent("self-report-2026.yaml")
+        let text = try String(contentsOf: Parkscore.repository.appendingPathComponent("Samples/beijing-xinghe/self-report.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "third_party_institutions: 7", with: "third_party_institutions: 10")
+            .replacingOccurrences(of: "xr_studio: false", with: "xr_studio: true")
+            .replacingOccurrences(of: "from: 2025-01-01\n  to: 2025-12-31", with: "from: 2026-01-01\n  to: 2026-12-31")
+        try text.write(to: later, atomically: true, encoding: .utf8)
+        let diff = try Parkscore.run(["diff", "Samples/beijing-xinghe/self-report.yaml", later.path])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        // operations: 12 + 3 = 15 of 15 → +3; services: 12 + 2 = 14 of 16 → 15 × 14/16 = 13.125, +1.875; total +4.875 → 83.21
+        XCTAssertEqual(diff.stdout, """
+        星河数字广告产业园（虚构）: 2025-01-01–2025-12-31 → 2026-01-01–2026-12-31
+        总分: 78.33 → 83.21  (+4.88)    等级: B → B
+
+        operations.xr_studio XR摄影棚等数字广告制作前沿设施: 0 → 3  (未达标 → 达标)
+            facilities.xr_studio: false → true
+
+        services.third_party 链接第三方专业机构资源: 3 → 5  (部分达标 → 达标)
+            services.third_party_institutions: 7 → 10
+
+        """)
+    }
+}
