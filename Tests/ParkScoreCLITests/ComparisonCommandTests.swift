@@ -80,6 +80,15 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertEqual(csv.rows.map { $0[4] }, ["78.33", "78.33", "17.33"])
         XCTAssertEqual(csv.rows[2][3], "不予认定")
 
+        let table = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--lang", "en"])
+        // The XR studio: neither park has one, so nobody leads; tiers.structure: both twins have full marks.
+        func row(_ id: String) -> [String] {
+            let line = table.stdout.components(separatedBy: "\n").first { $0.hasPrefix(id + " ") } ?? ""
+            return line.components(separatedBy: "  ").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        XCTAssertEqual(row("operations.xr_studio"), ["operations.xr_studio", "—", "0"])
+        XCTAssertEqual(row("tiers.structure"), ["tiers.structure", "beijing-xinghe, beijing-xinghe-twin", "10"])
+
         let html = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--format", "html"])
         XCTAssertTrue(html.stdout.contains("<td class=\"num h4\">15.00</td>"), "a full dimension is the darkest cell")
         XCTAssertFalse(html.stdout.contains("<script"))

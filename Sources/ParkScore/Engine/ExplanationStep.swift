@@ -19,6 +19,8 @@ public enum ExplanationStep: Sendable, Hashable {
     case selfRated(level: Int, points: Rational)
     /// The rating an evaluation settled on.
     case rated(level: Rational, points: Rational)
+    /// In evaluation, the park's own rating, shown beside the panel's and not counted.
+    case selfRatingForReference(level: Int)
     /// A judged criterion nobody has rated yet.
     case notRated(mode: ScoringMode)
     /// A rating on a level the rubric does not have.
@@ -73,6 +75,8 @@ public enum ExplanationStep: Sendable, Hashable {
         case .rated(let level, let points):
             return zh ? "评审等级 \(level.formatted(places: 2)) → \(points.formatted(places: 2))"
                       : "rated level \(level.formatted(places: 2)) → \(points.formatted(places: 2))"
+        case .selfRatingForReference(let level):
+            return zh ? "园区自评等级 \(level)（仅供对照，不计分）" : "the park self-rated level \(level) (shown, not counted)"
         case .notRated(let mode):
             switch mode {
             case .selfAssessment: return zh ? "尚未自评" : "not self-rated"

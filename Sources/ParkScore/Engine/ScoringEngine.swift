@@ -377,6 +377,7 @@ private struct Run {
             result.isProvisional = true
             result.explanation.append(.selfRated(level: level.level, points: level.points))
         case .evaluation:
+            if let own = assessment.ratings[result.id] { result.explanation.append(.selfRatingForReference(level: own.level)) }
             guard let rating = options.ratings[result.id] else { return pending(&result) }
             result.level = rating.level.isInteger ? rating.level.numerator : rating.level.floor
             result.points = Rational.min(rating.points, result.maxPoints)

@@ -43,12 +43,21 @@ public struct RankingTable {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Columns padded to the widest cell (CJK characters count two).
+    /// Columns padded to the widest cell (CJK characters count two), then the best park per criterion.
     public var text: String {
-        let all = [header] + rows
-        let widths = (0..<header.count).map { column in all.map { Self.width($0[column]) }.max() ?? 0 }
+        var out = Self.columns([header] + rows)
+        out += "\n" + t("各评分项得分最高的园区", "Best park per criterion") + "\n"
+        out += Self.columns(ranking.best.map { b in
+            [b.criterionID, b.parks.isEmpty ? "—" : b.parks.joined(separator: ", "), b.points.formatted(places: 2)]
+        })
+        return out
+    }
+
+    static func columns(_ all: [[String]]) -> String {
+        guard let first = all.first else { return "" }
+        let widths = (0..<first.count).map { column in all.map { width($0[column]) }.max() ?? 0 }
         return all.map { row in
-            row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - Self.width(cell)) }
+            row.enumerated().map { i, cell in cell + String(repeating: " ", count: widths[i] - width(cell)) }
                 .joined(separator: "  ").trimmingTrailingSpaces
         }.joined(separator: "\n") + "\n"
     }
