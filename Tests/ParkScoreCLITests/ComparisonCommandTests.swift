@@ -94,6 +94,24 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertFalse(html.stdout.contains("<script"))
     }
 
+    func testEmptyBatchAndExplainingSupport() throws {
+        let empty = try Parkscore.temporaryFolder()
+        let run = try Parkscore.run(["batch", empty.path, "--scorecard", beijing, "-o", empty.appendingPathComponent("out").path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertEqual(run.stderr, "error: '\(empty.path)' holds no application folders\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: empty.appendingPathComponent("out").path))
+
+        let explain = try Parkscore.run(["explain", "nanshan-livestreaming", "S3"])
+        XCTAssertEqual(explain.stdout, """
+        支持措施 S3: 直播企业房租补贴
+        依据条款: 三（三）：“给予每年最高70万元房租补贴，每家企业最多支持三年”  (004_8b3b8105442b44d6.txt)
+        受益方: 入驻企业
+        条件: livestream.firms >= 1
+        金额（元）: min(livestream.tenant_rent, livestream.firms * 700000) 每年，共 3 年
+
+        """)
+    }
+
     func testCrosswalkAndDiff() throws {
         let crosswalk = try Parkscore.run(["crosswalk", "Samples/beijing-xinghe/self-report.yaml"])
         XCTAssertEqual(crosswalk.status, 0, crosswalk.stderr)

@@ -81,6 +81,10 @@ struct Batch: ParsableCommand {
             var dir: ObjCBool = false
             return !name.hasPrefix(".") && FileManager.default.fileExists(atPath: applications + "/" + name, isDirectory: &dir) && dir.boolValue
         }.sorted()
+        guard !names.isEmpty else {
+            Console.error("error: '\(applications)' holds no application folders\n")
+            throw ExitCode(1)
+        }
 
         let outcomes = Outcomes(count: names.count)
         let engine = ScoringEngine(dictionary: dictionary)

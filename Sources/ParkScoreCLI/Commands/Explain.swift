@@ -4,7 +4,7 @@ import ParkScoreIO
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain a scorecard, or one gate or criterion of it: what it checks, its clause, its points."
+        abstract: "Explain a scorecard, or one gate, criterion or support measure of it: what it checks, its clause, its points or amount."
     )
 
     @Argument(help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "scorecard"))
@@ -28,7 +28,7 @@ struct Explain: ParsableCommand {
             return
         }
         guard let detail = text.detail(scorecard, id: criterion) else {
-            let ids = scorecard.gates.map(\.id) + scorecard.criteria.map(\.id)
+            let ids = scorecard.gates.map(\.id) + scorecard.criteria.map(\.id) + scorecard.incentives.map(\.id)
             Console.error("error: scorecard '\(scorecard.id)' has no gate or criterion '\(criterion)'\(Suggestion.hint(for: criterion, in: ids))\n")
             throw ExitCode(1)
         }

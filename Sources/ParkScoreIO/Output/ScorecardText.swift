@@ -53,6 +53,17 @@ public struct ScorecardText {
             if let e = g.evidence { out.append("\(t("证明材料", "Evidence")): \(e.description.text(language))") }
             return out.joined(separator: "\n") + "\n"
         }
+        if let i = s.incentives.first(where: { $0.id == id }) {
+            out.append("\(t("支持措施", "Support")) \(i.id): \(i.title.text(language))")
+            out.append("\(t("依据条款", "Clause")): \(clause(i.clause))  (\(s.source.file))")
+            out.append("\(t("受益方", "Beneficiary")): \(i.beneficiary == .park ? t("园区", "the park") : t("入驻企业", "tenant firms"))")
+            if let c = i.condition { out.append("\(t("条件", "Condition")): \(c.source)") }
+            var amount = i.base.map { "min(\($0.source)\(i.rate.map { " × " + $0.shown(percent: true) } ?? ""), \(i.cap.source))" }
+                ?? t("最高 \(i.cap.source)", "up to \(i.cap.source)")
+            amount += i.period == .year ? t(" 每年，共 \(i.years) 年", " a year, for \(i.years) years") : t("，一次性", ", once")
+            out.append("\(t("金额（元）", "Amount (yuan)")): \(amount)")
+            return out.joined(separator: "\n") + "\n"
+        }
         guard let dimension = s.dimensions.first(where: { $0.criteria.contains { $0.id == id } }),
               let c = dimension.criteria.first(where: { $0.id == id }) else { return nil }
         out.append("\(t("评分项", "Criterion")) \(c.id): \(c.title.text(language))")
