@@ -83,7 +83,10 @@ public enum SelfReportValidation {
     }
 
     /// Evidence entries: unique ids, well-formed sha256, supports naming known facts, gates or criteria.
-    public static func checkEvidence(_ report: SelfReport, dictionary: FactDictionary, scorecards: [Scorecard]) -> [Diagnostic] {
+    /// What evidence supports is checked only against the scorecards the report applies to (all given ones when
+    /// it names none): a reference to another scorecard's criterion is not a mistake.
+    public static func checkEvidence(_ report: SelfReport, dictionary: FactDictionary, scorecards allScorecards: [Scorecard]) -> [Diagnostic] {
+        let scorecards = report.appliesTo.isEmpty ? allScorecards : allScorecards.filter { report.appliesTo.contains($0.id) }
         var diagnostics: [Diagnostic] = []
         var seen: [String: SourceLocation?] = [:]
         func isKnown(_ key: String) -> Bool {
