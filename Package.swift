@@ -46,8 +46,8 @@ let package = Package(
         ),
         // Speed: libyaml's own event loop against parse + validate + score on the same files.
         .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks"),
-        .target(name: "ParkScoreTestSupport", path: "Tests/Support"),
-        .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "CYAML"]),
+        .target(name: "ParkScoreTestSupport", dependencies: ["CYAML"], path: "Tests/Support"),
+        .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "ParkScoreTestSupport"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO"]),
         .testTarget(name: "ParkScoreCLITests",
                     dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],

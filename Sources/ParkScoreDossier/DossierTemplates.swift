@@ -82,19 +82,6 @@ public struct DossierTemplates: Sendable {
 /// beside an ancestor of the executable, or the one this package was built from.
 public enum TemplatesFolder {
     public static func locate(explicit: String? = nil) -> String? {
-        if let explicit { return explicit }
-        var candidates: [String] = []
-        if let env = ProcessInfo.processInfo.environment["PARKSCORE_TEMPLATES"], !env.isEmpty { candidates.append(env) }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Templates")
-        if let executable = CommandLine.arguments.first {
-            var url = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<6 {
-                candidates.append(url.appendingPathComponent("Templates").path)
-                url.deleteLastPathComponent()
-            }
-        }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Templates").path)
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/dossier.html.mustache") }
+        ResourceFolder.locate("Templates", marker: "dossier.html.mustache", environment: "PARKSCORE_TEMPLATES", explicit: explicit)
     }
 }

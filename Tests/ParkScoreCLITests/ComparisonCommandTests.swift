@@ -1,5 +1,6 @@
 import Foundation
 import SwiftCSV
+import ParkScoreTestSupport
 import XCTest
 
 /// batch, compare, crosswalk and diff on the samples.

@@ -98,7 +98,7 @@ final class CoverageTests: XCTestCase {
             let listed = Dictionary(table.clauses.map { ($0.ref, $0.leftOut) }, uniquingKeysWith: { a, _ in a })
             XCTAssertEqual(listed.count, table.clauses.count, "\(id): a clause is listed twice")
             for (ref, ids) in refs.sorted(by: { $0.key < $1.key }) {
-                XCTAssertNotNil(listed[ref], "\(id): clause '\(ref)' is cited by \(ids.joined(separator: ", ")) but not in the coverage table")
+                XCTAssertTrue(listed.keys.contains(ref), "\(id): clause '\(ref)' is cited by \(ids.joined(separator: ", ")) but not in the coverage table")
                 if case .some(.some(let reason)) = listed[ref] {
                     XCTFail("\(id): clause '\(ref)' is cited by \(ids.joined(separator: ", ")) but listed as left out (\(reason))")
                 }

@@ -1,5 +1,6 @@
 import Foundation
 import ParkYAML
+import ParkScoreTestSupport
 import XCTest
 
 /// Conformance over the public YAML test suite (../shared/yaml-test-suite, beside the repository).

@@ -38,6 +38,13 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         Diagnostic(.warning, message, at: location, path: path)
     }
 
+    /// The same problem, reported as a warning (evidence problems do not stop a self-assessment).
+    public var asWarning: Diagnostic {
+        var copy = self
+        copy.severity = .warning
+        return copy
+    }
+
     /// `file:line:column: error: message`
     public var description: String {
         var s = ""

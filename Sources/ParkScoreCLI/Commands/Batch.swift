@@ -149,18 +149,17 @@ struct Batch: ParsableCommand {
             reviews.append(value)
         }
         let evidence = EvidenceCheck.check(report, folder: folder)
-        outcome.problems += evidence.diagnostics.map { var w = $0; w.severity = .warning; return w }
+        outcome.problems += evidence.diagnostics.map(\.asWarning)
         let staged = reviews.isEmpty ? nil
             : StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: reviews, evidenceFiles: evidence.states)
         let result = staged?.final ?? engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
         outcome.parkID = report.park.id ?? name
         outcome.parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
         outcome.result = result
-        var files = DossierCommand.fingerprints(report: reportPath, value: report, folder: folder, dictionary: dictionaryPath,
-                                                scorecard: scorecard)
-        files += reviewFiles.map { ("review: " + $0, DossierCommand.sha256(ofFile: reviewFolder + "/" + $0) ?? "—") }
+        let files = InputFingerprints.files(report: reportPath, report: report, dictionary: dictionaryPath, scorecard: scorecard,
+                                            reviews: reviewFiles.map { reviewFolder + "/" + $0 })
         let inputs = DossierInputs(date: report.reportDate ?? report.period.to, toolVersion: ParkScoreVersion.current,
-                                   scorecardSHA256: DossierCommand.sha256(ofFile: scorecard.file) ?? "", files: files,
+                                   scorecardSHA256: InputFingerprints.sha256(ofFile: scorecard.file) ?? "", files: files,
                                    evidenceFiles: evidence.states)
         for format in [DossierFormat.html, .json] {
             outcome.files.append(("\(outcome.parkID).\(language.rawValue).\(format.fileExtension)",
@@ -178,10 +177,10 @@ struct RankingDocument: Encodable {
         let park: String
         let name: String
         let verdict: String
-        let total: Double
+        let total: JSONNumber
         let grade: String?
         let provisional: Bool
-        let dimensions: [String: Double]
+        let dimensions: [String: JSONNumber]
     }
 
     let schema = "parkscore-ranking"
@@ -194,8 +193,8 @@ struct RankingDocument: Encodable {
         scorecard = ranking.scorecard.id
         parks = ranking.entries.map { e in
             Entry(rank: e.rank, park: e.parkID, name: e.parkName, verdict: e.result.verdict.rawValue,
-                  total: Double(e.result.total.fixed(places: 2)) ?? 0, grade: e.result.grade?.id, provisional: e.result.isProvisional,
-                  dimensions: Dictionary(uniqueKeysWithValues: e.result.dimensions.map { ($0.id, Double($0.score.fixed(places: 2)) ?? 0) }))
+                  total: JSONNumber(e.result.total), grade: e.result.grade?.id, provisional: e.result.isProvisional,
+                  dimensions: Dictionary(uniqueKeysWithValues: e.result.dimensions.map { ($0.id, JSONNumber($0.score)) }))
         }
         self.skipped = skipped
     }

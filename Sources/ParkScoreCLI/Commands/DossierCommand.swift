@@ -48,14 +48,7 @@ struct DossierCommand: ParsableCommand {
 
     func validate() throws {
         if !review.isEmpty && mode != .evaluation { throw ValidationError("--review needs --mode evaluation") }
-        if let date, !Self.isDate(date) { throw ValidationError("--date must be a date such as 2026-01-31, not '\(date)'") }
-    }
-
-    static func isDate(_ text: String) -> Bool {
-        let parts = text.split(separator: "-")
-        return parts.count == 3 && parts[0].count == 4 && parts[1].count == 2 && parts[2].count == 2
-            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
-            && (1...12).contains(Int(parts[1])!) && (1...31).contains(Int(parts[2])!)
+        if let date, !DateText.isValid(date) { throw ValidationError("--date must be a date such as 2026-01-31, not '\(date)'") }
     }
 
     func run() throws {
@@ -81,7 +74,7 @@ struct DossierCommand: ParsableCommand {
 
         let evidenceFolder = EvidenceCheck.applicationFolder(of: report)
         let evidence = EvidenceCheck.check(value, folder: evidenceFolder)
-        workspace.report(evidence.diagnostics.map { var w = $0; w.severity = .warning; return w })
+        workspace.report(evidence.diagnostics.map(\.asWarning))
         let engine = ScoringEngine(dictionary: dictionary)
         var staged: StagedResult?
         if mode == .evaluation {
@@ -92,9 +85,9 @@ struct DossierCommand: ParsableCommand {
         let inputs = DossierInputs(
             date: date ?? value.reportDate ?? value.period.to,
             toolVersion: ParkScoreVersion.current,
-            scorecardSHA256: Self.sha256(ofFile: scorecard.file) ?? "",
-            files: Self.fingerprints(report: report, value: value, folder: evidenceFolder, dictionary: workspace.catalog.dictionaryPath,
-                                     scorecard: scorecard) + review.map { ("review: " + URL(fileURLWithPath: $0).lastPathComponent, Self.sha256(ofFile: $0) ?? "—") },
+            scorecardSHA256: InputFingerprints.sha256(ofFile: scorecard.file) ?? "",
+            files: InputFingerprints.files(report: report, report: value, dictionary: workspace.catalog.dictionaryPath,
+                                           scorecard: scorecard, reviews: review),
             evidenceFiles: evidence.states)
         let renderer = DossierRenderer(templates: dossierTemplates)
         func render(_ format: DossierFormat) -> String {
@@ -130,24 +123,5 @@ struct DossierCommand: ParsableCommand {
             }
             written.append(file.path)
         }
-    }
-
-    static func sha256(ofFile path: String?) -> String? {
-        guard let path, case .success(let file) = SourceFile.read(path, limit: Int.max) else { return nil }
-        return EvidenceCheck.sha256(file.bytes)
-    }
-
-    /// Every input with its sha256, named relative to where it belongs, in a fixed order.
-    static func fingerprints(report: String, value: SelfReport, folder: String, dictionary: String, scorecard: Scorecard)
-        -> [(name: String, sha256: String)] {
-        var files: [(String, String)] = []
-        files.append(("self-report: " + URL(fileURLWithPath: report).lastPathComponent, sha256(ofFile: report) ?? "—"))
-        files.append(("criteria: facts.yaml", sha256(ofFile: dictionary) ?? "—"))
-        files.append(("criteria: " + URL(fileURLWithPath: scorecard.file ?? "").lastPathComponent, sha256(ofFile: scorecard.file) ?? "—"))
-        for item in value.evidence {
-            let path = URL(fileURLWithPath: folder).appendingPathComponent(item.file).path
-            files.append(("evidence: " + item.file, sha256(ofFile: path) ?? "—"))
-        }
-        return files
     }
 }

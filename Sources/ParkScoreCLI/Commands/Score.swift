@@ -62,11 +62,7 @@ struct Score: ParsableCommand {
         let value = try workspace.require(loaded)
         // Evidence problems do not stop a self-assessment: they are shown, and the engine sees the file states.
         let evidence = EvidenceCheck.check(value, folder: EvidenceCheck.applicationFolder(of: report))
-        workspace.report(evidence.diagnostics.map { d in
-            var warning = d
-            warning.severity = .warning
-            return warning
-        })
+        workspace.report(evidence.diagnostics.map(\.asWarning))
         let engine = ScoringEngine(dictionary: dictionary)
         if mode == .evaluation {
             try evaluate(value, scorecards: scorecards, engine: engine, evidence: evidence.states, workspace: workspace)

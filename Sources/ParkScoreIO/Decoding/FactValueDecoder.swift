@@ -124,8 +124,8 @@ struct FactValueDecoder {
 }
 
 /// `YYYY-MM-DD` dates, checked for real calendar days.
-enum DateText {
-    static func isValid(_ text: String) -> Bool {
+public enum DateText {
+    public static func isValid(_ text: String) -> Bool {
         let utf8 = text.utf8
         return utf8.withContiguousStorageIfAvailable(isValid) ?? isValid(Array(utf8)[...].withUnsafeBufferPointer { $0 })
     }

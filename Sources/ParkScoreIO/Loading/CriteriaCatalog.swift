@@ -15,24 +15,8 @@ public struct CriteriaCatalog: Sendable {
     /// The first folder with a `facts.yaml` among: the one given, `$PARKSCORE_CRITERIA`, `./Criteria`,
     /// a `Criteria` beside an ancestor of the executable, and the one this package was built from.
     public static func locate(explicit: String? = nil, executablePath: String? = CommandLine.arguments.first) -> CriteriaCatalog? {
-        var candidates: [String] = []
-        if let explicit { return CriteriaCatalog(directory: explicit) }
-        if let env = ProcessInfo.processInfo.environment["PARKSCORE_CRITERIA"], !env.isEmpty { candidates.append(env) }
-        candidates.append(FileManager.default.currentDirectoryPath + "/Criteria")
-        if let executablePath {
-            var url = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-            for _ in 0..<6 {
-                candidates.append(url.appendingPathComponent("Criteria").path)
-                url.deleteLastPathComponent()
-            }
-        }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(packageRoot.appendingPathComponent("Criteria").path)
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/" + dictionaryFile) {
-            return CriteriaCatalog(directory: candidate)
-        }
-        return nil
+        ResourceFolder.locate("Criteria", marker: dictionaryFile, environment: "PARKSCORE_CRITERIA", explicit: explicit,
+                              executablePath: executablePath).map(CriteriaCatalog.init(directory:))
     }
 
     public var dictionaryPath: String { directory + "/" + CriteriaCatalog.dictionaryFile }

@@ -85,14 +85,14 @@ public enum JSONText {
 }
 
 /// A number written with at most two decimals, exactly (never through floating point).
-struct JSONNumber: Encodable {
+public struct JSONNumber: Encodable {
     let value: Decimal
 
-    init(_ r: Rational, places: Int = 2) {
+    public init(_ r: Rational, places: Int = 2) {
         value = Decimal(string: r.formatted(places: places)) ?? 0
     }
 
-    func encode(to encoder: Encoder) throws {
+    public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         try c.encode(value)
     }

@@ -2,17 +2,17 @@ import Foundation
 import XCTest
 
 /// Runs the built `parkscore` executable from the repository root and captures what it prints.
-struct CommandResult {
-    var status: Int32
-    var stdout: String
-    var stderr: String
+public struct CommandResult {
+    public var status: Int32
+    public var stdout: String
+    public var stderr: String
 }
 
-enum Parkscore {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public enum Parkscore {
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static var executable: URL {
+    public static var executable: URL {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("parkscore")
@@ -21,7 +21,7 @@ enum Parkscore {
         return Bundle.main.bundleURL.appendingPathComponent("parkscore")
     }
 
-    static func run(_ arguments: [String], in directory: URL = repository) throws -> CommandResult {
+    public static func run(_ arguments: [String], in directory: URL = repository) throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -41,7 +41,7 @@ enum Parkscore {
     }
 
     /// A fresh temporary folder for one test.
-    static func temporaryFolder() throws -> URL {
+    public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("parkscore-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url

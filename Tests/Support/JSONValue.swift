@@ -1,7 +1,7 @@
 import Foundation
 
 /// A small JSON reader for the test suite's `in.json`, which may hold several documents back to back.
-enum JSONValue: Equatable {
+public enum JSONValue: Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,7 +9,7 @@ enum JSONValue: Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    static func parseAll(_ text: String) throws -> [JSONValue] {
+    public static func parseAll(_ text: String) throws -> [JSONValue] {
         var reader = Reader(bytes: Array(text.utf8))
         var values: [JSONValue] = []
         reader.skipSpace()
@@ -20,7 +20,7 @@ enum JSONValue: Equatable {
         return values
     }
 
-    struct Failure: Error {}
+    public struct Failure: Error {}
 
     private struct Reader {
         let bytes: [UInt8]

@@ -2,8 +2,8 @@ import CYAML
 
 /// libyaml's raw events for a text, written in the test suite's `test.event` notation, or nil when
 /// libyaml refuses the text. Used to decide which cases libyaml itself handles.
-enum LibyamlEvents {
-    static func dump(_ bytes: [UInt8]) -> [String]? {
+public enum LibyamlEvents {
+    public static func dump(_ bytes: [UInt8]) -> [String]? {
         bytes.withUnsafeBufferPointer { buffer -> [String]? in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else { return nil }
