@@ -1,4 +1,5 @@
 import ArgumentParser
+import ParkScoreIO
 
 @main
 struct ParkScoreCommand: ParsableCommand {
@@ -20,6 +21,3 @@ struct ParkScoreCommand: ParsableCommand {
     )
 }
 
-enum ParkScoreVersion {
-    static let current = "0.1.0"
-}

@@ -19,14 +19,10 @@ public struct DossierRenderer: Sendable {
         self.templates = templates
     }
 
-    public func render(_ format: DossierFormat, result: ScoreResult, scorecard: Scorecard, report: SelfReport,
-                       dictionary: FactDictionary, inputs: DossierInputs, language: LocalizedText.Language,
-                       staged: StagedResult? = nil) -> String {
-        var inputs = inputs
-        inputs.files += format == .json ? [] : templates.fingerprints
-        var model = DossierModel(result: result, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
-                                 language: language, labels: templates.labels(language))
-        model.staged = staged
+    /// The dossier of one assessment, in one format and language. No file access: everything comes from the assessment.
+    public func render(_ format: DossierFormat, _ assessment: ScorecardAssessment, language: LocalizedText.Language) -> String {
+        let model = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+                                 extraInputs: format == .json ? [] : templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
         switch format {
         case .html: return templates.html.render(model.context)
         case .md: return templates.markdown.render(model.context)
@@ -38,11 +34,12 @@ public struct DossierRenderer: Sendable {
 /// The JSON dossier: the score result (as `parkscore score --format json` writes it) with the cover, the
 /// evidence index, the scoring model in words and the audit appendix. Documented in README.
 struct DossierJSON: Encodable {
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     let schema = "parkscore-dossier"
     let schemaVersion = DossierJSON.schemaVersion
     let language: String
+    let document: String
     let date: String
     let result: ResultDocument
     let stages: StagesRef?
@@ -55,6 +52,8 @@ struct DossierJSON: Encodable {
         let title: String
         let file: String
         let state: String
+        let stateText: String
+        let sha256: String?
         let supports: [String]
     }
 
@@ -72,18 +71,21 @@ struct DossierJSON: Encodable {
     }
 
     init(model: DossierModel) {
+        let a = model.assessment
         language = model.language.rawValue
-        date = model.inputs.date
-        result = ResultDocument(result: model.result, scorecard: model.scorecard, report: model.report, language: model.language)
-        stages = model.staged.map(StagesRef.init)
-        evidence = model.report.evidence.map {
-            Evidence(id: $0.id, title: $0.title, file: $0.file, state: model.inputs.evidenceFiles[$0.id]?.rawValue ?? "unchecked",
-                     supports: $0.supports)
+        document = a.mode == .evaluation ? "evaluation-report" : "self-assessment-report"
+        date = a.date
+        result = ResultDocument(result: a.result, scorecard: a.scorecard, report: a.report, language: model.language)
+        stages = a.staged.map { StagesRef($0, report: a.report, language: model.language) }
+        let index = model.evidence
+        evidence = a.report.evidence.enumerated().map { i, item in
+            Evidence(id: item.id, title: item.title, file: item.file, state: index[i]["state"] as? String ?? "unchecked",
+                     stateText: index[i]["stateText"] as? String ?? "", sha256: a.evidence[item.id]?.sha256, supports: item.supports)
         }
-        scoringModel = model.scorecard.scoringModel.summary(model.language)
-        audit = Audit(tool: "parkscore \(model.inputs.toolVersion)", scorecard: model.scorecard.id,
-                      scorecardVersion: model.scorecard.version, scorecardSHA256: model.inputs.scorecardSHA256,
-                      inputs: model.inputs.files.map { Input(name: $0.name, sha256: $0.sha256) })
+        scoringModel = a.scorecard.scoringModel.summary(model.language)
+        audit = Audit(tool: "parkscore \(a.toolVersion)", scorecard: a.scorecard.id,
+                      scorecardVersion: a.scorecard.version, scorecardSHA256: a.scorecardFingerprint.sha256,
+                      inputs: a.inputs.map { Input(name: $0.name, sha256: $0.sha256) })
     }
 
     func encoded() -> String { JSONText.encode(self) }

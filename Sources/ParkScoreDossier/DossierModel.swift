@@ -4,25 +4,30 @@ import ParkScoreIO
 /// Everything a dossier shows, computed in Swift and handed to the templates as plain values: texts already
 /// in the chosen language, numbers already formatted. Templates only lay it out.
 public struct DossierModel {
-    public let result: ScoreResult
-    public let scorecard: Scorecard
-    public let report: SelfReport
-    public let dictionary: FactDictionary
-    public let inputs: DossierInputs
+    public let assessment: ScorecardAssessment
     public let language: LocalizedText.Language
     let labels: [String: String]
-    /// The stages of an evaluation, when the dossier is made from reviews.
-    public var staged: StagedResult?
+    /// Inputs of the rendering itself (the templates), added to the audit appendix.
+    let extraInputs: [InputFingerprint]
 
-    public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, dictionary: FactDictionary,
-                inputs: DossierInputs, language: LocalizedText.Language, labels: [String: String]) {
-        self.result = result
-        self.scorecard = scorecard
-        self.report = report
-        self.dictionary = dictionary
-        self.inputs = inputs
+    public init(assessment: ScorecardAssessment, language: LocalizedText.Language, labels: [String: String],
+                extraInputs: [InputFingerprint] = []) {
+        self.assessment = assessment
         self.language = language
         self.labels = labels
+        self.extraInputs = extraInputs
+    }
+
+    public var result: ScoreResult { assessment.result }
+    public var scorecard: Scorecard { assessment.scorecard }
+    public var report: SelfReport { assessment.report }
+    public var dictionary: FactDictionary { assessment.dictionary }
+    public var staged: StagedResult? { assessment.staged }
+    var findingWords: FindingText { FindingText(language: language) }
+
+    /// 自评报告 for a self-assessment, 评审意见书 for an evaluation.
+    public var documentTitle: String {
+        result.mode == .evaluation ? labels["document_evaluation"] ?? "" : labels["document_self"] ?? ""
     }
 
     private var words: ResultText { ResultText(language: language) }
@@ -41,17 +46,19 @@ public struct DossierModel {
                 "jurisdiction": report.park.jurisdiction,
                 "operator": report.park.operatorName,
             ]),
-            "runningHeader": Self.cssString("\(parkName) · \(scorecard.title.text(language)) \(scorecard.version) · \(inputs.date)"),
+            "documentTitle": documentTitle,
+            "runningHeader": Self.cssString("\(parkName) · \(documentTitle) · \(scorecard.title.text(language)) \(scorecard.version) · \(assessment.date)"),
             "scorecard": [
                 "id": scorecard.id,
                 "version": scorecard.version,
                 "title": scorecard.title.text(language),
                 "sourceFile": scorecard.source.file,
                 "sourceTitle": scorecard.source.title,
+                "citation": words.source(scorecard),
                 "jurisdiction": scorecard.source.jurisdiction.text(language),
             ],
             "period": "\(report.period.from) – \(report.period.to)",
-            "date": inputs.date,
+            "date": assessment.date,
             "mode": result.mode == .selfAssessment ? labels["mode_self"] ?? "" : labels["mode_evaluation"] ?? "",
             "verdict": verdict,
             "total": result.total.fixed(places: 2),
@@ -74,12 +81,16 @@ public struct DossierModel {
             "support": result.support.map(support),
             "hasSupport": !result.support.isEmpty,
             "hasMissing": !result.missingData.isEmpty,
+            "corrections": result.corrections.enumerated().map { i, item in
+                ["rank": String(i + 1), "text": findingWords.correction(item)]
+            },
+            "hasCorrections": !result.corrections.isEmpty,
             "scoringModel": scorecard.scoringModel.summary(language),
             "audit": [
-                "tool": "parkscore \(inputs.toolVersion)",
+                "tool": "parkscore \(assessment.toolVersion)",
                 "scorecard": "\(scorecard.id) \(scorecard.version)",
-                "scorecardSHA256": inputs.scorecardSHA256,
-                "files": inputs.files.map { ["name": $0.name, "sha256": $0.sha256] },
+                "scorecardSHA256": assessment.scorecardFingerprint.sha256,
+                "files": (assessment.inputs + extraInputs).map { ["name": $0.name, "sha256": $0.sha256] },
             ],
         ]
         if let grade = result.grade {
@@ -109,12 +120,20 @@ public struct DossierModel {
         }
         let columns = [column(t("自评分", "Self"), staged.selfAssessment), column(t("初审分", "Preliminary"), staged.preliminary),
                        column(t("评审分", "Panel"), staged.panel)]
+        let ratingWords = StagedText(language: language)
         let ratings: [[String: Any]] = staged.panelRatings.map { r in
-            [
+            var flag = ""
+            if let resolution = staged.resolutions[r.criterionID] {
+                flag = t("组长合议：等级 \(resolution.level) → \(resolution.points.formatted(places: 2))，\(resolution.chair.name)，\(resolution.date)，理由：\(resolution.reason)",
+                         "chair's resolution: level \(resolution.level) → \(resolution.points.formatted(places: 2)), \(resolution.chair.name), \(resolution.date), because \(resolution.reason)")
+            } else if r.disagreement {
+                flag = t("分歧较大，待组长合议", "ratings disagree: awaiting the chair's resolution")
+            }
+            return [
                 "criterion": r.criterionID,
                 "levels": r.levels.map { "\($0.reviewer)=\($0.level)" }.joined(separator: ", "),
-                "aggregate": "\(r.aggregation.rawValue) \(r.level.formatted(places: 2)) → \(r.points.formatted(places: 2))",
-                "flag": r.disagreement ? t("分歧较大，需讨论", "ratings disagree: discuss") : "",
+                "aggregate": ratingWords.aggregate(r),
+                "flag": flag,
             ]
         }
         let named: [(String, ScoreResult?)] = [(t("初审", "preliminary"), staged.preliminary), (t("评审", "panel"), staged.panel)]
@@ -125,7 +144,26 @@ public struct DossierModel {
                         "who": "\(o.reviewer) \(o.date)", "reason": o.reason]
             }
         }
-        return present(["columns": columns, "ratings": ratings.isEmpty ? nil : ratings, "overrides": overrides.isEmpty ? nil : overrides])
+        let findings: [[String: Any]] = [EvaluationStage.preliminary, .panel].compactMap { stage in
+            let items = staged.findings.filter { $0.stage == stage }
+            guard !items.isEmpty else { return nil }
+            return [
+                "stage": findingWords.stage(stage),
+                "items": items.map { f -> [String: Any] in
+                    [
+                        "who": findingWords.who(f.reviewer, date: f.date),
+                        "what": findingWords.statement(f, report: report),
+                        "standing": findingWords.standing(f.standing),
+                        "inForce": f.standing == .inForce,
+                    ]
+                },
+            ]
+        }
+        let reviewers: [[String: Any]] = staged.reviews.map {
+            present(["who": findingWords.who($0.reviewer, date: $0.date), "comments": $0.comments])
+        }
+        return present(["columns": columns, "ratings": ratings.isEmpty ? nil : ratings, "overrides": overrides.isEmpty ? nil : overrides,
+                        "findings": findings.isEmpty ? nil : findings, "reviewers": reviewers.isEmpty ? nil : reviewers])
     }
 
     var verdict: [String: Any] {
@@ -142,6 +180,7 @@ public struct DossierModel {
         case .passed: status = "passed"
         case .failed: status = "failed"
         case .missingData: status = "missing"
+        case .unsubstantiated: status = "unsubstantiated"
         }
         let effect: String
         switch g.effect {
@@ -150,9 +189,10 @@ public struct DossierModel {
         }
         var explanation = [g.explanation]
         if let problem = g.problem { explanation.append(ExplanationStep.problem(problem).text(language)) }
+        for problem in g.unsubstantiated?.problems ?? [] { explanation.append(problem.text(language)) }
         return [
             "id": g.id, "title": g.title.text(language), "clauseRef": g.clause?.ref ?? "", "clauseQuote": g.clause?.quote ?? "",
-            "status": status, "statusText": words.gateStatus(g), "effect": effect, "showEffect": g.status != .failed,
+            "status": status, "statusText": words.gateStatus(g), "effect": effect, "showEffect": g.status == .passed || g.status == .missingData,
             "explanation": explanation,
         ]
     }
@@ -172,7 +212,11 @@ public struct DossierModel {
         switch c.evidence {
         case .notRequired: break
         case .missing: evidenceText = t("未提供", "none listed")
-        case .listed(let refs): evidenceText = refs.map { "\($0.id)（\(evidenceState($0.state))）" }.joined(separator: t("、", ", "))
+        case .listed(let refs):
+            evidenceText = refs.map { ref in
+                t("\(ref.id)（\(findingWords.evidenceState(assessment.evidence[ref.id], decision: assessment.decision(ref.id)))）",
+                  "\(ref.id) (\(findingWords.evidenceState(assessment.evidence[ref.id], decision: assessment.decision(ref.id))))")
+            }.joined(separator: t("、", "; "))
         }
         return present([
             "id": c.id, "title": c.title.text(language), "kind": c.kind,
@@ -216,10 +260,13 @@ public struct DossierModel {
 
     var evidence: [[String: Any]] {
         report.evidence.map { item in
-            let state = inputs.evidenceFiles[item.id]
+            let check = assessment.evidence[item.id]
+            let decision = assessment.decision(item.id)
+            var state = check?.state ?? .unchecked
+            if decision?.accepted == false, state == .verified || state == .unchecked { state = .rejected }
             return [
-                "id": item.id, "title": item.title, "file": item.file, "state": state?.rawValue ?? "unchecked",
-                "stateText": evidenceState(state), "supports": item.supports.joined(separator: ", "),
+                "id": item.id, "title": item.title, "file": item.file, "state": state.rawValue,
+                "stateText": findingWords.evidenceState(check, decision: decision), "supports": item.supports.joined(separator: ", "),
             ]
         }
     }
@@ -237,17 +284,6 @@ public struct DossierModel {
             "amount": amount, "eligible": s.status == .eligible,
             "explanation": s.explanation.map { $0.text(language) },
         ]
-    }
-
-    func evidenceState(_ state: EvidenceFileState?) -> String {
-        switch state {
-        case .verified: return t("已核验", "verified")
-        case .unchecked, nil: return t("未核验", "not checked")
-        case .missing: return t("文件缺失", "file missing")
-        case .hashMismatch: return t("哈希不符", "hash mismatch")
-        case .outsideFolder: return t("不在申报文件夹内", "outside the folder")
-        case .rejected: return t("评审未采信", "rejected by an evaluator")
-        }
     }
 
     func factName(_ key: String) -> String {

@@ -22,7 +22,7 @@ final class CommandTests: XCTestCase {
         let run = try Parkscore.run(["score", xinghe, "--scorecard", beijing, "--format", "json"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual(json["schemaVersion"] as? Int, 1)
+        XCTAssertEqual(json["schemaVersion"] as? Int, 2)
         XCTAssertEqual((json["total"] as? NSNumber)?.doubleValue, 78.33)
         XCTAssertEqual((json["grade"] as? [String: Any])?["id"] as? String, "B")
         XCTAssertEqual(json["verdict"] as? String, "eligible")
@@ -145,7 +145,7 @@ final class CommandTests: XCTestCase {
         let json = try Data(contentsOf: folder.appendingPathComponent("beijing-xinghe.beijing-digital-advertising-park.en.json"))
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         XCTAssertEqual(object["schema"] as? String, "parkscore-dossier")
-        XCTAssertEqual(object["schemaVersion"] as? Int, 1)
+        XCTAssertEqual(object["schemaVersion"] as? Int, 2)
         XCTAssertEqual(object["date"] as? String, "2026-01-20", "the report's date, not the clock")
 
         // Same inputs, same bytes.
@@ -181,8 +181,10 @@ final class CommandTests: XCTestCase {
         let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation"] + reviews)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("分阶段得分\n  自评分: 78.33 B*    初审分: "), run.stdout)
-        XCTAssertTrue(run.stdout.contains("  culture.content: p1=1, p2=3, p3=1 → trimmed-mean 1.67 → 3.33  ⚠ 分歧较大，需讨论\n"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("  [初审] services.third_party: 3 → 1 — 赵初审, 2026-02-20: 7家第三方机构中3家合作协议已到期，有效仅4家\n"))
+        // culture.content: 1, 3, 1 → mean 5/3 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1 and no chair here: provisional.
+        XCTAssertTrue(run.stdout.contains("  culture.content: p1=1, p2=3, p3=1 → 平均 1.67 → 3.33\n    ⚠ 分歧较大，待组长合议（结果暂定）\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("    赵初审（初审，2026-02-20）：将 services.third_party 调整为 1 分，理由：7家第三方机构中3家合作协议已到期，有效仅4家 — 有效\n"))
+        XCTAssertTrue(run.stdout.contains("  · 评审意见分歧较大，待组长合议: culture.content\n"), run.stdout)
 
         let json = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--format", "json"] + reviews)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
@@ -203,7 +205,9 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.hasPrefix("\(bad.path):5:22: error: override of 'services.research' needs a reason [overrides.services.research]\n"), refused.stderr)
         XCTAssertEqual(refused.stdout, "")
-        XCTAssertEqual(try Parkscore.run(["score", xinghe, "--review", bad.path]).status, 64)
+        // --review implies evaluation; --mode self with reviews is a usage error.
+        XCTAssertEqual(try Parkscore.run(["score", xinghe, "--review", bad.path]).stderr, refused.stderr)
+        XCTAssertEqual(try Parkscore.run(["score", xinghe, "--mode", "self", "--review", bad.path]).status, 64)
     }
 
     func testUnknownScorecard() throws {
@@ -221,8 +225,8 @@ final class CommandTests: XCTestCase {
         let report = folder.appendingPathComponent("report.yaml")
         try "park: {name: 测试园区}\nperiod: {from: 2025-01-01, to: 2025-12-31}\nfacts: {}\n".write(to: report, atomically: true, encoding: .utf8)
         let noScorecard = try Parkscore.run(["score", report.path])
-        XCTAssertEqual(noScorecard.status, 64)
-        XCTAssertTrue(noScorecard.stderr.contains("no scorecard: pass --scorecard, or list the scorecards under 'applies_to' in '\(report.path)'"),
+        XCTAssertEqual(noScorecard.status, 1)
+        XCTAssertTrue(noScorecard.stderr.hasPrefix("\(report.path):1:1: error: no scorecard: pass --scorecard, or list the scorecards under 'applies_to' in the self-report"),
                       noScorecard.stderr)
         // Without --scorecard, the report's 'applies_to' names it.
         XCTAssertEqual(try Parkscore.run(["score", xinghe]).stdout, try Parkscore.run(["score", xinghe, "--scorecard", beijing]).stdout)

@@ -9,31 +9,36 @@ final class DossierTests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
 
-    var dictionary: FactDictionary!
+    var library: CriteriaLibrary!
     var renderer: DossierRenderer!
 
     override func setUpWithError() throws {
-        dictionary = try XCTUnwrap(CriteriaCatalog(directory: Self.path("Criteria")).loadDictionary().validValue)
+        library = try XCTUnwrap(CriteriaLibrary.open(CriteriaCatalog(directory: Self.path("Criteria"))).validValue)
         guard case .success(let templates) = DossierTemplates.load(Self.path("Templates")) else { return XCTFail("templates") }
         renderer = DossierRenderer(templates: templates)
     }
 
-    /// A dossier of a sample, with fixed inputs so the output does not depend on this machine.
-    func render(_ format: DossierFormat, sample: String, language: LocalizedText.Language = .zh,
-                edit: (inout SelfReport) -> Void = { _ in }) throws -> String {
+    /// A sample through the pipeline from bytes in memory (the report's text edited first), with a fixed date and tool
+    /// version so the output does not depend on this machine.
+    func assess(_ sample: String, reviews: [String] = [], date: String? = "2026-02-01",
+                edit: (String) -> String = { $0 }) throws -> ScorecardAssessment {
         let folder = Self.path("Samples/\(sample)")
-        var report = try XCTUnwrap(SelfReportLoader.load(folder + "/self-report.yaml", dictionary: dictionary).validValue)
-        edit(&report)
-        let id = report.appliesTo[0]
-        let scorecard = try XCTUnwrap(CriteriaCatalog(directory: Self.path("Criteria")).loadScorecard(id, dictionary: dictionary).validValue)
-        let evidence = EvidenceCheck.check(report, folder: folder)
-        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
-        let inputs = DossierInputs(date: "2026-02-01", toolVersion: "test", scorecardSHA256: "scorecard-sha",
-                                   files: [(name: "self-report: self-report.yaml", sha256: "report-sha")], evidenceFiles: evidence.states)
-        return renderer.render(format, result: result, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
-                               language: language)
+        let text = edit(try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8))
+        let reviewFiles = try reviews.map { name in
+            SourceFile(path: "reviews/\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/reviews/\(name).yaml"))))
+        }
+        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(text.utf8)), reviews: reviewFiles,
+                                     evidence: EvidenceFolder(folder))
+        let loaded = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input, options: AssessmentOptions(date: date))
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }, [])
+        return try XCTUnwrap(loaded.validValue?.results.first)
+    }
+
+    func render(_ format: DossierFormat, sample: String, language: LocalizedText.Language = .zh,
+                edit: (String) -> String = { $0 }) throws -> String {
+        renderer.render(format, try assess(sample, edit: edit), language: language)
             .replacingOccurrences(of: #"templates/[^ <`"]+"#, with: "templates/…", options: .regularExpression)
-            .replacingOccurrences(of: #"(templates/…(?:</td><td class="expl">|`)?)[0-9a-f]{64}"#, with: "$1<sha256>", options: .regularExpression)
+            .replacingOccurrences(of: #"[0-9a-f]{64}"#, with: "<sha256>", options: .regularExpression)
     }
 
     func testGoldenFiles() throws {
@@ -51,15 +56,19 @@ final class DossierTests: XCTestCase {
 
     func testTextFromTheReportIsEscaped() throws {
         let hostile = "<script>alert(1)</script> | a | b |"
-        let html = try render(.html, sample: "beijing-xinghe") { $0.park.name = hostile; $0.evidence[0].title = "**x** [link](http://e.x)" }
+        func edit(_ text: String) -> String {
+            text.replacingOccurrences(of: "name: 星河数字广告产业园（虚构）", with: "name: '\(hostile)'")
+                .replacingOccurrences(of: "title: 园区管理机构营业执照（示例）", with: "title: '**x** [link](http://e.x)'")
+        }
+        let html = try render(.html, sample: "beijing-xinghe", edit: edit)
         XCTAssertFalse(html.contains("<script>"))
         XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt; | a | b |"))
         XCTAssertFalse(html.contains("<script"), "no script element at all")
         // In the running header (a CSS string in the style element) the name is CSS-escaped instead.
         XCTAssertTrue(html.contains(#"@top-left { content: "\3C script>alert(1)\3C /script> | a | b | · "#), html)
 
-        let md = try render(.md, sample: "beijing-xinghe") { $0.park.name = hostile; $0.evidence[0].title = "**x** [link](http://e.x)" }
-        XCTAssertTrue(md.contains("# 评审档案：\\<script\\>alert(1)\\</script\\> \\| a \\| b \\|\n"))
+        let md = try render(.md, sample: "beijing-xinghe", edit: edit)
+        XCTAssertTrue(md.contains("# 自评报告：\\<script\\>alert(1)\\</script\\> \\| a \\| b \\|\n"))
         XCTAssertTrue(md.contains("| licence | \\*\\*x\\*\\* \\[link\\](http://e.x) |"))
         // Every table row still has the columns of its header.
         let lines = md.components(separatedBy: "\n")
@@ -74,27 +83,28 @@ final class DossierTests: XCTestCase {
     }
 
     func testStagesWhenThereAreReviews() throws {
-        let folder = Self.path("Samples/beijing-xinghe")
-        let report = try XCTUnwrap(SelfReportLoader.load(folder + "/self-report.yaml", dictionary: dictionary).validValue)
-        let scorecard = try XCTUnwrap(CriteriaCatalog(directory: Self.path("Criteria")).loadScorecard(report.appliesTo[0], dictionary: dictionary).validValue)
-        let reviews = try ["preliminary", "panel-1", "panel-2", "panel-3"].map {
-            try XCTUnwrap(ReviewLoader.load(folder + "/reviews/\($0).yaml", scorecard: scorecard, report: report).validValue)
-        }
-        let evidence = EvidenceCheck.check(report, folder: folder)
-        let staged = StagedEvaluation.evaluate(report, against: scorecard, engine: ScoringEngine(dictionary: dictionary), reviews: reviews,
-                                               evidenceFiles: evidence.states)
-        let inputs = DossierInputs(date: "2026-03-10", toolVersion: "test", scorecardSHA256: "sha", files: [], evidenceFiles: evidence.states)
-        let md = renderer.render(.md, result: staged.final, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
-                                 language: .zh, staged: staged)
+        let assessment = try assess("beijing-xinghe", reviews: ["preliminary", "panel-1", "panel-2", "panel-3", "chair"], date: nil)
+        let md = renderer.render(.md, assessment, language: .zh)
+        // An evaluation report, dated the latest review (the chair's, 2026-03-10), not the report's 2026-01-20.
+        XCTAssertTrue(md.hasPrefix("# 评审意见书：星河数字广告产业园（虚构）\n"), md)
+        XCTAssertTrue(md.contains("| 档案日期 | 2026-03-10 |"), md)
+        XCTAssertTrue(md.contains("| 依据文本 | 北京市《关于推动数字广告产业园区建设的指导意见（征求意见稿）》 |"), md)
         XCTAssertTrue(md.contains("## 分阶段得分（自评分 · 初审分 · 评审分）\n\n| 自评分 | 初审分 | 评审分 |\n|--:|--:|--:|\n| **78.33** B 暂定结果 |"), md)
-        // culture.content: 1, 3, 1 → mean 5/3 = 1.67 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1.
-        XCTAssertTrue(md.contains("- culture.content：p1=1, p2=3, p3=1 → trimmed-mean 1.67 → 3.33 分歧较大，需讨论\n"), md)
-        XCTAssertTrue(md.contains("- ［初审］services.third\\_party 3 → 1 — 赵初审 2026-02-20：7家第三方机构中3家合作协议已到期，有效仅4家\n"), md)
-        let html = renderer.render(.html, result: staged.final, scorecard: scorecard, report: report, dictionary: dictionary, inputs: inputs,
-                                   language: .zh, staged: staged)
+        // culture.content: 1, 3, 1 → mean 5/3 = 1.67 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1: the chair settles it at 2.
+        XCTAssertTrue(md.contains("- culture.content：p1=1, p2=3, p3=1 → 平均 1.67 → 3.33 组长合议：等级 2 → 4，周组长，2026-03-10，理由："), md)
+        // The preliminary override stays in force at the panel stage.
+        XCTAssertTrue(md.contains("- ［评审］services.third\\_party 3 → 1 — 赵初审 2026-02-20：7家第三方机构中3家合作协议已到期，有效仅4家\n"), md)
+        // Every comment and reason reaches the dossier, with who and when.
+        XCTAssertTrue(md.contains("| 李评审（评审专家，2026-03-06） | 不予采信证明材料 tenants「入驻单位名录（示例）」，理由：入驻单位名录未加盖公章 | 个人意见"), md)
+        XCTAssertTrue(md.contains("- **赵初审（初审，2026-02-20）**：基本条件材料齐全。"), md)
+        XCTAssertTrue(md.contains("意见：聚焦程序化广告与内容营销"), md)
+        let html = renderer.render(.html, assessment, language: .zh)
         XCTAssertTrue(html.contains("<h2>分阶段得分（自评分 · 初审分 · 评审分）</h2>"))
-        XCTAssertEqual(html, renderer.render(.html, result: staged.final, scorecard: scorecard, report: report, dictionary: dictionary,
-                                             inputs: inputs, language: .zh, staged: staged))
+        XCTAssertTrue(html.contains("<title>评审意见书 · "), html)
+        XCTAssertEqual(html, renderer.render(.html, assessment, language: .zh))
+        let json = renderer.render(.json, assessment, language: .en)
+        XCTAssertTrue(json.contains(#""document" : "evaluation-report""#), json)
+        XCTAssertTrue(json.contains(#""reason" : "入驻单位名录未加盖公章""#) || json.contains(#""text" : "入驻单位名录未加盖公章""#), json)
     }
 
     func testHTMLIsSelfContained() throws {

@@ -21,7 +21,7 @@ final class BrokenSamplesTests: XCTestCase {
             XCTAssertFalse(expected.isEmpty, "\(name) lists no expected error")
             var diagnostics = SelfReportLoader.load(path, dictionary: dictionary, scorecards: scorecards).diagnostics
             if let report = SelfReportLoader.load(path, dictionary: dictionary, scorecards: scorecards).value {
-                diagnostics += EvidenceCheck.check(report, folder: "\(folder)/\(name)").diagnostics
+                diagnostics += EvidenceCheck.check(report, source: EvidenceFolder("\(folder)/\(name)")).diagnostics
             }
             let actual = diagnostics.filter { $0.severity == .error }.map { d in
                 "\(d.location.map { "\($0.line):\($0.column): " } ?? "")error: \(d.message)"

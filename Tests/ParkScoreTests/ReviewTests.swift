@@ -84,7 +84,10 @@ final class ReviewTests: XCTestCase {
         let criterion = try XCTUnwrap(staged.panel?.criterion("services.third_party"))
         XCTAssertEqual(criterion.points, .zero)
         XCTAssertEqual(criterion.evidence, .listed([EvidenceReference(id: "platform", state: .rejected)]))
-        XCTAssertEqual(criterion.explanation.last, .evidenceNotAccepted)
+        XCTAssertEqual(criterion.explanation.last, .evidenceNotAccepted(Unsubstantiated(
+            facts: ["services.platform", "services.government", "services.third_party_institutions"].filter { criterion.factKeys.contains($0) },
+            problems: [EvidenceProblem(evidenceID: "platform", title: "园区服务平台介绍与服务记录（示例）", kind: .rejected(by: "评审r1", reason: "合作协议未盖章"))])))
+        XCTAssertEqual(criterion.status, .unsubstantiated)
         // The self stage is not touched by the panel's verdict.
         XCTAssertEqual(staged.selfAssessment.criterion("services.third_party")?.points, r(3))
     }
@@ -134,7 +137,7 @@ final class ReviewTests: XCTestCase {
         let text = "reviewer: {id: r1, name: 甲, role: expert}\ndate: 2026-02-30\nscorecard: nanshan-livestreaming\n"
         let d = ReviewLoader.decode(SourceFile(path: "bad.yaml", bytes: Array(text.utf8)), scorecard: scorecard, report: report).diagnostics
         XCTAssertEqual(d.map(\.description), [
-            "bad.yaml:1:35: error: 'role' must be one of 'preliminary', 'panel', not 'expert'",
+            "bad.yaml:1:35: error: 'role' must be one of 'preliminary', 'panel', 'chair', not 'expert'",
             "bad.yaml:2:7: error: 'date' must be a date such as '2026-03-02', not text '2026-02-30'",
         ])
     }

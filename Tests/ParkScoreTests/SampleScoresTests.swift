@@ -36,7 +36,7 @@ final class SampleScoresTests: XCTestCase {
             let report = try Repository.sample(name, dictionary: dictionary, scorecards: [scorecard])
             XCTAssertEqual(report.appliesTo, [want.scorecard], name)
             // Every evidence file is there and matches its sha256.
-            let check = EvidenceCheck.check(report, folder: Repository.path("Samples/\(name)"))
+            let check = EvidenceCheck.check(report, source: EvidenceFolder(Repository.path("Samples/\(name)")))
             XCTAssertEqual(check.diagnostics, [], name)
             XCTAssertTrue(check.states.values.allSatisfy { $0 == .verified }, name)
             let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)

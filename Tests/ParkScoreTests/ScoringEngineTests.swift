@@ -196,7 +196,9 @@ final class ScoringEngineTests: XCTestCase {
         let options = ScoringOptions(mode: .evaluation)
         let without = score(facts: baseFacts, assessment: baseAssessment, options: options)
         XCTAssertEqual(without.criterion("c.check")?.points, .zero)
-        XCTAssertEqual(without.criterion("c.check")?.explanation.last, .evidenceNotAccepted)
+        XCTAssertEqual(without.criterion("c.check")?.explanation.last,
+                       .evidenceNotAccepted(Unsubstantiated(facts: [], problems: [EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed)])))
+        XCTAssertEqual(without.criterion("c.check")?.status, .unsubstantiated)
         XCTAssertEqual(without.criterion("c.judged")?.status, .pendingReview)
 
         let evidence = """

@@ -29,8 +29,10 @@ public enum ExplanationStep: Sendable, Hashable {
     case notApplicable(String)
     /// An N/A claim that does not count: the criterion does not allow it, or no justification was given.
     case notApplicableRefused(allowed: Bool)
-    /// In evaluation, the claim lacks accepted evidence and earns nothing.
-    case evidenceNotAccepted
+    /// In evaluation, the claim's evidence does not hold (rejected, missing, failing its hash, or none listed): it earns nothing.
+    case evidenceNotAccepted(Unsubstantiated)
+    /// The chair's resolution of a judged criterion, replacing the panel's aggregate.
+    case resolved(level: Int, aggregate: Rational?, points: Rational, chair: String, reason: String)
     /// A problem evaluating the criterion (division by zero, a wrong type).
     case problem(String)
     /// An evaluator set the points: from what to what, who, and why.
@@ -89,13 +91,35 @@ public enum ExplanationStep: Sendable, Hashable {
         case .notApplicableRefused(let allowed):
             if allowed { return zh ? "不适用申报无效：未说明理由" : "N/A claim refused: no justification" }
             return zh ? "不适用申报无效：该项不允许申报不适用" : "N/A claim refused: the criterion does not allow it"
-        case .evidenceNotAccepted:
-            return zh ? "证明材料缺失、未被采信或校验不符 → 0" : "evidence missing, rejected or failing its hash → 0"
+        case .evidenceNotAccepted(let reason):
+            let problems = reason.problems.map { $0.text(language) }.joined(separator: zh ? "；" : "; ")
+            return zh ? "证明材料不足以支持该项（\(problems)）→ 0" : "the evidence does not hold (\(problems)) → 0"
+        case .resolved(let level, let aggregate, let points, let chair, let reason):
+            let was = aggregate.map { zh ? "评审组平均等级 \($0.formatted(places: 2))，" : "the panel's aggregate \($0.formatted(places: 2)); " } ?? ""
+            return zh ? "\(was)组长\(chair)合议确定为等级 \(level) → \(points.formatted(places: 2))，理由：\(reason)"
+                      : "\(was)settled by the chair \(chair) at level \(level) → \(points.formatted(places: 2)), because \(reason)"
         case .problem(let message):
             return zh ? "无法计算：\(message)" : "cannot evaluate: \(message)"
         case .overridden(let old, let new, let reviewer, let reason):
             return zh ? "评审调整（\(reviewer)）：\(old.formatted(places: 2)) → \(new.formatted(places: 2))，理由：\(reason)"
                       : "overridden by \(reviewer): \(old.formatted(places: 2)) → \(new.formatted(places: 2)), because \(reason)"
+        }
+    }
+}
+
+extension EvidenceProblem {
+    /// The problem in a sentence: the evidence's title and id, and what is wrong with it.
+    public func text(_ language: LocalizedText.Language) -> String {
+        let zh = language == .zh
+        let name = evidenceID.map { id in title.map { zh ? "「\($0)」(\(id))" : "'\($0)' (\(id))" } ?? id } ?? ""
+        switch kind {
+        case .rejected(let by, let reason):
+            let who = by.isEmpty ? "" : (zh ? "\(by)" : " by \(by)")
+            return zh ? "\(name)经\(who)审核未采信：\(reason)" : "\(name) rejected\(who): \(reason)"
+        case .fileMissing: return zh ? "\(name)文件缺失" : "\(name): the file is missing"
+        case .hashMismatch: return zh ? "\(name)文件与登记的 sha256 不符" : "\(name): the file does not match its sha256"
+        case .outsideFolder: return zh ? "\(name)文件不在申报文件夹内" : "\(name): the file is outside the application folder"
+        case .noneListed: return zh ? "未提供所需证明材料" : "no evidence listed where evidence is required"
         }
     }
 }

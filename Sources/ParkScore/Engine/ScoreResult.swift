@@ -5,7 +5,8 @@ public struct ScoreResult: Sendable {
         case eligible
         /// An "ineligible" gate failed: 不予认定.
         case ineligible
-        /// No gate failed, but one lacks the data to decide.
+        /// No "ineligible" gate failed, but a gate lacks the data to decide (a cap gate too: missing data never beats
+        /// a bad value), or, in evaluation, a gate's evidence is rejected, missing or fails its hash (待补正).
         case undetermined
     }
 
@@ -33,6 +34,14 @@ public struct ScoreResult: Sendable {
     public var nextGrade: NextGradePath?
     /// Support the park or its tenants could claim, where the scorecard has incentives.
     public var support: [SupportEntitlement]
+    /// In evaluation, what the park must supply (补正清单): each piece of evidence that is rejected, missing or fails its
+    /// hash, or a required piece none is listed for, with the gates and criteria it leaves unsubstantiated.
+    public var corrections: [CorrectionItem]
+
+    /// Undetermined because a gate's evidence does not hold: the verdict reads 待补正.
+    public var needsCorrection: Bool {
+        verdict == .undetermined && gates.contains { $0.status == .unsubstantiated }
+    }
 
     public var criteria: [CriterionResult] { dimensions.flatMap(\.criteria) }
 
@@ -51,11 +60,18 @@ public enum ProvisionalReason: Sendable, Hashable {
     case selfRated([String])
     case pendingReview([String])
     case gateMissingData([String])
+    /// Gates whose evidence does not hold (evaluation): the park must supply what the corrections list names.
+    case gateUnsubstantiated([String])
+    /// Judged criteria the panel disagrees on and the chair has not resolved (待合议).
+    case disagreement([String])
 }
 
 public struct GateResult: Sendable {
     public enum Status: String, Sendable, Hashable {
         case passed, failed, missingData = "missing-data"
+        /// In evaluation: the condition holds on the park's figures, but the evidence behind them is rejected,
+        /// missing or fails its hash. Neither passed nor failed.
+        case unsubstantiated
     }
 
     public var id: String
@@ -70,6 +86,8 @@ public struct GateResult: Sendable {
     public var problem: String?
     public var missingFacts: [String]
     public var evidence: EvidenceState
+    /// In evaluation, why the evidence does not hold, when it does not.
+    public var unsubstantiated: Unsubstantiated?
 }
 
 public enum CriterionStatus: String, Sendable, Hashable, CaseIterable {
@@ -79,6 +97,8 @@ public enum CriterionStatus: String, Sendable, Hashable, CaseIterable {
     case missingData = "missing-data"
     case pendingReview = "pending-review"
     case notApplicable = "not-applicable"
+    /// In evaluation, the claim's evidence is rejected, missing or fails its hash: it earns nothing.
+    case unsubstantiated
 }
 
 public struct CriterionResult: Sendable {
@@ -117,6 +137,8 @@ public struct CriterionResult: Sendable {
     public var isProvisional: Bool
     /// An evaluator's override of the computed points.
     public var override: OverrideRecord?
+    /// In evaluation, why the evidence does not hold, when it does not.
+    public var unsubstantiated: Unsubstantiated?
 }
 
 /// Who changed a criterion's points, when, from what to what, and why.
@@ -157,6 +179,9 @@ public enum EvidenceState: Sendable, Hashable {
 public struct EvidenceReference: Sendable, Hashable {
     public var id: String
     public var state: EvidenceFileState?
+
+    /// Counts as support: not rejected, and its file is there (matching its sha256, where one was recorded).
+    public var isAcceptable: Bool { state == nil || state == .verified || state == .unchecked }
 
     public init(id: String, state: EvidenceFileState?) {
         self.id = id
@@ -229,4 +254,64 @@ public struct NextGradePath: Sendable, Hashable {
     public var criteria: [String]
     /// Whether the criteria together can close the gap at all.
     public var isReachable: Bool
+}
+
+/// Who rejected a piece of evidence, when, and why.
+public struct EvidenceRejection: Sendable, Hashable {
+    public var by: String
+    public var date: String
+    public var reason: String
+
+    public init(by: String, date: String, reason: String) {
+        self.by = by
+        self.date = date
+        self.reason = reason
+    }
+}
+
+/// What is wrong with the evidence behind a gate or criterion.
+public struct EvidenceProblem: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        case rejected(by: String, reason: String)
+        case fileMissing
+        case hashMismatch
+        case outsideFolder
+        /// Evidence is required and the self-report lists none.
+        case noneListed
+    }
+
+    /// The evidence id; nil for `noneListed`.
+    public var evidenceID: String?
+    public var title: String?
+    public var kind: Kind
+
+    public init(evidenceID: String?, title: String?, kind: Kind) {
+        self.evidenceID = evidenceID
+        self.title = title
+        self.kind = kind
+    }
+}
+
+/// Why a gate or criterion is unsubstantiated: the facts it reads that no acceptable evidence supports, and each
+/// problem with the evidence.
+public struct Unsubstantiated: Sendable, Hashable {
+    public var facts: [String]
+    public var problems: [EvidenceProblem]
+
+    public init(facts: [String], problems: [EvidenceProblem]) {
+        self.facts = facts
+        self.problems = problems
+    }
+}
+
+/// One line of the corrections list (补正清单): what to supply, and what it holds up.
+public struct CorrectionItem: Sendable, Hashable {
+    public var problem: EvidenceProblem
+    /// Gate and criterion ids it leaves unsubstantiated.
+    public var affects: [String]
+
+    public init(problem: EvidenceProblem, affects: [String]) {
+        self.problem = problem
+        self.affects = affects
+    }
 }

@@ -7,13 +7,20 @@ public struct ScoringOptions: Sendable {
     public var ratings: [String: Rating]
     /// Points set by an evaluator instead of the computed ones, by criterion id.
     public var overrides: [String: OverrideDecision]
+    /// Who rejected a piece of evidence and why, by evidence id (its file state is `.rejected`).
+    public var rejections: [String: EvidenceRejection]
+    /// Judged criteria the panel disagrees on and the chair has not resolved: the result stays provisional.
+    public var unresolvedDisagreements: [String]
 
     public init(mode: ScoringMode = .selfAssessment, evidenceFiles: [String: EvidenceFileState] = [:],
-                ratings: [String: Rating] = [:], overrides: [String: OverrideDecision] = [:]) {
+                ratings: [String: Rating] = [:], overrides: [String: OverrideDecision] = [:],
+                rejections: [String: EvidenceRejection] = [:], unresolvedDisagreements: [String] = []) {
         self.mode = mode
         self.evidenceFiles = evidenceFiles
         self.ratings = ratings
         self.overrides = overrides
+        self.rejections = rejections
+        self.unresolvedDisagreements = unresolvedDisagreements
     }
 
     /// An evaluator's decision to set a criterion's points, with who, when and why.
@@ -36,12 +43,13 @@ public struct ScoringOptions: Sendable {
     public struct Rating: Sendable, Hashable {
         public var level: Rational
         public var points: Rational
-        public var note: String?
+        /// The chair's resolution, when the level is the chair's rather than the panel's aggregate.
+        public var resolution: ResolutionRecord?
 
-        public init(level: Rational, points: Rational, note: String? = nil) {
+        public init(level: Rational, points: Rational, resolution: ResolutionRecord? = nil) {
             self.level = level
             self.points = points
-            self.note = note
+            self.resolution = resolution
         }
     }
 }
@@ -73,32 +81,81 @@ public struct ScoringEngine: Sendable {
             if fact.isPercent { environment.percentKeys.insert(fact.key) }
         }
         let assessment = report.assessments[scorecard.id] ?? SelfAssessment()
-        let evidence = EvidenceIndex(report.evidence, files: options.evidenceFiles)
+        let evidence = EvidenceIndex(report.evidence, files: options.evidenceFiles, rejections: options.rejections)
         var run = Run(scorecard: scorecard, environment: environment, assessment: assessment, evidence: evidence,
                       options: options)
         return run.result(derived: derived)
     }
 }
 
-/// Indexes the self-report's evidence by what it supports.
+/// Indexes the self-report's evidence by what it supports, and works out, in evaluation, which facts and which gates
+/// and criteria the evidence leaves unsubstantiated.
 struct EvidenceIndex {
     var bySupport: [String: [EvidenceReference]] = [:]
+    var items: [String: Evidence] = [:]
+    let rejections: [String: EvidenceRejection]
 
-    init(_ items: [Evidence], files: [String: EvidenceFileState]) {
+    init(_ items: [Evidence], files: [String: EvidenceFileState], rejections: [String: EvidenceRejection] = [:]) {
         for item in items {
+            self.items[item.id] = item
             for key in item.supports {
                 bySupport[key, default: []].append(EvidenceReference(id: item.id, state: files[item.id]))
             }
         }
+        self.rejections = rejections
+    }
+
+    func references(for id: String, facts: [String]) -> [EvidenceReference] {
+        var refs: [EvidenceReference] = bySupport[id] ?? []
+        for key in facts { refs += bySupport[key] ?? [] }
+        var seen = Set<String>()
+        return refs.filter { seen.insert($0.id).inserted }
     }
 
     func state(for id: String, facts: [String], requirement: EvidenceRequirement?) -> EvidenceState {
         guard requirement != nil else { return .notRequired }
-        var refs: [EvidenceReference] = bySupport[id] ?? []
-        for key in facts { refs += bySupport[key] ?? [] }
-        var seen = Set<String>()
-        refs = refs.filter { seen.insert($0.id).inserted }
+        let refs = references(for: id, facts: facts)
         return refs.isEmpty ? .missing : .listed(refs)
+    }
+
+    /// Why a gate or criterion is unsubstantiated in evaluation, or nil when it is not: a fact it reads is supported
+    /// only by evidence that is rejected, missing or fails its hash; or it asks for evidence and no acceptable item
+    /// supports it or its facts.
+    func unsubstantiated(_ id: String, facts: [String], requirement: EvidenceRequirement?) -> Unsubstantiated? {
+        var unsupported: [String] = []
+        var problems: [EvidenceProblem] = []
+        func add(_ ref: EvidenceReference) {
+            guard !problems.contains(where: { $0.evidenceID == ref.id }) else { return }
+            problems.append(problem(ref))
+        }
+        for key in facts {
+            guard let refs = bySupport[key], !refs.isEmpty, !refs.contains(where: \.isAcceptable) else { continue }
+            unsupported.append(key)
+            refs.forEach(add)
+        }
+        if requirement != nil {
+            let refs = references(for: id, facts: facts)
+            if refs.isEmpty {
+                problems.append(EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed))
+            } else if !refs.contains(where: \.isAcceptable) {
+                refs.forEach(add)
+            }
+        }
+        return problems.isEmpty ? nil : Unsubstantiated(facts: unsupported, problems: problems)
+    }
+
+    func problem(_ ref: EvidenceReference) -> EvidenceProblem {
+        let kind: EvidenceProblem.Kind
+        switch ref.state {
+        case .rejected:
+            let r = rejections[ref.id]
+            kind = .rejected(by: r?.by ?? "", reason: r?.reason ?? "")
+        case .missing: kind = .fileMissing
+        case .hashMismatch: kind = .hashMismatch
+        case .outsideFolder: kind = .outsideFolder
+        case .verified, .unchecked, nil: kind = .fileMissing
+        }
+        return EvidenceProblem(evidenceID: ref.id, title: items[ref.id]?.title, kind: kind)
     }
 }
 
@@ -148,9 +205,11 @@ private struct Run {
         total = total.rounded(places: 2)
 
         // Verdict and grade.
+        // A failed "ineligible" gate decides; otherwise any gate that cannot be decided — missing data or, in evaluation,
+        // evidence that does not hold — leaves the verdict open, cap gates included: missing data never beats a bad value.
         let failedIneligible = gates.contains { $0.effect == .ineligible && $0.status == .failed }
-        let undecidedIneligible = gates.contains { $0.effect == .ineligible && $0.status == .missingData }
-        let verdict: ScoreResult.Verdict = failedIneligible ? .ineligible : (undecidedIneligible ? .undetermined : .eligible)
+        let undecided = gates.contains { $0.status == .missingData || $0.status == .unsubstantiated }
+        let verdict: ScoreResult.Verdict = failedIneligible ? .ineligible : (undecided ? .undetermined : .eligible)
         let gradeByPoints = scorecard.grade(for: total)
         var grade = verdict == .eligible ? gradeByPoints : nil
         var cappedBy: [String] = []
@@ -180,6 +239,9 @@ private struct Run {
         if !pending.isEmpty { reasons.append(.pendingReview(pending)) }
         let gatesMissing = gates.filter { $0.status == .missingData }.map(\.id)
         if !gatesMissing.isEmpty { reasons.append(.gateMissingData(gatesMissing)) }
+        let gatesUnsubstantiated = gates.filter { $0.status == .unsubstantiated }.map(\.id)
+        if !gatesUnsubstantiated.isEmpty { reasons.append(.gateUnsubstantiated(gatesUnsubstantiated)) }
+        if !options.unresolvedDisagreements.isEmpty { reasons.append(.disagreement(options.unresolvedDisagreements)) }
 
         let improvements = improvementList(dimensions)
         return ScoreResult(
@@ -190,7 +252,7 @@ private struct Run {
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
                                  improvements: improvements),
-            support: scorecard.incentives.map(entitlement))
+            support: scorecard.incentives.map(entitlement), corrections: corrections(gates: gates, dimensions: dimensions))
     }
 
     // MARK: Gates
@@ -208,9 +270,16 @@ private struct Run {
         default: status = .failed
         }
         let facts = gate.condition.factReferences.map(\.path)
-        return GateResult(id: gate.id, title: gate.title, clause: gate.clause, effect: gate.effect, status: status,
-                          trace: ExpressionTrace(gate.condition, environment), problem: problem, missingFacts: value.missingFacts,
-                          evidence: evidence.state(for: gate.id, facts: facts, requirement: gate.evidence))
+        var result = GateResult(id: gate.id, title: gate.title, clause: gate.clause, effect: gate.effect, status: status,
+                                trace: ExpressionTrace(gate.condition, environment), problem: problem, missingFacts: value.missingFacts,
+                                evidence: evidence.state(for: gate.id, facts: facts, requirement: gate.evidence))
+        // In evaluation a gate the park's figures pass still needs evidence that holds; figures that fail it fail it.
+        if options.mode == .evaluation, status == .passed,
+           let reason = evidence.unsubstantiated(gate.id, facts: facts, requirement: gate.evidence) {
+            result.status = .unsubstantiated
+            result.unsubstantiated = reason
+        }
+        return result
     }
 
     // MARK: Criteria
@@ -268,9 +337,11 @@ private struct Run {
             score(judged, into: &result)
         }
 
-        // In evaluation, a claim without its evidence earns nothing.
-        if options.mode == .evaluation && !result.evidence.isSatisfied && !result.points.isZero {
-            result.explanation.append(.evidenceNotAccepted)
+        // In evaluation, a claim whose evidence does not hold earns nothing.
+        if options.mode == .evaluation, !result.points.isZero,
+           let reason = evidence.unsubstantiated(criterion.id, facts: facts, requirement: criterion.evidence) {
+            result.unsubstantiated = reason
+            result.explanation.append(.evidenceNotAccepted(reason))
             result.points = .zero
         }
 
@@ -285,7 +356,9 @@ private struct Run {
         }
 
         if result.status != .pendingReview || result.override != nil {
-            if result.points == result.maxPoints && !result.maxPoints.isZero {
+            if result.unsubstantiated != nil && result.override == nil {
+                result.status = .unsubstantiated
+            } else if result.points == result.maxPoints && !result.maxPoints.isZero {
                 result.status = .met
             } else if !result.missingFacts.isEmpty {
                 result.status = .missingData
@@ -381,7 +454,12 @@ private struct Run {
             guard let rating = options.ratings[result.id] else { return pending(&result) }
             result.level = rating.level.isInteger ? rating.level.numerator : rating.level.floor
             result.points = Rational.min(rating.points, result.maxPoints)
-            result.explanation.append(.rated(level: rating.level, points: result.points))
+            if let resolution = rating.resolution {
+                result.explanation.append(.resolved(level: resolution.level, aggregate: resolution.aggregate, points: result.points,
+                                                    chair: resolution.chair.name, reason: resolution.reason))
+            } else {
+                result.explanation.append(.rated(level: rating.level, points: result.points))
+            }
         }
     }
 
@@ -447,6 +525,27 @@ private struct Run {
 
     // MARK: Summaries
 
+    /// The corrections list: one line per piece of evidence (or per requirement none is listed for), with what it holds up.
+    func corrections(gates: [GateResult], dimensions: [DimensionResult]) -> [CorrectionItem] {
+        var items: [CorrectionItem] = []
+        func add(_ id: String, _ reason: Unsubstantiated?) {
+            for problem in reason?.problems ?? [] {
+                if let evidenceID = problem.evidenceID, let i = items.firstIndex(where: { $0.problem.evidenceID == evidenceID }) {
+                    if !items[i].affects.contains(id) { items[i].affects.append(id) }
+                } else {
+                    items.append(CorrectionItem(problem: problem, affects: [id]))
+                }
+            }
+        }
+        for gate in gates where gate.status == .unsubstantiated { add(gate.id, gate.unsubstantiated) }
+        for d in dimensions.indices {
+            for c in dimensions[d].criteria.indices where dimensions[d].criteria[c].status == .unsubstantiated {
+                add(dimensions[d].criteria[c].id, dimensions[d].criteria[c].unsubstantiated)
+            }
+        }
+        return items
+    }
+
     func missingData(gates: [GateResult], dimensions: [DimensionResult]) -> [MissingFact] {
         var order: [String] = []
         var usedBy: [String: [String]] = [:]
@@ -479,7 +578,7 @@ private struct Run {
                     action = .provideData(criterion.missingFacts)
                 } else if criterion.status == .pendingReview {
                     action = .getRated
-                } else if options.mode == .evaluation && !criterion.evidence.isSatisfied {
+                } else if criterion.status == .unsubstantiated {
                     action = .provideEvidence
                 } else {
                     switch c.kind {

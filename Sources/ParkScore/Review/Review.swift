@@ -6,6 +6,12 @@ public struct Review: Sendable {
         case preliminary
         /// 评审: a member of the expert panel.
         case panel
+        /// 组长: the panel's chair, who records the panel's decisions (`resolutions`, and verdicts and overrides
+        /// that become the panel's); a chair who rates counts as one panel member.
+        case chair
+
+        /// The stage a reviewer of this role takes part in.
+        public var stage: EvaluationStage { self == .preliminary ? .preliminary : .panel }
     }
 
     public struct Reviewer: Sendable, Hashable {
@@ -57,6 +63,19 @@ public struct Review: Sendable {
         }
     }
 
+    /// The chair's settlement of a judged criterion: the level that replaces the panel's aggregate, and why.
+    public struct Resolution: Sendable, Hashable {
+        public var level: Int
+        public var reason: String
+        public var location: SourceLocation?
+
+        public init(level: Int, reason: String, location: SourceLocation? = nil) {
+            self.level = level
+            self.reason = reason
+            self.location = location
+        }
+    }
+
     public var reviewer: Reviewer
     /// `YYYY-MM-DD`.
     public var date: String
@@ -64,21 +83,39 @@ public struct Review: Sendable {
     public var ratings: [String: Rating]
     public var evidence: [String: EvidenceVerdict]
     public var overrides: [String: Override]
+    /// The chair's resolutions of judged criteria, by criterion id (a chair's review only).
+    public var resolutions: [String: Resolution]
     public var comments: String?
     public var file: String?
+    /// The sha256 of the review file's bytes, when it was read from bytes.
+    public var sha256: String?
     public var location: SourceLocation?
 
     public init(reviewer: Reviewer, date: String, scorecardID: String, ratings: [String: Rating] = [:],
-                evidence: [String: EvidenceVerdict] = [:], overrides: [String: Override] = [:], comments: String? = nil,
-                file: String? = nil, location: SourceLocation? = nil) {
+                evidence: [String: EvidenceVerdict] = [:], overrides: [String: Override] = [:],
+                resolutions: [String: Resolution] = [:], comments: String? = nil, file: String? = nil, sha256: String? = nil,
+                location: SourceLocation? = nil) {
         self.reviewer = reviewer
         self.date = date
         self.scorecardID = scorecardID
         self.ratings = ratings
         self.evidence = evidence
         self.overrides = overrides
+        self.resolutions = resolutions
         self.comments = comments
         self.file = file
+        self.sha256 = sha256
         self.location = location
+    }
+}
+
+/// The stages of an evaluation form: 自评 (the park's own), 初审 (the preliminary check), 评审 (the panel).
+public enum EvaluationStage: String, Sendable, Hashable, CaseIterable, Comparable {
+    case selfAssessment = "self"
+    case preliminary
+    case panel
+
+    public static func < (a: EvaluationStage, b: EvaluationStage) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
 }

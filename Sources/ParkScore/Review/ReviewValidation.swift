@@ -52,6 +52,61 @@ public enum ReviewValidation {
                                           at: override.location, path: path))
             }
         }
+        for (id, resolution) in review.resolutions.sorted(by: { $0.key < $1.key }) {
+            let path = "resolutions.\(id)"
+            if review.reviewer.role != .chair {
+                diagnostics.append(.error("only the panel's chair (role: chair) records resolutions; '\(review.reviewer.id)' is \(review.reviewer.role.rawValue)",
+                                          at: resolution.location, path: path))
+            }
+            guard let criterion = scorecard.criterion(id) else {
+                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
+                                          at: resolution.location, path: path))
+                continue
+            }
+            guard case .judged(let rubric) = criterion.kind else {
+                diagnostics.append(.error("criterion '\(id)' is a \(criterion.kind.name), not judged: it takes no resolution; use an override",
+                                          at: resolution.location, path: path))
+                continue
+            }
+            if rubric.level(resolution.level) == nil {
+                let levels = rubric.levels.map { String($0.level) }.joined(separator: ", ")
+                diagnostics.append(.error("level \(resolution.level) is not in the rubric of '\(id)' (levels \(levels))", at: resolution.location, path: path))
+            }
+            if resolution.reason.trimmingWhitespace.isEmpty {
+                diagnostics.append(.error("the resolution of '\(id)' needs a reason", at: resolution.location, path: path))
+            }
+        }
         return diagnostics.sortedForReport()
+    }
+
+    /// Checks the reviews of one application together: a reviewer counts once (the same id in two files, or the same
+    /// file given twice, is refused with both locations), and a panel has at most one chair.
+    public static func checkPanel(_ reviews: [Review]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: Review] = [:]
+        var chair: Review?
+        func place(_ r: Review) -> String { r.location.map { "\($0.file):\($0.line):\($0.column)" } ?? (r.file ?? "?") }
+        for review in reviews {
+            if let first = seen[review.reviewer.id] {
+                if let a = first.sha256, a == review.sha256 {
+                    diagnostics.append(.error("the same review is given twice (\(place(first)) and \(place(review))): a reviewer counts once",
+                                              at: review.location, path: "reviewer"))
+                } else {
+                    diagnostics.append(.error("reviewer '\(review.reviewer.id)' has two review files (\(place(first)) and \(place(review))): a reviewer counts once",
+                                              at: review.location, path: "reviewer.id"))
+                }
+                continue
+            }
+            seen[review.reviewer.id] = review
+            if review.reviewer.role == .chair {
+                if let first = chair {
+                    diagnostics.append(.error("the panel has two chairs, '\(first.reviewer.id)' (\(place(first))) and '\(review.reviewer.id)': one chair records the panel's decisions",
+                                              at: review.location, path: "reviewer.role"))
+                } else {
+                    chair = review
+                }
+            }
+        }
+        return diagnostics
     }
 }

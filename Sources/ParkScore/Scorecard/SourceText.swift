@@ -6,11 +6,14 @@ public struct SourceText: Sendable, Hashable {
     public var jurisdiction: LocalizedText
     /// The issuing level, e.g. municipal, district, provincial.
     public var level: String?
+    /// Who issued (or drafted) the text, where the text names it; else documents cite the jurisdiction.
+    public var issuer: LocalizedText?
 
-    public init(file: String, title: String, jurisdiction: LocalizedText, level: String? = nil) {
+    public init(file: String, title: String, jurisdiction: LocalizedText, level: String? = nil, issuer: LocalizedText? = nil) {
         self.file = file
         self.title = title
         self.jurisdiction = jurisdiction
         self.level = level
+        self.issuer = issuer
     }
 }

@@ -40,6 +40,7 @@ struct Batch: ParsableCommand {
         var result: ScoreResult?
         var files: [(name: String, text: String)] = []
         var problems: [Diagnostic] = []
+        var problemText = ""
         var skipped: Bool { result == nil }
     }
 
@@ -61,8 +62,9 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria)
-        let dictionary = try workspace.dictionary()
-        let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
+        let library = try workspace.library()
+        let scorecard = try workspace.require(library.scorecard(self.scorecard)).scorecard
+        let pipeline = AssessmentPipeline(criteria: library)
         guard let folder = TemplatesFolder.locate() else {
             Console.error("error: cannot find the Templates folder\n")
             throw ExitCode(1)
@@ -87,13 +89,11 @@ struct Batch: ParsableCommand {
         }
 
         let outcomes = Outcomes(count: names.count)
-        let engine = ScoringEngine(dictionary: dictionary)
         let renderer = DossierRenderer(templates: templates)
-        let (root, language, dictionaryPath) = (applications, lang, workspace.catalog.dictionaryPath)
+        let (root, language, scorecardName) = (applications, lang, self.scorecard)
         DispatchQueue.concurrentPerform(iterations: names.count) { index in
-            outcomes.set(index, Self.process(folder: root + "/" + names[index], name: names[index], scorecard: scorecard,
-                                             dictionary: dictionary, dictionaryPath: dictionaryPath, engine: engine,
-                                             renderer: renderer, language: language))
+            outcomes.set(index, Self.process(folder: root + "/" + names[index], name: names[index], scorecard: scorecardName,
+                                             pipeline: pipeline, renderer: renderer, language: language))
         }
         let all = outcomes.all
 
@@ -107,11 +107,10 @@ struct Batch: ParsableCommand {
         files.append((output + "/ranking.csv", table.csv))
         files.append((output + "/ranking.html", renderer.comparisonHTML(ranking, language: lang)))
         files.append((output + "/ranking.json", JSONText.encode(RankingDocument(ranking: ranking, skipped: all.filter(\.skipped).map(\.name)))))
-        let renderer2 = DiagnosticRenderer()
         var summary: [String] = []
         for outcome in all where !outcome.problems.isEmpty {
             summary.append("\(outcome.name): \(outcome.skipped ? (lang == .zh ? "已跳过" : "skipped") : (lang == .zh ? "已评分，有提示" : "scored, with warnings"))")
-            summary.append(renderer2.render(outcome.problems))
+            summary.append(outcome.problemText)
         }
         let skippedCount = all.filter(\.skipped).count
         summary.append(lang == .zh ? "共 \(all.count) 份申报：评分 \(scored.count) 份，跳过 \(skippedCount) 份。"
@@ -131,42 +130,30 @@ struct Batch: ParsableCommand {
         }
     }
 
-    static func process(folder: String, name: String, scorecard: Scorecard, dictionary: FactDictionary, dictionaryPath: String,
-                        engine: ScoringEngine, renderer: DossierRenderer, language: LocalizedText.Language) -> Outcome {
+    /// One application through the pipeline: its self-report, its reviews/ folder (if any), its evidence.
+    static func process(folder: String, name: String, scorecard: String, pipeline: AssessmentPipeline, renderer: DossierRenderer,
+                        language: LocalizedText.Language) -> Outcome {
         var outcome = Outcome(name: name)
-        let reportPath = folder + "/self-report.yaml"
-        let loaded = SelfReportLoader.load(reportPath, dictionary: dictionary, scorecards: [scorecard])
-        outcome.problems = loaded.diagnostics
-        guard let report = loaded.validValue else { return outcome }
-        var reviews: [Review] = []
-        let reviewFolder = folder + "/reviews"
-        let reviewFiles = ((try? FileManager.default.contentsOfDirectory(atPath: reviewFolder)) ?? [])
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-        for file in reviewFiles {
-            let review = ReviewLoader.load(reviewFolder + "/" + file, scorecard: scorecard, report: report)
-            outcome.problems += review.diagnostics
-            guard let value = review.validValue else { return outcome }
-            reviews.append(value)
+        let reviewFolders = ReviewFolder.exists(in: folder) ? [folder + "/reviews"] : []
+        let input = ApplicationInput.read(report: folder + "/self-report.yaml", reviewFolders: reviewFolders)
+        var sources = input.sources
+        outcome.problems = input.diagnostics
+        func done() -> Outcome {
+            outcome.problemText = DiagnosticRenderer().rendering(outcome.problems, sources: sources)
+            return outcome
         }
-        let evidence = EvidenceCheck.check(report, folder: folder)
-        outcome.problems += evidence.diagnostics.map(\.asWarning)
-        let staged = reviews.isEmpty ? nil
-            : StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: reviews, evidenceFiles: evidence.states)
-        let result = staged?.final ?? engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
-        outcome.parkID = report.park.id ?? name
-        outcome.parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
-        outcome.result = result
-        let files = InputFingerprints.files(report: reportPath, report: report, dictionary: dictionaryPath, scorecard: scorecard,
-                                            reviews: reviewFiles.map { reviewFolder + "/" + $0 })
-        let inputs = DossierInputs(date: report.reportDate ?? report.period.to, toolVersion: ParkScoreVersion.current,
-                                   scorecardSHA256: InputFingerprints.sha256(ofFile: scorecard.file) ?? "", files: files,
-                                   evidenceFiles: evidence.states)
+        guard let application = input.validValue else { return done() }
+        let loaded = pipeline.assess(application, options: AssessmentOptions(scorecards: [scorecard]))
+        sources += loaded.sources
+        outcome.problems += loaded.diagnostics
+        guard let assessment = loaded.validValue, let result = assessment.results.first else { return done() }
+        outcome.parkID = assessment.report.park.id ?? name
+        outcome.parkName = language == .en ? (assessment.report.park.nameEn ?? assessment.report.park.name) : assessment.report.park.name
+        outcome.result = result.result
         for format in [DossierFormat.html, .json] {
-            outcome.files.append(("\(outcome.parkID).\(language.rawValue).\(format.fileExtension)",
-                                  renderer.render(format, result: result, scorecard: scorecard, report: report, dictionary: dictionary,
-                                                  inputs: inputs, language: language, staged: staged)))
+            outcome.files.append(("\(outcome.parkID).\(language.rawValue).\(format.fileExtension)", renderer.render(format, result, language: language)))
         }
-        return outcome
+        return done()
     }
 }
 

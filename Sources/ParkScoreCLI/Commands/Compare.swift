@@ -33,16 +33,17 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria)
-        let dictionary = try workspace.dictionary()
-        let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
-        let engine = ScoringEngine(dictionary: dictionary)
+        let library = try workspace.library()
+        let scorecard = try workspace.require(library.scorecard(self.scorecard)).scorecard
+        let pipeline = AssessmentPipeline(criteria: library)
         var parks: [(id: String, name: String, result: ScoreResult)] = []
         for path in reports {
-            let report = try workspace.require(SelfReportLoader.load(path, dictionary: dictionary, scorecards: [scorecard]))
-            let evidence = EvidenceCheck.check(report, folder: EvidenceCheck.applicationFolder(of: path))
+            let input = try workspace.require(ApplicationInput.read(report: path))
+            let assessment = try workspace.require(pipeline.assess(input, options: AssessmentOptions(scorecards: [self.scorecard])))
+            let report = assessment.report
             let id = report.park.id ?? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent
             let name = lang == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
-            parks.append((id, name, engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))))
+            for result in assessment.results { parks.append((id, name, result.result)) }
         }
         let ranking = Ranking(scorecard: scorecard, parks: parks)
         let text: String

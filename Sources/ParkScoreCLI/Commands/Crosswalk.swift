@@ -17,17 +17,15 @@ struct Crosswalk: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria)
-        let dictionary = try workspace.dictionary()
-        var scorecards: [Scorecard] = []
-        for path in workspace.catalog.scorecardPaths() {
-            scorecards.append(try workspace.require(ScorecardLoader.load(path, dictionary: dictionary)))
-        }
-        let value = try workspace.require(SelfReportLoader.load(report, dictionary: dictionary, scorecards: scorecards))
-        let engine = ScoringEngine(dictionary: dictionary)
+        let library = try workspace.library()
+        let pipeline = AssessmentPipeline(criteria: library)
+        let input = try workspace.require(ApplicationInput.read(report: report))
+        let assessment = try workspace.require(pipeline.assess(input, options: AssessmentOptions(scorecards: library.catalog.scorecardPaths())))
+        let value = assessment.report
         let zh = lang == .zh
         var lines = [zh ? "\(value.park.name)：对照全部评分表" : "\(value.park.nameEn ?? value.park.name) against every scorecard", ""]
-        for scorecard in scorecards {
-            let result = engine.score(value, against: scorecard)
+        for item in assessment.results {
+            let (scorecard, result) = (item.scorecard, item.result)
             let verdict = ResultText(language: lang).verdict(result)
             let grade = result.grade.map { "\($0.id) \($0.title.text(lang))" } ?? (zh ? "不评级" : "no grade")
             lines.append("\(scorecard.id)  \(scorecard.title.text(lang))")

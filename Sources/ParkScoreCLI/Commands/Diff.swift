@@ -13,8 +13,8 @@ struct Diff: ParsableCommand {
     @Argument(help: ArgumentHelp("The later self-report.", valueName: "new-report"))
     var new: String
 
-    @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path; else the new report's applies_to.", valueName: "id|path"))
-    var scorecard: String?
+    @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path; repeatable. Default: the new report's applies_to, one diff per scorecard.", valueName: "id|path"))
+    var scorecard: [String] = []
 
     @Option(name: .long, help: "Language: zh or en.")
     var lang: LocalizedText.Language = .zh
@@ -23,15 +23,19 @@ struct Diff: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria)
-        let dictionary = try workspace.dictionary()
-        let newReport = try workspace.require(SelfReportLoader.load(new, dictionary: dictionary))
-        guard let name = scorecard ?? newReport.appliesTo.first else {
-            throw ValidationError("no scorecard: pass --scorecard, or list it under 'applies_to' in '\(new)'")
+        let library = try workspace.library()
+        let pipeline = AssessmentPipeline(criteria: library)
+        let newAssessment = try workspace.require(pipeline.assess(try workspace.require(ApplicationInput.read(report: new)),
+                                                                  options: AssessmentOptions(scorecards: scorecard)))
+        // The earlier report is scored against the same scorecards as the later one.
+        let ids = newAssessment.results.map(\.scorecard.id)
+        let oldAssessment = try workspace.require(pipeline.assess(try workspace.require(ApplicationInput.read(report: old)),
+                                                                  options: AssessmentOptions(scorecards: scorecard.isEmpty ? ids : scorecard)))
+        var texts: [String] = []
+        for (before, after) in zip(oldAssessment.results, newAssessment.results) {
+            let diff = ReportDiff(old: before.result, new: after.result)
+            texts.append(DiffText(language: lang, dictionary: library.dictionary).render(diff, old: oldAssessment.report, new: newAssessment.report))
         }
-        let scorecard = try workspace.scorecard(name, dictionary: dictionary)
-        let oldReport = try workspace.require(SelfReportLoader.load(old, dictionary: dictionary, scorecards: [scorecard]))
-        let engine = ScoringEngine(dictionary: dictionary)
-        let diff = ReportDiff(old: engine.score(oldReport, against: scorecard), new: engine.score(newReport, against: scorecard))
-        Console.out(DiffText(language: lang, dictionary: dictionary).render(diff, old: oldReport, new: newReport))
+        Console.out(texts.joined(separator: "\n"))
     }
 }

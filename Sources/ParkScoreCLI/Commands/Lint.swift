@@ -17,7 +17,7 @@ struct Lint: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria)
         let dictionaryLoad = workspace.catalog.loadDictionary()
-        workspace.report(dictionaryLoad.diagnostics)
+        workspace.report(dictionaryLoad.diagnostics, sources: dictionaryLoad.sources)
         guard let dictionary = dictionaryLoad.validValue else { throw ExitCode(1) }
 
         var files: [String] = []
@@ -48,7 +48,7 @@ struct Lint: ParsableCommand {
                 }
                 ids[scorecard.id] = file
             }
-            workspace.report(loaded.diagnostics)
+            workspace.report(loaded.diagnostics, sources: loaded.sources)
             errors += loaded.diagnostics.filter { $0.severity == .error }.count
             warnings += loaded.diagnostics.filter { $0.severity == .warning }.count
         }

@@ -4,42 +4,40 @@ import ParkScoreIO
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a self-report: fact types and bounds, unknown facts, evidence files and hashes, self-assessments.",
+        abstract: "Check a self-report (and its reviews): fact types and bounds, unknown facts, evidence files and hashes, self-assessments.",
         discussion: """
         Evidence files are looked up relative to the folder of the self-report (the application folder) and \
-        checked against their sha256. Without --scorecard, the self-assessment of every built-in scorecard the \
-        report names is checked.
+        checked against their sha256. The report is checked against the scorecards named with --scorecard, else \
+        those under its 'applies_to', else every built-in scorecard. Review files given with --review or \
+        --reviews are checked too: against their scorecard, the report, and each other (a reviewer counts once).
         """
     )
 
     @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
     var report: String
 
-    @Option(name: .long, help: ArgumentHelp("Check against this scorecard (id or path); repeatable.", valueName: "id|path"))
-    var scorecard: [String] = []
+    @OptionGroup var application: ApplicationOptions
 
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria)
-        let dictionary = try workspace.dictionary()
-        var scorecards: [Scorecard] = []
-        if scorecard.isEmpty {
-            for path in workspace.catalog.scorecardPaths() {
-                if let s = ScorecardLoader.load(path, dictionary: dictionary).validValue { scorecards.append(s) }
-            }
-        } else {
-            for name in scorecard { scorecards.append(try workspace.scorecard(name, dictionary: dictionary)) }
-        }
-        var loaded = SelfReportLoader.load(report, dictionary: dictionary, scorecards: scorecards)
+        let library = try workspace.library()
+        let pipeline = AssessmentPipeline(criteria: library)
+        let input = try workspace.require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews))
+        var assessmentOptions = AssessmentOptions(scorecards: application.scorecard, mode: application.effectiveMode,
+                                                  fallbackScorecards: library.catalog.scorecardPaths())
+        assessmentOptions.evidenceProblemsAreErrors = true
+        let loaded = pipeline.assess(input, options: assessmentOptions)
+        var diagnostics = loaded.diagnostics
         if let value = loaded.value {
-            loaded.diagnostics += SelfReportValidation.checkAssessmentScorecards(value, known: scorecards.map(\.id))
-            loaded.diagnostics += EvidenceCheck.check(value, folder: EvidenceCheck.applicationFolder(of: report)).diagnostics
-            loaded.diagnostics = loaded.diagnostics.sortedForReport()
+            diagnostics += SelfReportValidation.checkAssessmentScorecards(value.report, known: library.catalog.scorecardIDs + value.results.map(\.scorecard.id))
         }
-        let value = try workspace.require(loaded)
-        let warnings = loaded.diagnostics.filter { $0.severity == .warning }.count
-        Console.out("\(report): valid (\(value.facts.count) facts, \(value.evidence.count) evidence entries"
+        let checked = Loaded(value: loaded.value, diagnostics: diagnostics.sortedForReport(), sources: loaded.sources)
+        let value = try workspace.require(checked)
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        let reviews = value.reviews.isEmpty ? "" : ", \(value.reviews.count) review\(value.reviews.count == 1 ? "" : "s")"
+        Console.out("\(report): valid (\(value.report.facts.count) facts, \(value.report.evidence.count) evidence entries\(reviews)"
                     + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s"))\n" : ")\n"))
     }
 }

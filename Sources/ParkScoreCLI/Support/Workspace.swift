@@ -3,8 +3,8 @@ import Foundation
 import ParkScore
 import ParkScoreIO
 
-/// What every command needs: the criteria folder, loading with diagnostics printed to standard error,
-/// and a clean exit status when input is invalid.
+/// What every command needs: the criteria (read once), the one assessment pipeline, diagnostics printed to standard
+/// error with snippets from the bytes that were read, and a clean exit status when input is invalid.
 struct Workspace {
     let catalog: CriteriaCatalog
     let renderer = DiagnosticRenderer()
@@ -17,15 +17,16 @@ struct Workspace {
         self.catalog = catalog
     }
 
-    /// Prints diagnostics to standard error.
-    func report(_ diagnostics: [Diagnostic]) {
+    /// Prints diagnostics to standard error; snippets come from `sources`.
+    func report(_ diagnostics: [Diagnostic], sources: [SourceFile] = []) {
+        renderer.remember(sources)
         guard !diagnostics.isEmpty else { return }
         Console.error(renderer.render(diagnostics))
     }
 
     /// The value of a load; prints its diagnostics, and exits with status 1 when it has errors.
     func require<T>(_ loaded: Loaded<T>) throws -> T {
-        report(loaded.diagnostics)
+        report(loaded.diagnostics, sources: loaded.sources)
         guard let value = loaded.validValue else {
             let count = loaded.diagnostics.filter { $0.severity == .error }.count
             if count > 1 { Console.error("\(count) errors\n") }
@@ -34,24 +35,50 @@ struct Workspace {
         return value
     }
 
-    func dictionary() throws -> FactDictionary {
-        try require(catalog.loadDictionary())
+    func library() throws -> CriteriaLibrary {
+        try require(CriteriaLibrary.open(catalog))
     }
 
-    /// Every review file, checked against the scorecard and the report; exits with status 1 on any error.
-    func reviews(_ paths: [String], scorecard: Scorecard, report: SelfReport) throws -> [Review] {
-        var reviews: [Review] = []
-        var problems: [Diagnostic] = []
-        for path in paths {
-            let loaded = ReviewLoader.load(path, scorecard: scorecard, report: report)
-            problems += loaded.diagnostics
-            if let review = loaded.validValue { reviews.append(review) }
-        }
-        return try require(Loaded(value: reviews, diagnostics: problems))
+    func dictionary() throws -> FactDictionary {
+        try library().dictionary
     }
 
     func scorecard(_ name: String, dictionary: FactDictionary) throws -> Scorecard {
-        try require(catalog.loadScorecard(name, dictionary: dictionary))
+        let loaded = catalog.loadScorecard(name, dictionary: dictionary)
+        return try require(loaded)
+    }
+
+    /// Reads one application from disk and runs the pipeline; exits with status 1 on any error.
+    func assess(report: String, application: ApplicationOptions, pipeline: AssessmentPipeline, date: String? = nil,
+                scorecards: [String]? = nil) throws -> Assessment {
+        let input = try require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews))
+        let options = AssessmentOptions(scorecards: scorecards ?? application.scorecard, mode: application.effectiveMode, date: date)
+        return try require(pipeline.assess(input, options: options))
+    }
+}
+
+/// Which scorecards, and the reviews of an evaluation: shared by score, dossier and validate.
+struct ApplicationOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path; repeatable. Default: the report's applies_to.", valueName: "id|path"))
+    var scorecard: [String] = []
+
+    @Option(name: .long, help: "self (the park's own assessment) or evaluation (with reviews). Reviews imply evaluation.")
+    var mode: ScoringMode?
+
+    @Option(name: .long, help: ArgumentHelp("A review file; repeatable. Implies --mode evaluation.", valueName: "file"))
+    var review: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A folder of review files (every .yaml in it); repeatable. Implies --mode evaluation.", valueName: "dir"))
+    var reviews: [String] = []
+
+    var hasReviews: Bool { !review.isEmpty || !reviews.isEmpty }
+
+    var effectiveMode: ScoringMode { hasReviews ? .evaluation : (mode ?? .selfAssessment) }
+
+    func validate() throws {
+        if hasReviews && mode == .selfAssessment {
+            throw ValidationError("--review and --reviews score an evaluation: drop --mode self")
+        }
     }
 }
 

@@ -1,7 +1,8 @@
 import ParkScore
 
 /// Prints diagnostics as `file:line:column: error: message [key.path]`, followed by the line of the file
-/// and a caret under the column.
+/// and a caret under the column. The lines come from the bytes that were loaded (`remember`), never from reading
+/// the file again: what is shown is what was parsed.
 public final class DiagnosticRenderer {
     private var lines: [String: [Substring]] = [:]
 
@@ -10,6 +11,16 @@ public final class DiagnosticRenderer {
     /// Gives the renderer a file's text, so it need not read the file again.
     public func remember(_ file: SourceFile) {
         lines[file.path] = Self.split(String(decoding: file.bytes, as: UTF8.self))
+    }
+
+    public func remember(_ files: [SourceFile]) {
+        for file in files where lines[file.path] == nil { remember(file) }
+    }
+
+    /// Remembers the sources and renders the diagnostics.
+    public func rendering(_ diagnostics: [Diagnostic], sources: [SourceFile]) -> String {
+        remember(sources)
+        return render(diagnostics)
     }
 
     public func render(_ diagnostics: [Diagnostic]) -> String {
@@ -25,10 +36,6 @@ public final class DiagnosticRenderer {
     }
 
     func snippet(_ location: SourceLocation) -> String? {
-        if lines[location.file] == nil {
-            guard case .success(let file) = SourceFile.read(location.file) else { return nil }
-            remember(file)
-        }
         guard let fileLines = lines[location.file], location.line >= 1, location.line <= fileLines.count else { return nil }
         var text = Array(fileLines[location.line - 1].unicodeScalars)
         var column = max(location.column - 1, 0)

@@ -2,59 +2,163 @@ import Crypto
 import Foundation
 import ParkScore
 
-/// Checks a self-report's evidence files against its application folder: each file must stay inside the
-/// folder, exist as a regular file, and match the sha256 the park recorded.
-public enum EvidenceCheck {
+/// Lowercase hex sha256, as parks record it and the audit appendix shows it.
+public enum SHA256Text {
+    public static func of(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
+
+    static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// What checking one evidence file found: its state, and the sha256 of its content when it could be read.
+public struct EvidenceFileCheck: Sendable, Hashable {
+    public var state: EvidenceFileState
+    public var sha256: String?
+    /// What is wrong, in a sentence, when something is.
+    public var problem: String?
+
+    public init(state: EvidenceFileState, sha256: String? = nil, problem: String? = nil) {
+        self.state = state
+        self.sha256 = sha256
+        self.problem = problem
+    }
+}
+
+/// Where an application's evidence files are: a folder on disk, or files handed over in memory (a web upload).
+public protocol EvidenceSource: Sendable {
+    /// The content's sha256 of the file at `path` (relative to the application), or why it cannot be had.
+    func fingerprint(_ path: String) -> EvidenceFileCheck
+}
+
+/// Evidence files in an application folder. A path must stay inside the folder (a link leading out of it is caught),
+/// name a regular file, and be no larger than `maxBytes`; the file is hashed as it is read, in chunks, so memory stays
+/// flat whatever its size.
+public struct EvidenceFolder: EvidenceSource {
+    public let folder: String
+    public let maxBytes: Int
+
+    public static let defaultMaxBytes = 1 << 30
+
+    public init(_ folder: String, maxBytes: Int = EvidenceFolder.defaultMaxBytes) {
+        self.folder = folder
+        self.maxBytes = maxBytes
+    }
+
     /// The folder of a self-report: its evidence paths are relative to it.
-    public static func applicationFolder(of reportPath: String) -> String {
-        URL(fileURLWithPath: reportPath).deletingLastPathComponent().path
+    public init(ofReport reportPath: String, maxBytes: Int = EvidenceFolder.defaultMaxBytes) {
+        self.init(URL(fileURLWithPath: reportPath).deletingLastPathComponent().path, maxBytes: maxBytes)
+    }
+
+    public func fingerprint(_ file: String) -> EvidenceFileCheck {
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
+        let url = root.appendingPathComponent(file).standardizedFileURL.resolvingSymlinksInPath()
+        // A path written outside the folder ('..', '/') is already refused when the report is read;
+        // here a link inside the folder that leads out of it is caught.
+        guard !EvidenceCheck.isWrittenOutside(file), url.path.hasPrefix(root.path + "/") else {
+            return EvidenceFileCheck(state: .outsideFolder, problem: "evidence file '\(file)' leads outside the application folder")
+        }
+        let fd = open(url.path, O_RDONLY | O_NONBLOCK)
+        guard fd >= 0 else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is missing") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' cannot be read") }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is a folder, not a file")
+        default: return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is not a regular file")
+        }
+        if Int(info.st_size) > maxBytes {
+            return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is \(info.st_size) bytes, more than the limit of \(maxBytes)")
+        }
+        var hasher = SHA256()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var total = 0
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' cannot be read")
+            }
+            if n == 0 { break }
+            total += n
+            if total > maxBytes {
+                return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is more than the limit of \(maxBytes) bytes")
+            }
+            buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(n))) }
+        }
+        return EvidenceFileCheck(state: .verified, sha256: SHA256Text.hex(hasher.finalize()))
+    }
+}
+
+/// Evidence files handed over in memory, by their path in the application (a web upload).
+public struct EvidenceInMemory: EvidenceSource {
+    public let files: [String: [UInt8]]
+
+    public init(_ files: [String: [UInt8]]) {
+        self.files = files
+    }
+
+    public func fingerprint(_ file: String) -> EvidenceFileCheck {
+        guard !EvidenceCheck.isWrittenOutside(file) else {
+            return EvidenceFileCheck(state: .outsideFolder, problem: "evidence file '\(file)' leads outside the application folder")
+        }
+        guard let bytes = files[file] else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is missing") }
+        return EvidenceFileCheck(state: .verified, sha256: SHA256Text.of(bytes))
+    }
+}
+
+/// Checks a self-report's evidence against its source: each file must be there and match the sha256 the park recorded.
+public enum EvidenceCheck {
+    /// A path written to leave the application: absolute, or with a '..' step.
+    static func isWrittenOutside(_ file: String) -> Bool {
+        file.hasPrefix("/") || file.split(separator: "/").contains("..")
     }
 
     /// What each evidence file is, by evidence id, and a diagnostic for each problem.
-    public static func check(_ report: SelfReport, folder: String) -> (states: [String: EvidenceFileState], diagnostics: [Diagnostic]) {
-        var states: [String: EvidenceFileState] = [:]
-        var diagnostics: [Diagnostic] = []
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
+    public static func check(_ report: SelfReport, source: any EvidenceSource) -> EvidenceReport {
+        var result = EvidenceReport()
         for (index, item) in report.evidence.enumerated() {
             let path = "evidence[\(index)]"
-            let url = root.appendingPathComponent(item.file).standardizedFileURL.resolvingSymlinksInPath()
-            // A path written outside the folder ('..', '/') is already refused when the report is read;
-            // here a link inside the folder that leads out of it is caught.
-            let writtenOutside = item.file.hasPrefix("/") || item.file.split(separator: "/").contains("..")
-            guard !writtenOutside, url.path.hasPrefix(root.path + "/") else {
-                states[item.id] = .outsideFolder
-                if !writtenOutside {
-                    diagnostics.append(.error("evidence file '\(item.file)' leads outside the application folder", at: item.location, path: path))
+            var check = source.fingerprint(item.file)
+            if check.state == .verified, let actual = check.sha256 {
+                if let recorded = item.sha256 {
+                    if actual != recorded.lowercased() {
+                        check.state = .hashMismatch
+                        check.problem = "evidence file '\(item.file)' does not match its sha256: recorded \(recorded.prefix(12))…, file has \(actual.prefix(12))…"
+                    }
+                } else {
+                    check.state = .unchecked
+                    result.diagnostics.append(.warning("evidence '\(item.id)' has no sha256 to check '\(item.file)' against; its sha256 is \(actual)",
+                                                       at: item.location, path: path))
                 }
-                continue
             }
-            guard case .success(let file) = SourceFile.read(url.path, limit: Int.max) else {
-                states[item.id] = .missing
-                diagnostics.append(.error("evidence file '\(item.file)' is missing", at: item.location, path: path))
-                continue
+            if let problem = check.problem, check.state != .outsideFolder || !isWrittenOutside(item.file) {
+                result.diagnostics.append(.error(problem, at: item.location, path: path))
             }
-            guard let recorded = item.sha256 else {
-                states[item.id] = .unchecked
-                diagnostics.append(.warning("evidence '\(item.id)' has no sha256 to check '\(item.file)' against", at: item.location, path: path))
-                continue
-            }
-            let actual = sha256(file.bytes)
-            if actual == recorded {
-                states[item.id] = .verified
-            } else {
-                states[item.id] = .hashMismatch
-                diagnostics.append(.error("evidence file '\(item.file)' does not match its sha256: recorded \(recorded.prefix(12))…, file has \(actual.prefix(12))…",
-                                          at: item.location, path: path))
-            }
+            result.files[item.id] = check
         }
-        return (states, diagnostics)
+        return result
     }
 
     /// Lowercase hex sha256 of some bytes.
-    public static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
+    public static func sha256(_ bytes: [UInt8]) -> String { SHA256Text.of(bytes) }
+}
+
+/// What checking a report's evidence found.
+public struct EvidenceReport: Sendable {
+    /// By evidence id.
+    public var files: [String: EvidenceFileCheck] = [:]
+    public var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public var states: [String: EvidenceFileState] { files.mapValues(\.state) }
 }

@@ -3,25 +3,36 @@ import ParkYAML
 
 /// Reads one evaluator's review and checks it against the scorecard and the self-report it reviews.
 ///
-///     reviewer: {id: r1, name: 李明, role: panel}      # role: preliminary or panel
+///     reviewer: {id: r1, name: 李明, role: panel}      # role: preliminary, panel or chair
 ///     date: 2026-03-02
 ///     scorecard: beijing-digital-advertising-park
 ///     ratings:   {basic.positioning: {level: 2, comment: …}}   # or just the level
 ///     evidence:  {licence: accepted, tenants: {verdict: rejected, reason: …}}
 ///     overrides: {services.third_party: {points: 1, reason: …}}
+///     resolutions: {culture.content: {level: 2, reason: …}}     # the chair only
 ///     comments: …
 public enum ReviewLoader {
     public static func load(_ path: String, scorecard: Scorecard, report: SelfReport?) -> Loaded<Review> {
         SourceFile.load(path) { decode($0, scorecard: scorecard, report: report) }
     }
 
+    /// Decodes and checks a review against the scorecard and report.
     public static func decode(_ file: SourceFile, scorecard: Scorecard, report: SelfReport?) -> Loaded<Review> {
+        var loaded = decode(file)
+        if let review = loaded.value {
+            loaded.diagnostics = (loaded.diagnostics + ReviewValidation.check(review, scorecard: scorecard, report: report)).sortedForReport()
+        }
+        return loaded
+    }
+
+    /// Decodes a review's structure only: which scorecard it is of decides what it is checked against.
+    public static func decode(_ file: SourceFile) -> Loaded<Review> {
         file.decodeDocument { node, decoder in
-            guard let review = ReviewReader(decoder: decoder).review(node) else {
+            guard var review = ReviewReader(decoder: decoder).review(node) else {
                 return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
             }
-            let diagnostics = decoder.diagnostics + ReviewValidation.check(review, scorecard: scorecard, report: report)
-            return Loaded(value: review, diagnostics: diagnostics.sortedForReport())
+            review.sha256 = file.sha256
+            return Loaded(value: review, diagnostics: decoder.diagnostics.sortedForReport())
         }
     }
 }
@@ -105,10 +116,22 @@ private struct ReviewReader {
                 if let points { overrides[id] = Review.Override(points: points, reason: reason, location: decoder.location(pair.value)) }
             }
         }
+        var resolutions: [String: Review.Resolution] = [:]
+        if let m = root.mapping("resolutions") {
+            for pair in m.pairs {
+                guard let id = pair.key.scalar?.text,
+                      let r = decoder.mapping(pair.value, m.path.appending(id), what: "the resolution of '\(id)'") else { continue }
+                let level = r.integer("level", required: true)
+                let reason = r.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, r.path.appending("reason"), what: "'reason'") } ?? ""
+                r.finish()
+                if let level { resolutions[id] = Review.Resolution(level: level, reason: reason, location: decoder.location(pair.value)) }
+            }
+        }
         let comments = root.text("comments")
         root.finish(allowing: ["park"])
         guard let reviewer, let date, let scorecardID else { return nil }
         return Review(reviewer: reviewer, date: date, scorecardID: scorecardID, ratings: ratings, evidence: evidence,
-                      overrides: overrides, comments: comments, file: decoder.file, location: decoder.location(node))
+                      overrides: overrides, resolutions: resolutions, comments: comments, file: decoder.file,
+                      location: decoder.location(node))
     }
 }

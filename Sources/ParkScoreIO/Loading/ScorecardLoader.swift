@@ -93,10 +93,11 @@ private struct ScorecardReader {
         let file = map.text("file", required: true)
         let title = map.text("title", required: true)
         let jurisdiction = map.localized("jurisdiction", required: true)
+        let issuer = map.localized("issuer")
         let level = map.text("level")
         map.finish()
         guard let file, let title, let jurisdiction else { return nil }
-        return SourceText(file: file, title: title, jurisdiction: jurisdiction, level: level)
+        return SourceText(file: file, title: title, jurisdiction: jurisdiction, level: level, issuer: issuer)
     }
 
     func gradeBand(_ map: MappingReader) -> GradeBand? {

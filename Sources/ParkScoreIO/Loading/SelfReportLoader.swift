@@ -9,18 +9,33 @@ public enum SelfReportLoader {
     }
 
     public static func decode(_ file: SourceFile, dictionary: FactDictionary, scorecards: [Scorecard] = []) -> Loaded<SelfReport> {
+        var loaded = decodeFacts(file, dictionary: dictionary)
+        if let report = loaded.value {
+            loaded.diagnostics += check(report, dictionary: dictionary, scorecards: scorecards)
+            loaded.diagnostics = loaded.diagnostics.sortedForReport()
+        }
+        return loaded
+    }
+
+    /// Decodes the report and checks its facts against the dictionary (types, bounds, unknown keys); what depends on
+    /// the scorecards is left to `check`.
+    public static func decodeFacts(_ file: SourceFile, dictionary: FactDictionary) -> Loaded<SelfReport> {
         file.decodeDocument { node, decoder in
             guard let report = SelfReportReader(decoder: decoder, dictionary: dictionary).report(node) else {
                 return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
             }
-            var diagnostics = decoder.diagnostics
-            diagnostics += SelfReportValidation.checkRanges(report, dictionary: dictionary)
-            diagnostics += SelfReportValidation.checkEvidence(report, dictionary: dictionary, scorecards: scorecards)
-            for scorecard in scorecards {
-                diagnostics += SelfReportValidation.checkAssessment(report, against: scorecard)
-            }
+            let diagnostics = decoder.diagnostics + SelfReportValidation.checkRanges(report, dictionary: dictionary)
             return Loaded(value: report, diagnostics: diagnostics.sortedForReport())
         }
+    }
+
+    /// The checks that depend on the scorecards: evidence entries and what they support, and each self-assessment.
+    public static func check(_ report: SelfReport, dictionary: FactDictionary, scorecards: [Scorecard]) -> [Diagnostic] {
+        var diagnostics = SelfReportValidation.checkEvidence(report, dictionary: dictionary, scorecards: scorecards)
+        for scorecard in scorecards {
+            diagnostics += SelfReportValidation.checkAssessment(report, against: scorecard)
+        }
+        return diagnostics
     }
 }
 

@@ -1,11 +1,13 @@
+import Crypto
 import Foundation
 import ParkScore
 import ParkYAML
 
-/// The bytes of one input file, read safely: regular files only (a FIFO or a device would hang),
-/// and no larger than the YAML reader's limit.
+/// The bytes of one input, read once: from a file (regular files only — a FIFO or a device would hang — and no
+/// larger than the YAML reader's limit) or handed over in memory (a web upload). Everything downstream — parsing,
+/// caret snippets, the audit's sha256 — uses these bytes, never the file again.
 public struct SourceFile: Sendable {
-    /// The path as the user gave it, used in messages.
+    /// The path as the user gave it (or an upload's name), used in messages.
     public let path: String
     public let bytes: [UInt8]
 
@@ -14,26 +16,30 @@ public struct SourceFile: Sendable {
         self.bytes = bytes
     }
 
+    /// Lowercase hex sha256 of the bytes.
+    public var sha256: String { SHA256Text.of(bytes) }
+
+    /// The file's name without its folder, for the audit appendix.
+    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+
     public static func read(_ path: String, limit: Int = ParseLimits.default.maxInputBytes) -> Result<SourceFile, Diagnostic> {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
             return .failure(.error("no such file '\(path)'", at: nil))
         }
-        if isDirectory.boolValue {
-            return .failure(.error("'\(path)' is a folder, not a file", at: nil))
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .failure(.error("'\(path)' is a folder, not a file", at: nil))
+        default: return .failure(.error("'\(path)' is not a regular file", at: nil))
         }
-        guard let attributes = try? fm.attributesOfItem(atPath: path) else {
+        if Int(info.st_size) > limit {
+            return .failure(.error("'\(path)' is \(info.st_size) bytes, more than the limit of \(limit)", at: nil))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
             return .failure(.error("cannot read '\(path)'", at: nil))
         }
-        if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-            return .failure(.error("'\(path)' is not a regular file", at: nil))
-        }
-        if let size = attributes[.size] as? Int, size > limit {
-            return .failure(.error("'\(path)' is \(size) bytes, more than the limit of \(limit)", at: nil))
-        }
-        guard let data = fm.contents(atPath: path) else {
-            return .failure(.error("cannot read '\(path)'", at: nil))
+        guard data.count <= limit else {
+            return .failure(.error("'\(path)' is \(data.count) bytes, more than the limit of \(limit)", at: nil))
         }
         return .success(SourceFile(path: path, bytes: Array(data)))
     }
@@ -66,11 +72,15 @@ extension SourceFile {
     }
 
     /// Parses the YAML and hands the root node and a fresh decoder to `body`; a YAML error is one diagnostic.
+    /// The result carries these bytes, so its diagnostics' snippets come from them.
     func decodeDocument<T>(_ body: (Node, DocumentDecoder) -> Loaded<T>) -> Loaded<T> {
+        var loaded: Loaded<T>
         switch yamlDocument() {
-        case .failure(let d): return Loaded(value: nil, diagnostics: [d])
-        case .success(let node): return body(node, DocumentDecoder(file: path))
+        case .failure(let d): loaded = Loaded(value: nil, diagnostics: [d])
+        case .success(let node): loaded = body(node, DocumentDecoder(file: path))
         }
+        loaded.sources.append(self)
+        return loaded
     }
 }
 
@@ -78,10 +88,13 @@ extension SourceFile {
 public struct Loaded<Value> {
     public var value: Value?
     public var diagnostics: [Diagnostic]
+    /// The inputs read on the way, whose lines the diagnostics' snippets show.
+    public var sources: [SourceFile]
 
-    public init(value: Value?, diagnostics: [Diagnostic]) {
+    public init(value: Value?, diagnostics: [Diagnostic], sources: [SourceFile] = []) {
         self.value = value
         self.diagnostics = diagnostics
+        self.sources = sources
     }
 
     public var hasErrors: Bool { diagnostics.hasErrors }

@@ -4,7 +4,7 @@ import ParkScore
 /// The JSON form of a score result (`parkscore score --format json`): versioned by `schemaVersion`,
 /// keys sorted, numbers rounded to two decimals, unknown values as null.
 public struct ResultDocument: Encodable {
-    public static let schemaVersion = 1
+    public static let schemaVersion = 2
 
     let schemaVersion = ResultDocument.schemaVersion
     let scorecard: ScorecardRef
@@ -26,13 +26,22 @@ public struct ResultDocument: Encodable {
     let improvements: [ImprovementRef]
     let nextGrade: NextGradeRef?
     let support: [SupportRef]
-    /// Self, preliminary and panel scores side by side, in evaluation.
+    let corrections: [CorrectionRef]
+    /// Self, preliminary and panel scores side by side, every reviewer's finding, in evaluation.
     public var stages: StagesRef?
+
+    /// The JSON of one assessment: the final result, and in evaluation its stages and findings.
+    public init(_ assessment: ScorecardAssessment, language: LocalizedText.Language = .zh) {
+        self.init(result: assessment.result, scorecard: assessment.scorecard, report: assessment.report, language: language)
+        stages = assessment.staged.map { StagesRef($0, report: assessment.report, language: language) }
+    }
 
     /// `language` is the language of the explanation steps; titles carry both languages.
     public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, language: LocalizedText.Language = .zh) {
         self.scorecard = ScorecardRef(id: scorecard.id, version: scorecard.version, title: Localized(scorecard.title),
-                                      source: scorecard.source.file)
+                                      source: SourceRef(title: scorecard.source.title,
+                                                        issuer: Localized(scorecard.source.issuer ?? scorecard.source.jurisdiction),
+                                                        file: scorecard.source.file))
         park = ParkRef(id: report.park.id, name: report.park.name, nameEn: report.park.nameEn, jurisdiction: report.park.jurisdiction)
         period = ReportingPeriodRef(from: report.period.from, to: report.period.to)
         mode = result.mode.rawValue
@@ -48,15 +57,18 @@ public struct ResultDocument: Encodable {
             case .selfRated(let ids): return "self-rated: " + ids.joined(separator: ", ")
             case .pendingReview(let ids): return "pending review: " + ids.joined(separator: ", ")
             case .gateMissingData(let ids): return "gate missing data: " + ids.joined(separator: ", ")
+            case .gateUnsubstantiated(let ids): return "gate unsubstantiated: " + ids.joined(separator: ", ")
+            case .disagreement(let ids): return "panel disagreement unresolved: " + ids.joined(separator: ", ")
             }
         }
-        gates = result.gates.map(GateRef.init)
+        gates = result.gates.map { GateRef($0, language: language) }
         dimensions = result.dimensions.map { DimensionRef($0, language: language) }
         derived = result.derived.mapValues(JSONValue.init)
         missingData = result.missingData.map { MissingRef(fact: $0.key, usedBy: $0.usedBy) }
         improvements = result.improvements.map(ImprovementRef.init)
         nextGrade = result.nextGrade.map(NextGradeRef.init)
         support = result.support.map { SupportRef($0, language: language) }
+        corrections = result.corrections.map { CorrectionRef($0, language: language) }
     }
 
     /// Pretty-printed, sorted-key JSON text ending in a newline.
@@ -137,7 +149,64 @@ struct ScorecardRef: Encodable {
     let id: String
     let version: String
     let title: Localized
-    let source: String
+    let source: SourceRef
+}
+
+/// The policy text: its title and issuer, and the file name in the seeds folder.
+struct SourceRef: Encodable {
+    let title: String
+    let issuer: Localized
+    let file: String
+}
+
+/// Why a gate or criterion is unsubstantiated, and each line of the corrections list.
+struct ProblemRef: Encodable {
+    let evidence: String?
+    let title: String?
+    let problem: String
+    let reviewer: String?
+    let reason: String?
+    let text: String
+
+    init(_ p: EvidenceProblem, language: LocalizedText.Language) {
+        evidence = p.evidenceID
+        title = p.title
+        var reviewer: String?, reason: String?
+        switch p.kind {
+        case .rejected(let by, let why):
+            problem = "rejected"
+            reviewer = by
+            reason = why
+        case .fileMissing: problem = "file-missing"
+        case .hashMismatch: problem = "hash-mismatch"
+        case .outsideFolder: problem = "outside-folder"
+        case .noneListed: problem = "none-listed"
+        }
+        self.reviewer = reviewer
+        self.reason = reason
+        text = p.text(language)
+    }
+}
+
+struct UnsubstantiatedRef: Encodable {
+    let facts: [String]
+    let problems: [ProblemRef]
+
+    init?(_ u: Unsubstantiated?, language: LocalizedText.Language) {
+        guard let u else { return nil }
+        facts = u.facts
+        problems = u.problems.map { ProblemRef($0, language: language) }
+    }
+}
+
+struct CorrectionRef: Encodable {
+    let problem: ProblemRef
+    let affects: [String]
+
+    init(_ item: CorrectionItem, language: LocalizedText.Language) {
+        problem = ProblemRef(item.problem, language: language)
+        affects = item.affects
+    }
 }
 
 struct ParkRef: Encodable {
@@ -211,8 +280,9 @@ struct GateRef: Encodable {
     let problem: String?
     let missingFacts: [String]
     let evidence: EvidenceRef
+    let unsubstantiated: UnsubstantiatedRef?
 
-    init(_ gate: GateResult) {
+    init(_ gate: GateResult, language: LocalizedText.Language) {
         id = gate.id
         title = Localized(gate.title)
         clause = ClauseRef(gate.clause)
@@ -225,6 +295,7 @@ struct GateRef: Encodable {
         problem = gate.problem
         missingFacts = gate.missingFacts
         evidence = EvidenceRef(gate.evidence)
+        unsubstantiated = UnsubstantiatedRef(gate.unsubstantiated, language: language)
     }
 }
 
@@ -246,6 +317,7 @@ struct CriterionRef: Encodable {
     let evidence: EvidenceRef
     let notApplicable: String?
     let provisional: Bool
+    let unsubstantiated: UnsubstantiatedRef?
 
     init(_ c: CriterionResult, language: LocalizedText.Language) {
         id = c.id
@@ -265,6 +337,7 @@ struct CriterionRef: Encodable {
         evidence = EvidenceRef(c.evidence)
         notApplicable = c.notApplicableJustification
         provisional = c.isProvisional
+        unsubstantiated = UnsubstantiatedRef(c.unsubstantiated, language: language)
     }
 }
 
@@ -339,7 +412,8 @@ struct ImprovementRef: Encodable {
     }
 }
 
-/// The stages of an evaluation: each stage's total and grade, the panel's ratings, and the overrides.
+/// The stages of an evaluation: each stage's total and grade, the panel's ratings and the chair's resolutions, the
+/// overrides in force, every reviewer's findings with where each stands, the evidence decisions, and the reviewers.
 public struct StagesRef: Encodable {
     struct Stage: Encodable {
         let stage: String
@@ -357,6 +431,17 @@ public struct StagesRef: Encodable {
         let level: JSONNumber
         let points: JSONNumber
         let disagreement: Bool
+        let resolution: Resolution?
+    }
+
+    struct Resolution: Encodable {
+        let criterion: String
+        let chair: Reviewer
+        let date: String
+        let level: Int
+        let points: JSONNumber
+        let aggregate: JSONNumber?
+        let reason: String
     }
 
     struct Override: Encodable {
@@ -369,26 +454,120 @@ public struct StagesRef: Encodable {
         let reason: String
     }
 
+    struct Reviewer: Encodable {
+        let id: String
+        let name: String
+        let role: String
+
+        init(_ r: Review.Reviewer) {
+            id = r.id
+            name = r.name
+            role = r.role.rawValue
+        }
+    }
+
+    struct FindingRef: Encodable {
+        let stage: String
+        let reviewer: Reviewer
+        let date: String
+        let subject: String
+        let subjectKind: String
+        let statement: String
+        let points: JSONNumber?
+        let level: Int?
+        let text: String?
+        let standing: String
+        let reversedBy: [String]?
+        let summary: String
+    }
+
+    struct Decision: Encodable {
+        let evidence: String
+        let accepted: Bool
+        let stage: String
+        let by: [Reviewer]
+        let date: String
+        let reason: String?
+    }
+
+    struct ReviewRef: Encodable {
+        let reviewer: Reviewer
+        let date: String
+        let file: String?
+        let sha256: String?
+        let comments: String?
+    }
+
     let stages: [Stage]
     let panelRatings: [Rating]
+    let resolutions: [Resolution]
     let overrides: [Override]
+    let findings: [FindingRef]
+    let evidenceDecisions: [Decision]
+    let reviews: [ReviewRef]
+    let unresolvedDisagreements: [String]
 
-    public init(_ staged: StagedResult) {
+    public init(_ staged: StagedResult, report: SelfReport, language: LocalizedText.Language = .zh) {
         let named: [(String, ScoreResult?)] = [("self", staged.selfAssessment), ("preliminary", staged.preliminary), ("panel", staged.panel)]
         stages = named.compactMap { name, result in
             result.map { Stage(stage: name, verdict: $0.verdict.rawValue, total: JSONNumber($0.total), grade: $0.grade?.id, provisional: $0.isProvisional) }
         }
+        func resolution(_ r: ResolutionRecord) -> Resolution {
+            Resolution(criterion: r.criterionID, chair: Reviewer(r.chair), date: r.date, level: r.level, points: JSONNumber(r.points),
+                       aggregate: r.aggregate.map { JSONNumber($0) }, reason: r.reason)
+        }
         panelRatings = staged.panelRatings.map { r in
             Rating(criterion: r.criterionID, levels: Dictionary(r.levels.map { ($0.reviewer, $0.level) }, uniquingKeysWith: { a, _ in a }),
                    counted: r.counted, aggregation: r.aggregation.rawValue, level: JSONNumber(r.level), points: JSONNumber(r.points),
-                   disagreement: r.disagreement)
+                   disagreement: r.disagreement, resolution: staged.resolutions[r.criterionID].map(resolution))
         }
+        resolutions = staged.resolutions.values.sorted { $0.criterionID < $1.criterionID }.map(resolution)
         overrides = named.flatMap { name, result in
             (result?.criteria ?? []).compactMap { c in
                 c.override.map { Override(stage: name, criterion: c.id, reviewer: $0.reviewer, date: $0.date, old: JSONNumber($0.old),
                                           new: JSONNumber($0.new), reason: $0.reason) }
             }
         }
+        let words = FindingText(language: language)
+        findings = staged.findings.map { f in
+            let subject: String, kind: String
+            switch f.subject {
+            case .evidence(let id): (subject, kind) = (id, "evidence")
+            case .criterion(let id): (subject, kind) = (id, "criterion")
+            case .application: (subject, kind) = ("", "application")
+            }
+            var statement = "", points: JSONNumber?, level: Int?
+            switch f.statement {
+            case .accepted: statement = "accepted"
+            case .rejected: statement = "rejected"
+            case .override(let p): (statement, points) = ("override", JSONNumber(p))
+            case .rating(let l): (statement, level) = ("rating", l)
+            case .resolution(let l): (statement, level) = ("resolution", l)
+            case .comment: statement = "comment"
+            }
+            var standing = "", reversedBy: [String]?
+            switch f.standing {
+            case .inForce: standing = "in-force"
+            case .memberOnly: standing = "member-only"
+            case .concurs: standing = "concurs"
+            case .reversed(let by): (standing, reversedBy) = ("reversed", by)
+            case .superseded: standing = "superseded"
+            case .recorded: standing = "recorded"
+            case .reversalWithoutReason: standing = "reversal-without-reason"
+            }
+            return FindingRef(stage: f.stage.rawValue, reviewer: Reviewer(f.reviewer), date: f.date, subject: subject, subjectKind: kind,
+                              statement: statement, points: points, level: level, text: f.text, standing: standing, reversedBy: reversedBy,
+                              summary: words.line(f, report: report))
+        }
+        evidenceDecisions = staged.evidenceDecisions.values.sorted { $0.evidenceID < $1.evidenceID }.map {
+            Decision(evidence: $0.evidenceID, accepted: $0.accepted, stage: $0.stage.rawValue, by: $0.by.map(Reviewer.init), date: $0.date,
+                     reason: $0.reason)
+        }
+        reviews = staged.reviews.map {
+            ReviewRef(reviewer: Reviewer($0.reviewer), date: $0.date, file: $0.file.map { SourceFile(path: $0, bytes: []).name },
+                      sha256: $0.sha256, comments: $0.comments)
+        }
+        unresolvedDisagreements = staged.unresolvedDisagreements
     }
 }
 

@@ -10,9 +10,26 @@ public struct ResultText {
 
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
+    /// The whole assessment against one scorecard: in evaluation, the stages and every reviewer's findings first, then
+    /// the final result in full.
+    public func render(_ assessment: ScorecardAssessment) -> String {
+        var text = ""
+        if let staged = assessment.staged { text += StagedText(language: language).render(staged, report: assessment.report) + "\n" }
+        return text + render(assessment.result, scorecard: assessment.scorecard, report: assessment.report)
+    }
+
+    /// The policy text a scorecard rests on, by its issuer and title: `北京市《关于推动…（征求意见稿）》`.
+    public func source(_ scorecard: Scorecard) -> String {
+        let issuer = (scorecard.source.issuer ?? scorecard.source.jurisdiction).text(language)
+        let title = scorecard.source.title
+        let quoted = title.hasPrefix("《") ? title : "《\(title)》"
+        return t("\(issuer)\(quoted)", "\(issuer), \(quoted)")
+    }
+
     public func render(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport) -> String {
         var out: [String] = []
         out.append("\(scorecard.title.text(language)) (\(scorecard.id) \(scorecard.version))")
+        out.append("\(t("依据", "Based on")): \(source(scorecard))")
         let parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
         out.append("\(t("园区", "Park")): \(parkName)    \(t("期间", "Period")): \(report.period.from) – \(report.period.to)    "
                    + "\(t("模式", "Mode")): \(mode(result.mode))")
@@ -33,7 +50,13 @@ public struct ResultText {
         if !result.gates.isEmpty {
             out.append(t("门槛条件", "Gates"))
             for gate in result.gates {
-                let mark = gate.status == .passed ? "✓" : (gate.status == .failed ? "✗" : "?")
+                let mark: String
+                switch gate.status {
+                case .passed: mark = "✓"
+                case .failed: mark = "✗"
+                case .missingData: mark = "?"
+                case .unsubstantiated: mark = "!"
+                }
                 out.append("  \(mark) \(gate.id) \(gate.title.text(language)) [\(clause(gate.clause))] — \(gateStatus(gate))")
                 out.append("      \(gate.explanation)")
                 if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(language))") }
@@ -56,6 +79,13 @@ public struct ResultText {
             }
         }
         out.append("")
+
+        if !result.corrections.isEmpty {
+            out.append(t("补正清单（须补交或更正的证明材料）", "Corrections (evidence to supply or correct)"))
+            let words = FindingText(language: language)
+            for (i, item) in result.corrections.enumerated() { out.append("  \(i + 1). \(words.correction(item))") }
+            out.append("")
+        }
 
         if !result.missingData.isEmpty {
             out.append(t("缺少的数据", "Missing data"))
@@ -122,7 +152,12 @@ public struct ResultText {
         switch result.verdict {
         case .eligible: return t("符合基本条件", "eligible")
         case .ineligible: return t("不予认定（未通过门槛条件）", "ineligible (a gate failed)")
-        case .undetermined: return t("待定（门槛条件缺少数据）", "undetermined (a gate lacks data)")
+        case .undetermined:
+            if result.needsCorrection {
+                return t("待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单）",
+                         "to be corrected (a gate's evidence is rejected, missing or fails its hash: see the corrections list)")
+            }
+            return t("待定（门槛条件缺少数据，不评定等级）", "undetermined (a gate lacks data: no grade)")
         }
     }
 
@@ -131,6 +166,8 @@ public struct ResultText {
         case .selfRated(let ids): return t("自评等级（待评审确认）", "self-rated (to be confirmed by review)") + ": " + ids.joined(separator: ", ")
         case .pendingReview(let ids): return t("待评议", "pending review") + ": " + ids.joined(separator: ", ")
         case .gateMissingData(let ids): return t("门槛缺少数据", "gates lacking data") + ": " + ids.joined(separator: ", ")
+        case .gateUnsubstantiated(let ids): return t("门槛证明材料待补正", "gates whose evidence must be corrected") + ": " + ids.joined(separator: ", ")
+        case .disagreement(let ids): return t("评审意见分歧较大，待组长合议", "the panel disagrees: awaiting the chair's resolution") + ": " + ids.joined(separator: ", ")
         }
     }
 
@@ -138,6 +175,7 @@ public struct ResultText {
         switch gate.status {
         case .passed: return t("通过", "passed")
         case .missingData: return t("缺少数据", "missing data")
+        case .unsubstantiated: return t("证明材料不足，待补正", "evidence does not hold: to be corrected")
         case .failed:
             switch gate.effect {
             case .ineligible: return t("未通过，不予认定", "failed: ineligible")
@@ -154,6 +192,7 @@ public struct ResultText {
         case .missingData: return "?"
         case .pendingReview: return "…"
         case .notApplicable: return "–"
+        case .unsubstantiated: return "!"
         }
     }
 
@@ -165,6 +204,7 @@ public struct ResultText {
         case .missingData: return t("缺少数据", "missing data")
         case .pendingReview: return t("待评议", "pending review")
         case .notApplicable: return t("不适用", "not applicable")
+        case .unsubstantiated: return t("证明材料不足", "unsubstantiated")
         }
     }
 

@@ -1,0 +1,64 @@
+import Foundation
+import ParkScore
+
+/// One application as bytes: the self-report, the review files, and where its evidence is. The command line reads it
+/// from disk (`read`), each file once; a web front end builds it from uploads in memory.
+public struct ApplicationInput: Sendable {
+    public var selfReport: SourceFile
+    public var reviews: [SourceFile]
+    public var evidence: any EvidenceSource
+
+    public init(selfReport: SourceFile, reviews: [SourceFile] = [], evidence: any EvidenceSource) {
+        self.selfReport = selfReport
+        self.reviews = reviews
+        self.evidence = evidence
+    }
+
+    /// Reads an application from disk: the self-report, each review file, and every `.yaml`/`.yml` file of each review
+    /// folder (in name order). Evidence is looked up in the self-report's folder.
+    public static func read(report: String, reviews: [String] = [], reviewFolders: [String] = [],
+                            evidenceLimit: Int = EvidenceFolder.defaultMaxBytes) -> Loaded<ApplicationInput> {
+        var diagnostics: [Diagnostic] = []
+        var reviewFiles: [SourceFile] = []
+        var paths = reviews
+        for folder in reviewFolders {
+            switch ReviewFolder.files(folder) {
+            case .success(let files): paths += files
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+        for path in paths {
+            switch SourceFile.read(path) {
+            case .success(let file): reviewFiles.append(file)
+            case .failure(let d): diagnostics.append(d)
+            }
+        }
+        switch SourceFile.read(report) {
+        case .failure(let d):
+            return Loaded(value: nil, diagnostics: [d] + diagnostics, sources: reviewFiles)
+        case .success(let file):
+            let input = ApplicationInput(selfReport: file, reviews: reviewFiles, evidence: EvidenceFolder(ofReport: report, maxBytes: evidenceLimit))
+            return Loaded(value: input, diagnostics: diagnostics, sources: [file] + reviewFiles)
+        }
+    }
+}
+
+/// A folder of review files: every `.yaml` or `.yml` file in it, by name; hidden files are skipped.
+public enum ReviewFolder {
+    public static func files(_ folder: String) -> Result<[String], Diagnostic> {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
+            return .failure(.error("no such folder '\(folder)'", at: nil))
+        }
+        guard isDirectory.boolValue else { return .failure(.error("'\(folder)' is a file, not a folder of reviews", at: nil)) }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return .success(names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
+            .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
+    }
+
+    /// Whether an application folder has review files (a `reviews/` folder with at least one).
+    public static func exists(in application: String) -> Bool {
+        if case .success(let files) = files(application + "/reviews"), !files.isEmpty { return true }
+        return false
+    }
+}

@@ -1,0 +1,125 @@
+import ParkScore
+
+/// What to assess an application against, and how.
+public struct AssessmentOptions: Sendable {
+    /// Scorecards by built-in id or path; empty: the ones the report lists under `applies_to`.
+    public var scorecards: [String]
+    /// Evaluation when asked, or whenever there are reviews.
+    public var mode: ScoringMode
+    /// The documents' date, `YYYY-MM-DD`, overriding the one worked out from the inputs.
+    public var date: String?
+    /// Scorecards to use when none is named and the report lists none (`validate` checks against every built-in one).
+    public var fallbackScorecards: [String]
+    /// Evidence problems (a missing file, a hash that does not match) as errors rather than warnings (`validate`).
+    public var evidenceProblemsAreErrors = false
+
+    public init(scorecards: [String] = [], mode: ScoringMode = .selfAssessment, date: String? = nil, fallbackScorecards: [String] = []) {
+        self.scorecards = scorecards
+        self.mode = mode
+        self.date = date
+        self.fallbackScorecards = fallbackScorecards
+    }
+}
+
+/// The one assessment pipeline. Every command, batch and the web workbench go through it: bytes in, each input read
+/// and parsed once, evidence checked (hashed as it streams), reviews loaded and checked together, every stage scored,
+/// one self-contained `Assessment` out. It never prints and never writes.
+public struct AssessmentPipeline: Sendable {
+    public let criteria: CriteriaLibrary
+    public let engine: ScoringEngine
+    public let toolVersion: String
+
+    public init(criteria: CriteriaLibrary, toolVersion: String = ParkScoreVersion.current) {
+        self.criteria = criteria
+        self.engine = ScoringEngine(dictionary: criteria.dictionary)
+        self.toolVersion = toolVersion
+    }
+
+    public func assess(_ input: ApplicationInput, options: AssessmentOptions = AssessmentOptions()) -> Loaded<Assessment> {
+        let dictionary = criteria.dictionary
+        var out = Loaded<Assessment>(value: nil, diagnostics: [], sources: [input.selfReport] + input.reviews)
+        func fail() -> Loaded<Assessment> {
+            out.diagnostics = out.diagnostics.sortedForReport()
+            return out
+        }
+
+        // The self-report, parsed once from its bytes.
+        let decoded = SelfReportLoader.decodeFacts(input.selfReport, dictionary: dictionary)
+        out.diagnostics += decoded.diagnostics
+        guard let report = decoded.value else { return fail() }
+
+        // The scorecards: the ones named, else the report's applies_to.
+        let names = !options.scorecards.isEmpty ? options.scorecards : (report.appliesTo.isEmpty ? options.fallbackScorecards : report.appliesTo)
+        if names.isEmpty {
+            out.diagnostics.append(.error("no scorecard: pass --scorecard, or list the scorecards under 'applies_to' in the self-report",
+                                          at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
+            return fail()
+        }
+        var scorecards: [LoadedScorecard] = []
+        for name in names {
+            let loaded = criteria.scorecard(name)
+            out.diagnostics += loaded.diagnostics
+            out.sources += loaded.sources
+            if let s = loaded.validValue, !scorecards.contains(where: { $0.scorecard.id == s.scorecard.id }) { scorecards.append(s) }
+        }
+        guard scorecards.count == Set(names).count || out.diagnostics.hasErrors else { return fail() }
+        out.diagnostics += SelfReportLoader.check(report, dictionary: dictionary, scorecards: scorecards.map(\.scorecard))
+
+        // The reviews, each against the scorecard it is of, then together (a reviewer counts once).
+        var reviews: [Review] = []
+        for file in input.reviews {
+            let loaded = ReviewLoader.decode(file)
+            out.diagnostics += loaded.diagnostics
+            guard let review = loaded.value else { continue }
+            guard let scorecard = scorecards.first(where: { $0.scorecard.id == review.scorecardID }) else {
+                let assessed = scorecards.map(\.scorecard.id).joined(separator: ", ")
+                out.diagnostics.append(.error("review is of scorecard '\(review.scorecardID)', but this application is assessed against \(assessed)",
+                                              at: review.location, path: "scorecard"))
+                continue
+            }
+            out.diagnostics += ReviewValidation.check(review, scorecard: scorecard.scorecard, report: report)
+            reviews.append(review)
+        }
+        for scorecard in scorecards {
+            out.diagnostics += ReviewValidation.checkPanel(reviews.filter { $0.scorecardID == scorecard.scorecard.id })
+        }
+        let mode: ScoringMode = input.reviews.isEmpty ? options.mode : .evaluation
+
+        // Evidence: every file hashed as it streams. Problems do not stop an assessment: the engine sees each file's state.
+        let evidence = EvidenceCheck.check(report, source: input.evidence)
+        out.diagnostics += options.evidenceProblemsAreErrors ? evidence.diagnostics : evidence.diagnostics.map(\.asWarning)
+        guard !out.diagnostics.hasErrors else { return fail() }
+
+        let reportFingerprint = InputFingerprint(name: "self-report: " + input.selfReport.name, sha256: input.selfReport.sha256)
+        var evidenceInputs: [InputFingerprint] = []
+        for item in report.evidence {
+            evidenceInputs.append(InputFingerprint(name: "evidence: " + item.file, sha256: evidence.files[item.id]?.sha256 ?? "—"))
+        }
+        var results: [ScorecardAssessment] = []
+        for loaded in scorecards {
+            let scorecard = loaded.scorecard
+            let own = reviews.filter { $0.scorecardID == scorecard.id }
+            var staged: StagedResult?
+            let result: ScoreResult
+            if mode == .evaluation {
+                let s = StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: own, evidenceFiles: evidence.states)
+                staged = s
+                result = s.final.mode == .evaluation ? s.final : engine.score(report, against: scorecard,
+                                                                               options: ScoringOptions(mode: .evaluation, evidenceFiles: evidence.states))
+            } else {
+                result = engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
+            }
+            let date = options.date ?? staged?.latestReviewDate ?? report.reportDate ?? report.period.to
+            let reviewInputs = own.map { InputFingerprint(name: "review: " + ($0.file.map { SourceFile(path: $0, bytes: []).name } ?? $0.reviewer.id),
+                                                          sha256: $0.sha256 ?? "—") }
+            results.append(ScorecardAssessment(
+                report: report, dictionary: dictionary, scorecard: scorecard, scorecardFingerprint: loaded.fingerprint, result: result,
+                staged: staged, evidence: evidence.files, date: date, toolVersion: toolVersion,
+                inputs: [reportFingerprint, criteria.dictionaryFingerprint, loaded.fingerprint] + evidenceInputs + reviewInputs))
+        }
+        out.value = Assessment(report: report, dictionary: dictionary, mode: mode, evidence: evidence, reviews: reviews, results: results,
+                               reportFingerprint: reportFingerprint)
+        out.diagnostics = out.diagnostics.sortedForReport()
+        return out
+    }
+}
