@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks"),
         .target(name: "ParkScoreTestSupport", dependencies: ["CYAML"], path: "Tests/Support"),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "ParkScoreTestSupport"]),
-        .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO"]),
+        .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ParkScoreCLITests",
                     dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Golden"]),

@@ -275,4 +275,43 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("\(path.path):\(whenLine):15: error: unknown fact 'services.research_partner' (did you mean 'services.research_partners'?)\n"), run.stderr)
         XCTAssertTrue(run.stderr.hasSuffix("1 scorecard checked: 2 errors, 0 warnings\n"), run.stderr)
     }
+
+    /// Every command treats applies_to alike: one result per scorecard.
+    func testSeveralScorecardsGiveOneResultEach() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let park = folder.appendingPathComponent("park")
+        try FileManager.default.copyItem(atPath: Parkscore.repository.appendingPathComponent("Samples/beijing-xinghe").path, toPath: park.path)
+        let report = park.appendingPathComponent("self-report.yaml")
+        let text = try String(contentsOf: report, encoding: .utf8)
+            .replacingOccurrences(of: "applies_to: [beijing-digital-advertising-park]", with: "applies_to: [beijing-digital-advertising-park, jiading-digital-advertising]")
+        try text.write(to: report, atomically: true, encoding: .utf8)
+
+        let score = try Parkscore.run(["score", report.path, "--format", "json"])
+        XCTAssertEqual(score.status, 0, score.stderr)
+        let results = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(results.map { ($0["scorecard"] as? [String: Any])?["id"] as? String }, ["beijing-digital-advertising-park", "jiading-digital-advertising"])
+
+        let out = folder.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let dossier = try Parkscore.run(["dossier", report.path, "-o", out.path])
+        XCTAssertEqual(dossier.status, 0, dossier.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), [
+            "beijing-xinghe.beijing-digital-advertising-park.zh.html", "beijing-xinghe.beijing-digital-advertising-park.zh.json",
+            "beijing-xinghe.beijing-digital-advertising-park.zh.md", "beijing-xinghe.jiading-digital-advertising.zh.html",
+            "beijing-xinghe.jiading-digital-advertising.zh.json", "beijing-xinghe.jiading-digital-advertising.zh.md",
+        ])
+        // One file cannot hold two dossiers: the user is asked to choose, and nothing is written.
+        let single = try Parkscore.run(["dossier", report.path, "-o", folder.appendingPathComponent("one.html").path])
+        XCTAssertEqual(single.status, 64)
+        XCTAssertTrue(single.stderr.contains("the report applies to several scorecards (beijing-digital-advertising-park, jiading-digital-advertising): pass --scorecard"), single.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("one.html").path))
+        XCTAssertEqual(try Parkscore.run(["dossier", report.path, "--scorecard", "jiading-digital-advertising", "-o",
+                                          folder.appendingPathComponent("one.html").path]).status, 0)
+
+        let diff = try Parkscore.run(["diff", xinghe, report.path])
+        XCTAssertEqual(diff.status, 0, diff.stderr)
+        XCTAssertEqual(diff.stdout.components(separatedBy: "\n\n").count > 1, true)
+        XCTAssertTrue(diff.stdout.contains("北京市数字广告产业园区评定"), diff.stdout)
+        XCTAssertTrue(diff.stdout.contains("嘉定"), diff.stdout)
+    }
 }

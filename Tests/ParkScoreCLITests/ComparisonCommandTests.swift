@@ -135,6 +135,7 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertEqual(diff.status, 0, diff.stderr)
         // operations: 12 + 3 = 15 of 15 → +3; services: 12 + 2 = 14 of 16 → 15 × 14/16 = 13.125, +1.875; total +4.875 → 83.21
         XCTAssertEqual(diff.stdout, """
+        北京市数字广告产业园区评定 (beijing-digital-advertising-park)
         星河数字广告产业园（虚构）: 2025-01-01–2025-12-31 → 2026-01-01–2026-12-31
         总分: 78.33 → 83.21  (+4.88)    等级: B → B
 

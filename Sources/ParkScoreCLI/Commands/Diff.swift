@@ -34,7 +34,8 @@ struct Diff: ParsableCommand {
         var texts: [String] = []
         for (before, after) in zip(oldAssessment.results, newAssessment.results) {
             let diff = ReportDiff(old: before.result, new: after.result)
-            texts.append(DiffText(language: lang, dictionary: library.dictionary).render(diff, old: oldAssessment.report, new: newAssessment.report))
+            texts.append("\(after.scorecard.title.text(lang)) (\(after.scorecard.id))\n"
+                         + DiffText(language: lang, dictionary: library.dictionary).render(diff, old: oldAssessment.report, new: newAssessment.report))
         }
         Console.out(texts.joined(separator: "\n"))
     }

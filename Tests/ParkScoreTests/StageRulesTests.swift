@@ -1,0 +1,194 @@
+import Crypto
+import Foundation
+import ParkScore
+import ParkScoreIO
+import XCTest
+
+/// The stage rules (README, "Evaluation: the stage rules"), each on Samples/beijing-xinghe through the one pipeline,
+/// from bytes in memory. Each test is one of the problems measured in issue 8, and failed before the rules were built.
+///
+/// What the sample gives (Criteria/beijing-digital-advertising-park.yaml, Samples/beijing-xinghe/self-report.yaml):
+/// - G1 reads management.independent_legal_person (supported by evidence 'licence'), G2 reads tenants.total and
+///   tenants.advertising_related (supported by 'tenants'); both are ineligibility gates and ask for evidence.
+/// - G3 reads services.platform (supported by 'platform') and caps the grade at C.
+/// - services.third_party: 7 institutions ≥ 5 → 3 of 5 points; it asks for evidence, 'platform' supports its fact.
+/// - culture.content is judged: levels 0, 1, 2, 3 earn 0, 2, 4, 6 points.
+final class StageRulesTests: XCTestCase {
+    var library: CriteriaLibrary!
+    let folder = Repository.path("Samples/beijing-xinghe")
+
+    override func setUpWithError() throws {
+        library = try XCTUnwrap(CriteriaLibrary.open(Repository.catalog).validValue)
+    }
+
+    func file(_ name: String) throws -> SourceFile {
+        SourceFile(path: "reviews/\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/reviews/\(name).yaml"))))
+    }
+
+    func review(_ id: String, role: String = "panel", date: String = "2026-03-05", _ body: String) -> SourceFile {
+        let text = "reviewer: {id: \(id), name: 评审\(id), role: \(role)}\ndate: \(date)\nscorecard: beijing-digital-advertising-park\n\(body)\n"
+        return SourceFile(path: "\(id).yaml", bytes: Array(text.utf8))
+    }
+
+    func run(_ reviews: [SourceFile], edit: (String) -> String = { $0 }) throws -> Loaded<Assessment> {
+        let text = edit(try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8))
+        let input = ApplicationInput(selfReport: SourceFile(path: "memory/self-report.yaml", bytes: Array(text.utf8)), reviews: reviews,
+                                     evidence: EvidenceFolder(folder))
+        return AssessmentPipeline(criteria: library).assess(input)
+    }
+
+    func assess(_ reviews: [SourceFile], edit: (String) -> String = { $0 }) throws -> ScorecardAssessment {
+        let loaded = try run(reviews, edit: edit)
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }, [])
+        return try XCTUnwrap(loaded.validValue?.results.first)
+    }
+
+    // 1. Stages compose: the preliminary override stays in force at the panel stage.
+    func testPreliminaryOverrideStaysInForceAtThePanelStage() throws {
+        let a = try assess([try file("preliminary"), try file("panel-1"), try file("panel-2"), try file("panel-3")])
+        let criterion = try XCTUnwrap(a.staged?.panel?.criterion("services.third_party"))
+        XCTAssertEqual(criterion.points, Rational(1))
+        XCTAssertEqual(criterion.override?.reviewer, "赵初审")
+        XCTAssertEqual(criterion.override?.reason, "7家第三方机构中3家合作协议已到期，有效仅4家")
+        // So the final result no longer advises raising a value the preliminary check already corrected to 4.
+        XCTAssertEqual(a.result.criterion("services.third_party")?.points, Rational(1))
+    }
+
+    // 2. Evidence gates the claim: rejected evidence makes the gates it supports unsubstantiated (待补正).
+    func testRejectedEvidenceLeavesTheGatesUnsubstantiated() throws {
+        let chair = review("z1", role: "chair", """
+            evidence:
+              licence: {verdict: rejected, reason: 营业执照已过有效期}
+              tenants: {verdict: rejected, reason: 名录未盖章}
+            """)
+        let a = try assess([try file("preliminary"), chair])
+        XCTAssertEqual(a.result.gate("G1")?.status, .unsubstantiated)
+        XCTAssertEqual(a.result.gate("G2")?.status, .unsubstantiated)
+        XCTAssertEqual(a.result.gate("G3")?.status, .passed)
+        XCTAssertEqual(a.result.verdict, .undetermined)
+        XCTAssertTrue(a.result.needsCorrection)
+        XCTAssertNil(a.result.grade)
+        // The corrections list: the two rejected items (tenants supports tenants.total and advertising_related, which
+        // only G2 reads), then the three criteria that ask for evidence the report does not list.
+        let none = EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed)
+        XCTAssertEqual(a.result.corrections, [
+            CorrectionItem(problem: EvidenceProblem(evidenceID: "licence", title: "园区管理机构营业执照（示例）",
+                                                    kind: .rejected(by: "评审z1", reason: "营业执照已过有效期")), affects: ["G1"]),
+            CorrectionItem(problem: EvidenceProblem(evidenceID: "tenants", title: "入驻单位名录（示例）",
+                                                    kind: .rejected(by: "评审z1", reason: "名录未盖章")), affects: ["G2"]),
+            CorrectionItem(problem: none, affects: ["basic.district_sign"]),
+            CorrectionItem(problem: none, affects: ["layout.digital_technologies"]),
+            CorrectionItem(problem: none, affects: ["operations.rules"]),
+        ])
+        XCTAssertEqual(ResultText(language: .zh).verdict(a.result), "待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单）")
+        // The evidence index shows the final state and who decided it.
+        XCTAssertEqual(FindingText(language: .zh).evidenceState(a.evidence["licence"], decision: a.decision("licence")),
+                       "未采信（评审z1（评审，2026-03-05）：营业执照已过有效期）")
+        // A gate the park's own figures fail still fails, whatever the evidence.
+        let failing = try assess([chair]) { $0.replacingOccurrences(of: "independent_legal_person: true", with: "independent_legal_person: false") }
+        XCTAssertEqual(failing.result.gate("G1")?.status, .failed)
+        XCTAssertEqual(failing.result.verdict, .ineligible)
+    }
+
+    // 4. The panel decides, not one member.
+    func testOneMembersRejectionOrOverrideIsThatMembersFinding() throws {
+        // p3 alone rejects the tenant list (which the preliminary check accepted): it stays accepted.
+        let a = try assess([try file("preliminary"), try file("panel-1"), try file("panel-2"), try file("panel-3")])
+        XCTAssertEqual(a.result.gate("G2")?.status, .passed)
+        XCTAssertEqual(a.decision("tenants")?.accepted, true)
+        XCTAssertEqual(a.decision("tenants")?.stage, .preliminary)
+        let p3 = try XCTUnwrap(a.staged?.findings.first { $0.reviewer.id == "p3" && $0.subject == .evidence("tenants") })
+        XCTAssertEqual(p3.standing, .memberOnly)
+        XCTAssertEqual(p3.text, "入驻单位名录未加盖公章")
+
+        // One of three members zeroing tiers.structure does not apply; two of three with the same points do.
+        let one = try assess([review("p1", "overrides: {tiers.structure: {points: 0, reason: 结构不实}}"), review("p2", ""), review("p3", "")])
+        XCTAssertEqual(one.result.criterion("tiers.structure")?.points, Rational(10))
+        let two = try assess([review("p1", "overrides: {tiers.structure: {points: 0, reason: 结构不实}}"),
+                              review("p2", "overrides: {tiers.structure: {points: 0, reason: 名录不符}}"), review("p3", "")])
+        XCTAssertEqual(two.result.criterion("tiers.structure")?.points, .zero)
+        XCTAssertEqual(two.result.criterion("tiers.structure")?.override?.reviewer, "评审p1, 评审p2")
+        // The chair's record makes it the panel's at once.
+        let chair = try assess([review("p1", "overrides: {tiers.structure: {points: 6, reason: 名录与结构数据部分不一致}}"), review("p2", ""),
+                                review("z1", role: "chair", "overrides: {tiers.structure: {points: 6, reason: 合议采纳}}")])
+        XCTAssertEqual(chair.result.criterion("tiers.structure")?.points, Rational(6))
+
+        // A chair reverses the preliminary rejection, with a reason; without one, the rejection stays.
+        let rejected = review("c1", role: "preliminary", date: "2026-02-20", "evidence: {licence: {verdict: rejected, reason: 复印件不清晰}}")
+        let reversed = try assess([rejected, review("z1", role: "chair", "evidence: {licence: {verdict: accepted, reason: 已补交有效营业执照}}")])
+        XCTAssertEqual(reversed.result.gate("G1")?.status, .passed)
+        XCTAssertEqual(reversed.staged?.findings.first { $0.reviewer.id == "c1" }?.standing, .reversed(by: ["评审z1"]))
+        let unexplained = try assess([rejected, review("z1", role: "chair", "evidence: {licence: accepted}")])
+        XCTAssertEqual(unexplained.result.gate("G1")?.status, .unsubstantiated)
+        XCTAssertEqual(unexplained.staged?.findings.first { $0.reviewer.id == "z1" }?.standing, .reversalWithoutReason)
+    }
+
+    // 3. Reviewers are people: a reviewer id counts once.
+    func testTheSameReviewerTwiceIsRefusedWithBothLocations() throws {
+        // Four distinct reviewers rate culture.content 1, 2, 2, 3 (mean 2); p4's file given twice would make five
+        // ratings and switch the rule to the trimmed mean. It is refused instead.
+        let files = [review("p1", "ratings: {culture.content: 1}"), review("p2", "ratings: {culture.content: 2}"),
+                     review("p3", "ratings: {culture.content: 2}"), review("p4", "ratings: {culture.content: 3}")]
+        let four = try assess(files)
+        XCTAssertEqual(four.staged?.panelRatings.first { $0.criterionID == "culture.content" }?.level, Rational(2))
+        let twice = try run(files + [files[3]])
+        XCTAssertNil(twice.validValue)
+        XCTAssertEqual(twice.diagnostics.filter { $0.severity == .error }.map(\.message),
+                       ["the same review is given twice (p4.yaml:1:1 and p4.yaml:1:1): a reviewer counts once"])
+        let renamed = SourceFile(path: "other.yaml", bytes: Array("reviewer: {id: p4, name: 另一人, role: panel}\ndate: 2026-03-06\nscorecard: beijing-digital-advertising-park\n".utf8))
+        let sameID = try run(files + [renamed])
+        XCTAssertEqual(sameID.diagnostics.filter { $0.severity == .error }.map(\.description),
+                       ["other.yaml:1:1: error: reviewer 'p4' has two review files (p4.yaml:1:1 and other.yaml:1:1): a reviewer counts once"])
+        // A review of another scorecard is refused.
+        let other = SourceFile(path: "x.yaml", bytes: Array("reviewer: {id: q, name: 某, role: panel}\ndate: 2026-03-06\nscorecard: nanshan-livestreaming\n".utf8))
+        XCTAssertEqual(try run([other]).diagnostics.filter { $0.severity == .error }.map(\.message),
+                       ["review is of scorecard 'nanshan-livestreaming', but this application is assessed against beijing-digital-advertising-park"])
+    }
+
+    // 6. Missing data never beats a bad value: a cap gate with missing data leaves the verdict open.
+    func testACapGateWithMissingDataIsUndetermined() throws {
+        let missing = try assess([]) { $0.replacingOccurrences(of: "    platform: true\n", with: "") }
+        XCTAssertEqual(missing.result.gate("G3")?.status, .missingData)
+        XCTAssertEqual(missing.result.verdict, .undetermined)
+        XCTAssertNil(missing.result.grade)
+        let reportedFalse = try assess([]) { $0.replacingOccurrences(of: "    platform: true\n", with: "    platform: false\n") }
+        XCTAssertEqual(reportedFalse.result.verdict, .eligible)
+        XCTAssertEqual(reportedFalse.result.cappedBy, ["G3"])
+        // An empty report with only the park named decides nothing.
+        let empty = "park: {name: 空白园区}\nperiod: {from: 2025-01-01, to: 2025-12-31}\napplies_to: [beijing-digital-advertising-park]\nfacts: {}\n"
+        let blank = try assess([]) { _ in empty }
+        XCTAssertEqual(blank.result.verdict, .undetermined)
+        XCTAssertNil(blank.result.grade)
+    }
+
+    // 5. Disagreement blocks finality until the chair resolves it.
+    func testDisagreementKeepsTheResultProvisionalUntilTheChairResolvesIt() throws {
+        let panel = [try file("preliminary"), try file("panel-1"), try file("panel-2"), try file("panel-3")]
+        let open = try assess(panel)
+        XCTAssertTrue(open.result.isProvisional)
+        XCTAssertEqual(open.result.provisionalReasons, [.disagreement(["culture.content"])])
+        XCTAssertEqual(open.result.criterion("culture.content")?.points, Rational(10, 3))  // (1 + 3 + 1) / 3 = 5/3 → 2 + 2/3 × 2
+        let resolved = try assess(panel + [try file("chair")])
+        XCTAssertFalse(resolved.result.isProvisional)
+        XCTAssertEqual(resolved.result.criterion("culture.content")?.points, Rational(4))  // level 2 → 4 points
+        XCTAssertEqual(resolved.staged?.resolutions["culture.content"]?.aggregate, Rational(5, 3))
+        // 8. An evaluation is dated the latest review: the chair's.
+        XCTAssertEqual(resolved.date, "2026-03-10")
+    }
+
+    // The pipeline: bytes in, one result out; the audit sha256 is that of the bytes scored.
+    func testTheAuditFingerprintIsThatOfTheBytesScored() throws {
+        // The report exists only in memory (its path names no file): had anything read it again, from disk, the
+        // fingerprint or the snippets would be missing.
+        let a = try assess([try file("chair")])
+        let bytes = Array(try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8).utf8)
+        let expected = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        XCTAssertEqual(a.inputs.first, InputFingerprint(name: "self-report: self-report.yaml", sha256: expected))
+        XCTAssertEqual(a.inputs.last?.name, "review: chair.yaml")
+        // A broken report's snippet comes from the bytes in memory.
+        let broken = try run([]) { $0.replacingOccurrences(of: "total: 45", with: "total: 四十五") }
+        let text = DiagnosticRenderer().rendering(broken.diagnostics, sources: broken.sources)
+        XCTAssertTrue(text.contains("memory/self-report.yaml:"), text)
+        XCTAssertTrue(text.contains("    total: 四十五\n"), text)
+    }
+}
