@@ -197,7 +197,7 @@ final class ScoringEngineTests: XCTestCase {
         let without = score(facts: baseFacts, assessment: baseAssessment, options: options)
         XCTAssertEqual(without.criterion("c.check")?.points, .zero)
         XCTAssertEqual(without.criterion("c.check")?.explanation.last,
-                       .evidenceNotAccepted(Unsubstantiated(facts: [], problems: [EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed)])))
+                       .evidenceNotAccepted(Unsubstantiated(facts: [], problems: [EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed(required: LocalizedText(zh: "证明", en: nil)))])))
         XCTAssertEqual(without.criterion("c.check")?.status, .unsubstantiated)
         XCTAssertEqual(without.criterion("c.judged")?.status, .pendingReview)
 

@@ -70,15 +70,15 @@ final class StageRulesTests: XCTestCase {
         XCTAssertNil(a.result.grade)
         // The corrections list: the two rejected items (tenants supports tenants.total and advertising_related, which
         // only G2 reads), then the three criteria that ask for evidence the report does not list.
-        let none = EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed)
+        func none(_ zh: String) -> EvidenceProblem { EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed(required: a.scorecard.criterion(zh)?.evidence?.description)) }
         XCTAssertEqual(a.result.corrections, [
             CorrectionItem(problem: EvidenceProblem(evidenceID: "licence", title: "园区管理机构营业执照（示例）",
                                                     kind: .rejected(by: "评审z1", reason: "营业执照已过有效期")), affects: ["G1"]),
             CorrectionItem(problem: EvidenceProblem(evidenceID: "tenants", title: "入驻单位名录（示例）",
                                                     kind: .rejected(by: "评审z1", reason: "名录未盖章")), affects: ["G2"]),
-            CorrectionItem(problem: none, affects: ["basic.district_sign"]),
-            CorrectionItem(problem: none, affects: ["layout.digital_technologies"]),
-            CorrectionItem(problem: none, affects: ["operations.rules"]),
+            CorrectionItem(problem: none("basic.district_sign"), affects: ["basic.district_sign"]),
+            CorrectionItem(problem: none("layout.digital_technologies"), affects: ["layout.digital_technologies"]),
+            CorrectionItem(problem: none("operations.rules"), affects: ["operations.rules"]),
         ])
         XCTAssertEqual(ResultText(language: .zh).verdict(a.result), "待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单）")
         // The evidence index shows the final state and who decided it.
@@ -190,5 +190,26 @@ final class StageRulesTests: XCTestCase {
         let text = DiagnosticRenderer().rendering(broken.diagnostics, sources: broken.sources)
         XCTAssertTrue(text.contains("memory/self-report.yaml:"), text)
         XCTAssertTrue(text.contains("    total: 四十五\n"), text)
+    }
+
+    /// The sample's evaluation, worked out by hand (README, "A worked example"): dimension weight × points / the
+    /// dimension's most points, with the panel's findings applied.
+    /// basic 10 × 4/12 (positioning and the district sign ask for evidence the report does not list → 0)
+    /// + layout 15 × 6/16 (digital technologies: no evidence listed → 0) + tiers 15 × 15/15
+    /// + operations 15 × 8/15 (rules: no evidence listed → 0) + services 15 × (6 + 1 + 3)/16 (third_party overridden 3 → 1
+    /// at the preliminary check, still in force) + talent 10 × (14/3 + 3 + 3 + 2)/16 (system: 2, 2, 3 → 7/3 → 4 + 1/3 × 2)
+    /// + culture 10 × (4 + 4)/10 (content: the chair's level 2) + international 10 × 7/10
+    /// = 10/3 + 45/8 + 15 + 8 + 75/8 + 95/12 + 8 + 7 = 64.25 → C (60–70); final, not provisional.
+    func testTheSampleEvaluationByHand() throws {
+        let a = try assess(["preliminary", "panel-1", "panel-2", "panel-3", "chair"].map(file))
+        XCTAssertEqual(a.result.total, Rational(6425, 100))
+        XCTAssertEqual(a.result.verdict, .eligible)
+        XCTAssertEqual(a.result.grade?.id, "C")
+        XCTAssertFalse(a.result.isProvisional)
+        XCTAssertEqual(a.staged?.selfAssessment.total, Rational(7833, 100))
+        XCTAssertEqual(a.result.criterion("talent.system")?.points, Rational(14, 3))
+        // The overridden criterion's advice is the evaluator's reason, not "raise the value".
+        XCTAssertEqual(a.result.improvements.first { $0.criterionID == "services.third_party" }?.action,
+                       .addressOverride(reason: "7家第三方机构中3家合作协议已到期，有效仅4家"))
     }
 }

@@ -231,6 +231,8 @@ public struct Improvement: Sendable, Hashable {
         case reachLevel(Int)
         /// Have the criterion rated.
         case getRated
+        /// An evaluator set the points: address what the reason says.
+        case addressOverride(reason: String)
         /// Supply the required evidence.
         case provideEvidence
     }
@@ -276,8 +278,8 @@ public struct EvidenceProblem: Sendable, Hashable {
         case fileMissing
         case hashMismatch
         case outsideFolder
-        /// Evidence is required and the self-report lists none.
-        case noneListed
+        /// Evidence is required and the self-report lists none: what the scorecard asks for.
+        case noneListed(required: LocalizedText?)
     }
 
     /// The evidence id; nil for `noneListed`.

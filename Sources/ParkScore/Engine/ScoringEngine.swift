@@ -136,7 +136,7 @@ struct EvidenceIndex {
         if requirement != nil {
             let refs = references(for: id, facts: facts)
             if refs.isEmpty {
-                problems.append(EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed))
+                problems.append(EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed(required: requirement?.description)))
             } else if !refs.contains(where: \.isAcceptable) {
                 refs.forEach(add)
             }
@@ -578,6 +578,8 @@ private struct Run {
                     action = .provideData(criterion.missingFacts)
                 } else if criterion.status == .pendingReview {
                     action = .getRated
+                } else if let override = criterion.override {
+                    action = .addressOverride(reason: override.reason)
                 } else if criterion.status == .unsubstantiated {
                     action = .provideEvidence
                 } else {

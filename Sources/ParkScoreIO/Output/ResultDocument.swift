@@ -403,6 +403,7 @@ struct ImprovementRef: Encodable {
             level = l
         case .getRated: action = "get-rated"
         case .provideEvidence: action = "provide-evidence"
+        case .addressOverride: action = "address-override"
         }
         self.facts = facts
         self.items = items

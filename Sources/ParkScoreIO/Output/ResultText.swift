@@ -225,6 +225,7 @@ public struct ResultText {
         case .reachLevel(let level): return t("达到评议等级 \(level)", "reach rubric level \(level)")
         case .getRated: return t("完成评议（或自评）", "get it rated (or self-rate it)")
         case .provideEvidence: return t("补交证明材料", "supply the evidence")
+        case .addressOverride(let reason): return t("针对评审调整理由整改：\(reason)", "address the evaluator's reason: \(reason)")
         }
     }
 }
