@@ -16,15 +16,24 @@ swift build --product parkscore
 bin="$(swift build --show-bin-path)/parkscore"
 out=out/dossiers
 mkdir -p "$out"
+render() {  # name lang html
+    chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1400 \
+        --screenshot="$out/$1.$2.png" "file://$PWD/$3" 2>/dev/null
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+        --print-to-pdf="$out/$1.$2.pdf" "file://$PWD/$3" 2>/dev/null
+}
 for report in Samples/*/self-report.yaml; do
     name="$(basename "$(dirname "$report")")"
     for lang in zh en; do
         html="$out/$name.$lang.html"
         "$bin" dossier "$report" --format html --lang "$lang" -o "$html"
-        chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,1400 \
-            --screenshot="$out/$name.$lang.png" "file://$PWD/$html" 2>/dev/null
-        chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
-            --print-to-pdf="$out/$name.$lang.pdf" "file://$PWD/$html" 2>/dev/null
+        render "$name" "$lang" "$html"
+        # With reviews, the evaluation report (评审意见书) too.
+        if [ -d "Samples/$name/reviews" ]; then
+            html="$out/$name.evaluation.$lang.html"
+            "$bin" dossier "$report" --reviews "Samples/$name/reviews" --format html --lang "$lang" -o "$html"
+            render "$name.evaluation" "$lang" "$html"
+        fi
     done
     echo "$name: $out/$name.{zh,en}.{html,png,pdf}"
 done
