@@ -314,4 +314,19 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(diff.stdout.contains("北京市数字广告产业园区评定"), diff.stdout)
         XCTAssertTrue(diff.stdout.contains("嘉定"), diff.stdout)
     }
+
+    /// The self-report is opened once, however many outputs are made from it: seen by strace (skipped without it).
+    func testTheSelfReportIsOpenedOnce() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/strace") else { throw XCTSkip("strace is not installed") }
+        let folder = try Parkscore.temporaryFolder()
+        let trace = folder.appendingPathComponent("trace.txt")
+        let report = Parkscore.repository.appendingPathComponent(xinghe).path
+        let run = try Parkscore.run(["/usr/bin/strace", "-f", "-e", "trace=open,openat", "-o", trace.path, Parkscore.executable.path,
+                                     "dossier", report, "--reviews", "Samples/beijing-xinghe/reviews", "-o", folder.path], executable: "/usr/bin/strace")
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let opens = try String(contentsOf: trace, encoding: .utf8).components(separatedBy: "\n").filter { $0.contains("self-report.yaml\"") }
+        XCTAssertEqual(opens.count, 1, opens.joined(separator: "\n"))
+        // Three formats were written from that one read.
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("beijing-xinghe.") }.count, 3)
+    }
 }

@@ -21,10 +21,11 @@ public enum Parkscore {
         return Bundle.main.bundleURL.appendingPathComponent("parkscore")
     }
 
-    public static func run(_ arguments: [String], in directory: URL = repository) throws -> CommandResult {
+    /// Runs parkscore (or, with `executable`, another program such as strace, whose arguments then name parkscore).
+    public static func run(_ arguments: [String], in directory: URL = repository, executable path: String? = nil) throws -> CommandResult {
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        process.executableURL = path.map(URL.init(fileURLWithPath:)) ?? executable
+        process.arguments = path == nil ? arguments : Array(arguments.dropFirst())
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["PARKSCORE_CRITERIA"] = nil

@@ -37,9 +37,6 @@ public struct ScorecardAssessment: Sendable {
 
     public var mode: ScoringMode { result.mode }
 
-    /// The park's id, or a name made from the report's folder when it gives none.
-    public var parkName: String { report.park.name }
-
     /// The evidence decision in force for an item, in evaluation.
     public func decision(_ evidenceID: String) -> EvidenceDecision? { staged?.evidenceDecisions[evidenceID] }
 }

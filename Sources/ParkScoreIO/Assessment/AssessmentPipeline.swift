@@ -62,7 +62,6 @@ public struct AssessmentPipeline: Sendable {
             out.sources += loaded.sources
             if let s = loaded.validValue, !scorecards.contains(where: { $0.scorecard.id == s.scorecard.id }) { scorecards.append(s) }
         }
-        guard scorecards.count == Set(names).count || out.diagnostics.hasErrors else { return fail() }
         out.diagnostics += SelfReportLoader.check(report, dictionary: dictionary, scorecards: scorecards.map(\.scorecard))
 
         // The reviews, each against the scorecard it is of, then together (a reviewer counts once).
