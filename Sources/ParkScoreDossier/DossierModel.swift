@@ -137,11 +137,18 @@ public struct DossierModel {
             ]
         }
         let named: [(String, ScoreResult?)] = [(t("初审", "preliminary"), staged.preliminary), (t("评审", "panel"), staged.panel)]
-        let overrides: [[String: Any]] = named.flatMap { name, result in
-            (result?.criteria ?? []).compactMap { c -> [String: Any]? in
-                guard let o = c.override else { return nil }
-                return ["stage": name, "criterion": c.id, "change": "\(o.old.formatted(places: 2)) → \(o.new.formatted(places: 2))",
-                        "who": "\(o.reviewer) \(o.date)", "reason": o.reason]
+        // An override of the preliminary check still in force at the panel stage is listed once, and says so.
+        let carried = Set((staged.panel?.criteria ?? []).compactMap { c -> String? in
+            guard let o = c.override, let p = staged.preliminary?.criterion(c.id)?.override,
+                  p.reviewer == o.reviewer, p.date == o.date, p.new == o.new, p.reason == o.reason else { return nil }
+            return c.id
+        })
+        let overrides: [[String: Any]] = named.enumerated().flatMap { index, entry in
+            (entry.1?.criteria ?? []).compactMap { c -> [String: Any]? in
+                guard let o = c.override, index == 0 || !carried.contains(c.id) else { return nil }
+                let note = index == 0 && carried.contains(c.id) ? t("（评审阶段仍有效）", " (still in force at the panel stage)") : ""
+                return ["stage": entry.0, "criterion": c.id, "change": "\(o.old.formatted(places: 2)) → \(o.new.formatted(places: 2))",
+                        "who": "\(o.reviewer) \(o.date)", "reason": o.reason + note]
             }
         }
         let findings: [[String: Any]] = [EvaluationStage.preliminary, .panel].compactMap { stage in

@@ -83,7 +83,7 @@ final class StageRulesTests: XCTestCase {
         XCTAssertEqual(ResultText(language: .zh).verdict(a.result), "待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单）")
         // The evidence index shows the final state and who decided it.
         XCTAssertEqual(FindingText(language: .zh).evidenceState(a.evidence["licence"], decision: a.decision("licence")),
-                       "未采信（评审z1（评审，2026-03-05）：营业执照已过有效期）")
+                       "未采信：评审z1（评审，2026-03-05）不予采信，理由：营业执照已过有效期")
         // A gate the park's own figures fail still fails, whatever the evidence.
         let failing = try assess([chair]) { $0.replacingOccurrences(of: "independent_legal_person: true", with: "independent_legal_person: false") }
         XCTAssertEqual(failing.result.gate("G1")?.status, .failed)

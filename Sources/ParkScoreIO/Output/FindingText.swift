@@ -45,7 +45,7 @@ public struct FindingText {
         switch finding.statement {
         case .accepted: text = t("采信证明材料 \(subject)", "accepts evidence \(subject)")
         case .rejected: text = t("不予采信证明材料 \(subject)", "rejects evidence \(subject)")
-        case .override(let points): text = t("将 \(subject) 调整为 \(points.formatted(places: 2)) 分", "sets \(subject) to \(points.formatted(places: 2)) points")
+        case .override(let points): text = t("将 \(subject) 调整为 \(points.formatted(places: 2)) 分", "sets the points of \(subject) to \(points.formatted(places: 2))")
         case .rating(let level): text = t("评议 \(subject) 为等级 \(level)", "rates \(subject) at level \(level)")
         case .resolution(let level): text = t("合议确定 \(subject) 为等级 \(level)", "settles \(subject) at level \(level)")
         case .comment: text = t("总体意见", "comments")
@@ -87,13 +87,10 @@ public struct FindingText {
             break
         }
         if let decision {
-            let by = "\(decision.byNames)（\(stage(decision.stage))，\(decision.date)）"
-            if decision.accepted {
-                return t("已核验（\(by)采信\(decision.reason.map { "：\($0)" } ?? "")）",
-                         "verified (accepted by \(decision.byNames), \(stage(decision.stage)), \(decision.date)\(decision.reason.map { ": \($0)" } ?? ""))")
-            }
-            return t("未采信（\(by)：\(decision.reason ?? "")）",
-                     "rejected (by \(decision.byNames), \(stage(decision.stage)), \(decision.date): \(decision.reason ?? ""))")
+            let who = t("\(decision.byNames)（\(stage(decision.stage))，\(decision.date)）", "\(decision.byNames) (\(stage(decision.stage)), \(decision.date))")
+            let why = decision.reason.map { t("，理由：\($0)", "; reason: \($0)") } ?? ""
+            return decision.accepted ? t("已核验：\(who)采信\(why)", "verified: accepted by \(who)\(why)")
+                                     : t("未采信：\(who)不予采信\(why)", "rejected by \(who)\(why)")
         }
         switch check?.state {
         case .unchecked: return t("未登记 sha256，未核验", "no sha256 recorded: not checked")
