@@ -47,6 +47,8 @@ public struct DossierModel {
                 "operator": report.park.operatorName,
             ]),
             "documentTitle": documentTitle,
+            "verdictHeading": (result.mode == .evaluation ? labels["verdict_evaluation"] : labels["verdict_self"]) ?? "",
+            "correctionsNote": (result.needsCorrection ? labels["corrections_note_gates"] : labels["corrections_note_criteria"]) ?? "",
             "runningHeader": Self.cssString("\(parkName) · \(documentTitle) · \(scorecard.title.text(language)) \(scorecard.version) · \(assessment.date)"),
             "scorecard": [
                 "id": scorecard.id,
@@ -116,7 +118,7 @@ public struct DossierModel {
         func column(_ label: String, _ result: ScoreResult?) -> [String: Any] {
             guard let result else { return ["name": label, "total": "—", "grade": "", "note": ""] }
             return ["name": label, "total": result.total.fixed(places: 2), "grade": result.grade?.id ?? labels["no_grade"] ?? "",
-                    "note": result.isProvisional ? labels["provisional"] ?? "" : ""]
+                    "note": (result.isProvisional ? labels["provisional"] : labels["final"]) ?? ""]
         }
         let columns = [column(t("自评分", "Self"), staged.selfAssessment), column(t("初审分", "Preliminary"), staged.preliminary),
                        column(t("评审分", "Panel"), staged.panel)]
@@ -124,14 +126,17 @@ public struct DossierModel {
         let ratings: [[String: Any]] = staged.panelRatings.map { r in
             var flag = ""
             if let resolution = staged.resolutions[r.criterionID] {
-                flag = t("组长合议：等级 \(resolution.level) → \(resolution.points.formatted(places: 2))，\(resolution.chair.name)，\(resolution.date)，理由：\(resolution.reason)",
-                         "chair's resolution: level \(resolution.level) → \(resolution.points.formatted(places: 2)), \(resolution.chair.name), \(resolution.date), because \(resolution.reason)")
+                flag = t("等级 \(resolution.level) → \(resolution.points.formatted(places: 2))（\(resolution.chair.name)，\(resolution.date)）理由：\(resolution.reason)",
+                         "level \(resolution.level) → \(resolution.points.formatted(places: 2)) (\(resolution.chair.name), \(resolution.date)) because \(resolution.reason)")
             } else if r.disagreement {
-                flag = t("分歧较大，待组长合议", "ratings disagree: awaiting the chair's resolution")
+                flag = t("⚠ 分歧较大，待组长合议", "⚠ ratings disagree: awaiting the chair's resolution")
             }
             return [
                 "criterion": r.criterionID,
-                "levels": r.levels.map { "\($0.reviewer)=\($0.level)" }.joined(separator: ", "),
+                "levels": r.levels.map { level in
+                    let name = staged.reviews.first { $0.reviewer.id == level.reviewer }?.reviewer.name ?? level.reviewer
+                    return t("\(name) \(level.level) 级", "\(name): \(level.level)")
+                }.joined(separator: t("；", "; ")),
                 "aggregate": ratingWords.aggregate(r),
                 "flag": flag,
             ]
@@ -166,11 +171,9 @@ public struct DossierModel {
                 },
             ]
         }
-        let reviewers: [[String: Any]] = staged.reviews.map {
-            present(["who": findingWords.who($0.reviewer, date: $0.date), "comments": $0.comments])
-        }
-        return present(["columns": columns, "ratings": ratings.isEmpty ? nil : ratings, "overrides": overrides.isEmpty ? nil : overrides,
-                        "findings": findings.isEmpty ? nil : findings, "reviewers": reviewers.isEmpty ? nil : reviewers])
+        return present(["columns": columns, "ratings": ratings.isEmpty ? nil : ratings, "hasRatings": ratings.isEmpty ? nil : true,
+                        "overrides": overrides.isEmpty ? nil : overrides, "hasOverrides": overrides.isEmpty ? nil : true,
+                        "findings": findings.isEmpty ? nil : findings])
     }
 
     var verdict: [String: Any] {
@@ -221,9 +224,8 @@ public struct DossierModel {
         case .missing: evidenceText = t("未提供", "none listed")
         case .listed(let refs):
             evidenceText = refs.map { ref in
-                t("\(ref.id)（\(findingWords.evidenceState(assessment.evidence[ref.id], decision: assessment.decision(ref.id)))）",
-                  "\(ref.id) (\(findingWords.evidenceState(assessment.evidence[ref.id], decision: assessment.decision(ref.id))))")
-            }.joined(separator: t("、", "; "))
+                "\(ref.id) — \(findingWords.evidenceState(assessment.evidence[ref.id], decision: assessment.decision(ref.id)))"
+            }.joined(separator: t("；", "; "))
         }
         return present([
             "id": c.id, "title": c.title.text(language), "kind": c.kind,

@@ -91,12 +91,12 @@ final class DossierTests: XCTestCase {
         XCTAssertTrue(md.contains("| 依据文本 | 北京市《关于推动数字广告产业园区建设的指导意见（征求意见稿）》 |"), md)
         XCTAssertTrue(md.contains("## 分阶段得分（自评分 · 初审分 · 评审分）\n\n| 自评分 | 初审分 | 评审分 |\n|--:|--:|--:|\n| **78.33** B 暂定结果 |"), md)
         // culture.content: 1, 3, 1 → mean 5/3 = 1.67 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1: the chair settles it at 2.
-        XCTAssertTrue(md.contains("- culture.content：p1=1, p2=3, p3=1 → 平均 1.67 → 3.33 组长合议：等级 2 → 4，周组长，2026-03-10，理由："), md)
+        XCTAssertTrue(md.contains("| culture.content | 钱评审 1 级；孙评审 3 级；李评审 1 级 | 平均 1.67 → 3.33 | 等级 2 → 4（周组长，2026-03-10）理由："), md)
         // The preliminary override stays in force at the panel stage.
-        XCTAssertTrue(md.contains("- ［初审］services.third\\_party 3 → 1 — 赵初审 2026-02-20：7家第三方机构中3家合作协议已到期，有效仅4家（评审阶段仍有效）\n"), md)
+        XCTAssertTrue(md.contains("- services.third\\_party 3 → 1 — 初审 · 赵初审 2026-02-20 — 7家第三方机构中3家合作协议已到期，有效仅4家（评审阶段仍有效）\n"), md)
         // Every comment and reason reaches the dossier, with who and when.
         XCTAssertTrue(md.contains("| 李评审（评审专家，2026-03-06） | 不予采信证明材料 tenants「入驻单位名录（示例）」，理由：入驻单位名录未加盖公章 | 个人意见"), md)
-        XCTAssertTrue(md.contains("- **赵初审（初审，2026-02-20）** — 基本条件材料齐全。"), md)
+        XCTAssertTrue(md.contains("| 赵初审（初审，2026-02-20） | 总体意见：基本条件材料齐全。 | 已计入 |"), md)
         XCTAssertTrue(md.contains("意见：聚焦程序化广告与内容营销"), md)
         let html = renderer.render(.html, assessment, language: .zh)
         XCTAssertTrue(html.contains("<h2>分阶段得分（自评分 · 初审分 · 评审分）</h2>"))

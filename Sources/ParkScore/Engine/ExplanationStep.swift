@@ -96,7 +96,7 @@ public enum ExplanationStep: Sendable, Hashable {
             return zh ? "证明材料不足以支持该项（\(problems)）→ 0" : "the evidence does not hold (\(problems)) → 0"
         case .resolved(let level, let aggregate, let points, let chair, let reason):
             let was = aggregate.map { zh ? "评审组平均等级 \($0.formatted(places: 2))，" : "the panel's aggregate \($0.formatted(places: 2)); " } ?? ""
-            return zh ? "\(was)组长\(chair)合议确定为等级 \(level) → \(points.formatted(places: 2))，理由：\(reason)"
+            return zh ? "\(was)经组长合议（\(chair)）确定为等级 \(level) → \(points.formatted(places: 2))，理由：\(reason)"
                       : "\(was)settled by the chair \(chair) at level \(level) → \(points.formatted(places: 2)), because \(reason)"
         case .problem(let message):
             return zh ? "无法计算：\(message)" : "cannot evaluate: \(message)"

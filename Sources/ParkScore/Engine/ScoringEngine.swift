@@ -247,7 +247,8 @@ private struct Run {
         return ScoreResult(
             scorecardID: scorecard.id, scorecardVersion: scorecard.version, scoringModel: scorecard.scoringModel,
             mode: options.mode, verdict: verdict, total: total, gradeByPoints: gradeByPoints, grade: grade,
-            cappedBy: cappedBy, isProvisional: !reasons.isEmpty, provisionalReasons: reasons, gates: gates,
+            // A failed "ineligible" gate settles the outcome whatever the open points: it is not provisional.
+            cappedBy: cappedBy, isProvisional: !reasons.isEmpty && verdict != .ineligible, provisionalReasons: reasons, gates: gates,
             dimensions: dimensions, derived: derived, missingData: missingData(gates: gates, dimensions: dimensions),
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,

@@ -204,7 +204,7 @@ public struct ResultText {
         case .missingData: return t("缺少数据", "missing data")
         case .pendingReview: return t("待评议", "pending review")
         case .notApplicable: return t("不适用", "not applicable")
-        case .unsubstantiated: return t("证明材料不足", "unsubstantiated")
+        case .unsubstantiated: return t("证明材料不足", "evidence not accepted")
         }
     }
 
