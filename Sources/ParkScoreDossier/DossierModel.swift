@@ -77,7 +77,7 @@ public struct DossierModel {
                     "gain": "+" + improvement.gain.fixed(places: 2),
                     "id": improvement.criterionID,
                     "title": improvement.title.text(language),
-                    "action": words.action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID),
+                    "action": words.action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode),
                 ]
             },
             "support": result.support.map(support),

@@ -107,7 +107,7 @@ final class StageRulesTests: XCTestCase {
         let two = try assess([review("p1", "overrides: {tiers.structure: {points: 0, reason: 结构不实}}"),
                               review("p2", "overrides: {tiers.structure: {points: 0, reason: 名录不符}}"), review("p3", "")])
         XCTAssertEqual(two.result.criterion("tiers.structure")?.points, .zero)
-        XCTAssertEqual(two.result.criterion("tiers.structure")?.override?.reviewer, "评审p1, 评审p2")
+        XCTAssertEqual(two.result.criterion("tiers.structure")?.override?.reviewer, "评审p1 / 评审p2")
         // The chair's record makes it the panel's at once.
         let chair = try assess([review("p1", "overrides: {tiers.structure: {points: 6, reason: 名录与结构数据部分不一致}}"), review("p2", ""),
                                 review("z1", role: "chair", "overrides: {tiers.structure: {points: 6, reason: 合议采纳}}")])
@@ -211,5 +211,107 @@ final class StageRulesTests: XCTestCase {
         // The overridden criterion's advice is the evaluator's reason, not "raise the value".
         XCTAssertEqual(a.result.improvements.first { $0.criterionID == "services.third_party" }?.action,
                        .addressOverride(reason: "7家第三方机构中3家合作协议已到期，有效仅4家"))
+    }
+
+    // Found in review: rules 2 and 4 at their edges.
+
+    /// A rejected item unsubstantiates criteria reading a derived fact built on what it supports, and criteria it names.
+    func testRejectionReachesDerivedFactsAndNamedCriteria() throws {
+        let folder = Repository.path("Samples/jiading-huating")
+        let text = try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8)
+        let chair = SourceFile(path: "z1.yaml", bytes: Array("""
+            reviewer: {id: z1, name: 组长, role: chair}
+            date: 2026-03-10
+            scorecard: jiading-digital-advertising
+            evidence: {statistics: {verdict: rejected, reason: 统计口径不一致}}
+            """.utf8))
+        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(text.utf8)), reviews: [chair],
+                                     evidence: EvidenceFolder(folder))
+        let loaded = AssessmentPipeline(criteria: library).assess(input)
+        let a = try XCTUnwrap(loaded.validValue?.results.first)
+        // targets.entities reads advertising.entity_growth, derived from advertising.entities, which 'statistics' supports.
+        let entities = try XCTUnwrap(a.result.criterion("targets.entities"))
+        XCTAssertEqual(entities.status, .unsubstantiated)
+        XCTAssertEqual(entities.points, .zero)
+        XCTAssertEqual(entities.unsubstantiated?.facts.contains("advertising.entities"), true)
+    }
+
+    /// In evaluation, an item with no sha256 counts only once a reviewer accepts it.
+    func testAFileWithoutAHashCountsOnlyWhenAccepted() throws {
+        func unhashed(_ text: String) -> String {
+            text.replacingOccurrences(of: "    sha256: 0f65cceb5b75020e18e9b7ce1d986e7415620b19b03b9e9f112c937f17172b46\n", with: "")
+        }
+        let unreviewed = try assess([review("p1", "")], edit: unhashed)
+        XCTAssertEqual(unreviewed.result.gate("G1")?.status, .unsubstantiated)
+        XCTAssertEqual(unreviewed.result.corrections.first?.problem.kind, .unverified)
+        let accepted = try assess([review("p1", ""), review("z1", role: "chair", "evidence: {licence: {verdict: accepted, reason: 已核对原件}}")],
+                                  edit: unhashed)
+        XCTAssertEqual(accepted.result.gate("G1")?.status, .passed)
+        XCTAssertEqual(FindingText(language: .zh).evidenceState(accepted.evidence["licence"], decision: accepted.decision("licence")),
+                       "已采信：评审z1（评审，2026-03-05），理由：已核对原件；未登记 sha256")
+    }
+
+    /// The preliminary check alone is never a final result.
+    func testThePreliminaryCheckAloneAwaitsThePanel() throws {
+        let ratings = "ratings: {basic.positioning: 2, talent.system: 2, culture.content: 2}"
+        let a = try assess([review("c1", role: "preliminary", date: "2026-02-20", ratings)])
+        XCTAssertNil(a.staged?.panel)
+        XCTAssertTrue(a.result.isProvisional)
+        XCTAssertTrue(a.result.provisionalReasons.contains(.awaitingPanel))
+    }
+
+    /// The chair's record decides; a majority it overrules is shown as such, not as one member's finding.
+    func testTheChairOverrulingTheMajorityIsSaidSo() throws {
+        let reject = "evidence: {tenants: {verdict: rejected, reason: 名录未盖章}}"
+        let a = try assess([review("p1", reject), review("p2", reject), review("p3", reject),
+                            review("z1", role: "chair", "evidence: {tenants: {verdict: accepted, reason: 已补盖公章}}")])
+        XCTAssertEqual(a.result.gate("G2")?.status, .passed)
+        XCTAssertEqual(Set(a.staged?.findings.filter { $0.subject == .evidence("tenants") && $0.reviewer.role == .panel }.map(\.standing) ?? []),
+                       [.overruledByChair])
+    }
+
+    /// Two preliminary findings of the same day that disagree: the stricter stands, whatever the reviewer ids.
+    func testSameDayPreliminaryConflictKeepsTheStricterFinding() throws {
+        for (a, b) in [("c1", "c2"), ("c2", "c1")] {
+            let result = try assess([review(a, role: "preliminary", date: "2026-02-20", "evidence: {licence: {verdict: rejected, reason: 复印件不清}}"),
+                                     review(b, role: "preliminary", date: "2026-02-20", "evidence: {licence: accepted}")])
+            XCTAssertEqual(result.result.gate("G1")?.status, .unsubstantiated, "\(a) rejects, \(b) accepts")
+            XCTAssertEqual(result.staged?.findings.first { $0.reviewer.id == b }?.standing, .sameDayConflict)
+        }
+        // A later day's acceptance without a reason does not reverse the rejection either.
+        let later = try assess([review("c1", role: "preliminary", date: "2026-02-20", "evidence: {licence: {verdict: rejected, reason: 复印件不清}}"),
+                                review("c2", role: "preliminary", date: "2026-02-21", "evidence: {licence: accepted}")])
+        XCTAssertEqual(later.result.gate("G1")?.status, .unsubstantiated)
+    }
+
+    /// An acceptance cannot cure a file that fails its hash.
+    func testAcceptingAFileThatFailsItsHashDoesNotCount() throws {
+        let a = try assess([review("z1", role: "chair", "evidence: {licence: {verdict: accepted, reason: 认可}}")]) {
+            $0.replacingOccurrences(of: "0f65cceb5b75020e18e9b7ce1d986e7415620b19b03b9e9f112c937f17172b46",
+                                    with: "0000000000000000000000000000000000000000000000000000000000000000")
+        }
+        XCTAssertEqual(a.result.gate("G1")?.status, .unsubstantiated)
+        XCTAssertEqual(a.staged?.findings.first?.standing, .fileProblem)
+    }
+
+    /// Narrowing a run to one scorecard sets the other scorecards' reviews aside; a scorecard nobody reviewed stays a
+    /// self-assessment.
+    func testReviewsOfAnotherAppliedScorecardAreSetAside() throws {
+        let two = { (text: String) in
+            text.replacingOccurrences(of: "applies_to: [beijing-digital-advertising-park]",
+                                      with: "applies_to: [beijing-digital-advertising-park, jiading-digital-advertising]")
+        }
+        let text = two(try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8))
+        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(text.utf8)), reviews: [try file("chair")],
+                                     evidence: EvidenceFolder(folder))
+        let narrowed = AssessmentPipeline(criteria: library).assess(input, options: AssessmentOptions(scorecards: ["jiading-digital-advertising"]))
+        XCTAssertNotNil(narrowed.validValue)
+        let messages = narrowed.diagnostics.map(\.message)
+        XCTAssertTrue(messages.contains("review of scorecard 'beijing-digital-advertising-park' set aside: this run assesses jiading-digital-advertising"), "\(messages)")
+        XCTAssertTrue(messages.contains("no review is of scorecard 'jiading-digital-advertising': it is scored as a self-assessment"), "\(messages)")
+        XCTAssertFalse(narrowed.diagnostics.hasErrors)
+        XCTAssertEqual(narrowed.validValue?.results.first?.mode, .selfAssessment)
+        let both = AssessmentPipeline(criteria: library).assess(input)
+        XCTAssertEqual(both.validValue?.results.map(\.mode), [.evaluation, .selfAssessment])
     }
 }

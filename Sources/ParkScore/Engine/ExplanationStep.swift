@@ -119,6 +119,7 @@ extension EvidenceProblem {
         case .fileMissing: return zh ? "\(name)文件缺失" : "\(name): the file is missing"
         case .hashMismatch: return zh ? "\(name)文件与登记的 sha256 不符" : "\(name): the file does not match its sha256"
         case .outsideFolder: return zh ? "\(name)文件不在申报文件夹内" : "\(name): the file is outside the application folder"
+        case .unverified: return zh ? "\(name)未登记 sha256，且未经评审采信" : "\(name): no sha256 recorded and no reviewer accepted it"
         case .noneListed(let required):
             let what = required.map { zh ? "：\($0.text(language))" : ": \($0.text(language))" } ?? ""
             return zh ? "未提供所需证明材料\(what)" : "no evidence listed where it is required\(what)"

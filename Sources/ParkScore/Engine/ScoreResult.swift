@@ -62,6 +62,8 @@ public enum ProvisionalReason: Sendable, Hashable {
     case gateMissingData([String])
     /// Gates whose evidence does not hold (evaluation): the park must supply what the corrections list names.
     case gateUnsubstantiated([String])
+    /// Only the preliminary check has been made: the panel has yet to score.
+    case awaitingPanel
     /// Judged criteria the panel disagrees on and the chair has not resolved (待合议).
     case disagreement([String])
 }
@@ -180,7 +182,8 @@ public struct EvidenceReference: Sendable, Hashable {
     public var id: String
     public var state: EvidenceFileState?
 
-    /// Counts as support: not rejected, and its file is there (matching its sha256, where one was recorded).
+    /// Counts as support outside an evaluation: not rejected, and its file is there (matching its sha256, where one
+    /// was recorded).
     public var isAcceptable: Bool { state == nil || state == .verified || state == .unchecked }
 
     public init(id: String, state: EvidenceFileState?) {
@@ -278,6 +281,8 @@ public struct EvidenceProblem: Sendable, Hashable {
         case fileMissing
         case hashMismatch
         case outsideFolder
+        /// In evaluation: no sha256 was recorded to check the file against, and no reviewer accepted it.
+        case unverified
         /// Evidence is required and the self-report lists none: what the scorecard asks for.
         case noneListed(required: LocalizedText?)
     }

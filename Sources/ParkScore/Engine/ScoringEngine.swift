@@ -11,6 +11,11 @@ public struct ScoringOptions: Sendable {
     public var rejections: [String: EvidenceRejection]
     /// Judged criteria the panel disagrees on and the chair has not resolved: the result stays provisional.
     public var unresolvedDisagreements: [String]
+    /// Evidence a reviewer's acceptance in force covers, by id: in evaluation, a file without a recorded sha256
+    /// counts only when accepted.
+    public var acceptedEvidence: Set<String> = []
+    /// The preliminary stage without a panel stage yet: the result is provisional.
+    public var awaitingPanel = false
 
     public init(mode: ScoringMode = .selfAssessment, evidenceFiles: [String: EvidenceFileState] = [:],
                 ratings: [String: Rating] = [:], overrides: [String: OverrideDecision] = [:],
@@ -81,7 +86,8 @@ public struct ScoringEngine: Sendable {
             if fact.isPercent { environment.percentKeys.insert(fact.key) }
         }
         let assessment = report.assessments[scorecard.id] ?? SelfAssessment()
-        let evidence = EvidenceIndex(report.evidence, files: options.evidenceFiles, rejections: options.rejections)
+        let evidence = EvidenceIndex(report.evidence, files: options.evidenceFiles, rejections: options.rejections,
+                                     accepted: options.acceptedEvidence)
         var run = Run(scorecard: scorecard, environment: environment, assessment: assessment, evidence: evidence,
                       options: options)
         return run.result(derived: derived)
@@ -95,7 +101,10 @@ struct EvidenceIndex {
     var items: [String: Evidence] = [:]
     let rejections: [String: EvidenceRejection]
 
-    init(_ items: [Evidence], files: [String: EvidenceFileState], rejections: [String: EvidenceRejection] = [:]) {
+    let accepted: Set<String>
+
+    init(_ items: [Evidence], files: [String: EvidenceFileState], rejections: [String: EvidenceRejection] = [:], accepted: Set<String> = []) {
+        self.accepted = accepted
         for item in items {
             self.items[item.id] = item
             for key in item.supports {
@@ -118,9 +127,19 @@ struct EvidenceIndex {
         return refs.isEmpty ? .missing : .listed(refs)
     }
 
-    /// Why a gate or criterion is unsubstantiated in evaluation, or nil when it is not: a fact it reads is supported
-    /// only by evidence that is rejected, missing or fails its hash; or it asks for evidence and no acceptable item
-    /// supports it or its facts.
+    /// In evaluation, an item counts when its file matches its recorded sha256, or, with no sha256 recorded, when a
+    /// reviewer's acceptance is in force; never when rejected, missing or failing its hash. (Unchecked, `nil`: counts.)
+    func isAcceptable(_ ref: EvidenceReference) -> Bool {
+        switch ref.state {
+        case nil, .verified: return true
+        case .unchecked: return accepted.contains(ref.id)
+        case .missing, .hashMismatch, .outsideFolder, .rejected: return false
+        }
+    }
+
+    /// Why a gate or criterion is unsubstantiated in evaluation, or nil when it is not: a fact it reads (through derived
+    /// facts too) is supported only by evidence that does not count; items naming it directly all fail; or it asks for
+    /// evidence and no item that counts supports it or its facts.
     func unsubstantiated(_ id: String, facts: [String], requirement: EvidenceRequirement?) -> Unsubstantiated? {
         var unsupported: [String] = []
         var problems: [EvidenceProblem] = []
@@ -129,15 +148,18 @@ struct EvidenceIndex {
             problems.append(problem(ref))
         }
         for key in facts {
-            guard let refs = bySupport[key], !refs.isEmpty, !refs.contains(where: \.isAcceptable) else { continue }
+            guard let refs = bySupport[key], !refs.isEmpty, !refs.contains(where: isAcceptable) else { continue }
             unsupported.append(key)
             refs.forEach(add)
+        }
+        if let direct = bySupport[id], !direct.isEmpty, !direct.contains(where: isAcceptable) {
+            direct.forEach(add)
         }
         if requirement != nil {
             let refs = references(for: id, facts: facts)
             if refs.isEmpty {
                 problems.append(EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed(required: requirement?.description)))
-            } else if !refs.contains(where: \.isAcceptable) {
+            } else if !refs.contains(where: isAcceptable) {
                 refs.forEach(add)
             }
         }
@@ -153,7 +175,8 @@ struct EvidenceIndex {
         case .missing: kind = .fileMissing
         case .hashMismatch: kind = .hashMismatch
         case .outsideFolder: kind = .outsideFolder
-        case .verified, .unchecked, nil: kind = .fileMissing
+        case .unchecked: kind = .unverified
+        case .verified, nil: kind = .fileMissing
         }
         return EvidenceProblem(evidenceID: ref.id, title: items[ref.id]?.title, kind: kind)
     }
@@ -242,6 +265,7 @@ private struct Run {
         let gatesUnsubstantiated = gates.filter { $0.status == .unsubstantiated }.map(\.id)
         if !gatesUnsubstantiated.isEmpty { reasons.append(.gateUnsubstantiated(gatesUnsubstantiated)) }
         if !options.unresolvedDisagreements.isEmpty { reasons.append(.disagreement(options.unresolvedDisagreements)) }
+        if options.awaitingPanel { reasons.append(.awaitingPanel) }
 
         let improvements = improvementList(dimensions)
         return ScoreResult(
@@ -276,10 +300,24 @@ private struct Run {
                                 evidence: evidence.state(for: gate.id, facts: facts, requirement: gate.evidence))
         // In evaluation a gate the park's figures pass still needs evidence that holds; figures that fail it fail it.
         if options.mode == .evaluation, status == .passed,
-           let reason = evidence.unsubstantiated(gate.id, facts: facts, requirement: gate.evidence) {
+           let reason = evidence.unsubstantiated(gate.id, facts: baseFacts(facts), requirement: gate.evidence) {
             result.status = .unsubstantiated
             result.unsubstantiated = reason
         }
+        return result
+    }
+
+    /// The facts behind `keys`: a derived fact stands for the facts its expression reads, recursively.
+    func baseFacts(_ keys: [String]) -> [String] {
+        var result: [String] = []
+        var seen = Set<String>()
+        func visit(_ key: String, depth: Int) {
+            guard seen.insert(key).inserted else { return }
+            result.append(key)
+            guard depth < 64, let derived = scorecard.derived.first(where: { $0.key == key }) else { return }
+            for ref in derived.expression.factReferences { visit(ref.path, depth: depth + 1) }
+        }
+        for key in keys { visit(key, depth: 0) }
         return result
     }
 
@@ -340,7 +378,7 @@ private struct Run {
 
         // In evaluation, a claim whose evidence does not hold earns nothing.
         if options.mode == .evaluation, !result.points.isZero,
-           let reason = evidence.unsubstantiated(criterion.id, facts: facts, requirement: criterion.evidence) {
+           let reason = evidence.unsubstantiated(criterion.id, facts: baseFacts(facts), requirement: criterion.evidence) {
             result.unsubstantiated = reason
             result.explanation.append(.evidenceNotAccepted(reason))
             result.points = .zero

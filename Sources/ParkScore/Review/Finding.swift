@@ -27,6 +27,13 @@ public struct Finding: Sendable, Hashable {
         case memberOnly
         /// One panel member's finding that agrees with the decision in force (made at an earlier stage).
         case concurs
+        /// The finding of a majority of the panel, which the chair decided otherwise.
+        case overruledByChair
+        /// An acceptance of a file that is missing or fails its hash: a verdict cannot cure the file.
+        case fileProblem
+        /// Two findings of the same stage on the same day disagree: the stricter one (the rejection, the lower points)
+        /// stands, and this one does not.
+        case sameDayConflict
         /// A decision that a later stage reversed; by whom.
         case reversed(by: [String])
         /// Replaced by a later finding of the same stage.
@@ -79,7 +86,7 @@ public struct EvidenceDecision: Sendable, Hashable {
     }
 
     /// Who decided, as a reader wants it: names joined.
-    public var byNames: String { by.map(\.name).joined(separator: ", ") }
+    public var byNames: String { by.map(\.name).joined(separator: " / ") }
 }
 
 /// The chair's settlement of a judged criterion: the level that replaces the panel's aggregate, beside it, with the reason.

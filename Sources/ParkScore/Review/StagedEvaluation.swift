@@ -51,18 +51,23 @@ public enum StagedEvaluation {
                                 evidenceFiles: [String: EvidenceFileState] = [:]) -> StagedResult {
         let own = reviews.filter { $0.scorecardID == scorecard.id }
             .sorted { ($0.reviewer.role.stage, $0.date, $0.reviewer.id) < ($1.reviewer.role.stage, $1.date, $1.reviewer.id) }
-        var composer = StageComposer(scorecard: scorecard, reviews: own)
+        var composer = StageComposer(scorecard: scorecard, reviews: own, files: evidenceFiles)
         composer.compose()
 
         let selfResult = engine.score(report, against: scorecard, options: ScoringOptions(mode: .selfAssessment, evidenceFiles: evidenceFiles))
         func score(_ stage: EvaluationStage, ratings: [PanelRating], resolutions: [String: ResolutionRecord]) -> ScoreResult {
             var options = ScoringOptions(mode: .evaluation, evidenceFiles: evidenceFiles)
-            for (id, decision) in composer.evidence(at: stage) where !decision.accepted {
+            for (id, decision) in composer.evidence(at: stage) {
+                if decision.accepted {
+                    options.acceptedEvidence.insert(id)
+                    continue
+                }
                 if let state = evidenceFiles[id], state != .verified && state != .unchecked { continue }
                 options.evidenceFiles[id] = .rejected
                 options.rejections[id] = EvidenceRejection(by: decision.byNames, date: decision.date, reason: decision.reason ?? "")
             }
             options.overrides = composer.overrides(at: stage)
+            options.awaitingPanel = stage == .preliminary
             for rating in ratings {
                 options.ratings[rating.criterionID] = ScoringOptions.Rating(level: rating.level, points: rating.points)
             }
@@ -70,7 +75,10 @@ public enum StagedEvaluation {
                 options.ratings[id] = ScoringOptions.Rating(level: Rational(resolution.level), points: resolution.points, resolution: resolution)
             }
             if stage == .panel {
-                options.unresolvedDisagreements = ratings.filter { $0.disagreement && resolutions[$0.criterionID] == nil }.map(\.criterionID)
+                // A disagreement is settled by the chair's resolution, or by an override the panel has decided.
+                options.unresolvedDisagreements = ratings.filter {
+                    $0.disagreement && resolutions[$0.criterionID] == nil && options.overrides[$0.criterionID] == nil
+                }.map(\.criterionID)
             }
             return engine.score(report, against: scorecard, options: options)
         }
@@ -89,13 +97,15 @@ public enum StagedEvaluation {
 private struct StageComposer {
     let scorecard: Scorecard
     let reviews: [Review]
+    let files: [String: EvidenceFileState]
     private(set) var findings: [Finding] = []
     private var evidenceByStage: [EvaluationStage: [String: EvidenceDecision]] = [:]
     private var overridesByStage: [EvaluationStage: [String: ScoringOptions.OverrideDecision]] = [:]
 
-    init(scorecard: Scorecard, reviews: [Review]) {
+    init(scorecard: Scorecard, reviews: [Review], files: [String: EvidenceFileState]) {
         self.scorecard = scorecard
         self.reviews = reviews
+        self.files = files
     }
 
     func hasStage(_ stage: EvaluationStage) -> Bool { reviews.contains { $0.reviewer.role.stage == stage } }
@@ -176,6 +186,12 @@ private struct StageComposer {
             evidenceByStage[.panel] = evidenceByStage[.panel] ?? [:]
             overridesByStage[.panel] = overridesByStage[.panel] ?? [:]
         }
+        // An acceptance cannot cure a file that is missing or fails its hash.
+        for i in findings.indices {
+            guard case .evidence(let id) = findings[i].subject, findings[i].statement == .accepted,
+                  let state = files[id], state == .missing || state == .hashMismatch || state == .outsideFolder else { continue }
+            findings[i].standing = .fileProblem
+        }
     }
 
     struct Decided {
@@ -184,39 +200,76 @@ private struct StageComposer {
         var by: [Review.Reviewer]
         var date: String
         var reason: String?
-        var byNames: String { by.map(\.name).joined(separator: ", ") }
+        var byNames: String { by.map(\.name).joined(separator: " / ") }
+    }
+
+    /// The stricter of two findings: a rejection over an acceptance, the lower points over the higher.
+    static func isStricter(_ a: Finding.Statement, than b: Finding.Statement) -> Bool {
+        switch (a, b) {
+        case (.rejected, .accepted): return true
+        case (.override(let x), .override(let y)): return x < y
+        default: return false
+        }
     }
 
     /// The preliminary decision and the panel's decision on one subject, with the standing of each finding set.
     mutating func settle(_ said: [Said]) -> (Decided?, Decided?) {
-        // Preliminary: the latest finding counts (the reviews are in date and reviewer order).
+        // Preliminary: a later finding (by date) replaces an earlier one, but reversing a rejection needs a reason;
+        // findings of the same day that disagree keep the stricter one.
         let early = said.filter { $0.review.reviewer.role.stage == .preliminary }
+        var current: Said?
+        for s in early {
+            guard let c = current else {
+                current = s
+                continue
+            }
+            if s.statement == c.statement {
+                current = s
+            } else if s.review.date == c.review.date {
+                if Self.isStricter(s.statement, than: c.statement) {
+                    findings[c.index].standing = .sameDayConflict
+                    current = s
+                } else {
+                    findings[s.index].standing = .sameDayConflict
+                }
+            } else if c.statement == .rejected && (s.text?.trimmingWhitespace.isEmpty ?? true) {
+                findings[s.index].standing = .reversalWithoutReason
+            } else {
+                current = s
+            }
+        }
         var preliminary: Decided?
-        if let last = early.last {
+        if let last = current {
             preliminary = Decided(statement: last.statement, stage: .preliminary, by: [last.review.reviewer], date: last.review.date,
                                   reason: last.text)
-            for s in early { findings[s.index].standing = s.statement == last.statement ? .inForce : .superseded }
+            for s in early where findings[s.index].standing == .memberOnly {
+                findings[s.index].standing = s.statement == last.statement ? .inForce : .superseded
+            }
         }
 
         // Panel: the chair's record, else a majority of the members with the same finding.
         let late = said.filter { $0.review.reviewer.role.stage == .panel }
+        let members = panelMembers.count
+        var groups: [(Finding.Statement, [Said])] = []
+        for s in late where s.review.reviewer.role != .chair {
+            if let g = groups.firstIndex(where: { $0.0 == s.statement }) { groups[g].1.append(s) } else { groups.append((s.statement, [s])) }
+        }
+        let majority = groups.first { $0.1.count * 2 > members }
         var adopted: [Said] = []
         if let chairs = late.last(where: { $0.review.reviewer.role == .chair }) {
             adopted = [chairs] + late.filter { $0.review.reviewer.role != .chair && $0.statement == chairs.statement }
-        } else {
-            let members = panelMembers.count
-            var groups: [(Finding.Statement, [Said])] = []
-            for s in late {
-                if let g = groups.firstIndex(where: { $0.0 == s.statement }) { groups[g].1.append(s) } else { groups.append((s.statement, [s])) }
+            if let majority, majority.0 != chairs.statement {
+                for s in majority.1 { findings[s.index].standing = .overruledByChair }
             }
-            if let majority = groups.first(where: { $0.1.count * 2 > members }) { adopted = majority.1 }
+        } else if let majority {
+            adopted = majority.1
         }
         var panel: Decided?
         if let first = adopted.first {
             let reasons = adopted.compactMap(\.text).filter { !$0.trimmingWhitespace.isEmpty }
             let decided = Decided(statement: first.statement, stage: .panel, by: adopted.map(\.review.reviewer),
                                   date: adopted.map(\.review.date).max() ?? first.review.date,
-                                  reason: reasons.isEmpty ? nil : reasons.joined(separator: "；"))
+                                  reason: reasons.isEmpty ? nil : reasons.joined(separator: " / "))
             if let preliminary, preliminary.statement != decided.statement, decided.reason == nil {
                 // A reversal needs a reason: without one, the preliminary finding stays in force.
                 for s in adopted { findings[s.index].standing = .reversalWithoutReason }

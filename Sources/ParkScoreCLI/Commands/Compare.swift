@@ -11,6 +11,7 @@ enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare parks against one scorecard: ranks (ties share a rank), totals, dimension matrix, best park per criterion.",
+        // A report with a reviews/ folder beside it is compared by its evaluation, as batch does.
         discussion: "CSV is UTF-8 with a byte-order mark, so Excel opens it with the Chinese intact."
     )
 
@@ -38,7 +39,9 @@ struct Compare: ParsableCommand {
         let pipeline = AssessmentPipeline(criteria: library)
         var parks: [(id: String, name: String, result: ScoreResult)] = []
         for path in reports {
-            let input = try workspace.require(ApplicationInput.read(report: path))
+            // Like batch: reviews/ beside a report make it an evaluation.
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            let input = try workspace.require(ApplicationInput.read(report: path, reviewFolders: ReviewFolder.exists(in: folder) ? [folder + "/reviews"] : []))
             let assessment = try workspace.require(pipeline.assess(input, options: AssessmentOptions(scorecards: [self.scorecard])))
             let report = assessment.report
             let id = report.park.id ?? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent

@@ -87,7 +87,8 @@ struct DossierCommand: ParsableCommand {
         } else {
             guard assessment.results.count == 1, let result = assessment.results.first else {
                 let ids = assessment.results.map(\.scorecard.id).joined(separator: ", ")
-                throw ValidationError("the report applies to several scorecards (\(ids)): pass --scorecard to choose one, or -o an existing folder for all of them")
+                Console.error("error: the report applies to several scorecards (\(ids)): pass --scorecard to choose one, or -o an existing folder for all of them\n")
+                throw ExitCode(64)
             }
             let text = renderer.render(singleFormat ?? .html, result, language: lang)
             guard let output else {

@@ -72,6 +72,12 @@ public struct AssessmentPipeline: Sendable {
             guard let review = loaded.value else { continue }
             guard let scorecard = scorecards.first(where: { $0.scorecard.id == review.scorecardID }) else {
                 let assessed = scorecards.map(\.scorecard.id).joined(separator: ", ")
+                if report.appliesTo.contains(review.scorecardID) {
+                    // A review of another scorecard the park applies under, left out of this run: set aside, not refused.
+                    out.diagnostics.append(.warning("review of scorecard '\(review.scorecardID)' set aside: this run assesses \(assessed)",
+                                                    at: review.location, path: "scorecard"))
+                    continue
+                }
                 out.diagnostics.append(.error("review is of scorecard '\(review.scorecardID)', but this application is assessed against \(assessed)",
                                               at: review.location, path: "scorecard"))
                 continue
@@ -100,7 +106,13 @@ public struct AssessmentPipeline: Sendable {
             let own = reviews.filter { $0.scorecardID == scorecard.id }
             var staged: StagedResult?
             let result: ScoreResult
-            if mode == .evaluation {
+            // Reviews make an evaluation of the scorecards they are of; a scorecard nobody reviewed stays a self-assessment.
+            let evaluated = mode == .evaluation && (!own.isEmpty || options.mode == .evaluation)
+            if mode == .evaluation && !evaluated {
+                out.diagnostics.append(.warning("no review is of scorecard '\(scorecard.id)': it is scored as a self-assessment",
+                                                at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
+            }
+            if evaluated {
                 let s = StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: own, evidenceFiles: evidence.states)
                 staged = s
                 result = s.final.mode == .evaluation ? s.final : engine.score(report, against: scorecard,
@@ -116,6 +128,7 @@ public struct AssessmentPipeline: Sendable {
                 staged: staged, evidence: evidence.files, date: date, toolVersion: toolVersion,
                 inputs: [reportFingerprint, criteria.dictionaryFingerprint, loaded.fingerprint] + evidenceInputs + reviewInputs))
         }
+        out.diagnostics = out.diagnostics.sortedForReport()
         out.value = Assessment(report: report, dictionary: dictionary, mode: mode, evidence: evidence, reviews: reviews, results: results,
                                reportFingerprint: reportFingerprint)
         out.diagnostics = out.diagnostics.sortedForReport()

@@ -65,6 +65,9 @@ public struct FindingText {
         case .inForce: return t("有效", "in force")
         case .memberOnly: return t("个人意见，未经组长确认或评审组多数同意，不作为评审组结论", "this member's own finding: neither recorded by the chair nor agreed by a majority, so not the panel's")
         case .concurs: return t("与现行结论一致", "agrees with the decision in force")
+        case .overruledByChair: return t("评审组多数意见，经组长改定", "the panel majority's finding, decided otherwise by the chair")
+        case .fileProblem: return t("文件缺失或校验不符，采信无效", "the file is missing or fails its hash: accepting it cannot count")
+        case .sameDayConflict: return t("与同日同阶段意见冲突，按较严格的意见处理，未生效", "conflicts with a finding of the same stage and day: the stricter one stands")
         case .reversed(let by): return t("已被 \(by.joined(separator: "、")) 推翻", "reversed by \(by.joined(separator: ", "))")
         case .superseded: return t("已被本阶段后续意见取代", "replaced by a later finding of the same stage")
         case .recorded: return t("已计入", "on record")
@@ -89,7 +92,8 @@ public struct FindingText {
         if let decision {
             let who = t("\(decision.byNames)（\(stage(decision.stage))，\(decision.date)）", "\(decision.byNames) (\(stage(decision.stage)), \(decision.date))")
             let why = decision.reason.map { t("，理由：\($0)", "; reason: \($0)") } ?? ""
-            return decision.accepted ? t("已核验：\(who)采信\(why)", "verified: accepted by \(who)\(why)")
+            let unchecked = check?.state == .unchecked ? t("；未登记 sha256", "; no sha256 recorded") : ""
+            return decision.accepted ? t("已采信：\(who)\(why)\(unchecked)", "accepted by \(who)\(why)\(unchecked)")
                                      : t("未采信：\(who)不予采信\(why)", "rejected by \(who)\(why)")
         }
         switch check?.state {

@@ -59,6 +59,7 @@ public struct ResultDocument: Encodable {
             case .gateMissingData(let ids): return "gate missing data: " + ids.joined(separator: ", ")
             case .gateUnsubstantiated(let ids): return "gate unsubstantiated: " + ids.joined(separator: ", ")
             case .disagreement(let ids): return "panel disagreement unresolved: " + ids.joined(separator: ", ")
+            case .awaitingPanel: return "awaiting the panel"
             }
         }
         gates = result.gates.map { GateRef($0, language: language) }
@@ -180,6 +181,7 @@ struct ProblemRef: Encodable {
         case .fileMissing: problem = "file-missing"
         case .hashMismatch: problem = "hash-mismatch"
         case .outsideFolder: problem = "outside-folder"
+        case .unverified: problem = "unverified"
         case .noneListed: problem = "none-listed"
         }
         self.reviewer = reviewer
@@ -551,6 +553,9 @@ public struct StagesRef: Encodable {
             case .inForce: standing = "in-force"
             case .memberOnly: standing = "member-only"
             case .concurs: standing = "concurs"
+            case .overruledByChair: standing = "overruled-by-chair"
+            case .fileProblem: standing = "file-problem"
+            case .sameDayConflict: standing = "same-day-conflict"
             case .reversed(let by): (standing, reversedBy) = ("reversed", by)
             case .superseded: standing = "superseded"
             case .recorded: standing = "recorded"

@@ -98,7 +98,7 @@ public struct ResultText {
         if !result.improvements.isEmpty {
             out.append(t("优先改进（按可得分排序）", "Improve first (by points gainable)"))
             for (i, improvement) in result.improvements.prefix(10).enumerated() {
-                out.append("  \(i + 1). +\(improvement.gain.formatted(places: 2)) \(improvement.criterionID) \(improvement.title.text(language)) — \(action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID))")
+                out.append("  \(i + 1). +\(improvement.gain.formatted(places: 2)) \(improvement.criterionID) \(improvement.title.text(language)) — \(action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode))")
             }
             out.append("")
         }
@@ -154,8 +154,9 @@ public struct ResultText {
         case .ineligible: return t("不予认定（未通过门槛条件）", "ineligible (a gate failed)")
         case .undetermined:
             if result.needsCorrection {
-                return t("待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单）",
-                         "to be corrected (a gate's evidence is rejected, missing or fails its hash: see the corrections list)")
+                let alsoMissing = result.gates.contains { $0.status == .missingData }
+                return t("待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单\(alsoMissing ? "；另有门槛缺少数据" : "")）",
+                         "pending corrections (a gate's evidence is rejected, missing or fails its hash: see the corrections list\(alsoMissing ? "; another gate lacks data" : ""))")
             }
             return t("待定（门槛条件缺少数据，不评定等级）", "undetermined (a gate lacks data: no grade)")
         }
@@ -168,6 +169,7 @@ public struct ResultText {
         case .gateMissingData(let ids): return t("门槛缺少数据", "gates lacking data") + ": " + ids.joined(separator: ", ")
         case .gateUnsubstantiated(let ids): return t("门槛证明材料待补正", "gates whose evidence must be corrected") + ": " + ids.joined(separator: ", ")
         case .disagreement(let ids): return t("评审意见分歧较大，待组长合议", "the panel disagrees: awaiting the chair's resolution") + ": " + ids.joined(separator: ", ")
+        case .awaitingPanel: return t("仅完成初审，待评审组评审", "only the preliminary check is done: awaiting the panel")
         }
     }
 
@@ -208,7 +210,7 @@ public struct ResultText {
         }
     }
 
-    public func action(_ action: Improvement.Action, scorecard: Scorecard, criterion: String) -> String {
+    public func action(_ action: Improvement.Action, scorecard: Scorecard, criterion: String, mode: ScoringMode = .selfAssessment) -> String {
         switch action {
         case .provideData(let facts): return t("补充数据：", "provide data: ") + facts.joined(separator: ", ")
         case .meetCondition: return t("满足该项条件", "meet the condition")
@@ -223,7 +225,8 @@ public struct ResultText {
             }
             return t("补齐：", "add: ") + titles.joined(separator: t("、", ", "))
         case .reachLevel(let level): return t("达到评议等级 \(level)", "reach rubric level \(level)")
-        case .getRated: return t("完成评议（或自评）", "get it rated (or self-rate it)")
+        case .getRated:
+            return mode == .evaluation ? t("请评审专家评议", "have the panel rate it") : t("完成自评等级", "self-rate it")
         case .provideEvidence: return t("补交证明材料", "supply the evidence")
         case .addressOverride(let reason): return t("针对评审调整理由整改：\(reason)", "address the evaluator's reason: \(reason)")
         }
