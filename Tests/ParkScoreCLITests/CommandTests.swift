@@ -180,7 +180,9 @@ final class CommandTests: XCTestCase {
         let reviews = ["preliminary", "panel-1", "panel-2", "panel-3"].flatMap { ["--review", "Samples/beijing-xinghe/reviews/\($0).yaml"] }
         let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation"] + reviews)
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("分阶段得分\n  自评分: 78.33 B*    初审分: "), run.stdout)
+        // The verdict first, then the stages and every finding, then the details.
+        XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.0.0)\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分: 78.33 B*    初审分: "), run.stdout)
         // culture.content: 1, 3, 1 → mean 5/3 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1 and no chair here: provisional.
         XCTAssertTrue(run.stdout.contains("  culture.content: 钱评审 1, 孙评审 3, 李评审 1 → 平均 1.67 → 3.33\n    ⚠ 分歧较大，待组长合议（结果暂定）\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("    赵初审（初审，2026-02-20）：将 services.third_party 调整为 1 分，理由：7家第三方机构中3家合作协议已到期，有效仅4家 — 有效\n"))

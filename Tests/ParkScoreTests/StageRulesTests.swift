@@ -208,6 +208,11 @@ final class StageRulesTests: XCTestCase {
         XCTAssertFalse(a.result.isProvisional)
         XCTAssertEqual(a.staged?.selfAssessment.total, Rational(7833, 100))
         XCTAssertEqual(a.result.criterion("talent.system")?.points, Rational(14, 3))
+        // Supplying the missing evidence for layout.digital_technologies restores what the park's own figures earn
+        // (3 technologies ≥ 2 → 6 of 10 points: 15 × 6/16 = 5.625), not full marks; the way to B (5.75 short) takes
+        // that and operations.rules (15 × 4/15 = 4).
+        XCTAssertEqual(a.result.improvements.first?.gain, Rational(45, 8))
+        XCTAssertEqual(a.result.nextGrade?.criteria, ["layout.digital_technologies", "operations.rules"])
         // The overridden criterion's advice is the evaluator's reason, not "raise the value".
         XCTAssertEqual(a.result.improvements.first { $0.criterionID == "services.third_party" }?.action,
                        .addressOverride(reason: "7家第三方机构中3家合作协议已到期，有效仅4家"))

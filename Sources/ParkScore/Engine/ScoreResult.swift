@@ -37,6 +37,9 @@ public struct ScoreResult: Sendable {
     /// In evaluation, what the park must supply (补正清单): each piece of evidence that is rejected, missing or fails its
     /// hash, or a required piece none is listed for, with the gates and criteria it leaves unsubstantiated.
     public var corrections: [CorrectionItem]
+    /// Where exact arithmetic failed (numbers too large to compute exactly). Not empty: the result must not be used;
+    /// the pipeline reports each as an error.
+    public var arithmeticProblems: [ArithmeticProblem] = []
 
     /// Undetermined because a gate's evidence does not hold: the verdict reads 待补正.
     public var needsCorrection: Bool {
@@ -141,6 +144,10 @@ public struct CriterionResult: Sendable {
     public var override: OverrideRecord?
     /// In evaluation, why the evidence does not hold, when it does not.
     public var unsubstantiated: Unsubstantiated?
+    /// In evaluation, the points withheld for want of evidence: what supplying it would restore (before weighting),
+    /// and what that adds to the total.
+    public var withheldPoints: Rational = .zero
+    public var withheldContribution: Rational = .zero
 }
 
 /// Who changed a criterion's points, when, from what to what, and why.
@@ -320,5 +327,21 @@ public struct CorrectionItem: Sendable, Hashable {
     public init(problem: EvidenceProblem, affects: [String]) {
         self.problem = problem
         self.affects = affects
+    }
+}
+
+/// A computation that exact arithmetic could not carry out: where (a criterion, dimension, support measure or the
+/// total) and the operation, with its numbers.
+public struct ArithmeticProblem: Sendable, Hashable {
+    public var subject: String
+    public var operation: String
+
+    public init(subject: String, operation: String) {
+        self.subject = subject
+        self.operation = operation
+    }
+
+    public var message: String {
+        "\(subject): \(operation) is too large to compute exactly"
     }
 }

@@ -182,8 +182,39 @@ struct EvidenceIndex {
     }
 }
 
+/// Where exact arithmetic could not give an exact answer: each place, naming the numbers. A result with any is not a
+/// result (the pipeline turns them into located errors); the engine never substitutes a fallback value.
+final class ArithmeticLog {
+    var problems: [ArithmeticProblem] = []
+
+    func add(_ a: Rational, _ b: Rational, at subject: String) -> Rational {
+        if let r = a.adding(b) { return r }
+        problems.append(ArithmeticProblem(subject: subject, operation: "\(a) + \(b)"))
+        return a
+    }
+
+    func subtract(_ a: Rational, _ b: Rational, at subject: String) -> Rational {
+        if let r = a.subtracting(b) { return r }
+        problems.append(ArithmeticProblem(subject: subject, operation: "\(a) − \(b)"))
+        return a
+    }
+
+    func multiply(_ a: Rational, _ b: Rational, at subject: String) -> Rational {
+        if let r = a.multiplied(by: b) { return r }
+        problems.append(ArithmeticProblem(subject: subject, operation: "\(a) × \(b)"))
+        return a
+    }
+
+    func divide(_ a: Rational, _ b: Rational, at subject: String) -> Rational {
+        if let r = a.divided(by: b) { return r }
+        problems.append(ArithmeticProblem(subject: subject, operation: "\(a) ÷ \(b)"))
+        return a
+    }
+}
+
 private struct Run {
     let scorecard: Scorecard
+    let log = ArithmeticLog()
     let environment: FactEnvironment
     let assessment: SelfAssessment
     let evidence: EvidenceIndex
@@ -203,7 +234,7 @@ private struct Run {
         var dimensions = scorecard.dimensions.map(dimensionResult)
 
         // Weights of dimensions with no applicable criterion are shared out among the others.
-        let applicableWeight = dimensions.filter(\.isApplicable).reduce(Rational.zero) { $0.adding($1.weight) ?? $0 }
+        let applicableWeight = dimensions.filter(\.isApplicable).reduce(Rational.zero) { log.add($0, $1.weight, at: "weights") }
         var total = Rational.zero
         for d in dimensions.indices {
             // Read what is needed first: holding a copy of the dimension while changing the array would copy
@@ -213,17 +244,22 @@ private struct Run {
                 continue
             }
             let applicableMax = dimensions[d].applicableMaxPoints
-            let effectiveWeight = dimensions[d].weight.multiplied(by: 100).flatMap { $0.divided(by: applicableWeight) } ?? .zero
+            let id = dimensions[d].id
+            let effectiveWeight = log.divide(log.multiply(dimensions[d].weight, 100, at: id), applicableWeight, at: id)
+            let log = self.log
             let share = { (points: Rational) -> Rational in
-                effectiveWeight.multiplied(by: points).flatMap { $0.divided(by: applicableMax) } ?? .zero
+                log.divide(log.multiply(effectiveWeight, points, at: id), applicableMax, at: id)
             }
             dimensions[d].effectiveWeight = effectiveWeight
             dimensions[d].score = share(dimensions[d].points)
             for c in dimensions[d].criteria.indices where dimensions[d].criteria[c].status != .notApplicable {
                 dimensions[d].criteria[c].contribution = share(dimensions[d].criteria[c].points)
                 dimensions[d].criteria[c].maxContribution = share(dimensions[d].criteria[c].maxPoints)
+                if !dimensions[d].criteria[c].withheldPoints.isZero {
+                    dimensions[d].criteria[c].withheldContribution = share(dimensions[d].criteria[c].withheldPoints)
+                }
             }
-            total = total.adding(dimensions[d].score) ?? total
+            total = log.add(total, dimensions[d].score, at: "total")
         }
         total = total.rounded(places: 2)
 
@@ -277,7 +313,8 @@ private struct Run {
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
                                  improvements: improvements),
-            support: scorecard.incentives.map(entitlement), corrections: corrections(gates: gates, dimensions: dimensions))
+            support: scorecard.incentives.map(entitlement), corrections: corrections(gates: gates, dimensions: dimensions),
+            arithmeticProblems: log.problems)
     }
 
     // MARK: Gates
@@ -328,8 +365,8 @@ private struct Run {
         var points = Rational.zero
         var applicableMax = Rational.zero
         for c in criteria where c.status != .notApplicable {
-            points = points.adding(c.points) ?? points
-            applicableMax = applicableMax.adding(c.maxPoints) ?? applicableMax
+            points = log.add(points, c.points, at: dimension.id)
+            applicableMax = log.add(applicableMax, c.maxPoints, at: dimension.id)
         }
         return DimensionResult(id: dimension.id, title: dimension.title, weight: dimension.weight, points: points,
                                applicableMaxPoints: applicableMax, score: .zero, effectiveWeight: dimension.weight,
@@ -381,6 +418,7 @@ private struct Run {
            let reason = evidence.unsubstantiated(criterion.id, facts: baseFacts(facts), requirement: criterion.evidence) {
             result.unsubstantiated = reason
             result.explanation.append(.evidenceNotAccepted(reason))
+            result.withheldPoints = result.points
             result.points = .zero
         }
 
@@ -436,10 +474,11 @@ private struct Run {
                 result.explanation.append(.belowBands(value: value, lowest: lowest, percent: scale.isPercent))
             }
         case .linear(let from, let to, let points):
-            guard let span = to.subtracting(from), !span.isZero,
-                  let offset = value.subtracting(from), let fraction = offset.divided(by: span) else { return }
+            let span = log.subtract(to, from, at: result.id)
+            guard !span.isZero else { return }  // lint refuses equal bounds
+            let fraction = log.divide(log.subtract(value, from, at: result.id), span, at: result.id)
             let clamped = Rational.min(Rational.max(fraction, .zero), .one)
-            result.points = points.multiplied(by: clamped) ?? .zero
+            result.points = log.multiply(points, clamped, at: result.id)
             result.explanation.append(.linear(points: points, value: value, from: from, to: to, result: result.points,
                                               clamped: clamped != fraction, percent: scale.isPercent))
         }
@@ -454,7 +493,7 @@ private struct Run {
             let trace = ExpressionTrace(item.condition, environment)
             switch value {
             case .bool(true):
-                sum = sum.adding(item.points) ?? sum
+                sum = log.add(sum, item.points, at: result.id)
                 earned.append(item.points)
                 result.explanation.append(.item(id: item.id, present: true, trace: trace))
             case .unknown(let facts):
@@ -549,11 +588,11 @@ private struct Run {
         }
         var perPeriod = cap
         if let base {
-            let granted = incentive.rate.flatMap { base.multiplied(by: $0) } ?? base
+            let granted = incentive.rate.map { log.multiply(base, $0, at: incentive.id) } ?? base
             perPeriod = Rational.min(Rational.max(granted, .zero), cap)
         }
         perPeriod = perPeriod.rounded(places: 2)
-        let total = perPeriod.multiplied(by: Rational(result.periods)) ?? perPeriod
+        let total = log.multiply(perPeriod, Rational(result.periods), at: incentive.id)
         result.status = .eligible
         result.perPeriod = perPeriod
         result.total = total
@@ -610,8 +649,11 @@ private struct Run {
         for dimension in dimensions {
             for (c, criterion) in zip(scorecard.dimensions.first { $0.id == dimension.id }!.criteria, dimension.criteria) {
                 position += 1
-                guard criterion.status != .notApplicable,
-                      let gain = criterion.maxContribution.subtracting(criterion.contribution), gain > .zero else { continue }
+                guard criterion.status != .notApplicable else { continue }
+                // Supplying the evidence restores what the park's own figures earn, not full marks.
+                let gain = criterion.status == .unsubstantiated ? criterion.withheldContribution
+                    : log.subtract(criterion.maxContribution, criterion.contribution, at: criterion.id)
+                guard gain > .zero else { continue }
                 let action: Improvement.Action
                 if !criterion.missingFacts.isEmpty {
                     action = .provideData(criterion.missingFacts)
@@ -665,12 +707,12 @@ private struct Run {
                 if let cap = bands.first(where: { $0.id == bandID }), cap.min < target.min { blocking.append(gate.id) }
             }
         }
-        let needed = Rational.max(target.min.subtracting(total) ?? .zero, .zero)
+        let needed = Rational.max(log.subtract(target.min, total, at: "next grade"), .zero)
         var gained = Rational.zero
         var chosen: [String] = []
         for improvement in improvements where gained < needed {
             chosen.append(improvement.criterionID)
-            gained = gained.adding(improvement.gain) ?? gained
+            gained = log.add(gained, improvement.gain, at: "next grade")
         }
         return NextGradePath(target: target, pointsNeeded: needed, blockingGates: blocking, criteria: chosen,
                              isReachable: gained >= needed)

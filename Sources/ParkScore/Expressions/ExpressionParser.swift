@@ -249,11 +249,15 @@ struct ExpressionParser {
         let (token, range) = advance()
         switch token {
         case .number(let text):
-            let value = Rational(decimal: text)!
+            guard let value = Rational(decimal: text) else {
+                throw ExpressionError("the number \(text) is too large or too precise to compute exactly", at: range.lowerBound)
+            }
             if current.token == .percent {
                 let percentRange = advance().range
-                return ExpressionNode(.literal(.number(value.divided(by: 100)!)),
-                                      range: range.lowerBound..<percentRange.upperBound, text: text + "%")
+                guard let share = value.divided(by: 100) else {
+                    throw ExpressionError("the number \(text)% is too large or too precise to compute exactly", at: range.lowerBound)
+                }
+                return ExpressionNode(.literal(.number(share)), range: range.lowerBound..<percentRange.upperBound, text: text + "%")
             }
             return ExpressionNode(.literal(.number(value)), range: range, text: text)
         case .string(let text):

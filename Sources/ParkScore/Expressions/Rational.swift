@@ -164,21 +164,50 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     // MARK: Rounding and text
 
-    /// Rounded to `places` decimal places, half away from zero.
-    public func rounded(places: Int) -> Rational {
-        var scale = 1
+    /// The value in decimal, rounded half away from zero to `places` digits after the point: sign, whole part and
+    /// fraction digits. Exact for every value (full-width long division), so no text is ever made from a wrong number.
+    func decimalDigits(places: Int) -> (negative: Bool, whole: String, fraction: [UInt8]) {
+        let places = Swift.max(0, Swift.min(places, 40))
+        let d = UInt(denominator)
+        var whole = numerator.magnitude / d
+        var r = numerator.magnitude % d
+        var digits: [UInt8] = []
+        digits.reserveCapacity(places)
         for _ in 0..<places {
-            let (s, o) = scale.multipliedReportingOverflow(by: 10)
-            if o { return self }
+            let product = r.multipliedFullWidth(by: 10)
+            let (q, rest) = d.dividingFullWidth(product)
+            digits.append(UInt8(q))
+            r = rest
+        }
+        // Half up: the remainder is at least half the denominator.
+        if r >= d - r {
+            var i = digits.count - 1
+            var carry = true
+            while carry && i >= 0 {
+                if digits[i] == 9 { digits[i] = 0 } else { digits[i] += 1; carry = false }
+                i -= 1
+            }
+            if carry { whole += 1 }
+        }
+        let negative = numerator < 0 && (whole != 0 || digits.contains { $0 != 0 })
+        return (negative, String(whole), digits)
+    }
+
+    /// Rounded to `places` decimal places, half away from zero; the value itself when the rounded one cannot be held.
+    public func rounded(places: Int) -> Rational {
+        let (negative, whole, digits) = decimalDigits(places: places)
+        guard let w = Int(whole) else { return self }
+        var value = w
+        var scale = 1
+        for digit in digits {
+            let (v, o1) = value.multipliedReportingOverflow(by: 10)
+            let (v2, o2) = v.addingReportingOverflow(Int(digit))
+            let (s, o3) = scale.multipliedReportingOverflow(by: 10)
+            if o1 || o2 || o3 { return self }
+            value = v2
             scale = s
         }
-        let (scaled, o) = numerator.magnitude.multipliedReportingOverflow(by: UInt(scale))
-        if o { return self }
-        let d = UInt(denominator)
-        var q = scaled / d
-        if (scaled % d) * 2 >= d { q += 1 }
-        guard q <= UInt(Int.max) else { return self }
-        return Rational(numerator < 0 ? -Int(q) : Int(q), scale) ?? self
+        return Rational(negative ? -value : value, scale) ?? self
     }
 
     /// The whole number nearest below or at this value.
@@ -189,51 +218,31 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Decimal text with at most `places` decimals, trailing zeros trimmed: 19/45 → `0.422`.
     public func formatted(places: Int = 3) -> String {
-        if denominator == 1 { return String(numerator) }
-        let r = rounded(places: places)
-        if r.denominator == 1 { return String(r.numerator) }
-        // r.denominator divides 10^places once rounded; expand to that scale.
-        var scale = 1
-        var digits = 0
-        while scale % r.denominator != 0 && digits < places {
-            scale *= 10
-            digits += 1
-        }
-        guard scale % r.denominator == 0 else { return String(doubleValue) }
-        let scaled = r.numerator.magnitude * UInt(scale / r.denominator)
-        let whole = scaled / UInt(scale)
-        var fraction = String(scaled % UInt(scale))
-        fraction = String(repeating: "0", count: digits - fraction.count) + fraction
-        while fraction.hasSuffix("0") { fraction.removeLast() }
-        let sign = r.numerator < 0 ? "-" : ""
-        return fraction.isEmpty ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"
+        var (negative, whole, digits) = decimalDigits(places: places)
+        while digits.last == 0 { digits.removeLast() }
+        let fraction = String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
+        return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     public var description: String { formatted(places: 6) }
 
     /// Decimal text with exactly `places` decimals: a total of 84.1 shows as `84.10`.
     public func fixed(places: Int = 2) -> String {
-        let text = formatted(places: places)
-        guard places > 0 else { return text }
-        let decimals = text.split(separator: ".", omittingEmptySubsequences: false).dropFirst().first?.count ?? 0
-        return (decimals == 0 ? text + "." : text) + String(repeating: "0", count: places - decimals)
+        let (negative, whole, digits) = decimalDigits(places: places)
+        let fraction = String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
+        return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     /// An amount in yuan, to the fen, with thousands grouped: `¥1,250.5` → `¥1,250.50`, `¥3,000,000`.
     public var yuan: String {
-        let fen = rounded(places: 2)
-        let negative = fen < .zero
-        let scaled = (fen.multiplied(by: 100) ?? .zero)
-        let cents = scaled.numerator.magnitude
-        var whole = String(cents / 100)
+        var (negative, whole, digits) = decimalDigits(places: 2)
         var grouped = ""
         while whole.count > 3 {
             grouped = "," + whole.suffix(3) + grouped
             whole.removeLast(3)
         }
         grouped = whole + grouped
-        let rest = cents % 100
-        let fraction = rest == 0 ? "" : "." + (rest < 10 ? "0" : "") + String(rest)
+        let fraction = digits == [0, 0] ? "" : "." + String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
         return (negative ? "-¥" : "¥") + grouped + fraction
     }
 

@@ -23,39 +23,46 @@ public struct PanelRating: Sendable, Hashable {
         hasher.combine(level)
     }
 
-    /// Aggregates the ratings of one judged criterion by the rule.
+    /// Aggregates the ratings of one judged criterion by the rule; nil when there are none, or (beyond the sizes lint
+    /// allows: levels 0…100) when the sum cannot be computed exactly.
     public static func aggregate(_ criterion: String, ratings: [(reviewer: String, level: Int)], rubric: Judged,
                                  rule: PanelRule) -> PanelRating? {
         guard !ratings.isEmpty else { return nil }
         let sorted = ratings.map(\.level).sorted()
         var counted = sorted
-        let level: Rational
+        let computed: Rational?
         switch rule.aggregation {
         case .trimmedMean, .mean:
             if rule.aggregation == .trimmedMean && sorted.count >= 5 { counted = Array(sorted.dropFirst().dropLast()) }
-            level = Rational(counted.reduce(0, +), counted.count) ?? .zero
+            var sum: Rational? = .zero
+            for level in counted { sum = sum?.adding(Rational(level)) }
+            computed = sum?.divided(by: Rational(counted.count))
         case .median:
             let n = sorted.count
-            level = n % 2 == 1 ? Rational(sorted[n / 2]) : (Rational(sorted[n / 2 - 1] + sorted[n / 2], 2) ?? .zero)
+            computed = n % 2 == 1 ? Rational(sorted[n / 2]) : Rational(sorted[n / 2 - 1]).adding(Rational(sorted[n / 2]))?.divided(by: 2)
         }
-        let spread = (sorted.last ?? 0) - (sorted.first ?? 0)
+        guard let level = computed, let first = sorted.first, let last = sorted.last else { return nil }
+        let (spread, overflow) = last.subtractingReportingOverflow(first)
+        guard !overflow, let points = points(at: level, rubric: rubric) else { return nil }
         return PanelRating(criterionID: criterion, levels: ratings, counted: counted, aggregation: rule.aggregation, level: level,
-                           points: points(at: level, rubric: rubric), spread: spread, disagreement: spread > rule.disagreementSpread)
+                           points: points, spread: spread, disagreement: spread > rule.disagreementSpread)
     }
 
-    /// Points at a level, exact at rubric levels and in proportion between two of them.
-    public static func points(at level: Rational, rubric: Judged) -> Rational {
+    /// Points at a level, exact at rubric levels and in proportion between two of them; nil when that cannot be
+    /// computed exactly.
+    public static func points(at level: Rational, rubric: Judged) -> Rational? {
         let levels = rubric.levels.sorted { $0.level < $1.level }
-        guard let first = levels.first, let last = levels.last else { return .zero }
+        guard let first = levels.first, let last = levels.last else { return nil }
         if level <= Rational(first.level) { return first.points }
         if level >= Rational(last.level) { return last.points }
         for (a, b) in zip(levels, levels.dropFirst()) where Rational(a.level) <= level && level <= Rational(b.level) {
-            guard let offset = level.subtracting(Rational(a.level)),
-                  let fraction = offset.divided(by: Rational(b.level - a.level)),
+            let (gap, overflow) = b.level.subtractingReportingOverflow(a.level)
+            guard !overflow, let offset = level.subtracting(Rational(a.level)),
+                  let fraction = offset.divided(by: Rational(gap)),
                   let rise = b.points.subtracting(a.points),
-                  let add = rise.multiplied(by: fraction) else { return a.points }
-            return a.points.adding(add) ?? a.points
+                  let add = rise.multiplied(by: fraction) else { return nil }
+            return a.points.adding(add)
         }
-        return .zero
+        return nil
     }
 }

@@ -266,8 +266,11 @@ private struct StageComposer {
         }
         var panel: Decided?
         if let first = adopted.first {
-            let reasons = adopted.compactMap(\.text).filter { !$0.trimmingWhitespace.isEmpty }
-            let decided = Decided(statement: first.statement, stage: .panel, by: adopted.map(\.review.reviewer),
+            var reasons: [String] = []
+            for text in adopted.compactMap(\.text) where !text.trimmingWhitespace.isEmpty && !reasons.contains(text) { reasons.append(text) }
+            // The chair's record is the chair's decision; without a chair, the majority's.
+            let deciders = first.review.reviewer.role == .chair ? [first.review.reviewer] : adopted.map(\.review.reviewer)
+            let decided = Decided(statement: first.statement, stage: .panel, by: deciders,
                                   date: adopted.map(\.review.date).max() ?? first.review.date,
                                   reason: reasons.isEmpty ? nil : reasons.joined(separator: " / "))
             if let preliminary, preliminary.statement != decided.statement, decided.reason == nil {
@@ -311,8 +314,9 @@ private struct StageComposer {
         guard let chair else { return [:] }
         var result: [String: ResolutionRecord] = [:]
         for (id, resolution) in chair.resolutions {
-            guard let criterion = scorecard.criterion(id), case .judged(let rubric) = criterion.kind else { continue }
-            let points = PanelRating.points(at: Rational(resolution.level), rubric: rubric)
+            // A resolution is on a rubric level (validated), where the points are the level's own.
+            guard let criterion = scorecard.criterion(id), case .judged(let rubric) = criterion.kind,
+                  let points = rubric.level(resolution.level)?.points else { continue }
             result[id] = ResolutionRecord(criterionID: id, chair: chair.reviewer, date: chair.date, level: resolution.level, points: points,
                                           aggregate: panelRatings.first { $0.criterionID == id }?.level, reason: resolution.reason)
         }

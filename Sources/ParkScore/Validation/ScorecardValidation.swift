@@ -29,8 +29,63 @@ public struct ScorecardRule: Sendable {
 
 public enum ScorecardValidation {
     public static let rules: [ScorecardRule] = [
-        uniqueIDs, weightsAddUp, gradeBands, sourceClauses, derivedFacts, expressions, points, gateEffects, incentives,
+        uniqueIDs, weightsAddUp, gradeBands, sourceClauses, derivedFacts, expressions, points, gateEffects, incentives, sizes,
     ]
+
+    /// Weights, points, levels, bounds and the numbers written in expressions stay within sizes that exact arithmetic
+    /// can always carry through a score (`NumberLimit`).
+    static let sizes = ScorecardRule(id: "sizes", summary: "numbers a scorecard declares are of bounded size and precision") { context in
+        var diagnostics: [Diagnostic] = []
+        func check(_ value: Rational, _ limit: NumberLimit, _ what: String, _ location: SourceLocation?) {
+            if let problem = limit.problem(value) { diagnostics.append(.error("\(what): \(problem)", at: context.location(location))) }
+        }
+        func literals(_ expression: Expression, _ what: String, _ location: SourceLocation?) {
+            expression.root.visit { node in
+                if case .literal(.number(let n)) = node.kind { check(n, .bound, what, location) }
+            }
+        }
+        let s = context.scorecard
+        for dimension in s.dimensions { check(dimension.weight, .weight, "weight of dimension '\(dimension.id)'", dimension.location) }
+        for band in s.grades {
+            check(band.min, .points, "grade band '\(band.id)'", band.location)
+            check(band.max, .points, "grade band '\(band.id)'", band.location)
+        }
+        for derived in s.derived { literals(derived.expression, "derived fact '\(derived.key)'", derived.location) }
+        for gate in s.gates { literals(gate.condition, "gate '\(gate.id)'", gate.location) }
+        for criterion in s.criteria {
+            let at = criterion.location
+            let name = "criterion '\(criterion.id)'"
+            for expression in criterion.expressions { literals(expression, name, at) }
+            switch criterion.kind {
+            case .check(let c): check(c.points, .points, "points of \(name)", at)
+            case .scale(let scale):
+                switch scale.mapping {
+                case .bands(let bands):
+                    for band in bands {
+                        check(band.points, .points, "band points of \(name)", band.location ?? at)
+                        check(band.min, .bound, "band of \(name)", band.location ?? at)
+                    }
+                case .linear(let from, let to, let points):
+                    check(from, .bound, "'from' of \(name)", at)
+                    check(to, .bound, "'to' of \(name)", at)
+                    check(points, .points, "points of \(name)", at)
+                }
+            case .checklist(let list):
+                for item in list.items { check(item.points, .points, "points of item '\(item.id)'", item.location ?? at) }
+                if let cap = list.cap { check(cap, .points, "cap of \(name)", at) }
+            case .judged(let judged):
+                for level in judged.levels {
+                    check(Rational(level.level), .level, "rubric level of \(name)", at)
+                    check(level.points, .points, "points of level \(level.level) of \(name)", at)
+                }
+            }
+        }
+        for incentive in s.incentives {
+            for expression in incentive.expressions { literals(expression, "support measure '\(incentive.id)'", incentive.location) }
+            if let rate = incentive.rate { check(rate, .bound, "rate of support measure '\(incentive.id)'", incentive.location) }
+        }
+        return diagnostics
+    }
 
     /// Every problem the rules find, in file order.
     public static func validate(_ scorecard: Scorecard, dictionary: FactDictionary) -> [Diagnostic] {
@@ -76,7 +131,13 @@ public enum ScorecardValidation {
             if dimension.criteria.isEmpty {
                 diagnostics.append(.error("dimension '\(dimension.id)' has no criteria", at: context.location(dimension.location)))
             }
-            sum = sum.adding(dimension.weight) ?? sum
+            guard let next = sum.adding(dimension.weight) else {
+                // The sizes rule names the weight; a sum that cannot be computed is not 100.
+                diagnostics.append(.error("dimension weights cannot be added up exactly: \(dimension.weight.formatted(places: 6)) is too large",
+                                          at: context.location(dimension.location)))
+                return diagnostics
+            }
+            sum = next
         }
         if sum != 100 && !context.scorecard.dimensions.isEmpty {
             let where_ = context.scorecard.dimensions.first?.location

@@ -18,8 +18,8 @@ struct DossierCommand: ParsableCommand {
         report_date, else the end of its period — never the clock — so the same inputs give the same bytes.
 
         Examples:
-          parkscore dossier Samples/beijing-xinghe/self-report.yaml -o out/
-          parkscore dossier Samples/beijing-xinghe/self-report.yaml --reviews Samples/beijing-xinghe/reviews -o 评审意见书.html
+          parkscore dossier park/self-report.yaml -o out/
+          parkscore dossier park/self-report.yaml --reviews park/reviews -o 评审意见书.html
         """
     )
 

@@ -14,8 +14,8 @@ struct Score: ParsableCommand {
         side (自评分, 初审分, 评审分), every reviewer's findings and where each stands, then the final result.
 
         Examples:
-          parkscore score Samples/beijing-xinghe/self-report.yaml
-          parkscore score Samples/beijing-xinghe/self-report.yaml --reviews Samples/beijing-xinghe/reviews
+          parkscore score park/self-report.yaml
+          parkscore score park/self-report.yaml --reviews park/reviews
           parkscore score report.yaml --scorecard nanshan-livestreaming --format json
         """
     )

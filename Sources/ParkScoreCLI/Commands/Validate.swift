@@ -32,6 +32,13 @@ struct Validate: ParsableCommand {
         var diagnostics = loaded.diagnostics
         if let value = loaded.value {
             diagnostics += SelfReportValidation.checkAssessmentScorecards(value.report, known: library.catalog.scorecardIDs + value.results.map(\.scorecard.id))
+            // In an evaluation, what the evidence leaves unsubstantiated is worth a warning before anyone scores it.
+            for result in value.results where result.mode == .evaluation {
+                for item in result.result.corrections {
+                    let words = FindingText(language: .en).correction(item)
+                    diagnostics.append(.warning("\(result.scorecard.id): \(words)", at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
+                }
+            }
         }
         let checked = Loaded(value: loaded.value, diagnostics: diagnostics.sortedForReport(), sources: loaded.sources)
         let value = try workspace.require(checked)

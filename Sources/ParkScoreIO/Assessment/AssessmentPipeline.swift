@@ -120,6 +120,14 @@ public struct AssessmentPipeline: Sendable {
             } else {
                 result = engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
             }
+            // Exact or error: a number too large to compute exactly is an error at the place it arose.
+            for stage in [staged?.selfAssessment, staged?.preliminary, staged?.panel, result].compactMap({ $0 }) {
+                for problem in stage.arithmeticProblems where !out.diagnostics.contains(where: { $0.message == problem.message }) {
+                    let at = scorecard.criterion(problem.subject)?.location ?? scorecard.incentives.first { $0.id == problem.subject }?.location
+                        ?? scorecard.location
+                    out.diagnostics.append(.error(problem.message, at: at))
+                }
+            }
             let date = options.date ?? staged?.latestReviewDate ?? report.reportDate ?? report.period.to
             let reviewInputs = own.map { InputFingerprint(name: "review: " + ($0.file.map { SourceFile(path: $0, bytes: []).name } ?? $0.reviewer.id),
                                                           sha256: $0.sha256 ?? "—") }
@@ -129,6 +137,7 @@ public struct AssessmentPipeline: Sendable {
                 inputs: [reportFingerprint, criteria.dictionaryFingerprint, loaded.fingerprint] + evidenceInputs + reviewInputs))
         }
         out.diagnostics = out.diagnostics.sortedForReport()
+        guard !out.diagnostics.hasErrors else { return out }
         out.value = Assessment(report: report, dictionary: dictionary, mode: mode, evidence: evidence, reviews: reviews, results: results,
                                reportFingerprint: reportFingerprint)
         out.diagnostics = out.diagnostics.sortedForReport()

@@ -44,6 +44,15 @@ struct FactValueDecoder {
 
     /// One value by its fact's type; nil (and an error) when it does not fit, nil (silently) when empty.
     func value(_ node: Node, key: String, type: FactType, _ path: @autoclosure () -> KeyPath) -> Value? {
+        let value = typedValue(node, key: key, type: type, path())
+        if case .number(let n)? = value, let problem = NumberLimit.fact.problem(n) {
+            decoder.error("'\(key)': \(problem)", at: node, path())
+            return nil
+        }
+        return value
+    }
+
+    func typedValue(_ node: Node, key: String, type: FactType, _ path: @autoclosure () -> KeyPath) -> Value? {
         if node.scalar?.isNull == true { return nil }
         func fail(_ wanted: String, hint: String = "") -> Value? {
             decoder.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: node, path())

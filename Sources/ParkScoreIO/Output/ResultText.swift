@@ -13,9 +13,11 @@ public struct ResultText {
     /// The whole assessment against one scorecard: in evaluation, the stages and every reviewer's findings first, then
     /// the final result in full.
     public func render(_ assessment: ScorecardAssessment) -> String {
-        var text = ""
-        if let staged = assessment.staged { text += StagedText(language: language).render(staged, report: assessment.report) + "\n" }
-        return text + render(assessment.result, scorecard: assessment.scorecard, report: assessment.report)
+        let (result, scorecard, report) = (assessment.result, assessment.scorecard, assessment.report)
+        var out = header(result, scorecard: scorecard, report: report)
+        if let staged = assessment.staged { out.append(StagedText(language: language).render(staged, report: report)) }
+        out += body(result, scorecard: scorecard)
+        return out.joined(separator: "\n") + "\n"
     }
 
     /// The policy text a scorecard rests on, by its issuer and title: `北京市《关于推动…（征求意见稿）》`.
@@ -27,6 +29,11 @@ public struct ResultText {
     }
 
     public func render(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport) -> String {
+        (header(result, scorecard: scorecard, report: report) + body(result, scorecard: scorecard)).joined(separator: "\n") + "\n"
+    }
+
+    /// Which scorecard, which park, and the verdict: what a reader needs first.
+    func header(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport) -> [String] {
         var out: [String] = []
         out.append("\(scorecard.title.text(language)) (\(scorecard.id) \(scorecard.version))")
         out.append("\(t("依据", "Based on")): \(source(scorecard))")
@@ -46,7 +53,12 @@ public struct ResultText {
         out.append(totalLine)
         for reason in result.provisionalReasons { out.append("  · \(provisional(reason))") }
         out.append("")
+        return out
+    }
 
+    /// Gates, criteria, corrections, missing data, improvements, the next grade, support and the scoring model.
+    func body(_ result: ScoreResult, scorecard: Scorecard) -> [String] {
+        var out: [String] = []
         if !result.gates.isEmpty {
             out.append(t("门槛条件", "Gates"))
             for gate in result.gates {
@@ -136,7 +148,7 @@ public struct ResultText {
         }
 
         out.append(contentsOf: scorecard.scoringModel.summary(language))
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     func clause(_ clause: Clause?) -> String {
