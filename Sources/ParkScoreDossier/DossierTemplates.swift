@@ -17,21 +17,60 @@ public struct DossierTemplates: Sendable {
     /// sha256 of each template file, for the audit appendix.
     public let fingerprints: [(name: String, sha256: String)]
 
+    /// Templates are small; a larger file is refused, not read.
+    public static let maxTemplateBytes = 1 << 20
+    /// Sections nest this deep at most (the parser recurses once per level).
+    public static let maxSectionDepth = 64
+
+    /// Where sections first nest deeper than `limit` (`{{#…}}` and `{{^…}}` open, `{{/…}}` closes), if they do.
+    static func sectionNesting(_ text: String, limit: Int) -> (depth: Int, line: Int, column: Int)? {
+        var depth = 0, line = 1, column = 1
+        let bytes = Array(text.utf8)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{"), i + 2 < bytes.count, bytes[i + 1] == UInt8(ascii: "{") {
+                var j = i + 2
+                while j < bytes.count, bytes[j] == UInt8(ascii: "{") || bytes[j] == UInt8(ascii: " ") { j += 1 }
+                if j < bytes.count {
+                    if bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "^") {
+                        depth += 1
+                        if depth > limit { return (depth, line, column) }
+                    } else if bytes[j] == UInt8(ascii: "/") {
+                        depth = max(0, depth - 1)
+                    }
+                }
+            }
+            if bytes[i] == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if bytes[i] & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return nil
+    }
+
     public static func load(_ directory: String) -> Result<DossierTemplates, Diagnostic> {
         MarkdownContentType.register()
         var texts: [String: String] = [:]
         var fingerprints: [(String, String)] = []
         for name in files {
             let path = directory + "/" + name
-            switch SourceFile.read(path) {
-            case .failure:
-                return .failure(.error("missing template '\(path)'", at: nil))
+            switch SourceFile.read(path, limit: maxTemplateBytes) {
+            case .failure(let problem):
+                if problem.message.hasPrefix("no such file") { return .failure(.error("missing template '\(path)'", at: nil)) }
+                return .failure(.error("template '\(path)' cannot be used: \(problem.message)", at: nil))
             case .success(let file):
                 texts[name] = String(decoding: file.bytes, as: UTF8.self)
                 fingerprints.append(("templates/" + name, EvidenceCheck.sha256(file.bytes)))
             }
         }
         func template(_ name: String) -> Result<MustacheTemplate, Diagnostic> {
+            if let (depth, line, column) = sectionNesting(texts[name]!, limit: maxSectionDepth) {
+                return .failure(.error("template '\(name)' nests sections \(depth) deep, more than the limit of \(maxSectionDepth)",
+                                       at: SourceLocation(file: directory + "/" + name, line: line, column: column)))
+            }
             do {
                 return .success(try MustacheTemplate(string: texts[name]!))
             } catch let error as MustacheTemplate.ParserError {

@@ -255,6 +255,12 @@ private struct TreeBuilder {
         frames[top].size += node.expandedSize
         // In a mapping, an even number of waiting children means this node is a key: refuse a duplicate.
         if frames[top].isMapping && (stack.count - frames[top].start) % 2 == 0 {
+            // A complex key (a mapping or list, aliases expanded) is compared by its canonical text; past a budget
+            // it is refused rather than expanded without end.
+            if node.scalar == nil && KeyIdentity.canonicalText(node, budget: KeyIdentity.complexKeyBudget) == nil {
+                return YAMLError(.limit, "a mapping key is too large to compare (over \(KeyIdentity.complexKeyBudget) characters once its aliases are expanded)",
+                                 at: node.mark)
+            }
             if let first = firstMark(of: node, frame: top) {
                 return YAMLError(.duplicateKey, "duplicate key '\(KeyIdentity(node).display)' (first at \(first))", at: node.mark)
             }
@@ -325,24 +331,58 @@ struct KeyIdentity: Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
 
+    /// The most characters a complex key's canonical text may take.
+    static let complexKeyBudget = 1 << 20
+
     static func canonical(_ node: Node) -> String {
-        switch node.content {
-        case .scalar(let s):
-            switch s.kind {
-            case .null: return "~"
-            case .bool: return s.bool == true ? "b:true" : "b:false"
-            case .int:
-                if let v = s.int { return "n:\(Double(v))" }
-                return "i:" + s.text
-            case .float:
-                if let v = s.double { return v.isNaN ? "n:nan" : "n:\(v)" }
-                return "f:" + s.text
-            case .string: return "s:" + s.text
+        canonicalText(node, budget: complexKeyBudget) ?? "!too-large@\(node.mark)"
+    }
+
+    /// Equal resolved values give equal texts: integers exactly (9007199254740993 and 9007199254740992 differ), a float
+    /// equal to a whole number as that number (`1.0` is the key `1`). Nil past `budget` characters.
+    static func canonicalText(_ node: Node, budget: Int) -> String? {
+        var remaining = budget
+        func text(_ node: Node) -> String? {
+            let out: String
+            switch node.content {
+            case .scalar(let s):
+                switch s.kind {
+                case .null: out = "~"
+                case .bool: out = s.bool == true ? "b:true" : "b:false"
+                case .int:
+                    if let v = s.int { out = "n:\(v)" } else { out = "i:" + s.text }
+                case .float:
+                    if let v = s.double {
+                        if v.isNaN {
+                            out = "n:nan"
+                        } else if v == v.rounded(), abs(v) < 9_007_199_254_740_992 {
+                            out = "n:\(Int(v))"
+                        } else {
+                            out = "n:\(v)"
+                        }
+                    } else {
+                        out = "f:" + s.text
+                    }
+                case .string: out = "s:" + s.text
+                }
+            case .sequence(let items):
+                var parts: [String] = []
+                for item in items {
+                    guard let t = text(item) else { return nil }
+                    parts.append(t)
+                }
+                out = "[" + parts.joined(separator: ",") + "]"
+            case .mapping(let pairs):
+                var parts: [String] = []
+                for pair in pairs {
+                    guard let k = text(pair.key), let v = text(pair.value) else { return nil }
+                    parts.append(k + ":" + v)
+                }
+                out = "{" + parts.sorted().joined(separator: ",") + "}"
             }
-        case .sequence(let items):
-            return "[" + items.map(canonical).joined(separator: ",") + "]"
-        case .mapping(let pairs):
-            return "{" + pairs.map { canonical($0.key) + ":" + canonical($0.value) }.sorted().joined(separator: ",") + "}"
+            remaining -= out.utf8.count
+            return remaining < 0 ? nil : out
         }
+        return text(node)
     }
 }

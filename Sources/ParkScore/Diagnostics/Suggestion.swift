@@ -1,10 +1,14 @@
 /// "Did you mean …": the closest of some names to a misspelt one.
 public enum Suggestion {
     /// The candidate nearest to `name` by edit distance, if it is near enough to be a likely typo.
+    /// Names longer than this get no suggestion: a typo of a key is short, and edit distance costs length².
+    public static let maxLength = 80
+
     public static func closest(to name: String, in candidates: some Sequence<String>) -> String? {
+        guard name.utf8.count <= maxLength * 4, name.count <= maxLength else { return nil }
         let target = Array(name.lowercased())
         var best: (name: String, distance: Int)?
-        for candidate in candidates {
+        for candidate in candidates where candidate.count <= maxLength {
             let d = distance(target, Array(candidate.lowercased()))
             if best == nil || d < best!.distance || (d == best!.distance && candidate < best!.name) {
                 best = (candidate, d)

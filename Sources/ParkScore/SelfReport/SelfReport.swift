@@ -31,6 +31,15 @@ public struct SelfReport: Sendable {
 }
 
 public struct ParkProfile: Sendable, Hashable {
+    /// A park id names output files: 1 to 64 ASCII letters, digits, `-`, `_` or `.`, starting with a letter or digit
+    /// (so never `..`, never a path).
+    public static func isValidID(_ id: String) -> Bool {
+        let bytes = Array(id.utf8)
+        guard (1...64).contains(bytes.count), let first = bytes.first else { return false }
+        func alnum(_ b: UInt8) -> Bool { (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) }
+        return alnum(first) && bytes.allSatisfy { alnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    }
+
     public var id: String?
     public var name: String
     public var nameEn: String?

@@ -121,4 +121,22 @@ public enum SelfReportValidation {
         }
         return diagnostics
     }
+
+    /// Dates that parse but are hardly meant: a period far from now's era or longer than five years, a report dated
+    /// before its period ends. Warnings: the report is still scored.
+    public static func checkPlausibility(_ report: SelfReport) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let location = report.file.map { SourceLocation(file: $0, line: 1, column: 1) }
+        func year(_ date: String) -> Int { Int(date.prefix(4)) ?? 0 }
+        let from = report.period.from, to = report.period.to
+        if year(from) < 1990 || year(to) > 2100 {
+            diagnostics.append(.warning("the reporting period \(from) – \(to) lies outside 1990–2100: is it meant?", at: location, path: "period"))
+        } else if year(to) - year(from) > 5 {
+            diagnostics.append(.warning("the reporting period \(from) – \(to) is longer than five years: is it meant?", at: location, path: "period"))
+        }
+        if let date = report.reportDate, date < to {
+            diagnostics.append(.warning("the report is dated \(date), before its period ends (\(to))", at: location, path: "report_date"))
+        }
+        return diagnostics
+    }
 }

@@ -95,10 +95,25 @@ struct Batch: ParsableCommand {
             outcomes.set(index, Self.process(folder: root + "/" + names[index], name: names[index], scorecard: scorecardName,
                                              pipeline: pipeline, renderer: renderer, language: language))
         }
-        let all = outcomes.all
+        var all = outcomes.all
+        // Two applications with one park id would write one dossier over the other: the later ones are refused.
+        var firstByID: [String: String] = [:]
+        for i in all.indices where !all[i].skipped {
+            if let first = firstByID[all[i].parkID] {
+                all[i].problems.append(.error("park id '\(all[i].parkID)' is also the id of application '\(first)': each application needs its own id",
+                                              at: SourceLocation(file: applications + "/" + all[i].name + "/self-report.yaml", line: 1, column: 1)))
+                all[i].problemText += DiagnosticRenderer().render(Array(all[i].problems.suffix(1)))
+                all[i].result = nil
+                all[i].files = []
+            } else {
+                firstByID[all[i].parkID] = all[i].name
+            }
+        }
 
         // Everything is rendered; now write, in folder order.
         try FileManager.default.createDirectory(atPath: output + "/dossiers", withIntermediateDirectories: true)
+        AtomicFile.removeStale(in: output)
+        AtomicFile.removeStale(in: output + "/dossiers")
         var files: [(String, String)] = []
         for outcome in all { files += outcome.files.map { (output + "/dossiers/" + $0.name, $0.text) } }
         let scored = all.filter { !$0.skipped }
@@ -147,7 +162,7 @@ struct Batch: ParsableCommand {
         sources += loaded.sources
         outcome.problems += loaded.diagnostics
         guard let assessment = loaded.validValue, let result = assessment.results.first else { return done() }
-        outcome.parkID = assessment.report.park.id ?? name
+        outcome.parkID = assessment.report.park.id ?? (ParkProfile.isValidID(name) ? name : "application-" + String(SHA256Text.of(Array(name.utf8)).prefix(12)))
         outcome.parkName = language == .en ? (assessment.report.park.nameEn ?? assessment.report.park.name) : assessment.report.park.name
         outcome.result = result.result
         for format in [DossierFormat.html, .json] {

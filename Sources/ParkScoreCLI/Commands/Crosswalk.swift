@@ -37,6 +37,6 @@ struct Crosswalk: ParsableCommand {
             if !gaps.isEmpty { lines.append("  \(zh ? "最主要的差距" : "largest gaps"): \(gaps.joined(separator: ", "))") }
             lines.append("")
         }
-        Console.out(lines.joined(separator: "\n"))
+        Console.out(TerminalText.lines(lines))
     }
 }

@@ -77,7 +77,8 @@ struct DossierCommand: ParsableCommand {
 
         var files: [(path: String, text: String)] = []
         if let output, toFolder {
-            let stem = assessment.report.park.id ?? URL(fileURLWithPath: report).deletingLastPathComponent().lastPathComponent
+            let folderName = URL(fileURLWithPath: report).standardizedFileURL.deletingLastPathComponent().lastPathComponent
+            let stem = assessment.report.park.id ?? (ParkProfile.isValidID(folderName) ? folderName : "park")
             for result in assessment.results {
                 for f in format.map({ [$0] }) ?? DossierFormat.allCases {
                     let name = "\(stem).\(result.scorecard.id).\(lang.rawValue).\(f.fileExtension)"

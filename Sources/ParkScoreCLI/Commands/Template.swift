@@ -14,6 +14,9 @@ struct Template: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Flag(name: .long, help: "Replace the output file if it exists.")
+    var force = false
+
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
@@ -25,7 +28,7 @@ struct Template: ParsableCommand {
             Console.out(text)
             return
         }
-        if let problem = AtomicFile.write(text, to: output) {
+        if let problem = AtomicFile.write(text, to: output, existing: force ? .replace : .keep) {
             workspace.report([problem])
             throw ExitCode(1)
         }

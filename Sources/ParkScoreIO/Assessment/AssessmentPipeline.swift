@@ -63,6 +63,7 @@ public struct AssessmentPipeline: Sendable {
             if let s = loaded.validValue, !scorecards.contains(where: { $0.scorecard.id == s.scorecard.id }) { scorecards.append(s) }
         }
         out.diagnostics += SelfReportLoader.check(report, dictionary: dictionary, scorecards: scorecards.map(\.scorecard))
+        out.diagnostics += SelfReportValidation.checkPlausibility(report)
 
         // The reviews, each against the scorecard it is of, then together (a reviewer counts once).
         var reviews: [Review] = []
@@ -83,6 +84,11 @@ public struct AssessmentPipeline: Sendable {
                 continue
             }
             out.diagnostics += ReviewValidation.check(review, scorecard: scorecard.scorecard, report: report)
+            let reported = report.reportDate ?? report.period.to
+            if review.date < reported {
+                out.diagnostics.append(.warning("the review is dated \(review.date), before the report it reviews (\(reported))",
+                                                at: review.location, path: "date"))
+            }
             reviews.append(review)
         }
         for scorecard in scorecards {

@@ -6,10 +6,21 @@ import ParkYAML
 struct FactValueDecoder {
     let dictionary: FactDictionary
     let decoder: DocumentDecoder
+    /// Unknown facts are warned about one by one up to this many, then counted in one warning.
+    static let unknownFactWarnings = 50
+    private let unknown = Counter()
+
+    final class Counter {
+        var count = 0
+        var first: Node?
+    }
 
     func facts(_ node: Node, _ path: KeyPath) -> [String: FactEntry] {
         var entries: [String: FactEntry] = [:]
         collect(node, prefix: "", path: path, into: &entries)
+        if unknown.count > Self.unknownFactWarnings, let first = unknown.first {
+            decoder.warning("\(unknown.count - Self.unknownFactWarnings) more unknown facts are not listed", at: first, path)
+        }
         return entries
     }
 
@@ -36,8 +47,13 @@ struct FactValueDecoder {
             } else if dictionary.isGroup(key) && pair.value.mapping != nil {
                 collect(pair.value, prefix: key, path: keyPath(), into: &entries)
             } else {
-                let hint = Suggestion.hint(for: key, in: dictionary.keys)
-                decoder.warning("unknown fact '\(key)'\(hint)", at: pair.key, keyPath())
+                unknown.count += 1
+                if unknown.count <= Self.unknownFactWarnings {
+                    let hint = Suggestion.hint(for: key, in: dictionary.keys)
+                    decoder.warning("unknown fact '\(key)'\(hint)", at: pair.key, keyPath())
+                } else if unknown.first == nil {
+                    unknown.first = pair.key
+                }
             }
         }
     }

@@ -23,12 +23,21 @@ public final class DiagnosticRenderer {
         return render(diagnostics)
     }
 
+    /// At most this many diagnostics are printed; the rest are counted. Errors come first.
+    public static let maxShown = 200
+
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        diagnostics.map(render).joined()
+        guard diagnostics.count > Self.maxShown else { return diagnostics.map(render).joined() }
+        let errors = diagnostics.filter { $0.severity == .error }
+        let shown = Array((errors + diagnostics.filter { $0.severity != .error }).prefix(Self.maxShown))
+        let hiddenErrors = max(0, errors.count - shown.filter { $0.severity == .error }.count)
+        let hidden = diagnostics.count - shown.count
+        return shown.sortedForReport().map(render).joined()
+            + "… \(hidden) more problem\(hidden == 1 ? "" : "s") not shown (\(hiddenErrors) error\(hiddenErrors == 1 ? "" : "s"))\n"
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = diagnostic.description
+        var out = TerminalText.escape(diagnostic.description)
         if let path = diagnostic.path { out += " [\(path)]" }
         out += "\n"
         if let location = diagnostic.location, let snippet = snippet(location) { out += snippet }
@@ -37,18 +46,32 @@ public final class DiagnosticRenderer {
 
     func snippet(_ location: SourceLocation) -> String? {
         guard let fileLines = lines[location.file], location.line >= 1, location.line <= fileLines.count else { return nil }
-        var text = Array(fileLines[location.line - 1].unicodeScalars)
         var column = max(location.column - 1, 0)
+        // Only the part of a long line around the column is looked at.
+        let line = fileLines[location.line - 1]
+        var scalars = line.unicodeScalars[...]
+        if column > 200 {
+            scalars = scalars.dropFirst(column - 100)
+            column = 100
+        }
+        var text = Array(scalars.prefix(column + 200))
         // Keep long lines short around the column.
         if text.count > 120 {
             let start = max(0, min(column - 40, text.count - 120))
             text = Array(text[start..<min(text.count, start + 120)])
             column -= start
         }
-        let shown = String(String.UnicodeScalarView(text))
+        // Control characters (a NUL of a UTF-16 file, an escape sequence) are shown escaped, the caret kept under its column.
+        let shown = TerminalText.escape(String(String.UnicodeScalarView(text)))
         var caret = ""
         for scalar in text.prefix(column) {
-            caret += scalar == "\t" ? "\t" : String(repeating: " ", count: Self.width(scalar))
+            if scalar == "\t" {
+                caret += "\t"
+            } else if TerminalText.needsEscape(scalar) {
+                caret += String(repeating: " ", count: TerminalText.escape(String(scalar)).count)
+            } else {
+                caret += String(repeating: " ", count: Self.width(scalar))
+            }
         }
         return "    \(shown)\n    \(caret)^\n"
     }

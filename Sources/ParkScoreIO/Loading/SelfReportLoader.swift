@@ -84,7 +84,12 @@ private struct SelfReportReader {
     }
 
     func park(_ map: MappingReader) -> ParkProfile? {
-        let id = map.text("id")
+        var id = map.text("id")
+        if let given = id, !ParkProfile.isValidID(given), let node = map.value("id") {
+            decoder.error("park id '\(given)' must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit (it names output files)",
+                          at: node, map.path.appending("id"))
+            id = nil
+        }
         let name = map.text("name", required: true)
         let nameEn = map.text("name_en")
         let jurisdiction = map.text("jurisdiction")

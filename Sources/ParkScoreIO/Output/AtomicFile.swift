@@ -1,28 +1,85 @@
 import Foundation
 import ParkScore
 
-/// Writes a file whole or not at all: the text goes to a temporary file beside the target, which is then
-/// renamed into place, so a failure never leaves a partial file.
+/// Writes a file whole or not at all, and never through a link: the text goes to a temporary file beside the target,
+/// created exclusively under a random name that no link can stand in for, then renamed into place. A target that
+/// exists must be a regular file (a device, a folder, a FIFO or a link is refused); a failure leaves no file behind.
 public enum AtomicFile {
-    public static func write(_ text: String, to path: String) -> Diagnostic? {
+    /// The ending of temporary files, so that ones an interrupted run left behind can be recognised and removed.
+    public static let temporarySuffix = ".parkscore-tmp"
+
+    public enum Existing {
+        /// Replace an existing regular file.
+        case replace
+        /// Refuse to touch an existing file (`template -o` without `--force`).
+        case keep
+    }
+
+    public static func write(_ text: String, to path: String, existing: Existing = .replace) -> Diagnostic? {
+        write(Array(text.utf8), to: path, existing: existing)
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, existing: Existing = .replace) -> Diagnostic? {
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .error("cannot write '\(path)': no folder '\(folder.path)'", at: nil)
         }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try Data(text.utf8).write(to: temporary)
-            if rename(temporary.path, target.path) != 0 {
-                let reason = String(cString: strerror(errno))
-                try? FileManager.default.removeItem(at: temporary)
-                return .error("cannot write '\(path)': \(reason)", at: nil)
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG:
+                if existing == .keep { return .error("'\(path)' exists: pass --force to replace it", at: nil) }
+            case S_IFLNK: return .error("cannot write '\(path)': it is a symbolic link, which is not followed", at: nil)
+            case S_IFDIR: return .error("cannot write '\(path)': it is a folder", at: nil)
+            default: return .error("cannot write '\(path)': it is not a regular file (a device or a pipe), which is never replaced", at: nil)
+            }
+        }
+        for _ in 0..<8 {
+            let name = ".\(target.lastPathComponent).\(randomToken())\(temporarySuffix)"
+            let temporary = folder.appendingPathComponent(name).path
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                return .error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)
+            }
+            var written = 0
+            var failure: String?
+            bytes.withUnsafeBytes { buffer in
+                while written < buffer.count {
+                    let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = String(cString: strerror(errno))
+                        return
+                    }
+                    written += n
+                }
+            }
+            if failure == nil && close(fd) != 0 { failure = String(cString: strerror(errno)) } else if failure != nil { close(fd) }
+            if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+            if let failure {
+                unlink(temporary)
+                return .error("cannot write '\(path)': \(failure)", at: nil)
             }
             return nil
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            return .error("cannot write '\(path)': \(error.localizedDescription)", at: nil)
         }
+        return .error("cannot write '\(path)': no free temporary name", at: nil)
+    }
+
+    /// Removes temporary files an interrupted run left in `folder` (never following links; only our own names).
+    public static func removeStale(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(temporarySuffix) {
+            var info = stat()
+            let path = folder + "/" + name
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { unlink(path) }
+        }
+    }
+
+    static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String(generator.next() as UInt64, radix: 36)
     }
 }

@@ -39,16 +39,17 @@ public struct RankingTable {
     }
 
     static func csvField(_ field: String) -> String {
+        let field = SpreadsheetText.cell(field)
         guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// Columns padded to the widest cell (CJK characters count two), then the best park per criterion.
     public var text: String {
-        var out = Self.columns([header] + rows)
+        var out = Self.columns(([header] + rows).map { $0.map(TerminalText.escape) })
         out += "\n" + t("各评分项得分最高的园区", "Best park per criterion") + "\n"
         out += Self.columns(ranking.best.map { b in
-            [b.criterionID, b.parks.isEmpty ? "—" : b.parks.joined(separator: ", "), b.points.formatted(places: 2)]
+            [b.criterionID, b.parks.isEmpty ? "—" : TerminalText.escape(b.parks.joined(separator: ", ")), b.points.formatted(places: 2)]
         })
         return out
     }

@@ -15,9 +15,9 @@ public struct ResultText {
     public func render(_ assessment: ScorecardAssessment) -> String {
         let (result, scorecard, report) = (assessment.result, assessment.scorecard, assessment.report)
         var out = header(result, scorecard: scorecard, report: report)
-        if let staged = assessment.staged { out.append(StagedText(language: language).render(staged, report: report)) }
+        if let staged = assessment.staged { out += StagedText(language: language).lines(staged, report: report) + [""] }
         out += body(result, scorecard: scorecard)
-        return out.joined(separator: "\n") + "\n"
+        return TerminalText.lines(out) + "\n"
     }
 
     /// The policy text a scorecard rests on, by its issuer and title: `北京市《关于推动…（征求意见稿）》`.
@@ -29,7 +29,7 @@ public struct ResultText {
     }
 
     public func render(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport) -> String {
-        (header(result, scorecard: scorecard, report: report) + body(result, scorecard: scorecard)).joined(separator: "\n") + "\n"
+        TerminalText.lines(header(result, scorecard: scorecard, report: report) + body(result, scorecard: scorecard)) + "\n"
     }
 
     /// Which scorecard, which park, and the verdict: what a reader needs first.

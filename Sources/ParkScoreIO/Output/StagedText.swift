@@ -12,6 +12,11 @@ public struct StagedText {
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     public func render(_ staged: StagedResult, report: SelfReport) -> String {
+        TerminalText.lines(lines(staged, report: report)) + "\n"
+    }
+
+    /// One line each, not yet escaped.
+    func lines(_ staged: StagedResult, report: SelfReport) -> [String] {
         let words = FindingText(language: language)
         var out: [String] = [t("分阶段得分", "Scores by stage")]
         func cell(_ result: ScoreResult?) -> String {
@@ -45,7 +50,7 @@ public struct StagedText {
                 for finding in findings { out.append("    \(words.line(finding, report: report))") }
             }
         }
-        return out.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// `p1=2, p2=3, p3=1 → mean 2.00 → 4.00`
