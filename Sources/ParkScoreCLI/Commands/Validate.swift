@@ -24,7 +24,8 @@ struct Validate: ParsableCommand {
         let workspace = try Workspace(criteria: options.criteria)
         let library = try workspace.library()
         let pipeline = AssessmentPipeline(criteria: library)
-        let input = try workspace.require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews))
+        let input = try workspace.require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews,
+                                                                evidenceLimit: application.evidenceLimit))
         var assessmentOptions = AssessmentOptions(scorecards: application.scorecard, mode: application.effectiveMode,
                                                   fallbackScorecards: library.catalog.scorecardPaths())
         assessmentOptions.evidenceProblemsAreErrors = true

@@ -51,7 +51,8 @@ struct Workspace {
     /// Reads one application from disk and runs the pipeline; exits with status 1 on any error.
     func assess(report: String, application: ApplicationOptions, pipeline: AssessmentPipeline, date: String? = nil,
                 scorecards: [String]? = nil) throws -> Assessment {
-        let input = try require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews))
+        let input = try require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews,
+                                                      evidenceLimit: application.evidenceLimit))
         let options = AssessmentOptions(scorecards: scorecards ?? application.scorecard, mode: application.effectiveMode, date: date)
         return try require(pipeline.assess(input, options: options))
     }
@@ -71,11 +72,17 @@ struct ApplicationOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of review files (every .yaml in it); repeatable. Implies --mode evaluation.", valueName: "dir"))
     var reviews: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("The largest evidence file to hash, in MiB (default 1024).", valueName: "MiB"))
+    var maxEvidenceMib: Int = EvidenceFolder.defaultMaxBytes >> 20
+
+    var evidenceLimit: Int { maxEvidenceMib << 20 }
+
     var hasReviews: Bool { !review.isEmpty || !reviews.isEmpty }
 
     var effectiveMode: ScoringMode { hasReviews ? .evaluation : (mode ?? .selfAssessment) }
 
     func validate() throws {
+        if !(1...(1 << 20)).contains(maxEvidenceMib) { throw ValidationError("--max-evidence-mib takes 1 to 1048576, not \(maxEvidenceMib)") }
         if hasReviews && mode == .selfAssessment {
             throw ValidationError("--review and --reviews score an evaluation: drop --mode self")
         }

@@ -37,7 +37,7 @@ public final class DiagnosticRenderer {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = TerminalText.escape(diagnostic.description)
+        var out = TerminalText.escape(Self.shortened(diagnostic.description))
         if let path = diagnostic.path { out += " [\(path)]" }
         out += "\n"
         if let location = diagnostic.location, let snippet = snippet(location) { out += snippet }
@@ -74,6 +74,12 @@ public final class DiagnosticRenderer {
             }
         }
         return "    \(shown)\n    \(caret)^\n"
+    }
+
+    /// A message quoting a huge name is cut in the middle: the start and the end say enough.
+    static func shortened(_ message: String, limit: Int = 1000) -> String {
+        guard message.count > limit else { return message }
+        return String(message.prefix(limit / 2)) + " … " + String(message.suffix(limit / 2))
     }
 
     static func split(_ text: String) -> [Substring] {

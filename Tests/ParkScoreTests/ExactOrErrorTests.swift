@@ -1,0 +1,71 @@
+import ParkScore
+import ParkScoreIO
+import ParkYAML
+import XCTest
+
+/// Exact or error: numbers that used to crash, or to be replaced by a fallback value, either come out exact or are a
+/// located error naming the number (issue 9, "Wrong results").
+final class ExactOrErrorTests: XCTestCase {
+    func testTextOfAnyRationalIsExact() {
+        // Denominators near Int.max used to reach a negative repeat count in fixed().
+        let third = Rational(Int.max / 9, Int.max / 9 * 3)!  // 1/3 after reduction; a big prime-ish one below
+        XCTAssertEqual(third.fixed(places: 2), "0.33")
+        let big = Rational(Int.max / 2, Int.max)!  // gcd 1: stays with a denominator near Int.max
+        XCTAssertEqual(big.denominator, Int.max)
+        XCTAssertEqual(big.fixed(places: 2), "0.50")
+        let awkward = Rational(Int.max - 1, Int.max)!  // just below 1
+        XCTAssertEqual(awkward.fixed(places: 2), "1.00")
+        XCTAssertEqual(awkward.formatted(places: 3), "1")
+        XCTAssertEqual(Rational(-5, 1000)!.fixed(places: 2), "-0.01", "half away from zero")
+        XCTAssertEqual(Rational(-4, 1000)!.fixed(places: 2), "0.00", "no negative zero")
+        XCTAssertEqual(Rational(Int.max).fixed(places: 2), "9223372036854775807.00")
+        // 900 billion firms × ¥700,000 is ¥630 quintillion... fen: never "¥0".
+        let amount = Rational(900_000_000_000).multiplied(by: Rational(700_000))!
+        XCTAssertEqual(amount.yuan, "¥630,000,000,000,000,000")
+        XCTAssertEqual(Rational(125_050, 100)!.yuan, "¥1,250.50")
+    }
+
+    func testNumbersInAReportAreBounded() {
+        let dictionary = Fixtures.dictionary()
+        let load = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 9000000000000000000\nrev: 1.0000001"), dictionary: dictionary)
+        XCTAssertEqual(load.diagnostics.filter { $0.severity == .error }.map(\.message), [
+            "'a': 9000000000000000000 is larger than 1000000000000000, the most this tool computes exactly here",
+            "'rev' must be an amount in yuan such as 3000000 or 1250.50, not number 1.0000001",
+        ])
+    }
+
+    func testAnOverflowInScoringIsAnErrorNotAFallback() {
+        // Loaded without lint's verdict (its errors are ignored here) to reach the engine with a huge point value.
+        let yaml = Fixtures.scorecardYAML.replacingOccurrences(of: "points: 4\n", with: "points: 4611686018427387904\n")
+        let load = Fixtures.scorecardLoad(yaml)
+        XCTAssertTrue(load.diagnostics.contains { $0.message.contains("4611686018427387904 is larger than 1000") }, "\(load.diagnostics)")
+        let scorecard = load.value!
+        let report = Fixtures.report(Fixtures.reportYAML(facts: "flag: true\nok: true\na: 10\nb: 12"))
+        let result = ScoringEngine(dictionary: Fixtures.dictionary()).score(report, against: scorecard)
+        XCTAssertFalse(result.arithmeticProblems.isEmpty, "a met check worth 2^62 cannot be weighed exactly: said so, not scored 0")
+        XCTAssertTrue(result.arithmeticProblems.contains { $0.message.contains("4611686018427387904") }, "\(result.arithmeticProblems)")
+    }
+
+    func testYAMLKeysCompareExactly() throws {
+        // Compared as doubles these two collided as duplicates.
+        let node = try YAMLReader.document("9007199254740993: a\n9007199254740992: b\n")
+        XCTAssertEqual(node?.mapping?.count, 2)
+        XCTAssertThrowsError(try YAMLReader.document("1: a\n1.0: b\n"), "1 and 1.0 are one key")
+    }
+
+    func testAliasedComplexKeysAreComparedWithinABudget() {
+        let big = String(repeating: "x", count: 60_000)
+        var text = "base: &a \(big)\nmap:\n"
+        for i in 0..<15 { text += "  ? [\(Array(repeating: "*a", count: 20).joined(separator: ", ")), \(i)]\n  : v\n" }
+        XCTAssertThrowsError(try YAMLReader.document(text)) { error in
+            XCTAssertTrue("\(error)".contains("a mapping key is too large to compare"), "\(error)")
+        }
+    }
+
+    func testPanelRatingsNeverTrap() {
+        let rubric = Judged(levels: [Judged.Level(level: 0, points: 0, descriptor: LocalizedText(zh: "无")), Judged.Level(level: Int.max, points: 6, descriptor: LocalizedText(zh: "有"))])
+        // Two ratings at Int.max: the sum overflows; the aggregate is refused (nil), never a trap.
+        XCTAssertNil(PanelRating.aggregate("c", ratings: [("r1", Int.max), ("r2", Int.max)], rubric: rubric, rule: .standard))
+        XCTAssertNil(PanelRating.aggregate("c", ratings: [("r1", Int.min + 1), ("r2", Int.max)], rubric: rubric, rule: .standard))
+    }
+}
