@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -17,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         // Tests only: reads the ranking CSV back as a spreadsheet would.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // Tests only: property-based tests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libyaml, found through pkg-config (Debian: libyaml-dev).
@@ -52,8 +55,17 @@ let package = Package(
         .testTarget(name: "ParkScoreCLITests",
                     dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Golden"]),
+        .testTarget(name: "ParkScorePropertyTests",
+                    dependencies: ["ParkScore", "ParkScoreIO", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ParkScoreDossierTests", dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport"],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The libFuzzer harness (Fuzz/), only for scripts/fuzz.sh: it has no main of its own (libFuzzer brings it), so an
+// ordinary build leaves it out.
+if ProcessInfo.processInfo.environment["PARKSCORE_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(name: "ParkScoreFuzz", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "ParkScoreDossier"],
+                                             path: "Fuzz"))
+}

@@ -51,6 +51,22 @@ public struct DossierTemplates: Sendable {
         return nil
     }
 
+    /// One template's text parsed, its sections' depth bounded first (the parser recurses once per level).
+    public static func parse(_ text: String, name: String, directory: String) -> Result<MustacheTemplate, Diagnostic> {
+        if let (depth, line, column) = sectionNesting(text, limit: maxSectionDepth) {
+            return .failure(.error("template '\(name)' nests sections \(depth) deep, more than the limit of \(maxSectionDepth)",
+                                   at: SourceLocation(file: directory + "/" + name, line: line, column: column)))
+        }
+        do {
+            return .success(try MustacheTemplate(string: text))
+        } catch let error as MustacheTemplate.ParserError {
+            let at = SourceLocation(file: directory + "/" + name, line: error.context.lineNumber, column: error.context.columnNumber)
+            return .failure(.error("template '\(name)' is broken: \(error.error)", at: at))
+        } catch {
+            return .failure(.error("template '\(name)' is broken: \(error)", at: nil))
+        }
+    }
+
     public static func load(_ directory: String) -> Result<DossierTemplates, Diagnostic> {
         MarkdownContentType.register()
         var texts: [String: String] = [:]
@@ -67,18 +83,7 @@ public struct DossierTemplates: Sendable {
             }
         }
         func template(_ name: String) -> Result<MustacheTemplate, Diagnostic> {
-            if let (depth, line, column) = sectionNesting(texts[name]!, limit: maxSectionDepth) {
-                return .failure(.error("template '\(name)' nests sections \(depth) deep, more than the limit of \(maxSectionDepth)",
-                                       at: SourceLocation(file: directory + "/" + name, line: line, column: column)))
-            }
-            do {
-                return .success(try MustacheTemplate(string: texts[name]!))
-            } catch let error as MustacheTemplate.ParserError {
-                let at = SourceLocation(file: directory + "/" + name, line: error.context.lineNumber, column: error.context.columnNumber)
-                return .failure(.error("template '\(name)' is broken: \(error.error)", at: at))
-            } catch {
-                return .failure(.error("template '\(name)' is broken: \(error)", at: nil))
-            }
+            parse(texts[name] ?? "", name: name, directory: directory)
         }
         var labels: [LocalizedText.Language: [String: String]] = [:]
         for language in LocalizedText.Language.allCases {
