@@ -63,11 +63,14 @@ final class HostileInputTests: XCTestCase {
         let card = try scorecard {
             $0.replacingOccurrences(of: "{level: 3, points: 6,", with: "{level: 9223372036854775807, points: 6,")
                 .replacingOccurrences(of: "- {min: 10, points: 5}", with: "- {min: 10, points: 4611686018427387904}")
+                .replacingOccurrences(of: "    weight: 15\n", with: "    weight: 9223372036854775807\n")
         }
         let run = try lint(card)
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("9223372036854775807 is larger than 100"), run.stderr)
         XCTAssertTrue(run.stderr.contains("4611686018427387904 is larger than 1000"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("weight of dimension"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("9223372036854775807 is larger than 100"), run.stderr)
     }
 
     func testDeeplyNestedTemplateIsRefused() throws {

@@ -68,4 +68,21 @@ final class ExactOrErrorTests: XCTestCase {
         XCTAssertNil(PanelRating.aggregate("c", ratings: [("r1", Int.max), ("r2", Int.max)], rubric: rubric, rule: .standard))
         XCTAssertNil(PanelRating.aggregate("c", ratings: [("r1", Int.min + 1), ("r2", Int.max)], rubric: rubric, rule: .standard))
     }
+
+    func testLinearBoundsNearAHundredMillionStayExact() {
+        // c.bands becomes a linear scale from 0 to 29,999,999 on 'a' = 12,345,677: shares with large denominators used
+        // to fall back to 0 and the total disagreed with its dimensions.
+        let bands = "bands: [{min: 10, points: 6}, {min: 5, points: 3}]"
+        XCTAssertTrue(Fixtures.scorecardYAML.contains("        " + bands))
+        let yaml = Fixtures.scorecardYAML.replacingOccurrences(of: "        " + bands, with: "        linear: {from: 0, to: 29999999}\n        points: 6")
+        let load = Fixtures.scorecardLoad(yaml)
+        XCTAssertFalse(load.hasErrors, "\(load.diagnostics)")
+        let report = Fixtures.report(Fixtures.reportYAML(facts: "flag: true\nok: true\na: 12345677\nb: 12\nshare: 33%\ntech: [x, y]"))
+        let result = ScoringEngine(dictionary: Fixtures.dictionary()).score(report, against: load.value!)
+        XCTAssertEqual(result.arithmeticProblems, [])
+        // 6 × 12345677 / 29999999 points, exactly.
+        XCTAssertEqual(result.criterion("c.bands")?.points, Rational(6 * 12_345_677, 29_999_999))
+        let sum = result.dimensions.reduce(Rational.zero) { $0.adding($1.score)! }
+        XCTAssertEqual(sum.rounded(places: 2), result.total)
+    }
 }
