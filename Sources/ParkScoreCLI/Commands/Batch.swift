@@ -124,7 +124,7 @@ struct Batch: ParsableCommand {
         files.append((output + "/ranking.json", JSONText.encode(RankingDocument(ranking: ranking, skipped: all.filter(\.skipped).map(\.name)))))
         var summary: [String] = []
         for outcome in all where !outcome.problems.isEmpty {
-            summary.append("\(outcome.name): \(outcome.skipped ? (lang == .zh ? "已跳过" : "skipped") : (lang == .zh ? "已评分，有提示" : "scored, with warnings"))")
+            summary.append("\(TerminalText.escape(outcome.name)): \(outcome.skipped ? (lang == .zh ? "已跳过" : "skipped") : (lang == .zh ? "已评分，有提示" : "scored, with warnings"))")
             summary.append(outcome.problemText)
         }
         let skippedCount = all.filter(\.skipped).count

@@ -34,7 +34,7 @@ public struct DiffText {
             }
             if c.otherReason { out.append("    " + t("数据未变；变化来自自评等级、不适用申报或证明材料", "no fact changed: a self-rating, N/A claim or evidence did")) }
         }
-        return out.joined(separator: "\n") + "\n"
+        return TerminalText.lines(out) + "\n"
     }
 
     func signed(_ r: Rational) -> String { (r < .zero ? "" : "+") + r.fixed(places: 2) }
