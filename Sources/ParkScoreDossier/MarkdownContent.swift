@@ -9,7 +9,7 @@ struct MarkdownContentType: MustacheContentType {
         var out = ""
         out.reserveCapacity(text.count)
         for c in text {
-            if c == "\n" || c == "\r" {
+            if c.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
                 out.append(" ")
             } else if Self.special.contains(c) {
                 out.append("\\")

@@ -119,6 +119,8 @@ extension EvidenceProblem {
         case .fileMissing: return zh ? "\(name)文件缺失" : "\(name): the file is missing"
         case .hashMismatch: return zh ? "\(name)文件与登记的 sha256 不符" : "\(name): the file does not match its sha256"
         case .outsideFolder: return zh ? "\(name)文件不在申报文件夹内" : "\(name): the file is outside the application folder"
+        case .notAFile: return zh ? "\(name)不是文件（是文件夹或设备）" : "\(name): not a file (a folder or a device)"
+        case .tooLarge: return zh ? "\(name)文件超过大小限制" : "\(name): the file is larger than the size limit"
         case .unverified: return zh ? "\(name)未登记 sha256，且未经评审采信" : "\(name): no sha256 recorded and no reviewer accepted it"
         case .noneListed(let required):
             let what = required.map { zh ? "：\($0.text(language))" : ": \($0.text(language))" } ?? ""

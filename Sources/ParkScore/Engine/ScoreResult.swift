@@ -290,6 +290,10 @@ public struct EvidenceProblem: Sendable, Hashable {
         case outsideFolder
         /// In evaluation: no sha256 was recorded to check the file against, and no reviewer accepted it.
         case unverified
+        /// The path names a folder, a FIFO or a device.
+        case notAFile
+        /// The file is larger than the evidence size limit.
+        case tooLarge
         /// Evidence is required and the self-report lists none: what the scorecard asks for.
         case noneListed(required: LocalizedText?)
     }
@@ -342,6 +346,6 @@ public struct ArithmeticProblem: Sendable, Hashable {
     }
 
     public var message: String {
-        "\(subject): \(operation) is too large to compute exactly"
+        operation.hasSuffix(Value.tooLargeMarker) ? "\(subject): \(operation)" : "\(subject): \(operation) \(Value.tooLargeMarker)"
     }
 }

@@ -133,7 +133,7 @@ struct EvidenceIndex {
         switch ref.state {
         case nil, .verified: return true
         case .unchecked: return accepted.contains(ref.id)
-        case .missing, .hashMismatch, .outsideFolder, .rejected: return false
+        case .missing, .hashMismatch, .outsideFolder, .rejected, .notAFile, .tooLarge: return false
         }
     }
 
@@ -176,6 +176,8 @@ struct EvidenceIndex {
         case .hashMismatch: kind = .hashMismatch
         case .outsideFolder: kind = .outsideFolder
         case .unchecked: kind = .unverified
+        case .notAFile: kind = .notAFile
+        case .tooLarge: kind = .tooLarge
         case .verified, nil: kind = .fileMissing
         }
         return EvidenceProblem(evidenceID: ref.id, title: items[ref.id]?.title, kind: kind)
@@ -329,6 +331,7 @@ private struct Run {
         case .error(let message):
             status = .failed
             problem = message
+            if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: gate.id, operation: overflow)) }
         default: status = .failed
         }
         let facts = gate.condition.factReferences.map(\.path)
@@ -403,6 +406,7 @@ private struct Run {
                 result.missingFacts = missing
             case .error(let message):
                 result.explanation.append(.problem(message))
+                if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: criterion.id, operation: overflow)) }
             default: break
             }
         case .scale(let scale):
@@ -457,6 +461,7 @@ private struct Run {
             return
         case .error(let message):
             result.explanation.append(.problem(message))
+            if let overflow = measured.overflowMessage { log.problems.append(ArithmeticProblem(subject: result.id, operation: overflow)) }
             return
         default:
             result.explanation.append(.problem("a scale needs a number, not \(measured.typeName)"))
@@ -501,6 +506,7 @@ private struct Run {
                 result.unmetItems.append(item.id)
                 result.explanation.append(.item(id: item.id, present: nil, trace: trace))
             default:
+                if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: result.id, operation: overflow)) }
                 result.unmetItems.append(item.id)
                 result.explanation.append(.item(id: item.id, present: false, trace: trace))
             }
@@ -559,18 +565,23 @@ private struct Run {
                 return result
             case .error(let message):
                 result.explanation.append(.problem(message))
+                if let overflow = condition.value(in: environment).overflowMessage {
+                    log.problems.append(ArithmeticProblem(subject: incentive.id, operation: overflow))
+                }
                 return result
             default:
                 return result
             }
         }
         func money(_ expression: Expression) -> Rational? {
-            switch expression.value(in: environment) {
+            let value = expression.value(in: environment)
+            switch value {
             case .number(let n): return n
             case .unknown(let missing):
                 result.missingFacts += missing
             case .error(let message):
                 result.explanation.append(.problem(message))
+                if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: incentive.id, operation: overflow)) }
             default:
                 result.explanation.append(.problem("an amount must be a number"))
             }

@@ -86,8 +86,7 @@ struct ExpressionEvaluator {
     func format(_ value: Value, percent: Bool = false) -> String {
         switch value {
         case .number(let n):
-            if percent, let p = n.multiplied(by: 100) { return p.formatted(places: 1) + "%" }
-            return n.formatted(places: 3)
+            return n.shown(percent: percent)
         case .bool(let b): return b ? "true" : "false"
         case .text(let s): return "'\(s)'"
         case .date(let d): return d
@@ -113,7 +112,7 @@ struct ExpressionEvaluator {
         case .negate(let operand):
             let v = value(operand)
             switch v {
-            case .number(let n): return n.negated.map(Value.number) ?? .error("number too large")
+            case .number(let n): return n.negated.map(Value.number) ?? .error("−\(n) \(Value.tooLargeMarker)")
             case .unknown, .error: return v
             default: return .error("cannot negate \(v.typeName)")
             }
@@ -157,7 +156,7 @@ struct ExpressionEvaluator {
             let text = "−" + (operand.isCompound ? "(\(t))" : t)
             switch v {
             case .number(let n):
-                guard let negated = n.negated else { return (.error("number too large"), text) }
+                guard let negated = n.negated else { return (.error("−\(n) \(Value.tooLargeMarker)"), text) }
                 return (.number(negated), text)
             case .unknown, .error: return (v, text)
             default: return (.error("cannot negate \(v.typeName)"), text)
@@ -250,7 +249,14 @@ struct ExpressionEvaluator {
             }
             result = x.divided(by: y)
         }
-        return result.map(Value.number) ?? .error("number too large")
+        let symbol: String
+        switch op {
+        case .add: symbol = "+"
+        case .subtract: symbol = "−"
+        case .multiply: symbol = "×"
+        case .divide: symbol = "÷"
+        }
+        return result.map(Value.number) ?? .error("\(x) \(symbol) \(y) \(Value.tooLargeMarker)")
     }
 
     private func isNumber(_ v: Value) -> Bool {
@@ -328,7 +334,7 @@ struct ExpressionEvaluator {
             var total = Rational.zero
             for item in items {
                 guard case .number(let n) = item else { return .error("'sum' needs numbers, not \(item.typeName)") }
-                guard let t = total.adding(n) else { return .error("number too large") }
+                guard let t = total.adding(n) else { return .error("\(total) + \(n) \(Value.tooLargeMarker)") }
                 total = t
             }
             return .number(total)

@@ -247,9 +247,18 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     }
 
     /// As explanations show a value: a percentage (`35%`) or a number with up to three decimals.
+    /// A value that 3 decimals (1 for a percentage) would show wrongly beside a threshold (39999/100000 as `0.4`) gets
+    /// up to 6 more, and `≈` if still not exact: an explanation never shows a number equal to a bound it failed.
     public func shown(percent: Bool) -> String {
-        if percent, let p = multiplied(by: 100) { return p.formatted(places: 1) + "%" }
-        return formatted(places: 3)
+        let value = percent ? (multiplied(by: 100) ?? self) : self
+        let suffix = percent && value != self ? "%" : ""
+        let short = percent ? 1 : 3
+        let text = value.formatted(places: short)
+        let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
+        // Exact, or rounded with all its decimals shown (0.422): as it is. Rounded to fewer (0.4 for 0.39999): more.
+        if value.rounded(places: short) == value || decimals == short { return text + suffix }
+        let longer = value.formatted(places: short + 6)
+        return (value.rounded(places: short + 6) == value ? "" : "≈") + longer + suffix
     }
 
     static func gcd(_ a: UInt, _ b: UInt) -> UInt {

@@ -13,6 +13,16 @@ public enum Value: Sendable, Hashable {
     case unknown(missing: [String])
     case error(String)
 
+    /// How an error value from arithmetic that exact numbers cannot hold ends: such an error is not a fact about the
+    /// park but a computation that failed, and scoring reports it as an error rather than as a failed condition.
+    public static let tooLargeMarker = "is too large to compute exactly"
+
+    /// The message of an arithmetic overflow, if this is one.
+    public var overflowMessage: String? {
+        if case .error(let message) = self, message.hasSuffix(Value.tooLargeMarker) { return message }
+        return nil
+    }
+
     public var typeName: String {
         switch self {
         case .number: return "number"

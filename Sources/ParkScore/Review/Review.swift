@@ -86,6 +86,8 @@ public struct Review: Sendable {
     /// The chair's resolutions of judged criteria, by criterion id (a chair's review only).
     public var resolutions: [String: Resolution]
     public var comments: String?
+    /// The park id the review names, if it names one: it must be the report's.
+    public var park: String?
     public var file: String?
     /// The sha256 of the review file's bytes, when it was read from bytes.
     public var sha256: String?

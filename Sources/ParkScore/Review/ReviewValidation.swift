@@ -9,11 +9,28 @@ public enum ReviewValidation {
                                       path: "scorecard"))
         }
         let ids = scorecard.criteria.map(\.id)
+        if !ParkProfile.isValidID(review.reviewer.id) {
+            diagnostics.append(.error("reviewer id '\(review.reviewer.id)' must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+                                      at: review.location, path: "reviewer.id"))
+        }
+        if let park = review.park, let reportPark = report?.park.id, park != reportPark {
+            diagnostics.append(.error("review is of park '\(park)', not of '\(reportPark)', whose report this is", at: review.location, path: "park"))
+        }
+        // Unknown ids get a "did you mean" up to a point; past it they are counted (a file of 60,000 would take minutes).
+        var unknown = 0
+        func unknownID(_ what: String, _ id: String, _ candidates: [String], at location: SourceLocation?, path: String) {
+            unknown += 1
+            if unknown <= 50 {
+                let place = what == "criterion" ? " in scorecard '\(scorecard.id)'" : " in the self-report"
+                diagnostics.append(.error("unknown \(what) '\(id)'\(place)\(Suggestion.hint(for: id, in: candidates))", at: location, path: path))
+            } else if unknown == 51 {
+                diagnostics.append(.error("more unknown ids follow; they are not listed one by one", at: location, path: path))
+            }
+        }
         for (id, rating) in review.ratings.sorted(by: { $0.key < $1.key }) {
             let path = "ratings.\(id)"
             guard let criterion = scorecard.criterion(id) else {
-                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
-                                          at: rating.location, path: path))
+                unknownID("criterion", id, ids, at: rating.location, path: path)
                 continue
             }
             guard case .judged(let rubric) = criterion.kind else {
@@ -30,8 +47,7 @@ public enum ReviewValidation {
         for (id, verdict) in review.evidence.sorted(by: { $0.key < $1.key }) {
             let path = "evidence.\(id)"
             if report != nil && !evidenceIDs.contains(id) {
-                diagnostics.append(.error("unknown evidence '\(id)' in the self-report\(Suggestion.hint(for: id, in: evidenceIDs))",
-                                          at: verdict.location, path: path))
+                unknownID("evidence", id, evidenceIDs, at: verdict.location, path: path)
             }
             if !verdict.accepted && (verdict.reason?.trimmingWhitespace.isEmpty ?? true) {
                 diagnostics.append(.error("rejecting evidence '\(id)' needs a reason", at: verdict.location, path: path))
@@ -40,9 +56,15 @@ public enum ReviewValidation {
         for (id, override) in review.overrides.sorted(by: { $0.key < $1.key }) {
             let path = "overrides.\(id)"
             guard let criterion = scorecard.criterion(id) else {
-                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
-                                          at: override.location, path: path))
+                unknownID("criterion", id, ids, at: override.location, path: path)
                 continue
+            }
+            if let problem = NumberLimit.points.problem(override.points) {
+                diagnostics.append(.error("override of '\(id)': \(problem)", at: override.location, path: path))
+                continue
+            }
+            if review.resolutions[id] != nil {
+                diagnostics.append(.error("'\(id)' has both a resolution and an override in this review: settle it with one", at: override.location, path: path))
             }
             if override.reason.trimmingWhitespace.isEmpty {
                 diagnostics.append(.error("override of '\(id)' needs a reason", at: override.location, path: path))
@@ -59,8 +81,7 @@ public enum ReviewValidation {
                                           at: resolution.location, path: path))
             }
             guard let criterion = scorecard.criterion(id) else {
-                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
-                                          at: resolution.location, path: path))
+                unknownID("criterion", id, ids, at: resolution.location, path: path)
                 continue
             }
             guard case .judged(let rubric) = criterion.kind else {

@@ -77,7 +77,7 @@ public enum StagedEvaluation {
             if stage == .panel {
                 // A disagreement is settled by the chair's resolution, or by an override the panel has decided.
                 options.unresolvedDisagreements = ratings.filter {
-                    $0.disagreement && resolutions[$0.criterionID] == nil && options.overrides[$0.criterionID] == nil
+                    $0.disagreement && resolutions[$0.criterionID] == nil && !composer.panelDecidedOverrides.contains($0.criterionID)
                 }.map(\.criterionID)
             }
             return engine.score(report, against: scorecard, options: options)
@@ -101,6 +101,8 @@ private struct StageComposer {
     private(set) var findings: [Finding] = []
     private var evidenceByStage: [EvaluationStage: [String: EvidenceDecision]] = [:]
     private var overridesByStage: [EvaluationStage: [String: ScoringOptions.OverrideDecision]] = [:]
+    /// Criteria whose override the panel itself decided (not one carried from the preliminary check).
+    private(set) var panelDecidedOverrides: Set<String> = []
 
     init(scorecard: Scorecard, reviews: [Review], files: [String: EvidenceFileState]) {
         self.scorecard = scorecard
@@ -181,6 +183,7 @@ private struct StageComposer {
             }
             if let preliminary { overridesByStage[.preliminary, default: [:]][id] = decision(preliminary) }
             if let final = panel ?? preliminary, hasStage(.panel) { overridesByStage[.panel, default: [:]][id] = decision(final) }
+            if panel != nil { panelDecidedOverrides.insert(id) }
         }
         if hasStage(.panel) {
             evidenceByStage[.panel] = evidenceByStage[.panel] ?? [:]
@@ -189,7 +192,7 @@ private struct StageComposer {
         // An acceptance cannot cure a file that is missing or fails its hash.
         for i in findings.indices {
             guard case .evidence(let id) = findings[i].subject, findings[i].statement == .accepted,
-                  let state = files[id], state == .missing || state == .hashMismatch || state == .outsideFolder else { continue }
+                  let state = files[id], state != .verified && state != .unchecked && state != .rejected else { continue }
             findings[i].standing = .fileProblem
         }
     }

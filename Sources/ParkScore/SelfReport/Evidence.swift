@@ -35,4 +35,8 @@ public enum EvidenceFileState: String, Sendable, Hashable {
     case outsideFolder
     /// An evaluator rejected the document (the review gives the reason).
     case rejected
+    /// The path names a folder, a FIFO or a device, not a file.
+    case notAFile = "not-a-file"
+    /// The file is larger than the evidence size limit.
+    case tooLarge = "too-large"
 }

@@ -76,7 +76,7 @@ struct Batch: ParsableCommand {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: applications, isDirectory: &isDirectory), isDirectory.boolValue else {
-            Console.error("error: '\(applications)' is not a folder of applications\n")
+            Console.error("error: '\(TerminalText.escape(applications))' is not a folder of applications\n")
             throw ExitCode(1)
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: applications)) ?? []).filter { name in
@@ -149,15 +149,19 @@ struct Batch: ParsableCommand {
     static func process(folder: String, name: String, scorecard: String, pipeline: AssessmentPipeline, renderer: DossierRenderer,
                         language: LocalizedText.Language) -> Outcome {
         var outcome = Outcome(name: name)
-        let reviewFolders = ReviewFolder.exists(in: folder) ? [folder + "/reviews"] : []
+        var reviewFolders: [String] = []
+        switch ReviewFolder.of(application: folder) {
+        case .success(let folders): reviewFolders = folders
+        case .failure(let problem): outcome.problems.append(problem)
+        }
         let input = ApplicationInput.read(report: folder + "/self-report.yaml", reviewFolders: reviewFolders)
         var sources = input.sources
-        outcome.problems = input.diagnostics
+        outcome.problems += input.diagnostics
         func done() -> Outcome {
             outcome.problemText = DiagnosticRenderer().rendering(outcome.problems, sources: sources)
             return outcome
         }
-        guard let application = input.validValue else { return done() }
+        guard let application = input.validValue, !outcome.problems.hasErrors else { return done() }
         let loaded = pipeline.assess(application, options: AssessmentOptions(scorecards: [scorecard]))
         sources += loaded.sources
         outcome.problems += loaded.diagnostics

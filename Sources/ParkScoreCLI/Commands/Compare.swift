@@ -41,7 +41,14 @@ struct Compare: ParsableCommand {
         for path in reports {
             // Like batch: reviews/ beside a report make it an evaluation.
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-            let input = try workspace.require(ApplicationInput.read(report: path, reviewFolders: ReviewFolder.exists(in: folder) ? [folder + "/reviews"] : []))
+            let reviewFolders: [String]
+            switch ReviewFolder.of(application: folder) {
+            case .success(let folders): reviewFolders = folders
+            case .failure(let problem):
+                workspace.report([problem])
+                throw ExitCode(1)
+            }
+            let input = try workspace.require(ApplicationInput.read(report: path, reviewFolders: reviewFolders))
             let assessment = try workspace.require(pipeline.assess(input, options: AssessmentOptions(scorecards: [self.scorecard])))
             let report = assessment.report
             let id = report.park.id ?? URL(fileURLWithPath: path).deletingLastPathComponent().lastPathComponent

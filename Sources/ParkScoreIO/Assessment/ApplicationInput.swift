@@ -56,9 +56,13 @@ public enum ReviewFolder {
             .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
     }
 
-    /// Whether an application folder has review files (a `reviews/` folder with at least one).
-    public static func exists(in application: String) -> Bool {
-        if case .success(let files) = files(application + "/reviews"), !files.isEmpty { return true }
-        return false
+    /// The `reviews/` folder of an application folder, if it has one: none, or an error when `reviews` is there but is
+    /// not a folder (it would otherwise silently make an evaluation a self-assessment).
+    public static func of(application: String) -> Result<[String], Diagnostic> {
+        let path = application + "/reviews"
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .success([]) }
+        guard isDirectory.boolValue else { return .failure(.error("'\(path)' is not a folder of reviews", at: nil)) }
+        return .success([path])
     }
 }

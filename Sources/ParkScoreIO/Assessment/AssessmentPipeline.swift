@@ -85,7 +85,9 @@ public struct AssessmentPipeline: Sendable {
             }
             out.diagnostics += ReviewValidation.check(review, scorecard: scorecard.scorecard, report: report)
             let reported = report.reportDate ?? report.period.to
-            if review.date < reported {
+            if let year = Int(review.date.prefix(4)), year < 1990 || year > 2100 {
+                out.diagnostics.append(.warning("the review is dated \(review.date), outside 1990–2100: is it meant?", at: review.location, path: "date"))
+            } else if review.date < reported {
                 out.diagnostics.append(.warning("the review is dated \(review.date), before the report it reviews (\(reported))",
                                                 at: review.location, path: "date"))
             }

@@ -83,9 +83,8 @@ public final class DiagnosticRenderer {
     }
 
     static func split(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // By scalars: "\r\n" is one Character, so splitting on the Character "\n" would never split a CRLF file.
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
     }
 
     /// Columns a character takes in a terminal: 2 for East Asian wide characters.

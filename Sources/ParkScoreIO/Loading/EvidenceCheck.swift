@@ -72,11 +72,11 @@ public struct EvidenceFolder: EvidenceSource {
         guard fstat(fd, &info) == 0 else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' cannot be read") }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is a folder, not a file")
-        default: return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is not a regular file")
+        case S_IFDIR: return EvidenceFileCheck(state: .notAFile, problem: "evidence file '\(file)' is a folder, not a file")
+        default: return EvidenceFileCheck(state: .notAFile, problem: "evidence file '\(file)' is not a regular file")
         }
         if Int(info.st_size) > maxBytes {
-            return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is \(info.st_size) bytes, more than the limit of \(maxBytes)")
+            return EvidenceFileCheck(state: .tooLarge, problem: "evidence file '\(file)' is \(info.st_size) bytes, more than the limit of \(maxBytes)")
         }
         var hasher = SHA256()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -90,7 +90,7 @@ public struct EvidenceFolder: EvidenceSource {
             if n == 0 { break }
             total += n
             if total > maxBytes {
-                return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is more than the limit of \(maxBytes) bytes")
+                return EvidenceFileCheck(state: .tooLarge, problem: "evidence file '\(file)' is more than the limit of \(maxBytes) bytes")
             }
             buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(n))) }
         }

@@ -70,7 +70,10 @@ private struct ReviewReader {
         var ratings: [String: Review.Rating] = [:]
         if let m = root.mapping("ratings") {
             for pair in m.pairs {
-                guard let id = pair.key.scalar?.text else { continue }
+                guard let id = pair.key.scalar?.text else {
+                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    continue
+                }
                 let path = m.path.appending(id)
                 if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
                     let level = r.integer("level", required: true)
@@ -85,7 +88,10 @@ private struct ReviewReader {
         var evidence: [String: Review.EvidenceVerdict] = [:]
         if let m = root.mapping("evidence") {
             for pair in m.pairs {
-                guard let id = pair.key.scalar?.text else { continue }
+                guard let id = pair.key.scalar?.text else {
+                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    continue
+                }
                 let path = m.path.appending(id)
                 var verdictNode = pair.value
                 var reason: String?
@@ -108,8 +114,11 @@ private struct ReviewReader {
         var overrides: [String: Review.Override] = [:]
         if let m = root.mapping("overrides") {
             for pair in m.pairs {
-                guard let id = pair.key.scalar?.text,
-                      let o = decoder.mapping(pair.value, m.path.appending(id), what: "the override of '\(id)'") else { continue }
+                guard let id = pair.key.scalar?.text else {
+                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    continue
+                }
+                guard let o = decoder.mapping(pair.value, m.path.appending(id), what: "the override of '\(id)'") else { continue }
                 let points = o.number("points", required: true)
                 let reason = o.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, o.path.appending("reason"), what: "'reason'") } ?? ""
                 o.finish()
@@ -119,8 +128,11 @@ private struct ReviewReader {
         var resolutions: [String: Review.Resolution] = [:]
         if let m = root.mapping("resolutions") {
             for pair in m.pairs {
-                guard let id = pair.key.scalar?.text,
-                      let r = decoder.mapping(pair.value, m.path.appending(id), what: "the resolution of '\(id)'") else { continue }
+                guard let id = pair.key.scalar?.text else {
+                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    continue
+                }
+                guard let r = decoder.mapping(pair.value, m.path.appending(id), what: "the resolution of '\(id)'") else { continue }
                 let level = r.integer("level", required: true)
                 let reason = r.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, r.path.appending("reason"), what: "'reason'") } ?? ""
                 r.finish()
@@ -128,10 +140,13 @@ private struct ReviewReader {
             }
         }
         let comments = root.text("comments")
-        root.finish(allowing: ["park"])
+        let park = root.text("park")
+        root.finish()
         guard let reviewer, let date, let scorecardID else { return nil }
-        return Review(reviewer: reviewer, date: date, scorecardID: scorecardID, ratings: ratings, evidence: evidence,
-                      overrides: overrides, resolutions: resolutions, comments: comments, file: decoder.file,
-                      location: decoder.location(node))
+        var review = Review(reviewer: reviewer, date: date, scorecardID: scorecardID, ratings: ratings, evidence: evidence,
+                            overrides: overrides, resolutions: resolutions, comments: comments, file: decoder.file,
+                            location: decoder.location(node))
+        review.park = park
+        return review
     }
 }

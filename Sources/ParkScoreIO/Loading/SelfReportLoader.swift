@@ -61,7 +61,10 @@ private struct SelfReportReader {
         var assessments: [String: SelfAssessment] = [:]
         if let map = root.mapping("self_assessment") {
             for pair in map.pairs {
-                guard let id = pair.key.scalar?.text else { continue }
+                guard let id = pair.key.scalar?.text else {
+                    decoder.error("keys here must be scorecard ids, not a \(pair.key.kindName)", at: pair.key, map.path)
+                    continue
+                }
                 let path = map.path.appending(id)
                 if let m = decoder.mapping(pair.value, path, what: "the self-assessment for '\(id)'") {
                     assessments[id] = assessment(m)
@@ -123,7 +126,10 @@ private struct SelfReportReader {
         var ratings: [String: SelfRating] = [:]
         if let m = map.mapping("ratings") {
             for pair in m.pairs {
-                guard let id = pair.key.scalar?.text else { continue }
+                guard let id = pair.key.scalar?.text else {
+                    decoder.error("keys here must be criterion ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    continue
+                }
                 let path = m.path.appending(id)
                 if pair.value.scalar?.isNull == true { continue }  // left blank: not rated
                 if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
@@ -139,7 +145,10 @@ private struct SelfReportReader {
         var notApplicable: [String: NotApplicableClaim] = [:]
         if let m = map.mapping("not_applicable") {
             for pair in m.pairs {
-                guard let id = pair.key.scalar?.text else { continue }
+                guard let id = pair.key.scalar?.text else {
+                    decoder.error("keys here must be criterion ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    continue
+                }
                 let justification = pair.value.scalar?.isNull == true
                     ? "" : decoder.text(pair.value, m.path.appending(id), what: "the justification of '\(id)'") ?? ""
                 notApplicable[id] = NotApplicableClaim(justification: justification, location: decoder.location(pair.key))

@@ -86,6 +86,8 @@ public struct FindingText {
         case .missing: return t("缺失", "missing")
         case .hashMismatch: return t("校验不符", "hash mismatch")
         case .outsideFolder: return t("不在申报文件夹内", "outside the application folder")
+        case .notAFile: return t("不是文件（文件夹或设备）", "not a file (a folder or a device)")
+        case .tooLarge: return t("超过大小限制", "larger than the size limit")
         case .verified, .unchecked, .rejected, nil:
             break
         }

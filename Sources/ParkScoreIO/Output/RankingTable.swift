@@ -40,7 +40,8 @@ public struct RankingTable {
 
     static func csvField(_ field: String) -> String {
         let field = SpreadsheetText.cell(field)
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
+        // Unicode scalars, not Characters: "\r\n" is one Character, and equal to neither "\r" nor "\n".
+        guard field.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -182,6 +182,8 @@ struct ProblemRef: Encodable {
         case .hashMismatch: problem = "hash-mismatch"
         case .outsideFolder: problem = "outside-folder"
         case .unverified: problem = "unverified"
+        case .notAFile: problem = "not-a-file"
+        case .tooLarge: problem = "too-large"
         case .noneListed: problem = "none-listed"
         }
         self.reviewer = reviewer

@@ -35,7 +35,9 @@ public enum TerminalText {
 public enum SpreadsheetText {
     public static func cell(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
-        if Double(text) != nil { return text }
+        // A plain decimal number stays a number; "+inf", "-nan", "-0x1p3" are texts like any other.
+        let plain = text.unicodeScalars.allSatisfy { "0123456789.-+eE".unicodeScalars.contains($0) }
+        if plain && Double(text) != nil { return text }
         return "'" + text
     }
 }
