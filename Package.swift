@@ -48,7 +48,8 @@ let package = Package(
             ]
         ),
         // Speed: libyaml's own event loop against parse + validate + score on the same files.
-        .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks"),
+        .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks",
+                          exclude: ["generate-applications.py", "batch-benchmark.sh"]),
         .target(name: "ParkScoreTestSupport", dependencies: ["CYAML"], path: "Tests/Support"),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "ParkScoreTestSupport"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO", .product(name: "Crypto", package: "swift-crypto")]),
