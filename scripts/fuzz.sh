@@ -29,10 +29,16 @@ for target in "${targets[@]}"; do
         expression) grep -ho 'when: .*\|value: .*\|cap: .*' Criteria/*.yaml | sed 's/^[a-z]*: //' | sort -u | split -l 1 - "$dir/corpus/expr-" ;;
         template) cp -n Templates/*.mustache "$dir/corpus/" ;;
     esac
+    # Inputs no longer than a real one of their kind: an expression is at most 4,000 characters, a report 64 KB here.
+    case "$target" in
+        expression) max_len=4096 ;;
+        template) max_len=16384 ;;
+        *) max_len=65536 ;;
+    esac
     log="$dir/log.txt"
     set +e
     ASAN_OPTIONS=detect_leaks=0 PARKSCORE_FUZZ_TARGET="$target" "$bin" "$dir/corpus" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-        -max_len=65536 -detect_leaks=0 -artifact_prefix="$dir/crashes/" -print_final_stats=1 > "$log" 2>&1
+        -max_len="$max_len" -detect_leaks=0 -artifact_prefix="$dir/crashes/" -print_final_stats=1 > "$log" 2>&1
     code=$?
     set -e
     runs="$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)"
