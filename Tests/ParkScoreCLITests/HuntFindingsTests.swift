@@ -120,4 +120,27 @@ final class HuntFindingsTests: XCTestCase {
         let run = try Parkscore.run(["score", report.path])
         XCTAssertTrue(run.stdout.contains("39999 / 100000 = 0.39999 ≥ 40% ✗"), String(run.stdout.prefix(1200)))
     }
+
+    func testABatchWhoseRankingTargetIsALinkWritesNothing() throws {
+        let root = try Parkscore.temporaryFolder()
+        let apps = root.appendingPathComponent("apps")
+        try FileManager.default.createDirectory(at: apps, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repo("Samples/beijing-dongling"), to: apps.appendingPathComponent("d"))
+        let out = root.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("ranking.csv"), withDestinationURL: root.appendingPathComponent("elsewhere.csv"))
+        let run = try Parkscore.run(["batch", apps.path, "--scorecard", "beijing-digital-advertising-park", "-o", out.path])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("it is a symbolic link, which is not followed"), run.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("dossiers").path), [], "nothing half-written")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("elsewhere.csv").path))
+    }
+
+    func testTheSameReportGivenTwiceIsComparedOnce() throws {
+        let report = "Samples/beijing-dongling/self-report.yaml"
+        let run = try Parkscore.run(["compare", report, report, "--scorecard", "beijing-digital-advertising-park", "--format", "csv"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stderr.contains("is given twice: it is compared once"), run.stderr)
+        XCTAssertEqual(run.stdout.components(separatedBy: "\r\n").filter { $0.contains("beijing-dongling") }.count, 1)
+    }
 }

@@ -131,6 +131,13 @@ struct Batch: ParsableCommand {
         summary.append(lang == .zh ? "共 \(all.count) 份申报：评分 \(scored.count) 份，跳过 \(skippedCount) 份。"
                                    : "\(all.count) applications: \(scored.count) scored, \(skippedCount) skipped.")
         files.append((output + "/problems.txt", summary.joined(separator: "\n") + "\n"))
+        // Every target is checked before the first is written: a link or a device among them stops the batch whole.
+        for (path, _) in files {
+            if let problem = AtomicFile.refusal(path) {
+                workspace.report([problem])
+                throw ExitCode(1)
+            }
+        }
         for (path, text) in files {
             if let problem = AtomicFile.write(text, to: path) {
                 workspace.report([problem])

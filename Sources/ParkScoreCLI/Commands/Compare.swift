@@ -38,7 +38,12 @@ struct Compare: ParsableCommand {
         let scorecard = try workspace.require(library.scorecard(self.scorecard)).scorecard
         let pipeline = AssessmentPipeline(criteria: library)
         var parks: [(id: String, name: String, result: ScoreResult)] = []
-        for path in reports {
+        var seen = Set<String>()
+        for path in reports where !seen.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
+            Console.error("warning: '\(TerminalText.escape(path))' is given twice: it is compared once\n")
+        }
+        seen = []
+        for path in reports where seen.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
             // Like batch: reviews/ beside a report make it an evaluation.
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             let reviewFolders: [String]

@@ -19,9 +19,9 @@ public enum AtomicFile {
         write(Array(text.utf8), to: path, existing: existing)
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, existing: Existing = .replace) -> Diagnostic? {
-        let target = URL(fileURLWithPath: path)
-        let folder = target.deletingLastPathComponent()
+    /// Why `path` cannot be written, if it cannot: checked before a run writes anything, so that nothing is half-written.
+    public static func refusal(_ path: String, existing: Existing = .replace) -> Diagnostic? {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             return .error("cannot write '\(path)': no folder '\(folder.path)'", at: nil)
@@ -36,6 +36,13 @@ public enum AtomicFile {
             default: return .error("cannot write '\(path)': it is not a regular file (a device or a pipe), which is never replaced", at: nil)
             }
         }
+        return nil
+    }
+
+    public static func write(_ bytes: [UInt8], to path: String, existing: Existing = .replace) -> Diagnostic? {
+        if let refusal = refusal(path, existing: existing) { return refusal }
+        let target = URL(fileURLWithPath: path)
+        let folder = target.deletingLastPathComponent()
         for _ in 0..<8 {
             let name = ".\(target.lastPathComponent).\(randomToken())\(temporarySuffix)"
             let temporary = folder.appendingPathComponent(name).path
