@@ -64,9 +64,10 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// The libFuzzer harness (Fuzz/), only for scripts/fuzz.sh: it has no main of its own (libFuzzer brings it), so an
+// The libFuzzer harness (Tests/Fuzz/), only for scripts/fuzz.sh: it calls libFuzzer's driver, which only a build with
+// -sanitize=fuzzer links, so an
 // ordinary build leaves it out.
 if ProcessInfo.processInfo.environment["PARKSCORE_FUZZ"] == "1" {
     package.targets.append(.executableTarget(name: "ParkScoreFuzz", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "ParkScoreDossier"],
-                                             path: "Fuzz"))
+                                             path: "Tests/Fuzz"))
 }
