@@ -65,8 +65,7 @@ let package = Package(
 )
 
 // The libFuzzer harness (Tests/Fuzz/), only for scripts/fuzz.sh: it calls libFuzzer's driver, which only a build with
-// -sanitize=fuzzer links, so an
-// ordinary build leaves it out.
+// -sanitize=fuzzer links, so an ordinary build leaves it out.
 if ProcessInfo.processInfo.environment["PARKSCORE_FUZZ"] == "1" {
     package.targets.append(.executableTarget(name: "ParkScoreFuzz", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "ParkScoreDossier"],
                                              path: "Tests/Fuzz"))
