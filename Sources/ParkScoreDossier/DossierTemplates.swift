@@ -32,7 +32,11 @@ public struct DossierTemplates: Sendable {
                 var j = i + 2
                 while j < bytes.count, bytes[j] == UInt8(ascii: "{") || bytes[j] == UInt8(ascii: " ") { j += 1 }
                 if j < bytes.count {
-                    if bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "^") {
+                    // Sections (#, ^), blocks ($) and parents (<) all nest; '=' would change the delimiters and hide
+                    // what follows from this count, so it is refused (depth reported past the limit).
+                    if bytes[j] == UInt8(ascii: "=") { return (limit + 1, line, column) }
+                    if bytes[j] == UInt8(ascii: "#") || bytes[j] == UInt8(ascii: "^") || bytes[j] == UInt8(ascii: "$")
+                        || bytes[j] == UInt8(ascii: "<") {
                         depth += 1
                         if depth > limit { return (depth, line, column) }
                     } else if bytes[j] == UInt8(ascii: "/") {

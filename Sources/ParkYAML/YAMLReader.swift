@@ -136,6 +136,8 @@ private struct TreeBuilder {
     var documents: [Node] = []
     var frames: [Frame] = []
     var stack: [Node] = []
+    /// Characters of canonical text made for complex keys so far in this document.
+    var complexKeyText = 0
     var anchors: [String: Node] = [:]
     var nodeCount = 0
     var expandedCount = 0
@@ -257,9 +259,17 @@ private struct TreeBuilder {
         if frames[top].isMapping && (stack.count - frames[top].start) % 2 == 0 {
             // A complex key (a mapping or list, aliases expanded) is compared by its canonical text; past a budget
             // it is refused rather than expanded without end.
-            if node.scalar == nil && KeyIdentity.canonicalText(node, budget: KeyIdentity.complexKeyBudget) == nil {
-                return YAMLError(.limit, "a mapping key is too large to compare (over \(KeyIdentity.complexKeyBudget) characters once its aliases are expanded)",
-                                 at: node.mark)
+            if node.scalar == nil {
+                guard let text = KeyIdentity.canonicalText(node, budget: KeyIdentity.complexKeyBudget) else {
+                    return YAMLError(.limit, "a mapping key is too large to compare (over \(KeyIdentity.complexKeyBudget) characters once its aliases are expanded)",
+                                     at: node.mark)
+                }
+                // All complex keys of a document together get one budget: comparing them costs a bounded multiple of it.
+                complexKeyText += text.utf8.count
+                if complexKeyText > KeyIdentity.documentComplexKeyBudget {
+                    return YAMLError(.limit, "the complex mapping keys of this document are too large to compare (over \(KeyIdentity.documentComplexKeyBudget) characters in all)",
+                                     at: node.mark)
+                }
             }
             if let first = firstMark(of: node, frame: top) {
                 return YAMLError(.duplicateKey, "duplicate key '\(KeyIdentity(node).display)' (first at \(first))", at: node.mark)
@@ -331,8 +341,9 @@ struct KeyIdentity: Hashable {
 
     func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
 
-    /// The most characters a complex key's canonical text may take.
+    /// The most characters a complex key's canonical text may take, and all of a document's together.
     static let complexKeyBudget = 1 << 20
+    static let documentComplexKeyBudget = 4 << 20
 
     static func canonical(_ node: Node) -> String {
         canonicalText(node, budget: complexKeyBudget) ?? "!too-large@\(node.mark)"
@@ -363,7 +374,8 @@ struct KeyIdentity: Hashable {
                     } else {
                         out = "f:" + s.text
                     }
-                case .string: out = "s:" + s.text
+                // Length-prefixed, so that no string can imitate the punctuation of a list or a mapping.
+                case .string: out = "s\(s.text.utf8.count):" + s.text
                 }
             case .sequence(let items):
                 var parts: [String] = []

@@ -84,6 +84,14 @@ final class HostileInputTests: XCTestCase {
         let run = try Parkscore.run(["dossier", xinghe + "/self-report.yaml", "--format", "md", "--templates", folder.path])
         XCTAssertEqual(run.status, 1, run.stderr)
         XCTAssertTrue(run.stderr.contains("template 'dossier.md.mustache' nests sections 65 deep, more than the limit of 64"), run.stderr)
+        // Blocks nest like sections, and a delimiter change would hide nesting from the count: both refused, not a crash.
+        for text in [String(repeating: "{{$a}}", count: 5000) + String(repeating: "{{/a}}", count: 5000),
+                     "{{=<% %>=}}" + String(repeating: "<%#a%>", count: 5000)] {
+            try text.write(to: folder.appendingPathComponent("dossier.md.mustache"), atomically: true, encoding: .utf8)
+            let refused = try Parkscore.run(["dossier", xinghe + "/self-report.yaml", "--format", "md", "--templates", folder.path])
+            XCTAssertEqual(refused.status, 1, refused.stderr)
+            XCTAssertTrue(refused.stderr.contains("more than the limit of 64"), refused.stderr)
+        }
         // A template of 17 MB is too large, not "missing".
         try String(repeating: "x", count: 17 << 20).write(to: folder.appendingPathComponent("dossier.md.mustache"), atomically: true, encoding: .utf8)
         let large = try Parkscore.run(["dossier", xinghe + "/self-report.yaml", "--format", "md", "--templates", folder.path])
@@ -191,11 +199,16 @@ final class HostileInputTests: XCTestCase {
         try FileManager.default.createDirectory(at: out.appendingPathComponent("dossiers"), withIntermediateDirectories: true)
         let stale = out.appendingPathComponent("dossiers/.x.html.abc\(AtomicFile.temporarySuffix)")
         try "half".write(to: stale, atomically: true, encoding: .utf8)
+        // Left two hours ago by a run that was killed (a fresh one may belong to a run still writing: it is kept).
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: stale.path)
+        let fresh = out.appendingPathComponent("dossiers/.y.html.def\(AtomicFile.temporarySuffix)")
+        try "writing".write(to: fresh, atomically: true, encoding: .utf8)
         let apps = folder.appendingPathComponent("apps")
         try FileManager.default.createDirectory(at: apps, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repo("Samples/beijing-dongling"), to: apps.appendingPathComponent("d"))
         _ = try Parkscore.run(["batch", apps.path, "--scorecard", "beijing-digital-advertising-park", "-o", out.path])
         XCTAssertFalse(FileManager.default.fileExists(atPath: stale.path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fresh.path))
     }
 
     func testEvidenceThatIsAFolderAFIFOOrTooLargeIsNamedForWhatItIs() throws {

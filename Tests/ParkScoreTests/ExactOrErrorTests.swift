@@ -85,4 +85,22 @@ final class ExactOrErrorTests: XCTestCase {
         let sum = result.dimensions.reduce(Rational.zero) { $0.adding($1.score)! }
         XCTAssertEqual(sum.rounded(places: 2), result.total)
     }
+
+    // Found in the final review.
+
+    func testZeroPercentKeepsItsSign() {
+        XCTAssertEqual(Rational.zero.shown(percent: true), "0%")
+        XCTAssertEqual(Rational(39_999, 100_000)!.shown(percent: false), "0.39999")
+    }
+
+    func testComplexKeysCannotImitateEachOtherNorExhaustMemory() throws {
+        // ['a,s:b'] and [a, b] are different keys.
+        XCTAssertNoThrow(try YAMLReader.document("? [a, b]\n: 1\n? ['a,s:b']\n: 2\n"))
+        // Thousands of complex keys, each expanding a 60 KB anchor: refused by the document's budget, not 900 MB later.
+        var text = "anchor: &k \(String(repeating: "x", count: 60_000))\nmap:\n"
+        for i in 0..<3000 { text += "  ? [*k, \(i)]\n  : v\n" }
+        XCTAssertThrowsError(try YAMLReader.document(text)) { error in
+            XCTAssertTrue("\(error)".contains("too large to compare"), "\(error)")
+        }
+    }
 }

@@ -250,8 +250,9 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// A value that 3 decimals (1 for a percentage) would show wrongly beside a threshold (39999/100000 as `0.4`) gets
     /// up to 6 more, and `≈` if still not exact: an explanation never shows a number equal to a bound it failed.
     public func shown(percent: Bool) -> String {
-        let value = percent ? (multiplied(by: 100) ?? self) : self
-        let suffix = percent && value != self ? "%" : ""
+        let scaled = percent ? multiplied(by: 100) : nil
+        let value = scaled ?? self
+        let suffix = scaled != nil ? "%" : ""
         let short = percent ? 1 : 3
         let text = value.formatted(places: short)
         let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0

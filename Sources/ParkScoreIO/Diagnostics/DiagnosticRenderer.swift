@@ -38,7 +38,7 @@ public final class DiagnosticRenderer {
 
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = TerminalText.escape(Self.shortened(diagnostic.description))
-        if let path = diagnostic.path { out += " [\(path)]" }
+        if let path = diagnostic.path { out += " [\(TerminalText.escape(Self.shortened(path, limit: 200)))]" }
         out += "\n"
         if let location = diagnostic.location, let snippet = snippet(location) { out += snippet }
         return out

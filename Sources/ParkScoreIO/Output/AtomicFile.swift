@@ -75,13 +75,14 @@ public enum AtomicFile {
         return .error("cannot write '\(path)': no free temporary name", at: nil)
     }
 
-    /// Removes temporary files an interrupted run left in `folder` (never following links; only our own names).
-    public static func removeStale(in folder: String) {
+    /// Removes temporary files an interrupted run left in `folder` (never following links; only our own names, and
+    /// only those untouched for an hour, so a run writing into the same folder at the same time keeps its own).
+    public static func removeStale(in folder: String, olderThan seconds: Int = 3600) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(".") && name.hasSuffix(temporarySuffix) {
             var info = stat()
             let path = folder + "/" + name
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG { unlink(path) }
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(time(nil)) - Int(info.st_mtim.tv_sec) > seconds { unlink(path) }
         }
     }
 
