@@ -34,7 +34,7 @@ final class BeijingScorecardTests: XCTestCase {
     func testEighteenOfFortySixFails() {
         let result = gates("management.independent_legal_person: true\ntenants: {total: 46, advertising_related: 18}")
         XCTAssertEqual(result.gate("G2")?.status, .failed)
-        XCTAssertEqual(result.gate("G2")?.explanation, "18 / 46 = 0.391 ≥ 40% ✗ or 18 ≥ 20 ✗ ⇒ ✗")
+        XCTAssertEqual(result.gate("G2")?.explanation, "18 / 46 ≈ 0.391 ≥ 40% ✗ or 18 ≥ 20 ✗ ⇒ ✗")
         XCTAssertEqual(result.verdict, .ineligible)
         XCTAssertNil(result.grade)
     }
@@ -67,7 +67,7 @@ final class BeijingScorecardTests: XCTestCase {
         let report = try Repository.sample("beijing-xinghe", dictionary: dictionary, scorecards: [scorecard])
         let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
         XCTAssertEqual(result.verdict, .eligible)
-        XCTAssertEqual(result.gate("G2")?.explanation, "19 / 45 = 0.422 ≥ 40% ✓ or 19 ≥ 20 ✗ ⇒ ✓")
+        XCTAssertEqual(result.gate("G2")?.explanation, "19 / 45 ≈ 0.422 ≥ 40% ✓ or 19 ≥ 20 ✗ ⇒ ✓")
         XCTAssertEqual(result.dimensions.map(\.score), [r(25, 3), r(45, 4), r(15), r(12), r(45, 4), r(15, 2), r(6), r(7)])
         XCTAssertEqual(result.total, r(7833, 100))
         XCTAssertEqual(result.grade?.id, "B")

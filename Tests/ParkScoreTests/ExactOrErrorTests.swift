@@ -91,6 +91,10 @@ final class ExactOrErrorTests: XCTestCase {
     func testZeroPercentKeepsItsSign() {
         XCTAssertEqual(Rational.zero.shown(percent: true), "0%")
         XCTAssertEqual(Rational(39_999, 100_000)!.shown(percent: false), "0.39999")
+        // A rounded value is marked, so it never reads as equal to a bound it missed (12.46% against a 12.5% band).
+        XCTAssertEqual(Rational(1246, 10_000)!.shown(percent: true), "≈12.5%")
+        XCTAssertEqual(Rational(19, 45)!.shown(percent: false), "≈0.422")
+        XCTAssertEqual(Rational(2, 5)!.shown(percent: true), "40%")
     }
 
     func testComplexKeysCannotImitateEachOtherNorExhaustMemory() throws {

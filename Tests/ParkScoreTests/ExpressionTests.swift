@@ -136,9 +136,9 @@ final class ExpressionTests: XCTestCase {
     // MARK: Explanations
 
     func testExplanationSubstitutesValues() throws {
-        XCTAssertEqual(try eval("tenants.advertising_related / tenants.total >= 0.40").explanation, "19 / 45 = 0.422 ≥ 0.40 ✓")
+        XCTAssertEqual(try eval("tenants.advertising_related / tenants.total >= 0.40").explanation, "19 / 45 ≈ 0.422 ≥ 0.40 ✓")
         XCTAssertEqual(try eval("tenants.advertising_related / tenants.total >= 40% or tenants.advertising_related >= 20").explanation,
-                       "19 / 45 = 0.422 ≥ 40% ✓ or 19 ≥ 20 ✗ ⇒ ✓")
+                       "19 / 45 ≈ 0.422 ≥ 40% ✓ or 19 ≥ 20 ✗ ⇒ ✓")
         XCTAssertEqual(try eval("tenants.total").explanation, "tenants.total = 45")
         XCTAssertEqual(try eval("missing.x").explanation, "missing.x = ?")
         XCTAssertEqual(try eval("missing.x >= 3").explanation, "missing.x? ≥ 3 ?")

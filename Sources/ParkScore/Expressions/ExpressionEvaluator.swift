@@ -65,7 +65,7 @@ extension Expression {
         case .literal:
             explanation = text
         default:
-            explanation = "\(text) = \(evaluator.format(value))"
+            explanation = ExpressionTrace.equation(text, evaluator.format(value))
         }
         return Evaluation(value: value, explanation: explanation)
     }
@@ -177,8 +177,8 @@ struct ExpressionEvaluator {
         case .comparison(let op, let lhs, let rhs):
             let (a, ta) = evaluate(lhs)
             let (b, tb) = evaluate(rhs)
-            let left = lhs.isCompound && a.isKnown ? "\(ta) = \(format(a))" : ta
-            let right = rhs.isCompound && b.isKnown ? "\(tb) = \(format(b))" : tb
+            let left = lhs.isCompound && a.isKnown ? ExpressionTrace.equation(ta, format(a)) : ta
+            let right = rhs.isCompound && b.isKnown ? ExpressionTrace.equation(tb, format(b)) : tb
             let value = compare(op, a, b)
             var text = "\(left) \(op.symbol) \(right) \(Self.mark(value))"
             if case .error(let message) = value { text += " (\(message))" }
@@ -360,5 +360,12 @@ struct ExpressionEvaluator {
             }
             return .bool(items.contains(args[1]))
         }
+    }
+}
+
+extension ExpressionTrace {
+    /// `19 / 45 ≈ 0.422` when the value shown is rounded, `18 / 45 = 0.4` when it is exact.
+    static func equation(_ lhs: String, _ value: String) -> String {
+        value.hasPrefix("≈") ? "\(lhs) ≈ \(value.dropFirst())" : "\(lhs) = \(value)"
     }
 }

@@ -254,10 +254,12 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         let value = scaled ?? self
         let suffix = scaled != nil ? "%" : ""
         let short = percent ? 1 : 3
+        if value.rounded(places: short) == value { return value.formatted(places: short) + suffix }
         let text = value.formatted(places: short)
         let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
-        // Exact, or rounded with all its decimals shown (0.422): as it is. Rounded to fewer (0.4 for 0.39999): more.
-        if value.rounded(places: short) == value || decimals == short { return text + suffix }
+        // Rounded with all its decimals shown (19/45 as ≈0.422): marked as rounded, so it never reads as equal to a bound
+        // it missed. Rounded to fewer (0.4 for 0.39999): more decimals, exact if they suffice.
+        if decimals == short { return "≈" + text + suffix }
         let longer = value.formatted(places: short + 6)
         return (value.rounded(places: short + 6) == value ? "" : "≈") + longer + suffix
     }
