@@ -34,6 +34,20 @@ final class ExactOrErrorTests: XCTestCase {
         ])
     }
 
+    func testANumberTooLongToHoldIsSaidToBeThat() {
+        let load = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 10000000000000.0000001\nrev: 99999999999999999999"))
+        XCTAssertEqual(load.diagnostics.filter { $0.severity == .error }.map(\.message), [
+            "'a': 10000000000000.0000001 is too large or has too many digits to compute exactly (at most 1000000000000000, with at most 6 decimals)",
+            "'rev': 99999999999999999999 is too large or has too many digits to compute exactly (at most 1000000000000000, with at most 6 decimals)",
+        ])
+    }
+
+    func testSnippetsFollowEveryLineBreakLibyamlKnows() {
+        let renderer = DiagnosticRenderer()
+        renderer.remember(SourceFile(path: "cr.yaml", bytes: Array("a: 1\rb: 2\rc: x\r".utf8)))
+        XCTAssertEqual(renderer.render(.error("bad", at: SourceLocation(file: "cr.yaml", line: 3, column: 4))), "cr.yaml:3:4: error: bad\n    c: x\n       ^\n")
+    }
+
     func testAnOverflowInScoringIsAnErrorNotAFallback() {
         // Loaded without lint's verdict (its errors are ignored here) to reach the engine with a huge point value.
         let yaml = Fixtures.scorecardYAML.replacingOccurrences(of: "points: 4\n", with: "points: 4611686018427387904\n")

@@ -70,6 +70,16 @@ struct FactValueDecoder {
 
     func typedValue(_ node: Node, key: String, type: FactType, _ path: @autoclosure () -> KeyPath) -> Value? {
         if node.scalar?.isNull == true { return nil }
+        // A number too long to hold exactly is said to be that, whatever the fact's type, naming the limit.
+        if let s = node.scalar, s.kind == .int || s.kind == .float, Rational(decimal: s.text) == nil, s.double?.isFinite ?? true {
+            switch type {
+            case .integer, .number, .money, .percent:
+                decoder.error("'\(key)': \(s.text) is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
+                              at: node, path())
+                return nil
+            default: break
+            }
+        }
         func fail(_ wanted: String, hint: String = "") -> Value? {
             decoder.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: node, path())
             return nil
@@ -86,8 +96,12 @@ struct FactValueDecoder {
             if s.kind == .float, let r = Rational(decimal: s.text), r.isInteger { return .number(r) }
             return fail("a whole number")
         case .number:
-            guard let s = node.scalar, s.kind == .int || s.kind == .float, let r = Rational(decimal: s.text) else {
-                return fail("a number")
+            guard let s = node.scalar, s.kind == .int || s.kind == .float else { return fail("a number") }
+            guard let r = Rational(decimal: s.text) else {
+                // A number all the same, but too long to hold exactly: say so, naming the limit.
+                decoder.error("'\(key)': \(s.text) is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
+                              at: node, path())
+                return nil
             }
             return .number(r)
         case .percent:

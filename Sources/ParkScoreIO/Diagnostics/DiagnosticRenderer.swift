@@ -84,7 +84,10 @@ public final class DiagnosticRenderer {
 
     static func split(_ text: String) -> [Substring] {
         // By scalars: "\r\n" is one Character, so splitting on the Character "\n" would never split a CRLF file.
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        // libyaml also breaks lines at a lone CR, NEL, LS and PS; so must the snippets, or they show the wrong line.
+        text.split(omittingEmptySubsequences: false, whereSeparator: {
+            $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        })
     }
 
     /// Columns a character takes in a terminal: 2 for East Asian wide characters.
