@@ -64,9 +64,9 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// The libFuzzer harness (Tests/Fuzz/), only for scripts/fuzz.sh: it calls libFuzzer's driver, which only a build with
+// The libFuzzer harness (scripts/fuzz/), only for scripts/fuzz.sh: it calls libFuzzer's driver, which only a build with
 // -sanitize=fuzzer links, so an ordinary build leaves it out.
 if ProcessInfo.processInfo.environment["PARKSCORE_FUZZ"] == "1" {
     package.targets.append(.executableTarget(name: "ParkScoreFuzz", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "ParkScoreDossier"],
-                                             path: "Tests/Fuzz"))
+                                             path: "scripts/fuzz"))
 }

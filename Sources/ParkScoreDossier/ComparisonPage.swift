@@ -11,10 +11,10 @@ extension DossierRenderer {
             let shaded = cells.enumerated().map { i, text -> [String: Any] in
                 guard i >= fixed else { return ["text": text, "class": i == 0 || i == 4 ? "num" : ""] }
                 let d = entry.result.dimensions[i - fixed]
-                guard d.isApplicable, !d.effectiveWeight.isZero, let share = d.score.divided(by: d.effectiveWeight) else {
-                    return ["text": text, "class": "num"]
-                }
-                let step = min(4, Int((share.multiplied(by: 5) ?? .zero).floor))
+                guard d.isApplicable, !d.effectiveWeight.isZero else { return ["text": text, "class": "num"] }
+                // Shading only (the number in the cell is exact): the share of the dimension's weight, in five steps.
+                let share = min(1, max(0, d.score.doubleValue / d.effectiveWeight.doubleValue))
+                let step = min(4, Int(share * 5))
                 return ["text": text, "class": "num h\(step)"]
             }
             return ["cells": shaded]

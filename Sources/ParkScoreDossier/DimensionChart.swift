@@ -14,8 +14,9 @@ enum DimensionChart {
         svg += "<style>text{font-size:13px;fill:#000}</style>"
         for (i, d) in rows.enumerated() {
             let y = top + i * rowHeight
-            let share = d.effectiveWeight.isZero ? Rational.zero : (d.score.divided(by: d.effectiveWeight) ?? .zero)
-            let filled = Int((share.multiplied(by: Rational(barWidth)) ?? .zero).rounded(places: 0).numerator)
+            // A bar's length only (the number beside it is exact): the share of the dimension's weight, in pixels.
+            let share = d.effectiveWeight.isZero ? 0 : min(1, max(0, d.score.doubleValue / d.effectiveWeight.doubleValue))
+            let filled = Int((share * Double(barWidth)).rounded())
             svg += "<text x=\"0\" y=\"\(y + 14)\">\(escape(d.title.text(language)))</text>"
             svg += "<rect x=\"0.5\" y=\"\(y + 19)\" width=\"\(barWidth)\" height=\"16\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1\"/>"
             if filled > 0 {

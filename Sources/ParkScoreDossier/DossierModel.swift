@@ -134,8 +134,7 @@ public struct DossierModel {
             return [
                 "criterion": r.criterionID,
                 "levels": r.levels.map { level in
-                    let name = staged.reviews.first { $0.reviewer.id == level.reviewer }?.reviewer.name ?? level.reviewer
-                    return t("\(name) \(level.level) 级", "\(name): \(level.level)")
+                    t("\(staged.reviewerName(level.reviewer)) \(level.level) 级", "\(staged.reviewerName(level.reviewer)): \(level.level)")
                 }.joined(separator: t("；", "; ")),
                 "aggregate": ratingWords.aggregate(r),
                 "flag": flag,

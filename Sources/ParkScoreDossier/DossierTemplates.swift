@@ -83,7 +83,7 @@ public struct DossierTemplates: Sendable {
                 return .failure(.error("template '\(path)' cannot be used: \(problem.message)", at: nil))
             case .success(let file):
                 texts[name] = String(decoding: file.bytes, as: UTF8.self)
-                fingerprints.append(("templates/" + name, EvidenceCheck.sha256(file.bytes)))
+                fingerprints.append(("templates/" + name, file.sha256))
             }
         }
         func template(_ name: String) -> Result<MustacheTemplate, Diagnostic> {
@@ -94,7 +94,7 @@ public struct DossierTemplates: Sendable {
             let name = "labels/\(language.rawValue).yaml"
             let path = directory + "/" + name
             do {
-                guard let pairs = try YAMLReader.document(texts[name]!)?.mapping else {
+                guard let text = texts[name], let pairs = try YAMLReader.document(text)?.mapping else {
                     return .failure(.error("labels '\(path)' must be a mapping of texts", at: nil))
                 }
                 var map: [String: String] = [:]

@@ -474,9 +474,10 @@ private struct Run {
             if let reached {
                 result.points = reached.points
                 result.explanation.append(.band(value: value, min: reached.min, points: reached.points, percent: scale.isPercent))
-            } else {
-                let lowest = bands.map(\.min).min() ?? .zero
+            } else if let lowest = bands.map(\.min).min() {
                 result.explanation.append(.belowBands(value: value, lowest: lowest, percent: scale.isPercent))
+            } else {
+                result.explanation.append(.problem("the scale has no bands"))  // lint refuses this; never scored as a band
             }
         case .linear(let from, let to, let points):
             let span = log.subtract(to, from, at: result.id)
@@ -651,7 +652,7 @@ private struct Run {
                 add(dimensions[d].criteria[c].id, dimensions[d].criteria[c].missingFacts)
             }
         }
-        return order.map { MissingFact(key: $0, usedBy: usedBy[$0]!) }
+        return order.compactMap { key in usedBy[key].map { MissingFact(key: key, usedBy: $0) } }
     }
 
     func improvementList(_ dimensions: [DimensionResult]) -> [Improvement] {
@@ -678,7 +679,9 @@ private struct Run {
                     switch c.kind {
                     case .check: action = .meetCondition
                     case .checklist: action = .addItems(criterion.unmetItems)
-                    case .judged(let j): action = .reachLevel(j.levels.max { $0.points < $1.points }?.level ?? 0)
+                    case .judged(let j):
+                        // lint requires two levels at least; without any there is nothing to reach but a rating
+                        action = j.levels.max { $0.points < $1.points }.map { .reachLevel($0.level) } ?? .getRated
                     case .scale(let s):
                         let current = criterion.measured
                         let target: Rational?

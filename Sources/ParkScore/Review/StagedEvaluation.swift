@@ -29,6 +29,11 @@ public struct StagedResult: Sendable {
     /// Disagreements the chair has not resolved: they keep the result provisional (待合议).
     public var unresolvedDisagreements: [String] { disagreements.filter { resolutions[$0] == nil } }
 
+    /// A reviewer's name by id, as the reviews give it (the id itself when no review has it).
+    public func reviewerName(_ id: String) -> String {
+        reviews.first { $0.reviewer.id == id }?.reviewer.name ?? id
+    }
+
     /// The date of the latest review, which an evaluation report carries.
     public var latestReviewDate: String? { reviews.map(\.date).max() }
 }

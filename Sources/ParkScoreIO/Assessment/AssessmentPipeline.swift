@@ -123,8 +123,9 @@ public struct AssessmentPipeline: Sendable {
             if evaluated {
                 let s = StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: own, evidenceFiles: evidence.states)
                 staged = s
-                result = s.final.mode == .evaluation ? s.final : engine.score(report, against: scorecard,
-                                                                               options: ScoringOptions(mode: .evaluation, evidenceFiles: evidence.states))
+                // Evaluation asked for with no review yet: the evaluation's view of the report (claims need evidence).
+                result = s.panel ?? s.preliminary
+                    ?? engine.score(report, against: scorecard, options: ScoringOptions(mode: .evaluation, evidenceFiles: evidence.states))
             } else {
                 result = engine.score(report, against: scorecard, options: ScoringOptions(evidenceFiles: evidence.states))
             }
@@ -137,7 +138,7 @@ public struct AssessmentPipeline: Sendable {
                 }
             }
             let date = options.date ?? staged?.latestReviewDate ?? report.reportDate ?? report.period.to
-            let reviewInputs = own.map { InputFingerprint(name: "review: " + ($0.file.map { SourceFile(path: $0, bytes: []).name } ?? $0.reviewer.id),
+            let reviewInputs = own.map { InputFingerprint(name: "review: " + ($0.file.map(SourceFile.name(of:)) ?? $0.reviewer.id),
                                                           sha256: $0.sha256 ?? "—") }
             results.append(ScorecardAssessment(
                 report: report, dictionary: dictionary, scorecard: scorecard, scorecardFingerprint: loaded.fingerprint, result: result,

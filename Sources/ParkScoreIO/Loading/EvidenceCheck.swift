@@ -147,9 +147,6 @@ public enum EvidenceCheck {
         }
         return result
     }
-
-    /// Lowercase hex sha256 of some bytes.
-    public static func sha256(_ bytes: [UInt8]) -> String { SHA256Text.of(bytes) }
 }
 
 /// What checking a report's evidence found.

@@ -30,7 +30,7 @@ public enum FactDictionaryLoader {
             }
             for key in dictionary.keys {
                 guard let definition = dictionary[key], let other = definition.atMost else { continue }
-                if dictionary[other] == nil || !(dictionary[other]!.type.isNumeric) || !definition.type.isNumeric {
+                if !(dictionary[other]?.type.isNumeric ?? false) || !definition.type.isNumeric {
                     decoder.add(.error("'at_most' of '\(key)' must name a numeric fact\(Suggestion.hint(for: other, in: dictionary.keys))",
                                        at: definition.location, path: "facts.\(key).at_most"))
                 }

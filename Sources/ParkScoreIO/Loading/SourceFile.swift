@@ -20,7 +20,10 @@ public struct SourceFile: Sendable {
     public var sha256: String { SHA256Text.of(bytes) }
 
     /// The file's name without its folder, for the audit appendix.
-    public var name: String { path.split(separator: "/").last.map(String.init) ?? path }
+    public var name: String { Self.name(of: path) }
+
+    /// A path's last component: `reviews/panel-1.yaml` → `panel-1.yaml`.
+    public static func name(of path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
     public static func read(_ path: String, limit: Int = ParseLimits.default.maxInputBytes) -> Result<SourceFile, Diagnostic> {
         var info = stat()

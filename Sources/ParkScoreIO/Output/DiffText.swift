@@ -19,7 +19,7 @@ public struct DiffText {
         var out = [
             "\(new.park.name): \(old.period.from)–\(old.period.to) → \(new.period.from)–\(new.period.to)",
             "\(t("总分", "Total")): \(diff.old.total.fixed(places: 2)) → \(diff.new.total.fixed(places: 2))"
-                + "  (\(signed(diff.new.total.subtracting(diff.old.total) ?? .zero)))    \(t("等级", "Grade")): \(grade(diff.old)) → \(grade(diff.new))",
+                + "  (\(diff.new.total.subtracting(diff.old.total).map(signed) ?? "—"))    \(t("等级", "Grade")): \(grade(diff.old)) → \(grade(diff.new))",
         ]
         for change in diff.gateChanges {
             out.append("\(t("门槛", "Gate")) \(change.id): \(change.old.rawValue) → \(change.new.rawValue)")

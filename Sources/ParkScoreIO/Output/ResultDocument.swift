@@ -572,7 +572,7 @@ public struct StagesRef: Encodable {
                      reason: $0.reason)
         }
         reviews = staged.reviews.map {
-            ReviewRef(reviewer: Reviewer($0.reviewer), date: $0.date, file: $0.file.map { SourceFile(path: $0, bytes: []).name },
+            ReviewRef(reviewer: Reviewer($0.reviewer), date: $0.date, file: $0.file.map(SourceFile.name(of:)),
                       sha256: $0.sha256, comments: $0.comments)
         }
         unresolvedDisagreements = staged.unresolvedDisagreements

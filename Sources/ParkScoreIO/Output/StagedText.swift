@@ -28,7 +28,7 @@ public struct StagedText {
         if !staged.panelRatings.isEmpty {
             out.append(t("评审组评议", "Panel ratings"))
             for r in staged.panelRatings {
-                out.append("  \(r.criterionID): \(ratingLine(r, names: staged.reviews))")
+                out.append("  \(r.criterionID): \(ratingLine(r, names: staged.reviewerName))")
                 if let resolution = staged.resolutions[r.criterionID] {
                     out.append("    \(t("组长合议", "chair's resolution")): \(t("等级", "level")) \(resolution.level) → \(resolution.points.formatted(places: 2))"
                                + " — \(words.who(resolution.chair, date: resolution.date))\(t("，理由：", ", because "))\(resolution.reason)")
@@ -54,11 +54,8 @@ public struct StagedText {
     }
 
     /// `p1=2, p2=3, p3=1 → mean 2.00 → 4.00`
-    func ratingLine(_ r: PanelRating, names reviews: [Review] = []) -> String {
-        let levels = r.levels.map { level in
-            let name = reviews.first { $0.reviewer.id == level.reviewer }?.reviewer.name ?? level.reviewer
-            return "\(name) \(level.level)"
-        }.joined(separator: ", ")
+    func ratingLine(_ r: PanelRating, names: (String) -> String = { $0 }) -> String {
+        let levels = r.levels.map { "\(names($0.reviewer)) \($0.level)" }.joined(separator: ", ")
         return "\(levels) → \(aggregate(r))"
     }
 
