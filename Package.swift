@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "ParkScoreIO", targets: ["ParkScoreIO"]),
         .library(name: "ParkYAML", targets: ["ParkYAML"]),
         .library(name: "ParkScoreDossier", targets: ["ParkScoreDossier"]),
+        .library(name: "ParkScoreBatch", targets: ["ParkScoreBatch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,23 +40,26 @@ let package = Package(
             name: "ParkScoreDossier",
             dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        // A folder of applications in one pass: workers stream dossiers into a staging folder, rankings at the end.
+        .target(name: "ParkScoreBatch", dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreDossier"]),
         // The `parkscore` command: thin ArgumentParser commands over the libraries.
         .executableTarget(
             name: "ParkScoreCLI",
             dependencies: [
-                "ParkScore", "ParkScoreIO", "ParkScoreDossier",
+                "ParkScore", "ParkScoreIO", "ParkScoreDossier", "ParkScoreBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Speed: libyaml's own event loop against parse + validate + score on the same files.
         .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks",
-                          exclude: ["generate-applications.py", "batch-benchmark.sh"]),
+                          exclude: ["generate-applications.py", "batch-benchmark.sh", "python-baseline.py"]),
         .target(name: "ParkScoreTestSupport", dependencies: ["CYAML"], path: "Tests/Support"),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "ParkScoreTestSupport"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ParkScoreCLITests",
                     dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Golden"]),
+        .testTarget(name: "ParkScoreBatchTests", dependencies: ["ParkScoreBatch", "ParkScoreIO", "ParkScore"]),
         .testTarget(name: "ParkScorePropertyTests",
                     dependencies: ["ParkScore", "ParkScoreIO", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ParkScoreDossierTests", dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport"],

@@ -1,6 +1,8 @@
 // Speed of parkscore against libyaml's own event loop on the same files.
 //
 //     swift run -c release ParkScoreBenchmarks [iterations]
+//     swift run -c release ParkScoreBenchmarks floor APPLICATIONS_DIR       (used by batch-benchmark.sh)
+//     swift run -c release ParkScoreBenchmarks write-floor SOURCE_DIR NEW_DIR (used by batch-benchmark.sh)
 //
 // For each sample self-report: (1) libyaml's event loop alone (yaml_parser_parse until the stream ends),
 // (2) parkscore's YAML layer (node tree with marks and limits), (3) parse + validate + score with the
@@ -12,6 +14,54 @@ import ParkScoreIO
 import ParkYAML
 
 let arguments = Array(CommandLine.arguments.dropFirst())
+
+// `floor DIR`: libyaml's bare event loop over every application's self-report.yaml in DIR, one core (the floor the
+// batch benchmark compares with). `write-floor SRC DST`: the time to write the same files as SRC holds into DST,
+// created exclusively, two threads, one sync at the end (the disk's floor for the dossiers).
+if arguments.first == "floor", arguments.count >= 2 {
+    let root = arguments[1]
+    let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+    var events = 0, files = 0
+    for name in names {
+        guard case .success(let file) = SourceFile.read(root + "/" + name + "/self-report.yaml") else { continue }
+        events += YAMLReader.countEvents(file.bytes) ?? 0
+        files += 1
+    }
+    print("floor: \(files) self-reports, \(events) events")
+    exit(0)
+}
+if arguments.first == "write-floor", arguments.count >= 3 {
+    let source = arguments[1], target = arguments[2]
+    var paths: [String] = []
+    let enumerator = FileManager.default.enumerator(atPath: source)
+    while let relative = enumerator?.nextObject() as? String {
+        var info = stat()
+        if stat(source + "/" + relative, &info) == 0 {
+            if info.st_mode & S_IFMT == S_IFDIR { mkdir(target + "/" + relative, 0o755) } else { paths.append(relative) }
+        }
+    }
+    mkdir(target, 0o755)
+    for path in paths.map({ ($0 as NSString).deletingLastPathComponent }).filter({ !$0.isEmpty }) {
+        try? FileManager.default.createDirectory(atPath: target + "/" + path, withIntermediateDirectories: true)
+    }
+    // Each file is read back from the page cache (the output just written) and written anew.
+    let chunks = 2
+    let files = paths
+    let start = DispatchTime.now().uptimeNanoseconds
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        for i in stride(from: chunk, to: files.count, by: chunks) {
+            guard case .success(let file) = SourceFile.read(source + "/" + files[i], limit: 1 << 30) else { continue }
+            let fd = open(target + "/" + files[i], O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0o644)
+            guard fd >= 0 else { continue }
+            _ = file.bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+        }
+    }
+    sync()
+    print(String(format: "write-floor: %d files in %.2f s (read from the page cache and written, one sync)",
+                 paths.count, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+    exit(0)
+}
 let iterations = arguments.first.flatMap(Int.init) ?? 2000
 let only = arguments.firstIndex(of: "--only").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil }
 func runs(_ phase: String) -> Bool { only == nil || only == phase }

@@ -10,11 +10,10 @@ extension DossierRenderer {
         let rows: [[String: Any]] = zip(ranking.entries, table.rows).map { entry, cells in
             let shaded = cells.enumerated().map { i, text -> [String: Any] in
                 guard i >= fixed else { return ["text": text, "class": i == 0 || i == 4 ? "num" : ""] }
-                let d = entry.result.dimensions[i - fixed]
-                guard d.isApplicable, !d.effectiveWeight.isZero else { return ["text": text, "class": "num"] }
                 // Shading only (the number in the cell is exact): the share of the dimension's weight, in five steps.
-                let share = min(1, max(0, d.score.doubleValue / d.effectiveWeight.doubleValue))
-                let step = min(4, Int(share * 5))
+                guard i - fixed < entry.standing.dimensions.count, let step = entry.standing.dimensions[i - fixed].shade else {
+                    return ["text": text, "class": "num"]
+                }
                 return ["text": text, "class": "num h\(step)"]
             }
             return ["cells": shaded]
@@ -30,7 +29,7 @@ extension DossierRenderer {
             "rows": rows,
             "best": ranking.best.map { b -> [String: Any] in
                 ["id": b.criterionID, "title": b.title.text(language),
-                 "parks": b.parks.isEmpty ? "—" : b.parks.joined(separator: zh ? "、" : ", "), "points": b.points.formatted(places: 2)]
+                 "parks": table.leaders(b, separator: zh ? "、" : ", "), "points": b.points.formatted(places: 2)]
             },
         ]
         return templates.comparison.render(context)

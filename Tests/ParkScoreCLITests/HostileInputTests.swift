@@ -146,7 +146,12 @@ final class HostileInputTests: XCTestCase {
     func testBatchRefusesDuplicateIDsAndGoesOn() throws {
         let apps = try Parkscore.temporaryFolder().appendingPathComponent("apps")
         try FileManager.default.createDirectory(at: apps, withIntermediateDirectories: true)
-        for name in ["a", "b", "c"] { try FileManager.default.copyItem(at: repo("Samples/beijing-dongling"), to: apps.appendingPathComponent(name)) }
+        for name in ["a", "b", "c"] {
+            try FileManager.default.copyItem(at: repo("Samples/beijing-dongling"), to: apps.appendingPathComponent(name))
+            let report = apps.appendingPathComponent(name + "/self-report.yaml")
+            try (try String(contentsOf: report, encoding: .utf8)).replacingOccurrences(of: "name: 东岭文创广告园（虚构）", with: "name: 东岭园\(name)")
+                .write(to: report, atomically: true, encoding: .utf8)
+        }
         let escape = apps.appendingPathComponent("d")
         try FileManager.default.copyItem(at: repo("Samples/beijing-dongling"), to: escape)
         let report = escape.appendingPathComponent("self-report.yaml")
@@ -155,12 +160,17 @@ final class HostileInputTests: XCTestCase {
         let out = apps.deletingLastPathComponent().appendingPathComponent("out")
         let run = try Parkscore.run(["batch", apps.path, "--scorecard", "beijing-digital-advertising-park", "-o", out.path])
         XCTAssertEqual(run.status, 2, run.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("dossiers").path).sorted(),
-                       ["beijing-dongling.zh.html", "beijing-dongling.zh.json"])
+        let beijing = "beijing-digital-advertising-park"
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(beijing + "/dossiers").path).sorted(),
+                       ["beijing-dongling.\(beijing).zh.html", "beijing-dongling.\(beijing).zh.json"])
+        // The first application in folder order keeps the name, whichever worker finished first.
+        let json = try String(contentsOf: out.appendingPathComponent(beijing + "/dossiers/beijing-dongling.\(beijing).zh.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains("东岭园a"), String(json.prefix(300)))
+        XCTAssertFalse(json.contains("东岭园b") || json.contains("东岭园c"))
         let problems = try String(contentsOf: out.appendingPathComponent("problems.txt"), encoding: .utf8)
         XCTAssertTrue(problems.contains("park id 'beijing-dongling' is also the id of application 'a'"), problems)
         XCTAssertTrue(problems.contains("park id '../../escaped' must be"), problems)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent("ranking.json").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(beijing + "/ranking.json").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: apps.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("escaped.zh.html").path))
     }
 
@@ -194,15 +204,15 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: blank, encoding: .utf8), "mine")
         XCTAssertEqual(try Parkscore.run(["template", "beijing-digital-advertising-park", "-o", blank.path, "--force"]).status, 0)
 
-        // A stale temporary file of an interrupted batch is cleaned up by the next run.
+        // The staging folder of an interrupted batch is cleaned up by the next run.
         let out = folder.appendingPathComponent("out")
-        try FileManager.default.createDirectory(at: out.appendingPathComponent("dossiers"), withIntermediateDirectories: true)
-        let stale = out.appendingPathComponent("dossiers/.x.html.abc\(AtomicFile.temporarySuffix)")
-        try "half".write(to: stale, atomically: true, encoding: .utf8)
+        let stale = out.appendingPathComponent(".parkscore-batch-abc123")
+        try FileManager.default.createDirectory(at: stale.appendingPathComponent("x/dossiers"), withIntermediateDirectories: true)
+        try "half".write(to: stale.appendingPathComponent("x/dossiers/p.x.zh.html"), atomically: true, encoding: .utf8)
         // Left two hours ago by a run that was killed (a fresh one may belong to a run still writing: it is kept).
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -7200)], ofItemAtPath: stale.path)
-        let fresh = out.appendingPathComponent("dossiers/.y.html.def\(AtomicFile.temporarySuffix)")
-        try "writing".write(to: fresh, atomically: true, encoding: .utf8)
+        let fresh = out.appendingPathComponent(".parkscore-batch-def456")
+        try FileManager.default.createDirectory(at: fresh, withIntermediateDirectories: true)
         let apps = folder.appendingPathComponent("apps")
         try FileManager.default.createDirectory(at: apps, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repo("Samples/beijing-dongling"), to: apps.appendingPathComponent("d"))

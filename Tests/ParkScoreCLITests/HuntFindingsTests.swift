@@ -127,13 +127,25 @@ final class HuntFindingsTests: XCTestCase {
         try FileManager.default.createDirectory(at: apps, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: repo("Samples/beijing-dongling"), to: apps.appendingPathComponent("d"))
         let out = root.appendingPathComponent("out")
+        let elsewhere = root.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("ranking.csv"), withDestinationURL: root.appendingPathComponent("elsewhere.csv"))
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        // The scorecard's folder is a link to another folder; then problems.txt is a link to a file.
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("beijing-digital-advertising-park"), withDestinationURL: elsewhere)
         let run = try Parkscore.run(["batch", apps.path, "--scorecard", "beijing-digital-advertising-park", "-o", out.path])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("it is a symbolic link, which is not followed"), run.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("dossiers").path), [], "nothing half-written")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("elsewhere.csv").path))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["beijing-digital-advertising-park"], "nothing half-written")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path), [])
+
+        try FileManager.default.removeItem(at: out.appendingPathComponent("beijing-digital-advertising-park"))
+        try "keep me".write(to: root.appendingPathComponent("victim.txt"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: out.appendingPathComponent("problems.txt"), withDestinationURL: root.appendingPathComponent("victim.txt"))
+        let again = try Parkscore.run(["batch", apps.path, "--scorecard", "beijing-digital-advertising-park", "-o", out.path])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("problems.txt': it is a symbolic link, which is not followed"), again.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path), ["problems.txt"], "nothing half-written")
+        XCTAssertEqual(try String(contentsOf: root.appendingPathComponent("victim.txt"), encoding: .utf8), "keep me")
     }
 
     func testTheSameReportGivenTwiceIsComparedOnce() throws {

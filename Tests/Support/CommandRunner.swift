@@ -46,6 +46,25 @@ public enum Parkscore {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 
+    /// Runs parkscore with its output thrown away and returns its exit status and peak resident memory in KiB, as the
+    /// kernel counted it for that one process (wait4's rusage).
+    public static func peakMemory(_ arguments: [String]) throws -> (status: Int32, peakKiB: Int) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ([executable.path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, executable.path, &actions, nil, argv, environ)
+        guard spawned == 0 else { throw NSError(domain: NSPOSIXErrorDomain, code: Int(spawned)) }
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        return ((status >> 8) & 0xFF, Int(usage.ru_maxrss))
+    }
+
     /// A fresh temporary folder for one test.
     public static func temporaryFolder() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("parkscore-test-\(UUID().uuidString)")

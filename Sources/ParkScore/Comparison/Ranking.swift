@@ -6,14 +6,17 @@ public struct Ranking: Sendable {
         public var rank: Int
         public var parkID: String
         public var parkName: String
-        public var result: ScoreResult
+        public var standing: Standing
     }
 
     public struct Best: Sendable, Hashable {
         public var criterionID: String
         public var title: LocalizedText
-        /// The parks with the most points on the criterion (several when tied); empty when nobody earned any.
+        /// The parks with the most points on the criterion, best-ranked first, at most `BestPerCriterion.shown`;
+        /// empty when nobody earned any.
         public var parks: [String]
+        /// How many parks share the most points (more than `parks` holds when many tie).
+        public var tied: Int
         public var points: Rational
     }
 
@@ -23,44 +26,26 @@ public struct Ranking: Sendable {
 
     /// `parks` are (id, name, result) in any order; ranks come from the results, ties by id for the order.
     public init(scorecard: Scorecard, parks: [(id: String, name: String, result: ScoreResult)]) {
+        self.init(scorecard: scorecard, standings: parks.map { ($0.id, $0.name, Standing($0.result, scorecard: scorecard)) })
+    }
+
+    /// `parks` are (id, name, standing) in any order.
+    public init(scorecard: Scorecard, standings parks: [(id: String, name: String, standing: Standing)]) {
         self.scorecard = scorecard
-        func order(_ verdict: ScoreResult.Verdict) -> Int {
-            switch verdict {
-            case .eligible: return 0
-            case .undetermined: return 1
-            case .ineligible: return 2
-            }
-        }
-        let sorted = parks.sorted { a, b in
-            if order(a.result.verdict) != order(b.result.verdict) { return order(a.result.verdict) < order(b.result.verdict) }
-            if a.result.total != b.result.total { return b.result.total < a.result.total }
-            return a.id < b.id
-        }
+        let sorted = parks.sorted { Standing.ranksBefore(($0.id, $0.standing), ($1.id, $1.standing)) }
         var entries: [Entry] = []
+        entries.reserveCapacity(sorted.count)
         for (i, park) in sorted.enumerated() {
             var rank = i + 1
-            if let previous = entries.last, previous.result.total == park.result.total,
-               order(previous.result.verdict) == order(park.result.verdict) {
+            if let previous = entries.last, previous.standing.total == park.standing.total,
+               previous.standing.verdictOrder == park.standing.verdictOrder {
                 rank = previous.rank
             }
-            entries.append(Entry(rank: rank, parkID: park.id, parkName: park.name, result: park.result))
+            entries.append(Entry(rank: rank, parkID: park.id, parkName: park.name, standing: park.standing))
         }
         self.entries = entries
-        var best: [Best] = []
-        for criterion in scorecard.criteria {
-            var top = Rational.zero
-            var leaders: [String] = []
-            for entry in entries {
-                guard let c = entry.result.criterion(criterion.id), c.status != .notApplicable else { continue }
-                if top < c.points {
-                    top = c.points
-                    leaders = [entry.parkID]
-                } else if c.points == top && !top.isZero {
-                    leaders.append(entry.parkID)
-                }
-            }
-            best.append(Best(criterionID: criterion.id, title: criterion.title, parks: leaders, points: top))
-        }
-        self.best = best
+        var best = BestPerCriterion(scorecard: scorecard)
+        for entry in entries { best.add(parkID: entry.parkID, standing: entry.standing) }
+        self.best = best.best(scorecard)
     }
 }

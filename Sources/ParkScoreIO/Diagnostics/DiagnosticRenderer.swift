@@ -4,17 +4,29 @@ import ParkScore
 /// and a caret under the column. The lines come from the bytes that were loaded (`remember`), never from reading
 /// the file again: what is shown is what was parsed.
 public final class DiagnosticRenderer {
+    /// The files given, by path; split into lines only when a diagnostic points into one (a batch hands over the
+    /// scorecard and the fact dictionary with every application, and most applications have nothing to show).
+    private var files: [String: SourceFile] = [:]
     private var lines: [String: [Substring]] = [:]
 
     public init() {}
 
     /// Gives the renderer a file's text, so it need not read the file again.
     public func remember(_ file: SourceFile) {
-        lines[file.path] = Self.split(String(decoding: file.bytes, as: UTF8.self))
+        files[file.path] = file
+        lines[file.path] = nil
     }
 
     public func remember(_ files: [SourceFile]) {
-        for file in files where lines[file.path] == nil { remember(file) }
+        for file in files where self.files[file.path] == nil { remember(file) }
+    }
+
+    private func lines(of path: String) -> [Substring]? {
+        if let known = lines[path] { return known }
+        guard let file = files[path] else { return nil }
+        let split = Self.split(String(decoding: file.bytes, as: UTF8.self))
+        lines[path] = split
+        return split
     }
 
     /// Remembers the sources and renders the diagnostics.
@@ -45,7 +57,7 @@ public final class DiagnosticRenderer {
     }
 
     func snippet(_ location: SourceLocation) -> String? {
-        guard let fileLines = lines[location.file], location.line >= 1, location.line <= fileLines.count else { return nil }
+        guard let fileLines = lines(of: location.file), location.line >= 1, location.line <= fileLines.count else { return nil }
         var column = max(location.column - 1, 0)
         // Only the part of a long line around the column is looked at.
         let line = fileLines[location.line - 1]

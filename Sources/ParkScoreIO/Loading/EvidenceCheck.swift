@@ -47,9 +47,13 @@ public struct EvidenceFolder: EvidenceSource {
 
     public static let defaultMaxBytes = 1 << 30
 
+    /// The folder with its links resolved, once: each file's resolved path must lie under it.
+    let root: URL
+
     public init(_ folder: String, maxBytes: Int = EvidenceFolder.defaultMaxBytes) {
         self.folder = folder
         self.maxBytes = maxBytes
+        root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
     }
 
     /// The folder of a self-report: its evidence paths are relative to it.
@@ -58,7 +62,6 @@ public struct EvidenceFolder: EvidenceSource {
     }
 
     public func fingerprint(_ file: String) -> EvidenceFileCheck {
-        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
         let url = root.appendingPathComponent(file).standardizedFileURL.resolvingSymlinksInPath()
         // A path written outside the folder ('..', '/') is already refused when the report is read;
         // here a link inside the folder that leads out of it is caught.

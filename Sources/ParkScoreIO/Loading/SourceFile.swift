@@ -25,11 +25,17 @@ public struct SourceFile: Sendable {
     /// A path's last component: `reviews/panel-1.yaml` → `panel-1.yaml`.
     public static func name(of path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 
+    /// Reads a file with plain open, fstat and read (no look-up of owners or attributes): regular files only, and no
+    /// more than `limit` bytes even if the file grows while it is read.
     public static func read(_ path: String, limit: Int = ParseLimits.default.maxInputBytes) -> Result<SourceFile, Diagnostic> {
-        var info = stat()
-        guard stat(path, &info) == 0 else {
-            return .failure(.error("no such file '\(path)'", at: nil))
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return .failure(.error("no such file '\(path)'", at: nil)) }
+            return .failure(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: nil))
         }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { return .failure(.error("cannot read '\(path)'", at: nil)) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
         case S_IFDIR: return .failure(.error("'\(path)' is a folder, not a file", at: nil))
@@ -38,13 +44,31 @@ public struct SourceFile: Sendable {
         if Int(info.st_size) > limit {
             return .failure(.error("'\(path)' is \(info.st_size) bytes, more than the limit of \(limit)", at: nil))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return .failure(.error("cannot read '\(path)'", at: nil))
+        // One byte more than the size fstat gave, so that a file that grew is noticed without a second pass.
+        var bytes = [UInt8](repeating: 0, count: min(limit, Int(info.st_size)) + 1)
+        var count = 0
+        while true {
+            if count == bytes.count {
+                guard bytes.count <= limit else {
+                    return .failure(.error("'\(path)' is more than the limit of \(limit) bytes", at: nil))
+                }
+                bytes += [UInt8](repeating: 0, count: min(max(bytes.count, 4096), limit + 1 - bytes.count))
+            }
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: nil))
+            }
+            if n == 0 { break }
+            count += n
         }
-        guard data.count <= limit else {
-            return .failure(.error("'\(path)' is \(data.count) bytes, more than the limit of \(limit)", at: nil))
+        guard count <= limit else {
+            return .failure(.error("'\(path)' is more than the limit of \(limit) bytes", at: nil))
         }
-        return .success(SourceFile(path: path, bytes: Array(data)))
+        bytes.removeLast(bytes.count - count)
+        return .success(SourceFile(path: path, bytes: bytes))
     }
 
     /// The document's one YAML node, or a diagnostic naming file, line and column.

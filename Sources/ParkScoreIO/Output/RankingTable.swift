@@ -18,25 +18,36 @@ public struct RankingTable {
          t("暂定", "Provisional")] + ranking.scorecard.dimensions.map { $0.title.text(language) }
     }
 
-    public var rows: [[String]] {
-        return ranking.entries.map { entry in
-            let r = entry.result
-            let verdict: String
-            switch r.verdict {
-            case .eligible: verdict = t("符合", "eligible")
-            case .ineligible: verdict = t("不予认定", "ineligible")
-            case .undetermined: verdict = t("待定", "undetermined")
-            }
-            return [String(entry.rank), entry.parkID, entry.parkName, verdict, r.total.fixed(places: 2), r.grade?.id ?? "—",
-                    r.isProvisional ? t("是", "yes") : t("否", "no")]
-                + r.dimensions.map { $0.isApplicable ? $0.score.fixed(places: 2) : "N/A" }
+    public var rows: [[String]] { ranking.entries.map(row) }
+
+    /// One entry's cells.
+    public func row(_ entry: Ranking.Entry) -> [String] {
+        let r = entry.standing
+        let verdict: String
+        switch r.verdict {
+        case .eligible: verdict = t("符合", "eligible")
+        case .ineligible: verdict = t("不予认定", "ineligible")
+        case .undetermined: verdict = t("待定", "undetermined")
         }
+        return [String(entry.rank), entry.parkID, entry.parkName, verdict, r.total.fixed(places: 2), r.grade ?? "—",
+                r.isProvisional ? t("是", "yes") : t("否", "no")]
+            + r.dimensions.map { $0.isApplicable ? $0.score.fixed(places: 2) : "N/A" }
     }
 
     /// CSV with a byte-order mark and CRLF line ends.
     public var csv: String {
-        "\u{FEFF}" + ([header] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        var out = csvHeader
+        for entry in ranking.entries { out += csvLine(entry) }
+        return out
     }
+
+    /// The byte-order mark and the header line.
+    public var csvHeader: String { "\u{FEFF}" + Self.csvLine(header) }
+
+    /// One entry's line, ending in CRLF (written one at a time by a batch).
+    public func csvLine(_ entry: Ranking.Entry) -> String { Self.csvLine(row(entry)) }
+
+    static func csvLine(_ cells: [String]) -> String { cells.map(csvField).joined(separator: ",") + "\r\n" }
 
     static func csvField(_ field: String) -> String {
         let field = SpreadsheetText.cell(field)
@@ -50,9 +61,17 @@ public struct RankingTable {
         var out = Self.columns(([header] + rows).map { $0.map(TerminalText.escape) })
         out += "\n" + t("各评分项得分最高的园区", "Best park per criterion") + "\n"
         out += Self.columns(ranking.best.map { b in
-            [b.criterionID, b.parks.isEmpty ? "—" : TerminalText.escape(b.parks.joined(separator: ", ")), b.points.formatted(places: 2)]
+            [b.criterionID, TerminalText.escape(leaders(b, separator: ", ")), b.points.formatted(places: 2)]
         })
         return out
+    }
+
+    /// The leading parks of a criterion: `a, b` or, when many tie, `a, b … 等 120 个园区`.
+    public func leaders(_ best: Ranking.Best, separator: String) -> String {
+        guard !best.parks.isEmpty else { return "—" }
+        let named = best.parks.joined(separator: separator)
+        guard best.tied > best.parks.count else { return named }
+        return named + t(" 等 \(best.tied) 个园区", " … \(best.tied) parks in all")
     }
 
     static func columns(_ all: [[String]]) -> String {

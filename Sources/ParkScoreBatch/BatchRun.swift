@@ -1,0 +1,312 @@
+import Dispatch
+import Foundation
+import ParkScore
+import ParkScoreDossier
+import ParkScoreIO
+
+/// Scores a folder of applications: each worker takes the next application, reads it once, assesses it through the
+/// pipeline, writes its dossiers at once and keeps only a small ranking row; the rankings and `problems.txt` are
+/// written at the end and everything is moved into the output folder in one step. Memory stays flat in the number of
+/// applications, and the output is the same whatever the number of workers. It never prints: progress goes to a
+/// callback, the outcome comes back as a `BatchSummary`.
+public struct BatchRun: Sendable {
+    public let options: BatchOptions
+    public let pipeline: AssessmentPipeline
+    public let renderer: DossierRenderer
+
+    public init(options: BatchOptions, pipeline: AssessmentPipeline, renderer: DossierRenderer) {
+        self.options = options
+        self.pipeline = pipeline
+        self.renderer = renderer
+    }
+
+    /// What one application leaves behind for the end of the batch.
+    struct Outcome: Sendable {
+        struct Row: Sendable {
+            var scorecard: String
+            var parkID: String
+            var parkName: String
+            var standing: Standing
+        }
+
+        var rows: [Row] = []
+        /// Rendered diagnostics, empty when there were none.
+        var problems = ""
+        var hasErrors = false
+    }
+
+    /// The application folders: every subfolder not starting with a dot, by name.
+    public static func applicationFolders(_ root: String) -> Result<[String], Diagnostic> {
+        var info = stat()
+        guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            return .failure(.error("'\(root)' is not a folder of applications", at: nil))
+        }
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name in
+            var entry = stat()
+            return !name.hasPrefix(".") && stat(root + "/" + name, &entry) == 0 && entry.st_mode & S_IFMT == S_IFDIR
+        }.sorted()
+        guard !names.isEmpty else { return .failure(.error("'\(root)' holds no application folders", at: nil)) }
+        return .success(names)
+    }
+
+    /// Runs the batch. `progress` is called after each application with (done, total), from the workers.
+    public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result<BatchSummary, Diagnostic> {
+        let names: [String]
+        switch Self.applicationFolders(options.applications) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let found): names = found
+        }
+        let staging: StagingFolder
+        switch StagingFolder.create(in: options.output) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let made): staging = made
+        }
+        let state = SharedState(count: names.count)
+        let jobs = min(max(1, options.jobs), BatchOptions.maxJobs, names.count)
+        DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+            while let index = state.next() {
+                let outcome = process(index: index, name: names[index], staging: staging, state: state)
+                let done = state.finish(index, outcome)
+                progress?(done, names.count)
+            }
+        }
+        if let failure = state.failure {
+            staging.discard()
+            return .failure(failure)
+        }
+        switch finish(names: names, state: state, staging: staging) {
+        case .failure(let problem):
+            staging.discard()
+            return .failure(problem)
+        case .success(let summary):
+            return .success(summary)
+        }
+    }
+
+    /// File names of one application's dossier: `<park>.<scorecard>.<lang>.<ext>`.
+    func dossierName(park: String, scorecard: String, format: DossierFormat) -> String {
+        "\(scorecard)/dossiers/\(park).\(scorecard).\(options.language.rawValue).\(format.fileExtension)"
+    }
+
+    /// One application through the pipeline; its dossiers written as soon as they are rendered.
+    func process(index: Int, name: String, staging: StagingFolder, state: SharedState) -> Outcome {
+        var outcome = Outcome()
+        let folder = options.applications + "/" + name
+        var problems: [Diagnostic] = []
+        var reviewFolders: [String] = []
+        switch ReviewFolder.of(application: folder) {
+        case .success(let folders): reviewFolders = folders
+        case .failure(let problem): problems.append(problem)
+        }
+        let input = ApplicationInput.read(report: folder + "/self-report.yaml", reviewFolders: reviewFolders, evidenceLimit: options.evidenceLimit)
+        var sources = input.sources
+        problems += input.diagnostics
+        // The problems rendered with the lines of the inputs they point into (a value returned, so not in a defer).
+        func done() -> Outcome {
+            outcome.hasErrors = outcome.hasErrors || problems.hasErrors
+            if !problems.isEmpty { outcome.problems = DiagnosticRenderer().rendering(problems, sources: sources) }
+            return outcome
+        }
+        guard let application = input.validValue, !problems.hasErrors else { return done() }
+        let loaded = pipeline.assess(application, options: AssessmentOptions(scorecards: options.scorecards))
+        sources += loaded.sources
+        problems += loaded.diagnostics
+        guard let assessment = loaded.validValue else { return done() }
+        let report = assessment.report
+        let parkID = report.park.id ?? (ParkProfile.isValidID(name) ? name : "application-" + String(SHA256Text.of(Array(name.utf8)).prefix(12)))
+        let parkName = options.language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
+        for result in assessment.results {
+            let scorecard = result.scorecard
+            guard ParkProfile.isValidID(scorecard.id) else {
+                problems.append(.error("scorecard id '\(scorecard.id)' cannot name a folder", at: scorecard.location))
+                continue
+            }
+            state.remember(scorecard)
+            let standing = Standing(result.result, scorecard: scorecard)
+            outcome.rows.append(Outcome.Row(scorecard: scorecard.id, parkID: parkID, parkName: parkName,
+                                            standing: standing))
+            guard !options.formats.isEmpty else { continue }
+            // Two applications with one park id: the first in folder order keeps the name; the others are refused at the end.
+            let claim = state.claim(scorecard.id + "/" + parkID, by: index)
+            guard claim != .refused else { continue }
+            if let problem = staging.folder(scorecard.id + "/dossiers") {
+                state.fail(problem)
+                return done()
+            }
+            for format in options.formats {
+                let bytes = renderer.renderBytes(format, result, language: options.language)
+                let path = dossierName(park: parkID, scorecard: scorecard.id, format: format)
+                switch staging.write(bytes, to: path, existing: claim == .tookOver ? .replace : .refuse) {
+                case .written: break
+                case .exists:
+                    // A lower-numbered application took the name over meanwhile: its file stands.
+                    if state.owner(scorecard.id + "/" + parkID) == index {
+                        state.fail(.error("cannot write '\(options.output)/\(path)': it exists", at: nil))
+                        return done()
+                    }
+                case .failed(let problem):
+                    state.fail(problem)
+                    return done()
+                }
+            }
+        }
+        return done()
+    }
+
+    /// After the workers: duplicate park ids settled, one ranking per scorecard, problems.txt, the move into place.
+    func finish(names: [String], state: SharedState, staging: StagingFolder) -> Result<BatchSummary, Diagnostic> {
+        var outcomes = state.outcomes
+        var rows: [String: [(id: String, name: String, standing: Standing)]] = [:]
+        var firstByKey: [String: Int] = [:]
+        for index in outcomes.indices {
+            var kept: [Outcome.Row] = []
+            for row in outcomes[index].rows {
+                let key = row.scorecard + "/" + row.parkID
+                if let first = firstByKey[key] {
+                    let message = "park id '\(row.parkID)' is also the id of application '\(names[first])' (scorecard \(row.scorecard)): each application needs its own id"
+                    outcomes[index].problems += DiagnosticRenderer().render([
+                        .error(message, at: SourceLocation(file: options.applications + "/" + names[index] + "/self-report.yaml", line: 1, column: 1))])
+                    outcomes[index].hasErrors = true
+                    continue
+                }
+                firstByKey[key] = index
+                kept.append(row)
+                rows[row.scorecard, default: []].append((row.parkID, row.parkName, row.standing))
+            }
+            outcomes[index].rows = kept
+        }
+
+        // The scorecards: the ones named (even if no application was scored against them), else those met.
+        var scorecards: [Scorecard] = []
+        for name in options.scorecards {
+            if let s = pipeline.criteria.scorecard(name).validValue?.scorecard, !scorecards.contains(where: { $0.id == s.id }) { scorecards.append(s) }
+        }
+        if options.scorecards.isEmpty { scorecards = state.scorecards.sorted { $0.id < $1.id } }
+
+        let language = options.language
+        let zh = language == .zh
+        var entries: [(name: String, isFolder: Bool)] = []
+        var rankings: [BatchSummary.RankingFiles] = []
+        let skipped = outcomes.indices.filter { outcomes[$0].hasErrors && outcomes[$0].rows.isEmpty }.map { names[$0] }
+        for scorecard in scorecards where ParkProfile.isValidID(scorecard.id) {
+            let ranking = Ranking(scorecard: scorecard, standings: rows[scorecard.id] ?? [])
+            let table = RankingTable(ranking: ranking, language: language)
+            if let problem = staging.folder(scorecard.id) { return .failure(problem) }
+            // Each ranking file written as it is made, a row at a time.
+            let writers: [(String, (StagedFile) -> Void)] = [
+                ("ranking.csv", { file in
+                    file.append(table.csvHeader)
+                    for entry in ranking.entries { file.append(table.csvLine(entry)) }
+                }),
+                ("ranking.html", { file in file.append(renderer.comparisonHTML(ranking, language: language)) }),
+                ("ranking.json", { file in RankingDocument.write(ranking, skipped: skipped, to: file.append) }),
+            ]
+            for (name, write) in writers {
+                switch staging.create(scorecard.id + "/" + name) {
+                case .failure(let problem): return .failure(problem)
+                case .success(let file):
+                    write(file)
+                    if let problem = file.close() { return .failure(problem) }
+                }
+            }
+            entries.append((scorecard.id, true))
+            rankings.append(BatchSummary.RankingFiles(scorecard: scorecard.id, title: scorecard.title.text(language), parks: ranking.entries.count,
+                                                      folder: options.output + "/" + scorecard.id, top: ranking.entries.first))
+        }
+
+        var summary = BatchSummary(applications: names.count, rankings: rankings, problemsFile: options.output + "/problems.txt")
+        var lines: [String] = []
+        for (index, outcome) in outcomes.enumerated() {
+            let skipped = outcome.hasErrors && outcome.rows.isEmpty
+            if skipped { summary.skipped.append(names[index]) } else { summary.scored += 1 }
+            guard !outcome.problems.isEmpty else { continue }
+            if !skipped { summary.withProblems += 1 }
+            let status = skipped ? (zh ? "已跳过" : "skipped") : (outcome.hasErrors ? (zh ? "部分评分，有错误" : "partly scored, with errors")
+                                                                          : (zh ? "已评分，有提示" : "scored, with warnings"))
+            lines.append("\(TerminalText.escape(names[index])): \(status)")
+            lines.append(outcome.problems)
+        }
+        lines.append(summary.line(language))
+        if case .failed(let problem) = staging.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: "problems.txt") { return .failure(problem) }
+        entries.append(("problems.txt", false))
+        if let problem = staging.publish(entries) { return .failure(problem) }
+        return .success(summary)
+    }
+}
+
+/// What the workers share: the next application to take, the outcomes by position, who owns each dossier name, the
+/// scorecards met, and the first failure (which stops the batch).
+final class SharedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var nextIndex = 0
+    private var done = 0
+    private var items: [BatchRun.Outcome?]
+    private var owners: [String: Int] = [:]
+    private var met: [String: Scorecard] = [:]
+    private(set) var failure: Diagnostic?
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    /// The next application's index, or nil when all are taken or the batch failed.
+    func next() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard failure == nil, nextIndex < items.count else { return nil }
+        nextIndex += 1
+        return nextIndex - 1
+    }
+
+    /// Stores an outcome; returns how many are done.
+    func finish(_ index: Int, _ outcome: BatchRun.Outcome) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        items[index] = outcome
+        done += 1
+        return done
+    }
+
+    var outcomes: [BatchRun.Outcome] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items.map { $0 ?? BatchRun.Outcome() }
+    }
+
+    func fail(_ problem: Diagnostic) {
+        lock.lock()
+        if failure == nil { failure = problem }
+        lock.unlock()
+    }
+
+    func remember(_ scorecard: Scorecard) {
+        lock.lock()
+        if met[scorecard.id] == nil { met[scorecard.id] = scorecard }
+        lock.unlock()
+    }
+
+    var scorecards: [Scorecard] {
+        lock.lock()
+        defer { lock.unlock() }
+        return Array(met.values)
+    }
+
+    enum Claim { case first, tookOver, refused }
+
+    /// Claims a dossier name for an application: the lowest index keeps it, whatever order the workers come in.
+    func claim(_ key: String, by index: Int) -> Claim {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let owner = owners[key] else {
+            owners[key] = index
+            return .first
+        }
+        guard index < owner else { return .refused }
+        owners[key] = index
+        return .tookOver
+    }
+
+    func owner(_ key: String) -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        return owners[key]
+    }
+}

@@ -1,0 +1,37 @@
+import ParkScore
+import ParkScoreIO
+
+/// What a batch came to, for the command to print: counts, and where each scorecard's ranking is.
+public struct BatchSummary: Sendable {
+    public struct RankingFiles: Sendable {
+        public var scorecard: String
+        public var title: String
+        /// Parks ranked.
+        public var parks: Int
+        /// `<output>/<scorecard>`: ranking.html, ranking.csv, ranking.json and dossiers/.
+        public var folder: String
+        public var top: Ranking.Entry?
+    }
+
+    public var applications: Int
+    /// Applications with at least one result.
+    public var scored = 0
+    /// Applications with no result, by folder name.
+    public var skipped: [String] = []
+    /// Scored applications with warnings (or an error for one of their scorecards).
+    public var withProblems = 0
+    public var rankings: [RankingFiles]
+    public var problemsFile: String
+
+    public init(applications: Int, rankings: [RankingFiles], problemsFile: String) {
+        self.applications = applications
+        self.rankings = rankings
+        self.problemsFile = problemsFile
+    }
+
+    /// `共 3 份申报：评分 2 份，跳过 1 份。`
+    public func line(_ language: LocalizedText.Language) -> String {
+        language == .zh ? "共 \(applications) 份申报：评分 \(scored) 份，跳过 \(skipped.count) 份。"
+                        : "\(applications) applications: \(scored) scored, \(skipped.count) skipped."
+    }
+}
