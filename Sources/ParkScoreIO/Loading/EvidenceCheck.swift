@@ -48,27 +48,33 @@ public struct EvidenceFolder: EvidenceSource {
     public static let defaultMaxBytes = 1 << 30
 
     /// The folder with its links resolved, once: each file's resolved path must lie under it.
-    let root: URL
+    let root: String
 
     public init(_ folder: String, maxBytes: Int = EvidenceFolder.defaultMaxBytes) {
         self.folder = folder
         self.maxBytes = maxBytes
-        root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath()
+        root = Self.resolved(folder) ?? URL(fileURLWithPath: folder).standardizedFileURL.path
     }
 
     /// The folder of a self-report: its evidence paths are relative to it.
     public init(ofReport reportPath: String, maxBytes: Int = EvidenceFolder.defaultMaxBytes) {
-        self.init(URL(fileURLWithPath: reportPath).deletingLastPathComponent().path, maxBytes: maxBytes)
+        let folder = reportPath.lastIndex(of: "/").map { String(reportPath[..<$0]) } ?? "."
+        self.init(folder.isEmpty ? "/" : folder, maxBytes: maxBytes)
     }
 
     public func fingerprint(_ file: String) -> EvidenceFileCheck {
-        let url = root.appendingPathComponent(file).standardizedFileURL.resolvingSymlinksInPath()
-        // A path written outside the folder ('..', '/') is already refused when the report is read;
-        // here a link inside the folder that leads out of it is caught.
-        guard !EvidenceCheck.isWrittenOutside(file), url.path.hasPrefix(root.path + "/") else {
+        // A path written outside the folder ('..', '/') is already refused when the report is read; here a link inside
+        // the folder that leads out of it is caught (realpath resolves every link on the way).
+        guard !EvidenceCheck.isWrittenOutside(file) else {
             return EvidenceFileCheck(state: .outsideFolder, problem: "evidence file '\(file)' leads outside the application folder")
         }
-        let fd = open(url.path, O_RDONLY | O_NONBLOCK)
+        guard let path = Self.resolved(root + "/" + file) else {
+            return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is missing")
+        }
+        guard path.hasPrefix(root == "/" ? "/" : root + "/") else {
+            return EvidenceFileCheck(state: .outsideFolder, problem: "evidence file '\(file)' leads outside the application folder")
+        }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is missing") }
         defer { close(fd) }
         var info = stat()
@@ -98,6 +104,13 @@ public struct EvidenceFolder: EvidenceSource {
             buffer.withUnsafeBytes { hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0.prefix(n))) }
         }
         return EvidenceFileCheck(state: .verified, sha256: SHA256Text.hex(hasher.finalize()))
+    }
+
+    /// The path with every link, `.` and `..` resolved (realpath); nil when it does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 
