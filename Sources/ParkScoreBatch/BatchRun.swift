@@ -122,7 +122,7 @@ public struct BatchRun: Sendable {
                 continue
             }
             state.remember(scorecard)
-            let standing = Standing(result.result, scorecard: scorecard)
+            let standing = Standing(result.result)
             outcome.rows.append(Outcome.Row(scorecard: scorecard.id, parkID: parkID, parkName: parkName,
                                             standing: standing))
             guard !options.formats.isEmpty else { continue }

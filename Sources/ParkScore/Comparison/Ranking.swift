@@ -26,7 +26,7 @@ public struct Ranking: Sendable {
 
     /// `parks` are (id, name, result) in any order; ranks come from the results, ties by id for the order.
     public init(scorecard: Scorecard, parks: [(id: String, name: String, result: ScoreResult)]) {
-        self.init(scorecard: scorecard, standings: parks.map { ($0.id, $0.name, Standing($0.result, scorecard: scorecard)) })
+        self.init(scorecard: scorecard, standings: parks.map { ($0.id, $0.name, Standing($0.result)) })
     }
 
     /// `parks` are (id, name, standing) in any order.

@@ -17,10 +17,11 @@ public struct Standing: Sendable, Hashable {
     public var isProvisional: Bool
     /// In the scorecard's order.
     public var dimensions: [Dimension]
-    /// Points per criterion, in the order of the scorecard's criteria; nil where the criterion does not apply.
+    /// Points per criterion, in the order of the scorecard's criteria (the result's order); nil where the criterion does
+    /// not apply.
     public var criterionPoints: ContiguousArray<Rational?>
 
-    public init(_ result: ScoreResult, scorecard: Scorecard) {
+    public init(_ result: ScoreResult) {
         verdict = result.verdict
         total = result.total
         grade = result.grade?.id
@@ -34,11 +35,11 @@ public struct Standing: Sendable, Hashable {
             }
             return Dimension(score: d.score, isApplicable: d.isApplicable, shade: shade)
         }
-        var points: [String: Rational] = [:]
+        var points = ContiguousArray<Rational?>()
         for dimension in result.dimensions {
-            for criterion in dimension.criteria where criterion.status != .notApplicable { points[criterion.id] = criterion.points }
+            for criterion in dimension.criteria { points.append(criterion.status == .notApplicable ? nil : criterion.points) }
         }
-        criterionPoints = ContiguousArray(scorecard.criteria.map { points[$0.id] })
+        criterionPoints = points
     }
 
     /// Eligible first, then undetermined, then ineligible.
