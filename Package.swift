@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // Tests only: the reference the dossier's template engine is checked against, byte for byte.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         // Tests only: reads the ranking CSV back as a spreadsheet would.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
@@ -35,11 +36,9 @@ let package = Package(
         .target(name: "ParkScore"),
         // Loading files into the domain (YAML decoding with locations), diagnostics rendering.
         .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML", .product(name: "Crypto", package: "swift-crypto")]),
-        // Graded evaluation dossiers: a view model computed in Swift, laid out by Mustache templates (Templates/).
-        .target(
-            name: "ParkScoreDossier",
-            dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", .product(name: "Mustache", package: "swift-mustache")]
-        ),
+        // Graded evaluation dossiers: a view model computed in Swift, laid out by Mustache templates (Templates/) that
+        // its own template engine compiles and renders (Sources/ParkScoreDossier/Template/).
+        .target(name: "ParkScoreDossier", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML"]),
         // A folder of applications in one pass: workers stream dossiers into a staging folder, rankings at the end.
         .target(name: "ParkScoreBatch", dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreDossier"]),
         // The `parkscore` command: thin ArgumentParser commands over the libraries.
@@ -62,7 +61,9 @@ let package = Package(
         .testTarget(name: "ParkScoreBatchTests", dependencies: ["ParkScoreBatch", "ParkScoreIO", "ParkScore"]),
         .testTarget(name: "ParkScorePropertyTests",
                     dependencies: ["ParkScore", "ParkScoreIO", .product(name: "PropertyBased", package: "swift-property-based")]),
-        .testTarget(name: "ParkScoreDossierTests", dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport"],
+        .testTarget(name: "ParkScoreDossierTests",
+                    dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport",
+                                   .product(name: "Mustache", package: "swift-mustache")],
                     exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 import ParkScore
 import ParkScoreIO
 
@@ -21,13 +20,39 @@ public struct DossierRenderer: Sendable {
 
     /// The dossier of one assessment, in one format and language. No file access: everything comes from the assessment.
     public func render(_ format: DossierFormat, _ assessment: ScorecardAssessment, language: LocalizedText.Language) -> String {
-        let model = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
-                                 extraInputs: format == .json ? [] : templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
         switch format {
-        case .html: return templates.html.render(model.context)
-        case .md: return templates.markdown.render(model.context)
-        case .json: return DossierJSON(model: model).encoded()
+        case .json: return DossierJSON(model: model(assessment, language: language)).encoded()
+        case .html, .md: return String(decoding: renderBytes(format, assessment, language: language), as: UTF8.self)
         }
+    }
+
+    /// The dossier as UTF-8 bytes, ready to write: HTML and Markdown are rendered straight into a byte buffer.
+    public func renderBytes(_ format: DossierFormat, _ assessment: ScorecardAssessment, language: LocalizedText.Language) -> [UInt8] {
+        renderBytes([format], assessment, language: language)[0]
+    }
+
+    /// The dossier in several formats, in the order given, as UTF-8 bytes: the model and the templates' context are
+    /// built once for all of them.
+    public func renderBytes(_ formats: [DossierFormat], _ assessment: ScorecardAssessment,
+                            language: LocalizedText.Language) -> [[UInt8]] {
+        let model = model(assessment, language: language)
+        var context: TemplateValue?
+        return formats.map { format in
+            switch format {
+            case .json: return Array(DossierJSON(model: model).encoded().utf8)
+            case .html, .md:
+                let values = context ?? model.context
+                context = values
+                return (format == .html ? templates.html : templates.markdown).renderBytes(values)
+            }
+        }
+    }
+
+    /// The model of one assessment; the templates' fingerprints join its audit appendix (the JSON dossier lists the
+    /// assessment's inputs only).
+    private func model(_ assessment: ScorecardAssessment, language: LocalizedText.Language) -> DossierModel {
+        DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+                     extraInputs: templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
     }
 }
 
@@ -77,10 +102,9 @@ struct DossierJSON: Encodable {
         date = a.date
         result = ResultDocument(result: a.result, scorecard: a.scorecard, report: a.report, language: model.language)
         stages = a.staged.map { StagesRef($0, report: a.report, language: model.language) }
-        let index = model.evidence
-        evidence = a.report.evidence.enumerated().map { i, item in
-            Evidence(id: item.id, title: item.title, file: item.file, state: index[i]["state"] as? String ?? "unchecked",
-                     stateText: index[i]["stateText"] as? String ?? "", sha256: a.evidence[item.id]?.sha256, supports: item.supports)
+        evidence = model.evidence.map { entry in
+            Evidence(id: entry.id, title: entry.title, file: entry.file, state: entry.state, stateText: entry.stateText,
+                     sha256: a.evidence[entry.id]?.sha256, supports: entry.supports)
         }
         scoringModel = a.scorecard.scoringModel.summary(model.language)
         audit = Audit(tool: "parkscore \(a.toolVersion)", scorecard: a.scorecard.id,

@@ -34,96 +34,99 @@ public struct DossierModel {
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
-    /// The value tree the Mustache templates render.
-    public var context: [String: Any] {
+    /// The value tree the templates render, built typed: no `Any`, nothing cast when it is rendered.
+    public var context: TemplateValue {
         let parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
-        var context: [String: Any] = [
+        var context: [String: TemplateValue] = [
             "lang": language == .zh ? "zh-CN" : "en",
-            "label": labels,
+            "label": .object(labels.mapValues(TemplateValue.string)),
             "park": present([
                 "name": parkName,
                 "altName": language == .en ? report.park.name : report.park.nameEn,
                 "jurisdiction": report.park.jurisdiction,
                 "operator": report.park.operatorName,
             ]),
-            "documentTitle": documentTitle,
-            "verdictHeading": (result.mode == .evaluation ? labels["verdict_evaluation"] : labels["verdict_self"]) ?? "",
-            "correctionsNote": (result.needsCorrection ? labels["corrections_note_gates"] : labels["corrections_note_criteria"]) ?? "",
-            "runningHeader": Self.cssString("\(parkName) · \(documentTitle) · \(scorecard.title.text(language)) \(scorecard.version) · \(assessment.date)"),
+            "documentTitle": .string(documentTitle),
+            "verdictHeading": .string((result.mode == .evaluation ? labels["verdict_evaluation"] : labels["verdict_self"]) ?? ""),
+            "correctionsNote": .string((result.needsCorrection ? labels["corrections_note_gates"] : labels["corrections_note_criteria"]) ?? ""),
+            "runningHeader": .string(Self.cssString("\(parkName) · \(documentTitle) · \(scorecard.title.text(language)) \(scorecard.version) · \(assessment.date)")),
             "scorecard": [
-                "id": scorecard.id,
-                "version": scorecard.version,
-                "title": scorecard.title.text(language),
-                "sourceFile": scorecard.source.file,
-                "sourceTitle": scorecard.source.title,
-                "citation": words.source(scorecard),
-                "jurisdiction": scorecard.source.jurisdiction.text(language),
+                "id": .string(scorecard.id),
+                "version": .string(scorecard.version),
+                "title": .string(scorecard.title.text(language)),
+                "sourceFile": .string(scorecard.source.file),
+                "sourceTitle": .string(scorecard.source.title),
+                "citation": .string(words.source(scorecard)),
+                "jurisdiction": .string(scorecard.source.jurisdiction.text(language)),
             ],
-            "period": "\(report.period.from) – \(report.period.to)",
-            "date": assessment.date,
-            "mode": result.mode == .selfAssessment ? labels["mode_self"] ?? "" : labels["mode_evaluation"] ?? "",
+            "period": .string("\(report.period.from) – \(report.period.to)"),
+            "date": .string(assessment.date),
+            "mode": .string(result.mode == .selfAssessment ? labels["mode_self"] ?? "" : labels["mode_evaluation"] ?? ""),
             "verdict": verdict,
-            "total": result.total.fixed(places: 2),
-            "provisional": result.isProvisional,
-            "provisionalReasons": result.provisionalReasons.map(words.provisional),
-            "gates": result.gates.map(gate),
-            "chart": DimensionChart.svg(result.dimensions, language: language),
-            "dimensions": result.dimensions.map(dimension),
-            "evidenceIndex": evidence,
-            "missing": result.missingData.map { ["fact": factName($0.key), "key": $0.key, "usedBy": $0.usedBy.joined(separator: ", ")] },
-            "improvements": result.improvements.prefix(10).enumerated().map { i, improvement in
+            "total": .string(result.total.fixed(places: 2)),
+            "provisional": .bool(result.isProvisional),
+            "provisionalReasons": .texts(result.provisionalReasons.map(words.provisional)),
+            "gates": .list(result.gates.map(gate)),
+            "chart": .string(DimensionChart.svg(result.dimensions, language: language)),
+            "dimensions": .list(result.dimensions.map(dimension)),
+            "evidenceIndex": .list(evidence.map(\.value)),
+            "missing": .list(result.missingData.map {
+                ["fact": .string(factName($0.key)), "key": .string($0.key), "usedBy": .string($0.usedBy.joined(separator: ", "))]
+            }),
+            "improvements": .list(result.improvements.prefix(10).enumerated().map { i, improvement in
                 [
-                    "rank": String(i + 1),
-                    "gain": "+" + improvement.gain.fixed(places: 2),
-                    "id": improvement.criterionID,
-                    "title": improvement.title.text(language),
-                    "action": words.action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode),
+                    "rank": .string(String(i + 1)),
+                    "gain": .string("+" + improvement.gain.fixed(places: 2)),
+                    "id": .string(improvement.criterionID),
+                    "title": .string(improvement.title.text(language)),
+                    "action": .string(words.action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode)),
                 ]
-            },
-            "support": result.support.map(support),
-            "hasSupport": !result.support.isEmpty,
-            "hasMissing": !result.missingData.isEmpty,
-            "corrections": result.corrections.enumerated().map { i, item in
-                ["rank": String(i + 1), "text": findingWords.correction(item)]
-            },
-            "hasCorrections": !result.corrections.isEmpty,
-            "scoringModel": scorecard.scoringModel.summary(language),
+            }),
+            "support": .list(result.support.map(support)),
+            "hasSupport": .bool(!result.support.isEmpty),
+            "hasMissing": .bool(!result.missingData.isEmpty),
+            "corrections": .list(result.corrections.enumerated().map { i, item in
+                ["rank": .string(String(i + 1)), "text": .string(findingWords.correction(item))]
+            }),
+            "hasCorrections": .bool(!result.corrections.isEmpty),
+            "scoringModel": .texts(scorecard.scoringModel.summary(language)),
             "audit": [
-                "tool": "parkscore \(assessment.toolVersion)",
-                "scorecard": "\(scorecard.id) \(scorecard.version)",
-                "scorecardSHA256": assessment.scorecardFingerprint.sha256,
-                "files": (assessment.inputs + extraInputs).map { ["name": $0.name, "sha256": $0.sha256] },
+                "tool": .string("parkscore \(assessment.toolVersion)"),
+                "scorecard": .string("\(scorecard.id) \(scorecard.version)"),
+                "scorecardSHA256": .string(assessment.scorecardFingerprint.sha256),
+                "files": .list((assessment.inputs + extraInputs).map { ["name": .string($0.name), "sha256": .string($0.sha256)] }),
             ],
         ]
         if let grade = result.grade {
-            context["grade"] = ["id": grade.id, "title": grade.title.text(language)]
+            context["grade"] = ["id": .string(grade.id), "title": .string(grade.title.text(language))]
         } else if let byPoints = result.gradeByPoints {
-            context["gradeByPoints"] = ["id": byPoints.id, "title": byPoints.title.text(language)]
+            context["gradeByPoints"] = ["id": .string(byPoints.id), "title": .string(byPoints.title.text(language))]
         }
-        if !result.cappedBy.isEmpty { context["cappedBy"] = result.cappedBy.joined(separator: ", ") }
+        if !result.cappedBy.isEmpty { context["cappedBy"] = .string(result.cappedBy.joined(separator: ", ")) }
         if let staged { context["stages"] = stages(staged) }
         if let next = result.nextGrade {
             context["nextGrade"] = present([
-                "target": "\(next.target.id) \(next.target.title.text(language)) (≥ \(next.target.min.formatted()))",
-                "needed": next.pointsNeeded.fixed(places: 2),
-                "blocking": next.blockingGates.joined(separator: ", "),
-                "path": next.criteria.joined(separator: ", "),
-                "notReachable": !next.isReachable,
+                "target": .string("\(next.target.id) \(next.target.title.text(language)) (≥ \(next.target.min.formatted()))"),
+                "needed": .string(next.pointsNeeded.fixed(places: 2)),
+                "blocking": .string(next.blockingGates.joined(separator: ", ")),
+                "path": .string(next.criteria.joined(separator: ", ")),
+                "notReachable": .bool(!next.isReachable),
             ])
         }
-        return context
+        return .object(context)
     }
 
-    func stages(_ staged: StagedResult) -> [String: Any] {
-        func column(_ label: String, _ result: ScoreResult?) -> [String: Any] {
-            guard let result else { return ["name": label, "total": "—", "grade": "", "note": ""] }
-            return ["name": label, "total": result.total.fixed(places: 2), "grade": result.grade?.id ?? labels["no_grade"] ?? "",
-                    "note": (result.isProvisional ? labels["provisional"] : labels["final"]) ?? ""]
+    func stages(_ staged: StagedResult) -> TemplateValue {
+        func column(_ label: String, _ result: ScoreResult?) -> TemplateValue {
+            guard let result else { return ["name": .string(label), "total": "—", "grade": "", "note": ""] }
+            return ["name": .string(label), "total": .string(result.total.fixed(places: 2)),
+                    "grade": .string(result.grade?.id ?? labels["no_grade"] ?? ""),
+                    "note": .string((result.isProvisional ? labels["provisional"] : labels["final"]) ?? "")]
         }
-        let columns = [column(t("自评分", "Self"), staged.selfAssessment), column(t("初审分", "Preliminary"), staged.preliminary),
-                       column(t("评审分", "Panel"), staged.panel)]
+        let columns: [TemplateValue] = [column(t("自评分", "Self"), staged.selfAssessment), column(t("初审分", "Preliminary"), staged.preliminary),
+                                        column(t("评审分", "Panel"), staged.panel)]
         let ratingWords = StagedText(language: language)
-        let ratings: [[String: Any]] = staged.panelRatings.map { r in
+        let ratings: [TemplateValue] = staged.panelRatings.map { r in
             var flag = ""
             if let resolution = staged.resolutions[r.criterionID] {
                 flag = t("等级 \(resolution.level) → \(resolution.points.formatted(places: 2))（\(resolution.chair.name)，\(resolution.date)）理由：\(resolution.reason)",
@@ -132,12 +135,12 @@ public struct DossierModel {
                 flag = t("⚠ 分歧较大，待组长合议", "⚠ ratings disagree: awaiting the chair's resolution")
             }
             return [
-                "criterion": r.criterionID,
-                "levels": r.levels.map { level in
+                "criterion": .string(r.criterionID),
+                "levels": .string(r.levels.map { level in
                     t("\(staged.reviewerName(level.reviewer)) \(level.level) 级", "\(staged.reviewerName(level.reviewer)): \(level.level)")
-                }.joined(separator: t("；", "; ")),
-                "aggregate": ratingWords.aggregate(r),
-                "flag": flag,
+                }.joined(separator: t("；", "; "))),
+                "aggregate": .string(ratingWords.aggregate(r)),
+                "flag": .string(flag),
             ]
         }
         let named: [(String, ScoreResult?)] = [(t("初审", "preliminary"), staged.preliminary), (t("评审", "panel"), staged.panel)]
@@ -147,43 +150,44 @@ public struct DossierModel {
                   p.reviewer == o.reviewer, p.date == o.date, p.new == o.new, p.reason == o.reason else { return nil }
             return c.id
         })
-        let overrides: [[String: Any]] = named.enumerated().flatMap { index, entry in
-            (entry.1?.criteria ?? []).compactMap { c -> [String: Any]? in
+        let overrides: [TemplateValue] = named.enumerated().flatMap { index, entry in
+            (entry.1?.criteria ?? []).compactMap { c -> TemplateValue? in
                 guard let o = c.override, index == 0 || !carried.contains(c.id) else { return nil }
                 let note = index == 0 && carried.contains(c.id) ? t("（评审阶段仍有效）", " (still in force at the panel stage)") : ""
-                return ["stage": entry.0, "criterion": c.id, "change": "\(o.old.formatted(places: 2)) → \(o.new.formatted(places: 2))",
-                        "who": "\(o.reviewer) \(o.date)", "reason": o.reason + note]
+                return ["stage": .string(entry.0), "criterion": .string(c.id),
+                        "change": .string("\(o.old.formatted(places: 2)) → \(o.new.formatted(places: 2))"),
+                        "who": .string("\(o.reviewer) \(o.date)"), "reason": .string(o.reason + note)]
             }
         }
-        let findings: [[String: Any]] = [EvaluationStage.preliminary, .panel].compactMap { stage in
+        let findings: [TemplateValue] = [EvaluationStage.preliminary, .panel].compactMap { stage in
             let items = staged.findings.filter { $0.stage == stage }
             guard !items.isEmpty else { return nil }
             return [
-                "stage": findingWords.stage(stage),
-                "items": items.map { f -> [String: Any] in
+                "stage": .string(findingWords.stage(stage)),
+                "items": .list(items.map { f -> TemplateValue in
                     [
-                        "who": findingWords.who(f.reviewer, date: f.date),
-                        "what": findingWords.statement(f, report: report),
-                        "standing": findingWords.standing(f.standing),
-                        "inForce": f.standing == .inForce,
+                        "who": .string(findingWords.who(f.reviewer, date: f.date)),
+                        "what": .string(findingWords.statement(f, report: report)),
+                        "standing": .string(findingWords.standing(f.standing)),
+                        "inForce": .bool(f.standing == .inForce),
                     ]
-                },
+                }),
             ]
         }
-        return present(["columns": columns, "ratings": ratings.isEmpty ? nil : ratings, "hasRatings": ratings.isEmpty ? nil : true,
-                        "overrides": overrides.isEmpty ? nil : overrides, "hasOverrides": overrides.isEmpty ? nil : true,
-                        "findings": findings.isEmpty ? nil : findings])
+        return present(["columns": .list(columns), "ratings": ratings.isEmpty ? nil : .list(ratings), "hasRatings": ratings.isEmpty ? nil : true,
+                        "overrides": overrides.isEmpty ? nil : .list(overrides), "hasOverrides": overrides.isEmpty ? nil : true,
+                        "findings": findings.isEmpty ? nil : .list(findings)])
     }
 
-    var verdict: [String: Any] {
+    var verdict: TemplateValue {
         switch result.verdict {
-        case .eligible: return ["key": "eligible", "text": words.verdict(result)]
-        case .ineligible: return ["key": "ineligible", "text": words.verdict(result)]
-        case .undetermined: return ["key": "undetermined", "text": words.verdict(result)]
+        case .eligible: return ["key": "eligible", "text": .string(words.verdict(result))]
+        case .ineligible: return ["key": "ineligible", "text": .string(words.verdict(result))]
+        case .undetermined: return ["key": "undetermined", "text": .string(words.verdict(result))]
         }
     }
 
-    func gate(_ g: GateResult) -> [String: Any] {
+    func gate(_ g: GateResult) -> TemplateValue {
         let status: String
         switch g.status {
         case .passed: status = "passed"
@@ -200,22 +204,23 @@ public struct DossierModel {
         if let problem = g.problem { explanation.append(ExplanationStep.problem(problem).text(language)) }
         for problem in g.unsubstantiated?.problems ?? [] { explanation.append(problem.text(language)) }
         return [
-            "id": g.id, "title": g.title.text(language), "clauseRef": g.clause?.ref ?? "", "clauseQuote": g.clause?.quote ?? "",
-            "status": status, "statusText": words.gateStatus(g), "effect": effect, "showEffect": g.status == .passed || g.status == .missingData,
-            "explanation": explanation,
+            "id": .string(g.id), "title": .string(g.title.text(language)), "clauseRef": .string(g.clause?.ref ?? ""),
+            "clauseQuote": .string(g.clause?.quote ?? ""), "status": .string(status), "statusText": .string(words.gateStatus(g)),
+            "effect": .string(effect), "showEffect": .bool(g.status == .passed || g.status == .missingData),
+            "explanation": .texts(explanation),
         ]
     }
 
-    func dimension(_ d: DimensionResult) -> [String: Any] {
+    func dimension(_ d: DimensionResult) -> TemplateValue {
         [
-            "id": d.id, "title": d.title.text(language), "weight": d.weight.formatted(places: 2),
-            "score": d.isApplicable ? d.score.fixed(places: 2) : t("不适用", "N/A"),
-            "max": d.effectiveWeight.formatted(places: 2),
-            "criteria": d.criteria.map(criterion),
+            "id": .string(d.id), "title": .string(d.title.text(language)), "weight": .string(d.weight.formatted(places: 2)),
+            "score": .string(d.isApplicable ? d.score.fixed(places: 2) : t("不适用", "N/A")),
+            "max": .string(d.effectiveWeight.formatted(places: 2)),
+            "criteria": .list(d.criteria.map(criterion)),
         ]
     }
 
-    func criterion(_ c: CriterionResult) -> [String: Any] {
+    func criterion(_ c: CriterionResult) -> TemplateValue {
         let values = c.factKeys.map { key in "\(factName(key)) = \(show(c.environment.value(key), key: key))" }
         var evidenceText = ""
         switch c.evidence {
@@ -227,27 +232,32 @@ public struct DossierModel {
             }.joined(separator: t("；", "; "))
         }
         return present([
-            "id": c.id, "title": c.title.text(language), "kind": c.kind,
-            "clauseRef": c.clause?.ref ?? "", "clauseQuote": c.clause?.quote ?? "",
-            "values": values,
-            "points": c.status == .notApplicable ? "—" : c.points.fixed(places: 2),
-            "max": c.maxPoints.formatted(places: 2),
-            "status": c.status.rawValue, "statusText": words.status(c.status),
-            "explanation": c.explanation.map { $0.text(language) },
-            "evidenceNote": evidenceText,
-            "notApplicable": c.notApplicableJustification,
+            "id": .string(c.id), "title": .string(c.title.text(language)), "kind": .string(c.kind),
+            "clauseRef": .string(c.clause?.ref ?? ""), "clauseQuote": .string(c.clause?.quote ?? ""),
+            "values": .texts(values),
+            "points": .string(c.status == .notApplicable ? "—" : c.points.fixed(places: 2)),
+            "max": .string(c.maxPoints.formatted(places: 2)),
+            "status": .string(c.status.rawValue), "statusText": .string(words.status(c.status)),
+            "explanation": .texts(c.explanation.map { $0.text(language) }),
+            "evidenceNote": .string(evidenceText),
+            "notApplicable": c.notApplicableJustification.map(TemplateValue.string),
         ])
     }
 
     /// The entries with a value: an empty or absent text is left out, so a template's section skips it.
-    func present(_ entries: [String: Any?]) -> [String: Any] {
-        var result: [String: Any] = [:]
+    func present(_ entries: [String: TemplateValue?]) -> TemplateValue {
+        var result: [String: TemplateValue] = [:]
         for (key, value) in entries {
             guard let value else { continue }
-            if let text = value as? String, text.isEmpty { continue }
+            if case .string(let text) = value, text.isEmpty { continue }
             result[key] = value
         }
-        return result
+        return .object(result)
+    }
+
+    /// Texts from optional strings, for `present`.
+    func present(_ entries: [String: String?]) -> TemplateValue {
+        present(entries.mapValues { $0.map(TemplateValue.string) })
     }
 
     /// A CSS string literal: quoted, with backslashes, quotes, line breaks and '<' escaped, so report text
@@ -266,20 +276,33 @@ public struct DossierModel {
         return out + "\""
     }
 
-    var evidence: [[String: Any]] {
+    /// One entry of the evidence index: the item, its state after the checks and the reviewers' decisions.
+    struct EvidenceEntry {
+        let id: String
+        let title: String
+        let file: String
+        let state: String
+        let stateText: String
+        let supports: [String]
+
+        var value: TemplateValue {
+            ["id": .string(id), "title": .string(title), "file": .string(file), "state": .string(state),
+             "stateText": .string(stateText), "supports": .string(supports.joined(separator: ", "))]
+        }
+    }
+
+    var evidence: [EvidenceEntry] {
         report.evidence.map { item in
             let check = assessment.evidence[item.id]
             let decision = assessment.decision(item.id)
             var state = check?.state ?? .unchecked
             if decision?.accepted == false, state == .verified || state == .unchecked { state = .rejected }
-            return [
-                "id": item.id, "title": item.title, "file": item.file, "state": state.rawValue,
-                "stateText": findingWords.evidenceState(check, decision: decision), "supports": item.supports.joined(separator: ", "),
-            ]
+            return EvidenceEntry(id: item.id, title: item.title, file: item.file, state: state.rawValue,
+                                 stateText: findingWords.evidenceState(check, decision: decision), supports: item.supports)
         }
     }
 
-    func support(_ s: SupportEntitlement) -> [String: Any] {
+    func support(_ s: SupportEntitlement) -> TemplateValue {
         var amount: String
         switch s.status {
         case .eligible: amount = (s.isCeiling ? (labels["up_to"] ?? "") + " " : "") + (s.total?.yuan ?? "")
@@ -287,10 +310,11 @@ public struct DossierModel {
         case .missingData: amount = t("缺少数据：", "missing data: ") + s.missingFacts.joined(separator: ", ")
         }
         return [
-            "id": s.id, "title": s.title.text(language), "clauseRef": s.clause?.ref ?? "", "clauseQuote": s.clause?.quote ?? "",
-            "beneficiary": s.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants"),
-            "amount": amount, "eligible": s.status == .eligible,
-            "explanation": s.explanation.map { $0.text(language) },
+            "id": .string(s.id), "title": .string(s.title.text(language)), "clauseRef": .string(s.clause?.ref ?? ""),
+            "clauseQuote": .string(s.clause?.quote ?? ""),
+            "beneficiary": .string(s.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")),
+            "amount": .string(amount), "eligible": .bool(s.status == .eligible),
+            "explanation": .texts(s.explanation.map { $0.text(language) }),
         ]
     }
 

@@ -1,18 +1,17 @@
 import Foundation
-import Mustache
 import ParkScore
 import ParkScoreIO
 import ParkYAML
 
 /// The dossier's templates and wording, read from a folder (`Templates/` by default, `--templates DIR`
 /// otherwise): `dossier.html.mustache`, `dossier.md.mustache`, and `labels/zh.yaml`, `labels/en.yaml`.
-/// A missing or broken file is one clear error naming it.
+/// A missing or broken file is one clear error naming it. The templates are compiled once, here (`Template`).
 public struct DossierTemplates: Sendable {
     public static let files = ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache", "labels/zh.yaml", "labels/en.yaml"]
 
-    let html: MustacheTemplate
-    let markdown: MustacheTemplate
-    let comparison: MustacheTemplate
+    let html: Template
+    let markdown: Template
+    let comparison: Template
     let labels: [LocalizedText.Language: [String: String]]
     /// sha256 of each template file, for the audit appendix.
     public let fingerprints: [(name: String, sha256: String)]
@@ -55,24 +54,23 @@ public struct DossierTemplates: Sendable {
         return nil
     }
 
-    /// One template's text parsed, its sections' depth bounded first (the parser recurses once per level).
-    public static func parse(_ text: String, name: String, directory: String) -> Result<MustacheTemplate, Diagnostic> {
+    /// One template's text compiled, its sections' depth bounded first (the parser recurses once per level). What
+    /// dossier templates do not support (partials, blocks, parents, delimiter changes, transforms) is refused here,
+    /// with the place it is used.
+    public static func parse(_ text: String, name: String, directory: String) -> Result<Template, Diagnostic> {
         if let (depth, line, column) = sectionNesting(text, limit: maxSectionDepth) {
             return .failure(.error("template '\(name)' nests sections \(depth) deep, more than the limit of \(maxSectionDepth)",
                                    at: SourceLocation(file: directory + "/" + name, line: line, column: column)))
         }
         do {
-            return .success(try MustacheTemplate(string: text))
-        } catch let error as MustacheTemplate.ParserError {
-            let at = SourceLocation(file: directory + "/" + name, line: error.context.lineNumber, column: error.context.columnNumber)
-            return .failure(.error("template '\(name)' is broken: \(error.error)", at: at))
+            return .success(try Template(text, maxDepth: maxSectionDepth))
         } catch {
-            return .failure(.error("template '\(name)' is broken: \(error)", at: nil))
+            let at = SourceLocation(file: directory + "/" + name, line: error.line, column: error.column)
+            return .failure(.error("template '\(name)' is broken: \(error.message)", at: at))
         }
     }
 
     public static func load(_ directory: String) -> Result<DossierTemplates, Diagnostic> {
-        MarkdownContentType.register()
         var texts: [String: String] = [:]
         var fingerprints: [(String, String)] = []
         for name in files {
@@ -86,7 +84,7 @@ public struct DossierTemplates: Sendable {
                 fingerprints.append(("templates/" + name, file.sha256))
             }
         }
-        func template(_ name: String) -> Result<MustacheTemplate, Diagnostic> {
+        func template(_ name: String) -> Result<Template, Diagnostic> {
             parse(texts[name] ?? "", name: name, directory: directory)
         }
         var labels: [LocalizedText.Language: [String: String]] = [:]
@@ -107,7 +105,7 @@ public struct DossierTemplates: Sendable {
                 return .failure(.error("labels '\(name)' are broken: \(error.message)", at: at))
             }
         }
-        let html: MustacheTemplate, markdown: MustacheTemplate, comparison: MustacheTemplate
+        let html: Template, markdown: Template, comparison: Template
         switch template("dossier.html.mustache") {
         case .failure(let d): return .failure(d)
         case .success(let t): html = t

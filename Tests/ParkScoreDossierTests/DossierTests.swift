@@ -1,6 +1,7 @@
 import Foundation
+import Mustache
 import ParkScore
-import ParkScoreDossier
+@testable import ParkScoreDossier
 import ParkScoreIO
 import ParkScoreTestSupport
 import XCTest
@@ -128,7 +129,82 @@ final class DossierTests: XCTestCase {
 
         try "{{#gates}}\n<p>{{id}}</p>\n{{/gate}}\n".write(to: folder.appendingPathComponent("dossier.md.mustache"), atomically: true, encoding: .utf8)
         guard case .failure(let broken) = DossierTemplates.load(folder.path) else { return XCTFail("loaded a broken template") }
-        XCTAssertEqual(broken.message, "template 'dossier.md.mustache' is broken: sectionCloseNameIncorrect")
+        XCTAssertEqual(broken.message,
+                       "template 'dossier.md.mustache' is broken: sectionCloseNameIncorrect: {{/gate}} does not close the open section 'gates'")
         XCTAssertEqual(broken.location?.line, 3)
+    }
+
+    /// The dossier's template engine renders the samples' dossiers and comparison page byte for byte as swift-mustache,
+    /// the engine it replaced, renders the same templates over the same contexts.
+    func testSampleDossiersRenderAsMustacheDid() throws {
+        MustacheContentTypes.register(MarkdownReference(), named: "MARKDOWN")
+        let reference = try ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache"].map { name in
+            try MustacheTemplate(string: String(contentsOfFile: Self.path("Templates/" + name), encoding: .utf8))
+        }
+        let templates = renderer.templates
+        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
+        let reviews = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
+        let assessments = [try assess("beijing-xinghe"), try assess("beijing-xinghe", reviews: reviews, date: nil),
+                           try assess("nanshan-xingchao")]
+        for (i, assessment) in assessments.enumerated() {
+            for language in LocalizedText.Language.allCases {
+                let context = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+                                           extraInputs: fingerprints).context.anyValue as? [String: Any] ?? [:]
+                let html = renderer.renderBytes(.html, assessment, language: language)
+                let md = renderer.renderBytes(.md, assessment, language: language)
+                XCTAssertEqual(String(decoding: html, as: UTF8.self), reference[0].render(context), "\(i) \(language)")
+                XCTAssertEqual(String(decoding: md, as: UTF8.self), reference[1].render(context), "\(i) \(language)")
+                XCTAssertEqual(Array(renderer.render(.html, assessment, language: language).utf8), html)
+                // Several formats at once: the same bytes as one by one.
+                let json = Array(renderer.render(.json, assessment, language: language).utf8)
+                XCTAssertEqual(renderer.renderBytes([.md, .json, .html], assessment, language: language), [md, json, html])
+            }
+        }
+        let xinghe = assessments[0], reviewed = assessments[1]
+        let ranking = Ranking(scorecard: xinghe.scorecard, parks: [("xinghe", xinghe.report.park.name, xinghe.result),
+                                                                   ("reviewed", "<b>reviewed</b> & 'quoted'", reviewed.result)])
+        for language in LocalizedText.Language.allCases {
+            XCTAssertEqual(renderer.comparisonHTML(ranking, language: language),
+                           reference[2].render(renderer.comparisonContext(ranking, language: language).anyValue))
+        }
+    }
+
+    /// Old engine against new on the xinghe dossier, µs per render; printed, not asserted (the old engine over the same
+    /// context as Foundation values). Run it in a release build:
+    /// `PARKSCORE_TEMPLATE_BENCHMARK=1 swift test -c release -Xswiftc -enable-testing --filter testTemplateEngineSpeed`.
+    func testTemplateEngineSpeed() throws {
+        let mode = ProcessInfo.processInfo.environment["PARKSCORE_TEMPLATE_BENCHMARK"]
+        guard mode == "1" || mode == "new" else {
+            throw XCTSkip("set PARKSCORE_TEMPLATE_BENCHMARK=1 to measure (=new: the new engine only, for a profiler)")
+        }
+        MustacheContentTypes.register(MarkdownReference(), named: "MARKDOWN")
+        let assessment = try assess("beijing-xinghe")
+        let templates = renderer.templates
+        let labels = templates.labels(.zh)
+        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
+        let model = DossierModel(assessment: assessment, language: .zh, labels: labels, extraInputs: fingerprints)
+        let count = 2000
+        func microseconds(_ body: () -> Int) -> Double {
+            var sink = 0
+            let clock = ContinuousClock()
+            let elapsed = clock.measure { for _ in 0..<count { sink &+= body() } }
+            XCTAssertGreaterThan(sink, 0)
+            let (seconds, attoseconds) = elapsed.components
+            return (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / Double(count)
+        }
+        func line(_ name: String, _ value: Double) { print(String(format: "%-52@ %9.1f µs", name as NSString, value)) }
+        let values = model.context
+        let context = values.anyValue
+        line("DossierModel.context (typed)", microseconds { if case .object(let o) = model.context { o.count } else { 0 } })
+        for (format, name) in [(DossierFormat.html, "dossier.html.mustache"), (.md, "dossier.md.mustache")] {
+            let old = try MustacheTemplate(string: String(contentsOfFile: Self.path("Templates/" + name), encoding: .utf8))
+            let new = format == .html ? templates.html : templates.markdown
+            XCTAssertEqual(Array(old.render(context).utf8), new.renderBytes(values))
+            if mode == "1" { line("\(format) old: swift-mustache render", microseconds { old.render(context).utf8.count }) }
+            line("\(format) new: Template.renderBytes", microseconds { new.renderBytes(values).count })
+            line("\(format) new end to end: DossierRenderer.renderBytes", microseconds {
+                renderer.renderBytes(format, assessment, language: .zh).count
+            })
+        }
     }
 }

@@ -57,7 +57,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
                                 evidence: EvidenceInMemory([:])))
     case "template":
         if case .success(let template) = DossierTemplates.parse(String(decoding: bytes, as: UTF8.self), name: "fuzz", directory: ".") {
-            _ = template.render(["park": ["name": "园区"], "gates": [["id": "G1"]], "label": ["total": "总分"]])
+            _ = template.renderBytes(["park": ["name": "园区"], "gates": [["id": "G1"]], "label": ["total": "总分"]])
         }
     default:
         fatalError("unknown PARKSCORE_FUZZ_TARGET '\(target)'")

@@ -75,14 +75,16 @@ struct DossierCommand: ParsableCommand {
         let assessment = try workspace.assess(report: report, application: application, pipeline: pipeline, date: date)
         let renderer = DossierRenderer(templates: dossierTemplates)
 
-        var files: [(path: String, text: String)] = []
+        var files: [(path: String, bytes: [UInt8])] = []
         if let output, toFolder {
             let folderName = URL(fileURLWithPath: report).standardizedFileURL.deletingLastPathComponent().lastPathComponent
             let stem = assessment.report.park.id ?? (ParkProfile.isValidID(folderName) ? folderName : "park")
+            let formats = format.map { [$0] } ?? DossierFormat.allCases
             for result in assessment.results {
-                for f in format.map({ [$0] }) ?? DossierFormat.allCases {
+                // All formats of one result from one model.
+                for (f, bytes) in zip(formats, renderer.renderBytes(formats, result, language: lang)) {
                     let name = "\(stem).\(result.scorecard.id).\(lang.rawValue).\(f.fileExtension)"
-                    files.append((URL(fileURLWithPath: output).appendingPathComponent(name).path, renderer.render(f, result, language: lang)))
+                    files.append((URL(fileURLWithPath: output).appendingPathComponent(name).path, bytes))
                 }
             }
         } else {
@@ -91,16 +93,15 @@ struct DossierCommand: ParsableCommand {
                 Console.error("error: the report applies to several scorecards (\(ids)): pass --scorecard to choose one, or -o an existing folder for all of them\n")
                 throw ExitCode(64)
             }
-            let text = renderer.render(singleFormat ?? .html, result, language: lang)
             guard let output else {
-                Console.out(text)
+                Console.out(renderer.render(singleFormat ?? .html, result, language: lang))
                 return
             }
-            files.append((output, text))
+            files.append((output, renderer.renderBytes(singleFormat ?? .html, result, language: lang)))
         }
         var written: [String] = []
         for file in files {
-            if let problem = AtomicFile.write(file.text, to: file.path) {
+            if let problem = AtomicFile.write(file.bytes, to: file.path) {
                 for path in written { try? FileManager.default.removeItem(atPath: path) }
                 workspace.report([problem])
                 throw ExitCode(1)
