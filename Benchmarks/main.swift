@@ -7,7 +7,11 @@
 // For each sample self-report: (1) libyaml's event loop alone (yaml_parser_parse until the stream ends),
 // (2) parkscore's YAML layer (node tree with marks and limits), (3) parse + validate + score with the
 // scorecards the report applies to (dictionary and scorecards loaded once, as in a batch). Then the time
-// to score a batch of 5,000 applications. Benchmarks measure; they assert nothing.
+// to score a batch of 5,000 applications. Then (phase `json`) the JSON of each sample's result document, with reviews
+// where the sample has them: Foundation's JSONEncoder with the options JSONText used to pass it, against JSONText.
+// Benchmarks measure; they assert nothing.
+//
+//     swift run -c release ParkScoreBenchmarks 2000 --only json
 import Foundation
 import ParkScore
 import ParkScoreIO
@@ -123,3 +127,49 @@ let batchTime = seconds {
     }
 }
 print(String(format: "batch: %d applications parsed, validated and scored in %.3f s (one core)", applications, batchTime))
+
+/// CPU time of this thread: steadier than wall time on a busy machine.
+func cpuSeconds(_ body: () -> Void) -> Double {
+    func now() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+    }
+    let start = now()
+    body()
+    return now() - start
+}
+
+// JSON output: Foundation's JSONEncoder (what JSONText.encode was) against JSONText, on each sample's result document
+// (thread CPU time).
+if runs("json"), let library = CriteriaLibrary.open(catalog).validValue {
+    print("result document JSON                      bytes   JSONEncoder      JSONText   speed-up")
+    for name in samples.sorted() {
+        let folder = root.appendingPathComponent("Samples/\(name)").path
+        guard case .success(let selfReport) = SourceFile.read(folder + "/self-report.yaml") else { continue }
+        let reviewNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/reviews")) ?? []).sorted()
+        let reviews = reviewNames.compactMap { file -> SourceFile? in
+            guard case .success(let source) = SourceFile.read(folder + "/reviews/" + file) else { return nil }
+            return source
+        }
+        let input = ApplicationInput(selfReport: selfReport, reviews: reviews, evidence: EvidenceFolder(folder))
+        guard let assessment = AssessmentPipeline(criteria: library).assess(input).validValue?.results.first else { continue }
+        let document = ResultDocument(assessment)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var sink = 0
+        let foundation = cpuSeconds {
+            for _ in 0..<iterations {
+                let data = (try? encoder.encode(document)) ?? Data("null".utf8)
+                sink &+= (String(decoding: data, as: UTF8.self) + "\n").utf8.count
+            }
+        }
+        let ours = cpuSeconds {
+            for _ in 0..<iterations { sink &+= JSONText.encode(document).utf8.count }
+        }
+        let same = JSONText.encode(document) == String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        let label = name + (reviews.isEmpty ? "" : " (+\(reviews.count) reviews)")
+        print("\(label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%7d", sink / (2 * iterations)))  "
+              + "\(microseconds(foundation))  \(microseconds(ours))    \(String(format: "%.2f×", foundation / ours))\(same ? "" : "  DIFFERENT")")
+    }
+}

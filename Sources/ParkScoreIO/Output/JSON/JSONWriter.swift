@@ -1,0 +1,187 @@
+import Foundation
+
+/// Writes a `JSONNode` tree as UTF-8 bytes, laid out exactly as swift-foundation's JSONWriter does with
+/// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]`:
+///
+/// - two spaces of indent per level; `"key" : value`; members and elements separated by `,` and a line break;
+/// - an empty array or object is still opened and closed on lines of their own: `[` line break, line break, indent, `]`;
+/// - keys in the order of their UTF-8 bytes (`JSONKeyOrder`);
+/// - in strings `"` and `\` are escaped, U+0008, U+000C, line feed, carriage return and tab as `\b \f \n \r \t`, every
+///   other byte below 0x20 as `\u00xx` (lowercase hex); everything else, `/`, U+007F, U+2028 and U+2029 included,
+///   is copied as it is;
+/// - containers nested 512 deep are an error, as in JSONEncoder.
+struct JSONWriter {
+    struct TooDeep: Error {}
+
+    private static let maximumDepth = 512
+
+    private(set) var bytes: [UInt8] = []
+    /// Member orders already worked out, by key type: the keys they were for and the order.
+    private var orders: [ObjectIdentifier: [(keys: [String], order: [Int])]] = [:]
+    /// `,`, a line break and the deepest indent: a slice of it starts each member and element.
+    private static let breaks: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\n")]
+        + [UInt8](repeating: UInt8(ascii: " "), count: 2 * maximumDepth)
+
+    init(capacity: Int = 4096) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func write(_ node: JSONNode) throws {
+        try write(node, depth: 0)
+    }
+
+    private mutating func write(_ node: JSONNode, depth: Int) throws {
+        switch node {
+        case .null: append("null")
+        case .bool(let b): b ? append("true") : append("false")
+        case .int(let i): writeInt(i)
+        case .number(let digits): appendRaw(digits)
+        case .string(let s): writeString(s)
+        case .array(let array): try writeArray(array.items, depth: depth + 1)
+        case .object(let object): try writeObject(object, depth: depth + 1)
+        }
+    }
+
+    private mutating func writeArray(_ items: [JSONNode], depth: Int) throws {
+        guard depth < Self.maximumDepth else { throw TooDeep() }
+        bytes.append(UInt8(ascii: "["))
+        if items.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        var start = 1
+        for item in items {
+            bytes.append(contentsOf: Self.breaks[start..<(2 + 2 * depth)])
+            start = 0
+            try write(item, depth: depth)
+        }
+        bytes.append(contentsOf: Self.breaks[1..<(2 * depth)])
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func writeObject(_ object: JSONObjectNode, depth: Int) throws {
+        guard depth < Self.maximumDepth else { throw TooDeep() }
+        bytes.append(UInt8(ascii: "{"))
+        let keys = object.keys
+        let values = object.values
+        if keys.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        let order = self.order(of: keys, type: object.keyType)
+        var start = 1
+        for (position, index) in order.enumerated() {
+            // A key encoded twice: the later value stands, as in JSONEncoder's dictionary.
+            if position + 1 < order.count, JSONKeyOrder.equal(keys[index], keys[order[position + 1]]) { continue }
+            bytes.append(contentsOf: Self.breaks[start..<(2 + 2 * depth)])
+            start = 0
+            writeString(keys[index])
+            append(" : ")
+            try write(values[index], depth: depth)
+        }
+        bytes.append(contentsOf: Self.breaks[1..<(2 * depth)])
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// `sortedOrder(keys)`, remembered for the keys of a `CodingKey` type.
+    private mutating func order(of keys: [String], type: ObjectIdentifier?) -> [Int] {
+        guard let type, keys.count > 1 else { return Self.sortedOrder(keys) }
+        if let known = orders[type] {
+            for entry in known where entry.keys.elementsEqual(keys, by: JSONKeyOrder.equal) { return entry.order }
+            if known.count >= 8 { return Self.sortedOrder(keys) }
+        }
+        let order = Self.sortedOrder(keys)
+        orders[type, default: []].append((keys, order))
+        return order
+    }
+
+    /// Member positions by key, equal keys in the order they were encoded.
+    static func sortedOrder(_ keys: [String]) -> [Int] {
+        var order = Array(keys.indices)
+        if keys.count <= 24 {
+            // Insertion sort: objects are small, and it is stable.
+            var i = 1
+            while i < order.count {
+                let current = order[i]
+                var j = i - 1
+                while j >= 0, JSONKeyOrder.compare(keys[current], keys[order[j]]) < 0 {
+                    order[j + 1] = order[j]
+                    j -= 1
+                }
+                order[j + 1] = current
+                i += 1
+            }
+        } else {
+            order.sort { a, b in
+                let c = JSONKeyOrder.compare(keys[a], keys[b])
+                return c != 0 ? c < 0 : a < b
+            }
+        }
+        return order
+    }
+
+    private mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func appendRaw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func writeInt(_ value: Int) {
+        if value >= 0 && value < 10 {
+            bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
+            return
+        }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: 20 digits and a sign
+        var magnitude = value.magnitude
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            bytes.append(contentsOf: buffer[i...])
+        }
+    }
+
+    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+
+    private mutating func writeString(_ string: String) {
+        bytes.append(UInt8(ascii: "\""))
+        var string = string
+        string.withUTF8 { utf8 in
+            var mark = 0
+            var i = 0
+            let n = utf8.count
+            while i < n {
+                let b = utf8[i]
+                if b >= 0x20 && b != UInt8(ascii: "\"") && b != UInt8(ascii: "\\") {
+                    i += 1
+                    continue
+                }
+                if i > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<i])) }
+                bytes.append(UInt8(ascii: "\\"))
+                switch b {
+                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                default:
+                    bytes.append(UInt8(ascii: "u"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(UInt8(ascii: "0"))
+                    bytes.append(Self.hex[Int(b >> 4)])
+                    bytes.append(Self.hex[Int(b & 0xF)])
+                }
+                i += 1
+                mark = i
+            }
+            if n > mark { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[mark..<n])) }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+}
