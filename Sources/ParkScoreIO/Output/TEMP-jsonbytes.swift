@@ -1,3 +1,0 @@
-extension JSONText {
-    public static func bytes(_ value: some Encodable) -> [UInt8] { Array(encode(value).utf8) }
-}
