@@ -133,8 +133,9 @@ public struct BatchRun: Sendable {
                 state.fail(problem)
                 return done()
             }
-            for format in options.formats {
-                let bytes = renderer.renderBytes(format, result, language: options.language)
+            // The model built once for every format.
+            let rendered = renderer.renderBytes(options.formats, result, language: options.language)
+            for (format, bytes) in zip(options.formats, rendered) {
                 let path = dossierName(park: parkID, scorecard: scorecard.id, format: format)
                 switch staging.write(bytes, to: path, existing: claim == .tookOver ? .replace : .refuse) {
                 case .written: break
@@ -198,7 +199,7 @@ public struct BatchRun: Sendable {
                     file.append(table.csvHeader)
                     for entry in ranking.entries { file.append(table.csvLine(entry)) }
                 }),
-                ("ranking.html", { file in file.append(renderer.comparisonHTML(ranking, language: language)) }),
+                ("ranking.html", { file in renderer.writeComparisonHTML(ranking, language: language, to: file.append) }),
                 ("ranking.json", { file in RankingDocument.write(ranking, skipped: skipped, to: file.append) }),
             ]
             for (name, write) in writers {

@@ -7,13 +7,20 @@ extension DossierRenderer {
         templates.comparison.render(comparisonContext(ranking, language: language))
     }
 
+    /// The comparison page written a piece at a time (each piece 256 KiB or so): the rows are made as the template
+    /// reaches them, so a ranking of any size is never held as a page.
+    public func writeComparisonHTML(_ ranking: Ranking, language: LocalizedText.Language, to write: @escaping ([UInt8]) -> Void) {
+        templates.comparison.render(comparisonContext(ranking, language: language), flushingEvery: 1 << 18, to: write)
+    }
+
     /// The value tree the comparison template renders.
     func comparisonContext(_ ranking: Ranking, language: LocalizedText.Language) -> TemplateValue {
         let labels = templates.labels(language)
         let table = RankingTable(ranking: ranking, language: language)
         let fixed = 7
-        let rows: [TemplateValue] = zip(ranking.entries, table.rows).map { entry, cells in
-            let shaded = cells.enumerated().map { i, text -> TemplateValue in
+        let rows = TemplateRows(count: ranking.entries.count) { index in
+            let entry = ranking.entries[index]
+            let shaded = table.row(entry).enumerated().map { i, text -> TemplateValue in
                 guard i >= fixed else { return ["text": .string(text), "class": i == 0 || i == 4 ? "num" : ""] }
                 // Shading only (the number in the cell is exact): the share of the dimension's weight, in five steps.
                 guard i - fixed < entry.standing.dimensions.count, let step = entry.standing.dimensions[i - fixed].shade else {
@@ -31,7 +38,7 @@ extension DossierRenderer {
             "scorecard": .string("\(ranking.scorecard.id) \(ranking.scorecard.version)"),
             "count": .string(zh ? "\(ranking.entries.count) 个园区" : "\(ranking.entries.count) parks"),
             "header": .texts(table.header),
-            "rows": .list(rows),
+            "rows": .rows(rows),
             "best": .list(ranking.best.map { b -> TemplateValue in
                 ["id": .string(b.criterionID), "title": .string(b.title.text(language)),
                  "parks": .string(table.leaders(b, separator: zh ? "、" : ", ")), "points": .string(b.points.formatted(places: 2))]

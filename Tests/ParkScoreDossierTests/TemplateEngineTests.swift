@@ -43,6 +43,22 @@ final class TemplateEngineTests: XCTestCase {
         "marks": "<\u{0338} &\u{200D}x \u{0600}< a\u{0301}< >\u{20DD} ' \"", "mdmarks": "*\u{0301} \u{0600}| _x_\u{0308} ~",
     ] }
 
+    /// Rows made on demand and written a piece at a time give the same bytes as a list rendered whole.
+    func testRowsWrittenPieceByPieceAreTheSameAsAListWhole() throws {
+        let template = try Template("<h1>{{title}}</h1>\n<ul>\n{{#rows}}\n  <li>{{name}} & {{{raw}}}</li>\n{{/rows}}\n{{^rows}}none{{/rows}}\n</ul>\n")
+        for count in [0, 1, 7, 5000] {
+            let item: @Sendable (Int) -> TemplateValue = { ["name": .string("园区<\($0)>"), "raw": .string("<b>\($0)</b>")] }
+            let whole = template.renderBytes(["title": "排名", "rows": .list((0..<count).map(item))])
+            let pieces = Pieces()
+            template.render(["title": "排名", "rows": .rows(TemplateRows(count: count, item: item))], flushingEvery: 4096) { pieces.all.append($0) }
+            XCTAssertEqual(pieces.all.flatMap { $0 }, whole, "\(count) rows")
+            if count == 5000 {
+                XCTAssertGreaterThan(pieces.all.count, 10, "written in pieces")
+                XCTAssertLessThan(pieces.all.map(\.count).max() ?? 0, 4096 + 200, "no piece much over the limit")
+            }
+        }
+    }
+
     func testHandWrittenTemplatesRenderAsMustacheDoes() {
         let templates = [
             // Variables, escaping (HTML: & < > " ' only), unescaped forms, whitespace inside tags.
@@ -179,6 +195,7 @@ extension TemplateValue {
         case .string(let text): return text
         case .bool(let flag): return flag
         case .list(let items): return items.map(\.anyValue)
+        case .rows(let rows): return rows.all.map(\.anyValue)
         case .object(let entries): return entries.mapValues(\.anyValue)
         case .null: return NSNull()
         }
@@ -201,4 +218,8 @@ struct SplitMix64: RandomNumberGenerator {
         z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
         return z ^ (z >> 31)
     }
+}
+
+private final class Pieces: @unchecked Sendable {
+    var all: [[UInt8]] = []
 }

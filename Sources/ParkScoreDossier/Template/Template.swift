@@ -22,6 +22,19 @@ public struct Template: Sendable {
         out = renderer.out
     }
 
+    /// Renders over `context` a piece at a time: `write` gets the output whenever it reaches `limit` bytes (after an
+    /// item of a list) and once at the end, so a list of any length is never held whole.
+    public func render(_ context: TemplateValue, flushingEvery limit: Int, to write: @escaping ([UInt8]) -> Void) {
+        var renderer = TemplateRenderer(context: context, out: [])
+        renderer.flushAt = limit
+        renderer.flush = { out in
+            write(out)
+            out.removeAll(keepingCapacity: true)
+        }
+        renderer.render(nodes)
+        if !renderer.out.isEmpty { write(renderer.out) }
+    }
+
     /// The template rendered over `context`, as UTF-8 bytes.
     public func renderBytes(_ context: TemplateValue) -> [UInt8] {
         var out: [UInt8] = []

@@ -3,6 +3,9 @@
 struct TemplateRenderer {
     private var stack: [TemplateValue]
     var out: [UInt8]
+    /// Where the output goes once it holds `flushAt` bytes or more (checked after each item of a list); none: kept.
+    var flush: ((inout [UInt8]) -> Void)?
+    var flushAt = Int.max
 
     init(context: TemplateValue, out: [UInt8]) {
         stack = [context]
@@ -20,14 +23,22 @@ struct TemplateRenderer {
                 case .string(let text): escaping.append(text, to: &out)
                 case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
                 case .null: break
-                case .list, .object: escaping.append(value.shownText, to: &out)
+                case .list, .object, .rows: escaping.append(value.shownText, to: &out)
                 }
             case .section(let name, let nodes):
                 switch lookUp(name) {
                 case nil, .null?, .bool(false)?: break
                 case .bool(true)?: render(nodes)
                 case .list(let items)?:
-                    for item in items { enter(item, nodes) }
+                    for item in items {
+                        enter(item, nodes)
+                        flushIfFull()
+                    }
+                case .rows(let rows)?:
+                    for i in 0..<rows.count {
+                        enter(rows.item(i), nodes)
+                        flushIfFull()
+                    }
                 case let value?: enter(value, nodes)
                 }
             case .invertedSection(let name, let nodes):
@@ -36,10 +47,16 @@ struct TemplateRenderer {
                 case .list(let items)? where items.isEmpty:
                     // Mustache renders it with the empty list as the current value.
                     enter(.list(items), nodes)
+                case .rows(let rows)? where rows.count == 0:
+                    enter(.list([]), nodes)
                 default: break
                 }
             }
         }
+    }
+
+    private mutating func flushIfFull() {
+        if out.count >= flushAt, let flush { flush(&out) }
     }
 
     private mutating func enter(_ value: TemplateValue, _ nodes: [TemplateNode]) {

@@ -5,6 +5,8 @@ public enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// A list whose items are made one at a time as a section reaches them (a ranking of many parks, never held whole).
+    case rows(TemplateRows)
     /// A value that is there but holds nothing (like JSON `null`): a name that finds it stops looking further out,
     /// and renders as nothing.
     case null
@@ -46,12 +48,26 @@ public enum TemplateValue: Sendable {
         case .bool(let flag): return flag ? "true" : "false"
         case .null: return "nil"
         case .list(let items): return "[" + items.map { $0.debugText(nested: true) }.joined(separator: ", ") + "]"
+        case .rows(let rows): return TemplateValue.list(rows.all).debugText(nested: nested)
         case .object(let entries):
             if entries.isEmpty { return "[:]" }
             return "[" + entries.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription): \($0.value.debugText(nested: true))" }
                 .joined(separator: ", ") + "]"
         }
     }
+}
+
+/// The items of a list made on demand, by position.
+public struct TemplateRows: Sendable {
+    public let count: Int
+    public let item: @Sendable (Int) -> TemplateValue
+
+    public init(count: Int, item: @escaping @Sendable (Int) -> TemplateValue) {
+        self.count = count
+        self.item = item
+    }
+
+    var all: [TemplateValue] { (0..<count).map(item) }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral,

@@ -2,7 +2,7 @@ import ParkScore
 
 /// A ranking as rows of cells — rank, park, verdict, total, grade, each dimension — written as CSV (UTF-8
 /// with a byte-order mark so Excel keeps the Chinese, fields quoted as RFC 4180 says) or as a text table.
-public struct RankingTable {
+public struct RankingTable: Sendable {
     public let ranking: Ranking
     public let language: LocalizedText.Language
 
