@@ -189,30 +189,21 @@ public struct BatchRun: Sendable {
         var entries: [(name: String, isFolder: Bool)] = []
         var rankings: [BatchSummary.RankingFiles] = []
         let skipped = outcomes.indices.filter { outcomes[$0].hasErrors && outcomes[$0].rows.isEmpty }.map { names[$0] }
-        for scorecard in scorecards where ParkProfile.isValidID(scorecard.id) {
-            let ranking = Ranking(scorecard: scorecard, standings: rows[scorecard.id] ?? [])
-            let table = RankingTable(ranking: ranking, language: language)
-            if let problem = staging.folder(scorecard.id) { return .failure(problem) }
-            // Each ranking file written as it is made, a row at a time.
-            let writers: [(String, (StagedFile) -> Void)] = [
-                ("ranking.csv", { file in
-                    file.append(table.csvHeader)
-                    for entry in ranking.entries { file.append(table.csvLine(entry)) }
-                }),
-                ("ranking.html", { file in renderer.writeComparisonHTML(ranking, language: language, to: file.append) }),
-                ("ranking.json", { file in RankingDocument.write(ranking, skipped: skipped, to: file.append) }),
-            ]
-            for (name, write) in writers {
-                switch staging.create(scorecard.id + "/" + name) {
-                case .failure(let problem): return .failure(problem)
-                case .success(let file):
-                    write(file)
-                    if let problem = file.close() { return .failure(problem) }
-                }
+        // One ranking per scorecard, the scorecards on every worker at once; each file written as it is made.
+        let ranked = scorecards.filter { ParkProfile.isValidID($0.id) }
+        let written = ResultSlots<Result<BatchSummary.RankingFiles, Diagnostic>>(count: ranked.count)
+        let rowsByScorecard = rows
+        DispatchQueue.concurrentPerform(iterations: ranked.count) { i in
+            written.set(i, writeRanking(ranked[i], rows: rowsByScorecard[ranked[i].id] ?? [], skipped: skipped, staging: staging))
+        }
+        for result in written.all {
+            switch result {
+            case .failure(let problem)?: return .failure(problem)
+            case .success(let files)?:
+                entries.append((files.scorecard, true))
+                rankings.append(files)
+            case nil: return .failure(.error("a ranking was not written", at: nil))
             }
-            entries.append((scorecard.id, true))
-            rankings.append(BatchSummary.RankingFiles(scorecard: scorecard.id, title: scorecard.title.text(language), parks: ranking.entries.count,
-                                                      folder: options.output + "/" + scorecard.id, top: ranking.entries.first))
         }
 
         var summary = BatchSummary(applications: names.count, rankings: rankings, problemsFile: options.output + "/problems.txt")
@@ -232,6 +223,55 @@ public struct BatchRun: Sendable {
         entries.append(("problems.txt", false))
         if let problem = staging.publish(entries) { return .failure(problem) }
         return .success(summary)
+    }
+}
+
+extension BatchRun {
+    /// One scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time.
+    func writeRanking(_ scorecard: Scorecard, rows: [(id: String, name: String, standing: Standing)], skipped: [String],
+                      staging: StagingFolder) -> Result<BatchSummary.RankingFiles, Diagnostic> {
+        let language = options.language
+        let ranking = Ranking(scorecard: scorecard, standings: rows)
+        let table = RankingTable(ranking: ranking, language: language)
+        if let problem = staging.folder(scorecard.id) { return .failure(problem) }
+        let writers: [(String, (StagedFile) -> Void)] = [
+            ("ranking.csv", { file in
+                file.append(table.csvHeader)
+                for entry in ranking.entries { file.append(table.csvLine(entry)) }
+            }),
+            ("ranking.html", { file in renderer.writeComparisonHTML(ranking, language: language, to: file.append) }),
+            ("ranking.json", { file in RankingDocument.write(ranking, skipped: skipped, to: file.append) }),
+        ]
+        for (name, write) in writers {
+            switch staging.create(scorecard.id + "/" + name) {
+            case .failure(let problem): return .failure(problem)
+            case .success(let file):
+                write(file)
+                if let problem = file.close() { return .failure(problem) }
+            }
+        }
+        return .success(BatchSummary.RankingFiles(scorecard: scorecard.id, title: scorecard.title.text(language), parks: ranking.entries.count,
+                                                  folder: options.output + "/" + scorecard.id, top: ranking.entries.first))
+    }
+}
+
+/// Values set by workers at their positions.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Value?]
+
+    init(count: Int) { items = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Value) {
+        lock.lock()
+        items[index] = value
+        lock.unlock()
+    }
+
+    var all: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return items
     }
 }
 

@@ -232,8 +232,8 @@ private struct Run {
     }
 
     mutating func result(derived: [String: Value]) -> ScoreResult {
-        let gates = scorecard.gates.map(gateResult)
-        var dimensions = scorecard.dimensions.map(dimensionResult)
+        let gates = scorecard.gates.map { gateResult($0) }
+        var dimensions = scorecard.dimensions.map { dimensionResult($0) }
 
         // Weights of dimensions with no applicable criterion are shared out among the others.
         let applicableWeight = dimensions.filter(\.isApplicable).reduce(Rational.zero) { log.add($0, $1.weight, at: "weights") }
@@ -315,7 +315,7 @@ private struct Run {
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
                                  improvements: improvements),
-            support: scorecard.incentives.map(entitlement), corrections: corrections(gates: gates, dimensions: dimensions),
+            support: scorecard.incentives.map { entitlement($0) }, corrections: corrections(gates: gates, dimensions: dimensions),
             arithmeticProblems: log.problems)
     }
 
@@ -364,7 +364,7 @@ private struct Run {
     // MARK: Criteria
 
     func dimensionResult(_ dimension: Dimension) -> DimensionResult {
-        let criteria = dimension.criteria.map(criterionResult)
+        let criteria = dimension.criteria.map { criterionResult($0) }
         var points = Rational.zero
         var applicableMax = Rational.zero
         for c in criteria where c.status != .notApplicable {

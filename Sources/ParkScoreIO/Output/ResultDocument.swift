@@ -93,6 +93,14 @@ public struct ResultDocument: Encodable {
 /// `[.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]` (the differential tests hold the two side by side), several
 /// times faster. A value JSONEncoder would refuse (a NaN, containers 512 deep, nothing encoded) is `null`.
 public enum JSONText {
+    /// A string as a JSON string literal, quoted and escaped as the encoder writes it (for documents written a row at
+    /// a time).
+    public static func quoted(_ text: String) -> String {
+        var writer = JSONWriter(capacity: text.utf8.count + 2)
+        writer.writeString(text)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
     public static func encode(_ value: some Encodable) -> String {
         String(decoding: bytes(value), as: UTF8.self)
     }
@@ -128,7 +136,7 @@ public struct JSONNumber: Encodable {
     /// `Rational.formatted(places:)`.
     let text: String
     /// What the JSON shows.
-    let digits: String
+    public let digits: String
 
     public init(_ r: Rational, places: Int = 2) {
         text = r.formatted(places: places)
