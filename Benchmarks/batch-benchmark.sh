@@ -64,7 +64,7 @@ for n in "${sizes[@]}"; do
     read -r dw _ _ <<< "${row[dossiers]}"; read -r d1 _ _ <<< "${row[dossiers-j1]}"; read -r py _ _ <<< "${row[python]}"
     read -r a5 _ _ <<< "${row[all-5]}"; read -r wf _ _ <<< "${row[write]}"
     awk -v py="$py" -v a5="$a5" -v d1="$d1" -v dw="$dw" -v wf="$wf" -v f="$floor" -v n="$n" 'BEGIN {
-        printf "%s: all five scorecards in one pass, %.1f× faster than the Python script (%.2f s per scorecard, %.2f× the floor)\n", n, py / a5, a5 / 5, a5 / 5 / f
+        printf "%s: all five scorecards in one pass: %.2f s per scorecard, %.1f× faster than the Python script per scorecard, %.2f× the floor\n", n, a5 / 5, py / (a5 / 5), a5 / 5 / f
         printf "%s: dossiers %.2f s = %.2f× (floor + disk write %.2f s); second core %.2f×\n", n, dw, dw / (f + wf), f + wf, d1 / dw
     }'
     rm -rf "$out" "$work/write-floor"

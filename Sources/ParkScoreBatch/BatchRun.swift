@@ -189,21 +189,12 @@ public struct BatchRun: Sendable {
         var entries: [(name: String, isFolder: Bool)] = []
         var rankings: [BatchSummary.RankingFiles] = []
         let skipped = outcomes.indices.filter { outcomes[$0].hasErrors && outcomes[$0].rows.isEmpty }.map { names[$0] }
-        // One ranking per scorecard, the scorecards on every worker at once; each file written as it is made.
-        let ranked = scorecards.filter { ParkProfile.isValidID($0.id) }
-        let written = ResultSlots<Result<BatchSummary.RankingFiles, Diagnostic>>(count: ranked.count)
-        let rowsByScorecard = rows
-        DispatchQueue.concurrentPerform(iterations: ranked.count) { i in
-            written.set(i, writeRanking(ranked[i], rows: rowsByScorecard[ranked[i].id] ?? [], skipped: skipped, staging: staging))
-        }
-        for result in written.all {
-            switch result {
-            case .failure(let problem)?: return .failure(problem)
-            case .success(let files)?:
-                entries.append((files.scorecard, true))
-                rankings.append(files)
-            case nil: return .failure(.error("a ranking was not written", at: nil))
-            }
+        // One ranking per scorecard; the rankings and their files made on every worker.
+        switch writeRankings(scorecards.filter { ParkProfile.isValidID($0.id) }, rows: rows, skipped: skipped, staging: staging) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let files):
+            for ranking in files { entries.append((ranking.scorecard, true)) }
+            rankings = files
         }
 
         var summary = BatchSummary(applications: names.count, rankings: rankings, problemsFile: options.output + "/problems.txt")
@@ -227,31 +218,44 @@ public struct BatchRun: Sendable {
 }
 
 extension BatchRun {
-    /// One scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time.
-    func writeRanking(_ scorecard: Scorecard, rows: [(id: String, name: String, standing: Standing)], skipped: [String],
-                      staging: StagingFolder) -> Result<BatchSummary.RankingFiles, Diagnostic> {
+    /// Each scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time: the rankings made on
+    /// every worker, then the files written on every worker.
+    func writeRankings(_ scorecards: [Scorecard], rows: [String: [(id: String, name: String, standing: Standing)]], skipped: [String],
+                       staging: StagingFolder) -> Result<[BatchSummary.RankingFiles], Diagnostic> {
         let language = options.language
-        let ranking = Ranking(scorecard: scorecard, standings: rows)
-        let table = RankingTable(ranking: ranking, language: language)
-        if let problem = staging.folder(scorecard.id) { return .failure(problem) }
-        let writers: [(String, (StagedFile) -> Void)] = [
-            ("ranking.csv", { file in
-                file.append(table.csvHeader)
-                for entry in ranking.entries { file.append(table.csvLine(entry)) }
-            }),
-            ("ranking.html", { file in renderer.writeComparisonHTML(ranking, language: language, to: file.append) }),
-            ("ranking.json", { file in RankingDocument.write(ranking, skipped: skipped, to: file.append) }),
-        ]
-        for (name, write) in writers {
-            switch staging.create(scorecard.id + "/" + name) {
-            case .failure(let problem): return .failure(problem)
+        let rankings = ResultSlots<Ranking>(count: scorecards.count)
+        DispatchQueue.concurrentPerform(iterations: scorecards.count) { i in
+            rankings.set(i, Ranking(scorecard: scorecards[i], standings: rows[scorecards[i].id] ?? []))
+        }
+        let made = rankings.all.compactMap { $0 }
+        for scorecard in scorecards {
+            if let problem = staging.folder(scorecard.id) { return .failure(problem) }
+        }
+        let files = ["ranking.csv", "ranking.html", "ranking.json"]
+        let problems = ResultSlots<Diagnostic>(count: made.count * files.count)
+        DispatchQueue.concurrentPerform(iterations: made.count * files.count) { job in
+            let ranking = made[job / files.count], name = files[job % files.count]
+            switch staging.create(ranking.scorecard.id + "/" + name) {
+            case .failure(let problem): problems.set(job, problem)
             case .success(let file):
-                write(file)
-                if let problem = file.close() { return .failure(problem) }
+                switch name {
+                case "ranking.csv":
+                    let table = RankingTable(ranking: ranking, language: language)
+                    file.append(table.csvHeader)
+                    for entry in ranking.entries { file.append(table.csvLine(entry)) }
+                case "ranking.html":
+                    renderer.writeComparisonHTML(ranking, language: language, to: file.append)
+                default:
+                    RankingDocument.write(ranking, skipped: skipped, to: file.append)
+                }
+                if let problem = file.close() { problems.set(job, problem) }
             }
         }
-        return .success(BatchSummary.RankingFiles(scorecard: scorecard.id, title: scorecard.title.text(language), parks: ranking.entries.count,
-                                                  folder: options.output + "/" + scorecard.id, top: ranking.entries.first))
+        if let problem = problems.all.compactMap({ $0 }).first { return .failure(problem) }
+        return .success(made.map { ranking in
+            BatchSummary.RankingFiles(scorecard: ranking.scorecard.id, title: ranking.scorecard.title.text(language), parks: ranking.entries.count,
+                                      folder: options.output + "/" + ranking.scorecard.id, top: ranking.entries.first)
+        })
     }
 }
 

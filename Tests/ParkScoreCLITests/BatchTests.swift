@@ -13,7 +13,7 @@ final class BatchTests: XCTestCase {
 
     /// N valid applications, each applying under all five scorecards, deterministic for the seed.
     func generate(_ count: Int, seed: Int = 7) throws -> URL {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 is needed to generate applications") }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else { throw XCTSkip("python3 (/usr/bin/python3) is needed to generate the applications") }
         let folder = try Parkscore.temporaryFolder().appendingPathComponent("apps")
         let run = try Parkscore.run(["python3", Parkscore.repository.appendingPathComponent("Benchmarks/generate-applications.py").path,
                                      String(count), folder.path, "--seed", String(seed)], executable: "/usr/bin/python3")
