@@ -30,6 +30,8 @@ public struct BatchRun: Sendable {
         }
 
         var rows: [Row] = []
+        /// Rows kept after duplicate park ids are settled (the rows themselves move into the rankings).
+        var kept = 0
         /// Rendered diagnostics, empty when there were none.
         var problems = ""
         var hasErrors = false
@@ -156,12 +158,14 @@ public struct BatchRun: Sendable {
 
     /// After the workers: duplicate park ids settled, one ranking per scorecard, problems.txt, the move into place.
     func finish(names: [String], state: SharedState, staging: StagingFolder) -> Result<BatchSummary, Diagnostic> {
-        var outcomes = state.outcomes
+        // The outcomes moved out of the shared state, and each row moved on into its scorecard's list: held once.
+        var outcomes = state.takeOutcomes()
         var rows: [String: [(id: String, name: String, standing: Standing)]] = [:]
         var firstByKey: [String: Int] = [:]
         for index in outcomes.indices {
-            var kept: [Outcome.Row] = []
-            for row in outcomes[index].rows {
+            let own = outcomes[index].rows
+            outcomes[index].rows = []
+            for row in own {
                 let key = row.scorecard + "/" + row.parkID
                 if let first = firstByKey[key] {
                     let message = "park id '\(row.parkID)' is also the id of application '\(names[first])' (scorecard \(row.scorecard)): each application needs its own id"
@@ -171,11 +175,11 @@ public struct BatchRun: Sendable {
                     continue
                 }
                 firstByKey[key] = index
-                kept.append(row)
+                outcomes[index].kept += 1
                 rows[row.scorecard, default: []].append((row.parkID, row.parkName, row.standing))
             }
-            outcomes[index].rows = kept
         }
+        firstByKey = [:]
 
         // The scorecards: the ones named (even if no application was scored against them), else those met.
         var scorecards: [Scorecard] = []
@@ -188,9 +192,9 @@ public struct BatchRun: Sendable {
         let zh = language == .zh
         var entries: [(name: String, isFolder: Bool)] = []
         var rankings: [BatchSummary.RankingFiles] = []
-        let skipped = outcomes.indices.filter { outcomes[$0].hasErrors && outcomes[$0].rows.isEmpty }.map { names[$0] }
+        let skipped = outcomes.indices.filter { outcomes[$0].hasErrors && outcomes[$0].kept == 0 }.map { names[$0] }
         // One ranking per scorecard; the rankings and their files made on every worker.
-        switch writeRankings(scorecards.filter { ParkProfile.isValidID($0.id) }, rows: rows, skipped: skipped, staging: staging) {
+        switch writeRankings(scorecards.filter { ParkProfile.isValidID($0.id) }, rows: consume rows, skipped: skipped, staging: staging) {
         case .failure(let problem): return .failure(problem)
         case .success(let files):
             for ranking in files { entries.append((ranking.scorecard, true)) }
@@ -200,7 +204,7 @@ public struct BatchRun: Sendable {
         var summary = BatchSummary(applications: names.count, rankings: rankings, problemsFile: options.output + "/problems.txt")
         var lines: [String] = []
         for (index, outcome) in outcomes.enumerated() {
-            let skipped = outcome.hasErrors && outcome.rows.isEmpty
+            let skipped = outcome.hasErrors && outcome.kept == 0
             if skipped { summary.skipped.append(names[index]) } else { summary.scored += 1 }
             guard !outcome.problems.isEmpty else { continue }
             if !skipped { summary.withProblems += 1 }
@@ -218,16 +222,15 @@ public struct BatchRun: Sendable {
 }
 
 extension BatchRun {
-    /// Each scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time: the rankings made on
-    /// every worker, then the files written on every worker.
-    func writeRankings(_ scorecards: [Scorecard], rows: [String: [(id: String, name: String, standing: Standing)]], skipped: [String],
+    /// Each scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time, the files on every
+    /// worker.
+    func writeRankings(_ scorecards: [Scorecard], rows: consuming [String: [(id: String, name: String, standing: Standing)]], skipped: [String],
                        staging: StagingFolder) -> Result<[BatchSummary.RankingFiles], Diagnostic> {
         let language = options.language
-        let rankings = ResultSlots<Ranking>(count: scorecards.count)
-        DispatchQueue.concurrentPerform(iterations: scorecards.count) { i in
-            rankings.set(i, Ranking(scorecard: scorecards[i], standings: rows[scorecards[i].id] ?? []))
-        }
-        let made = rankings.all.compactMap { $0 }
+        // Each scorecard's rows taken out of the dictionary as its ranking is made, so they are held once.
+        var rankings: [Ranking] = []
+        for scorecard in scorecards { rankings.append(Ranking(scorecard: scorecard, standings: rows.removeValue(forKey: scorecard.id) ?? [])) }
+        let made = rankings
         for scorecard in scorecards {
             if let problem = staging.folder(scorecard.id) { return .failure(problem) }
         }
@@ -310,10 +313,13 @@ final class SharedState: @unchecked Sendable {
         return done
     }
 
-    var outcomes: [BatchRun.Outcome] {
+    /// The outcomes, moved out (the state keeps none).
+    func takeOutcomes() -> [BatchRun.Outcome] {
         lock.lock()
         defer { lock.unlock() }
-        return items.map { $0 ?? BatchRun.Outcome() }
+        let all = items.map { $0 ?? BatchRun.Outcome() }
+        items = []
+        return all
     }
 
     func fail(_ problem: Diagnostic) {

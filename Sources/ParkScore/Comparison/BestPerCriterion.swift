@@ -19,9 +19,9 @@ public struct BestPerCriterion: Sendable {
 
     /// Adds one park.
     public mutating func add(parkID: String, standing: Standing) {
-        for i in criteria.indices where i < standing.criterionPoints.count {
+        for i in criteria.indices where i < standing.criterionCount {
             // Nobody leads with zero points.
-            guard let points = standing.criterionPoints[i], !points.isZero, !(points < criteria[i].top) else { continue }
+            guard let points = standing.points(ofCriterion: i), !points.isZero, !(points < criteria[i].top) else { continue }
             if criteria[i].top < points {
                 criteria[i] = Criterion(top: points, leaders: [(parkID, standing)], count: 1)
                 continue

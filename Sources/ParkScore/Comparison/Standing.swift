@@ -17,9 +17,20 @@ public struct Standing: Sendable, Hashable {
     public var isProvisional: Bool
     /// In the scorecard's order.
     public var dimensions: [Dimension]
-    /// Points per criterion, in the order of the scorecard's criteria (the result's order); nil where the criterion does
-    /// not apply.
-    public var criterionPoints: ContiguousArray<Rational?>
+    /// Points per criterion, in the order of the scorecard's criteria (the result's order), 16 bytes each; a criterion
+    /// that does not apply holds `notApplicable` (read them through `points(ofCriterion:)`).
+    var criterionPoints: ContiguousArray<Rational>
+    static let notApplicable = Rational(Int.min)
+
+    /// How many criteria the standing holds points for.
+    public var criterionCount: Int { criterionPoints.count }
+
+    /// The points of the scorecard's `index`-th criterion; nil where it does not apply.
+    public func points(ofCriterion index: Int) -> Rational? {
+        guard criterionPoints.indices.contains(index) else { return nil }
+        let points = criterionPoints[index]
+        return points == Self.notApplicable ? nil : points
+    }
 
     public init(_ result: ScoreResult) {
         verdict = result.verdict
@@ -35,9 +46,9 @@ public struct Standing: Sendable, Hashable {
             }
             return Dimension(score: d.score, isApplicable: d.isApplicable, shade: shade)
         }
-        var points = ContiguousArray<Rational?>()
+        var points = ContiguousArray<Rational>()
         for dimension in result.dimensions {
-            for criterion in dimension.criteria { points.append(criterion.status == .notApplicable ? nil : criterion.points) }
+            for criterion in dimension.criteria { points.append(criterion.status == .notApplicable ? Self.notApplicable : criterion.points) }
         }
         criterionPoints = points
     }
