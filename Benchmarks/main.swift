@@ -8,7 +8,8 @@
 // (2) parkscore's YAML layer (node tree with marks and limits), (3) parse + validate + score with the
 // scorecards the report applies to (dictionary and scorecards loaded once, as in a batch). Then the time
 // to score a batch of 5,000 applications. Then (phase `json`) the JSON of each sample's result document, with reviews
-// where the sample has them: Foundation's JSONEncoder with the options JSONText used to pass it, against JSONText.
+// where the sample has them: Foundation's JSONEncoder with the options JSONText used to pass it, against JSONText
+// through Swift.Encoder and written directly, and end to end with the document built from the assessment.
 // Benchmarks measure; they assert nothing.
 //
 //     swift run -c release ParkScoreBenchmarks 2000 --only json
@@ -140,10 +141,36 @@ func cpuSeconds(_ body: () -> Void) -> Double {
     return now() - start
 }
 
-// JSON output: Foundation's JSONEncoder (what JSONText.encode was) against JSONText, on each sample's result document
-// (thread CPU time).
-if runs("json"), let library = CriteriaLibrary.open(catalog).validValue {
-    print("result document JSON                      bytes   JSONEncoder      JSONText   speed-up")
+// JSON output: Foundation's JSONEncoder (what JSONText.encode was) against JSONText through Swift.Encoder
+// (JSONText.treeBytes, what JSONText.bytes was before the documents wrote themselves) and against the direct path
+// (JSONWritable, what JSONText.bytes is now), on each sample's result document. Then end to end: the ResultDocument
+// built from the assessment and written, through the encoder against directly. Each figure is the least thread CPU time
+// per document over 5 rounds of a fifth of the iterations (steadier on a shared machine).
+// `--only json-direct`: the direct end to end alone, for a profiler.
+let directOnly = only == "json-direct"
+if runs("json") || directOnly, let library = CriteriaLibrary.open(catalog).validValue {
+    let rounds = 5, perRound = Swift.max(1, iterations / rounds)
+    var sink = 0
+    /// µs per document: the least of `rounds` rounds of `perRound` calls.
+    func perDocument(_ skip: Bool = false, _ body: () -> Int) -> Double {
+        if skip { return .nan }
+        func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
+        }
+        var least = Double.infinity
+        for _ in 0..<rounds {
+            let start = now()
+            for _ in 0..<perRound { sink &+= body() }
+            least = Swift.min(least, now() - start)
+        }
+        return least / Double(perRound) * 1e6
+    }
+    func µs(_ value: Double) -> String { String(format: "%8.1f µs", value) }
+    print("result document JSON                      bytes   JSONEncoder  JSONText/Encoder  JSONText/direct  speed-up | "
+          + "build+Encoder  build+direct  speed-up")
+    var totals = (encoder: 0.0, direct: 0.0, documents: 0)
     for name in samples.sorted() {
         let folder = root.appendingPathComponent("Samples/\(name)").path
         guard case .success(let selfReport) = SourceFile.read(folder + "/self-report.yaml") else { continue }
@@ -157,19 +184,27 @@ if runs("json"), let library = CriteriaLibrary.open(catalog).validValue {
         let document = ResultDocument(assessment)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var sink = 0
-        let foundation = cpuSeconds {
-            for _ in 0..<iterations {
-                let data = (try? encoder.encode(document)) ?? Data("null".utf8)
-                sink &+= (String(decoding: data, as: UTF8.self) + "\n").utf8.count
-            }
+        let foundation = perDocument(directOnly) {
+            let data = (try? encoder.encode(document)) ?? Data("null".utf8)
+            return (String(decoding: data, as: UTF8.self) + "\n").utf8.count
         }
-        let ours = cpuSeconds {
-            for _ in 0..<iterations { sink &+= JSONText.encode(document).utf8.count }
-        }
-        let same = JSONText.encode(document) == String(decoding: (try? encoder.encode(document)) ?? Data(), as: UTF8.self) + "\n"
+        let tree = perDocument(directOnly) { JSONText.treeBytes(document).count }
+        let direct = perDocument(directOnly) { JSONText.bytes(document).count }
+        let builtTree = perDocument(directOnly) { JSONText.treeBytes(ResultDocument(assessment)).count }
+        let builtDirect = perDocument { JSONText.bytes(ResultDocument(assessment)).count }
+        totals.encoder += builtTree
+        totals.direct += builtDirect
+        totals.documents += 1
+        let expected = Array(((try? encoder.encode(document)) ?? Data()) + Data("\n".utf8))
+        let same = JSONText.bytes(document) == expected && JSONText.treeBytes(document) == expected
         let label = name + (reviews.isEmpty ? "" : " (+\(reviews.count) reviews)")
-        print("\(label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%7d", sink / (2 * iterations)))  "
-              + "\(microseconds(foundation))  \(microseconds(ours))    \(String(format: "%.2f×", foundation / ours))\(same ? "" : "  DIFFERENT")")
+        print("\(label.padding(toLength: 40, withPad: " ", startingAt: 0)) \(String(format: "%7d", expected.count))  "
+              + "\(µs(foundation))       \(µs(tree))      \(µs(direct))    \(String(format: "%5.2f×", tree / direct)) |    "
+              + "\(µs(builtTree))   \(µs(builtDirect))    \(String(format: "%5.2f×", builtTree / builtDirect))\(same ? "" : "  DIFFERENT")")
     }
+    if totals.documents > 0 {
+        print(String(format: "mean build+JSON per document: %.1f µs through the encoder, %.1f µs direct (%.2f×)",
+                     totals.encoder / Double(totals.documents), totals.direct / Double(totals.documents), totals.encoder / totals.direct))
+    }
+    if sink == 42 { print("") }
 }

@@ -112,5 +112,61 @@ struct DossierJSON: Encodable {
                       inputs: a.inputs.map { Input(name: $0.name, sha256: $0.sha256) })
     }
 
-    func encoded() -> String { JSONText.encode(self) }
+    func encoded() -> String { String(decoding: bytes(), as: UTF8.self) }
+
+    /// The UTF-8 bytes of `encoded()`, written directly (`JSONWritable`), not through `Swift.Encoder`.
+    func bytes() -> [UInt8] { JSONText.bytes(writing: self, capacity: 65536) }
+}
+
+// Written directly, as `Encodable` encodes it: the same keys in key order (`JSONKeyOrder`), a nil optional left out.
+extension DossierJSON: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("audit", audit)
+        json.field("date", date)
+        json.field("document", document)
+        json.field("evidence", evidence)
+        json.field("language", language)
+        json.field("result", result)
+        json.field("schema", schema)
+        json.field("schemaVersion", schemaVersion)
+        json.field("scoringModel", scoringModel)
+        json.field("stages", stages)
+        json.objectEnd()
+    }
+}
+
+extension DossierJSON.Evidence: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("file", file)
+        json.field("id", id)
+        json.field("sha256", sha256)
+        json.field("state", state)
+        json.field("stateText", stateText)
+        json.field("supports", supports)
+        json.field("title", title)
+        json.objectEnd()
+    }
+}
+
+extension DossierJSON.Audit: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("inputs", inputs)
+        json.field("scorecard", scorecard)
+        json.field("scorecardSHA256", scorecardSHA256)
+        json.field("scorecardVersion", scorecardVersion)
+        json.field("tool", tool)
+        json.objectEnd()
+    }
+}
+
+extension DossierJSON.Input: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("name", name)
+        json.field("sha256", sha256)
+        json.objectEnd()
+    }
 }

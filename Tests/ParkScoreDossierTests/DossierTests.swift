@@ -49,6 +49,100 @@ final class DossierTests: XCTestCase {
         assertGolden(try render(.md, sample: "nanshan-xingchao", language: .en), named: "nanshan-xingchao.en.md")
     }
 
+    /// What the JSON dossier was when Foundation's JSONEncoder wrote it.
+    static func foundation(_ value: some Encodable) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(value)) ?? Data("null".utf8)) + [UInt8(ascii: "\n")]
+    }
+
+    /// The JSON written directly (`JSONWritable`) against Foundation's JSONEncoder and against our `Swift.Encoder` path,
+    /// for the dossier and the result document of every sample through the pipeline (with and without its reviews),
+    /// in both languages.
+    func testDirectJSONIsWhatJSONEncoderWrites() throws {
+        let samples = try FileManager.default.contentsOfDirectory(atPath: Self.path("Samples"))
+            .filter { FileManager.default.fileExists(atPath: Self.path("Samples/\($0)/self-report.yaml")) }.sorted()
+        XCTAssertGreaterThanOrEqual(samples.count, 10)
+        let templates = renderer.templates
+        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
+        var evaluated = 0, documents = 0
+        for name in samples {
+            let folder = Self.path("Samples/\(name)")
+            let reviewNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/reviews")) ?? []).sorted()
+            let reviews = try reviewNames.map { file in
+                SourceFile(path: "reviews/\(file)", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/reviews/\(file)"))))
+            }
+            let selfReport = SourceFile(path: "self-report.yaml",
+                                        bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/self-report.yaml"))))
+            for withReviews in reviews.isEmpty ? [false] : [false, true] {
+                let input = ApplicationInput(selfReport: selfReport, reviews: withReviews ? reviews : [], evidence: EvidenceFolder(folder))
+                let assessed = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input)
+                for assessment in try XCTUnwrap(assessed.validValue, name).results {
+                    if assessment.staged != nil { evaluated += 1 }
+                    for language in LocalizedText.Language.allCases {
+                        let label = "\(name) \(assessment.scorecard.id) reviews: \(withReviews) \(language)"
+                        let model = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+                                                 extraInputs: fingerprints)
+                        let dossier = DossierJSON(model: model)
+                        let expected = Self.foundation(dossier)
+                        XCTAssertEqual(dossier.bytes(), expected, label)
+                        XCTAssertEqual(JSONText.bytes(dossier), expected, label)
+                        XCTAssertEqual(JSONText.treeBytes(dossier), expected, label)
+                        XCTAssertEqual(renderer.renderBytes([.json], assessment, language: language), [expected], label)
+                        let document = ResultDocument(assessment, language: language)
+                        XCTAssertEqual(JSONText.bytes(writing: document), Self.foundation(document), label)
+                        XCTAssertEqual(JSONText.treeBytes(document), Self.foundation(document), label)
+                        documents += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(evaluated, 0, "some sample is evaluated with its reviews")
+        XCTAssertGreaterThanOrEqual(documents, 2 * samples.count)
+    }
+
+    /// The JSON dossier end to end, µs per document: `DossierJSON(model:)` and its bytes written directly, against the
+    /// same through `Swift.Encoder` (`JSONText.treeBytes`) and Foundation's JSONEncoder; printed, not asserted. Run it
+    /// in a release build:
+    /// `PARKSCORE_JSON_BENCHMARK=1 swift test -c release -Xswiftc -enable-testing --filter testDossierJSONSpeed`.
+    func testDossierJSONSpeed() throws {
+        guard ProcessInfo.processInfo.environment["PARKSCORE_JSON_BENCHMARK"] == "1" else {
+            throw XCTSkip("set PARKSCORE_JSON_BENCHMARK=1 to measure")
+        }
+        let templates = renderer.templates
+        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
+        let reviews = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
+        let cases = [("beijing-xinghe", try assess("beijing-xinghe")), ("beijing-xinghe +5 reviews", try assess("beijing-xinghe", reviews: reviews)),
+                     ("nanshan-xingchao", try assess("nanshan-xingchao"))]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        /// The least of 5 rounds of 400.
+        func microseconds(_ body: () -> Int) -> Double {
+            var sink = 0, least = Double.infinity
+            let clock = ContinuousClock()
+            for _ in 0..<5 {
+                let elapsed = clock.measure { for _ in 0..<400 { sink &+= body() } }
+                let (seconds, attoseconds) = elapsed.components
+                least = Swift.min(least, (Double(seconds) * 1e6 + Double(attoseconds) / 1e12) / 400)
+            }
+            XCTAssertGreaterThan(sink, 0)
+            return least
+        }
+        func line(_ name: String, _ value: Double) { print(String(format: "%-60@ %9.1f µs", name as NSString, value)) }
+        for (name, assessment) in cases {
+            let model = DossierModel(assessment: assessment, language: .zh, labels: templates.labels(.zh), extraInputs: fingerprints)
+            let dossier = DossierJSON(model: model)
+            XCTAssertEqual(dossier.bytes(), JSONText.treeBytes(dossier))
+            line("\(name): DossierJSON(model:)", microseconds { DossierJSON(model: model).evidence.count + 1 })
+            line("\(name): bytes, JSONEncoder", microseconds { ((try? encoder.encode(dossier)) ?? Data()).count })
+            line("\(name): bytes, through Swift.Encoder", microseconds { JSONText.treeBytes(dossier).count })
+            line("\(name): bytes, direct", microseconds { dossier.bytes().count })
+            line("\(name): DossierJSON(model:) + bytes, through Swift.Encoder", microseconds { JSONText.treeBytes(DossierJSON(model: model)).count })
+            line("\(name): DossierJSON(model:) + bytes, direct", microseconds { DossierJSON(model: model).bytes().count })
+            line("\(name): renderBytes([.json])", microseconds { renderer.renderBytes([.json], assessment, language: .zh)[0].count })
+        }
+    }
+
     func testSameInputsGiveTheSameBytes() throws {
         for format in DossierFormat.allCases {
             XCTAssertEqual(try render(format, sample: "nanshan-xingchao"), try render(format, sample: "nanshan-xingchao"), format.rawValue)

@@ -19,6 +19,8 @@ final class JSONTextTests: XCTestCase {
         let ours = JSONText.encode(value)
         XCTAssertEqual(ours, expected, message(), file: file, line: line)
         XCTAssertEqual(JSONText.bytes(value), Array(expected.utf8), message(), file: file, line: line)
+        // Through Swift.Encoder even where the value writes itself directly (the result documents): the same bytes.
+        XCTAssertEqual(JSONText.treeBytes(value), Array(expected.utf8), message(), file: file, line: line)
     }
 
     // MARK: - The real documents

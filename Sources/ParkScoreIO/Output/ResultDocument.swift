@@ -74,16 +74,12 @@ public struct ResultDocument: Encodable {
 
     /// Pretty-printed, sorted-key JSON text ending in a newline.
     public func encoded() -> String {
-        Self.encode(self)
+        String(decoding: JSONText.bytes(writing: self), as: UTF8.self)
     }
 
     /// Several results as one JSON array.
     public static func encoded(_ documents: [ResultDocument]) -> String {
-        encode(documents)
-    }
-
-    private static func encode(_ value: some Encodable) -> String {
-        JSONText.encode(value)
+        String(decoding: JSONText.bytes(writing: documents, capacity: 16384 * Swift.max(documents.count, 1)), as: UTF8.self)
     }
 }
 
@@ -105,8 +101,26 @@ public enum JSONText {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
-    /// The UTF-8 bytes of `encode(_:)`, final newline included.
+    /// The UTF-8 bytes of `encode(_:)`, final newline included. A value that writes itself (`JSONWritable`: the result
+    /// and dossier documents) is written directly, the rest through `Swift.Encoder`.
     public static func bytes(_ value: some Encodable) -> [UInt8] {
+        if let writable = value as? any JSONWritable { return bytes(writing: writable) }
+        return treeBytes(value)
+    }
+
+    /// The bytes of a value that writes itself, without `Swift.Encoder`.
+    package static func bytes(writing value: some JSONWritable, capacity: Int = 16384) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity)
+        value.write(to: &writer)
+        if writer.tooDeep { return Array("null\n".utf8) }
+        var bytes = writer.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
+    }
+
+    /// The bytes through `Swift.Encoder` (`JSONTreeEncoder`), even for a value that writes itself: what the direct path
+    /// is held to.
+    package static func treeBytes(_ value: some Encodable) -> [UInt8] {
         var writer = JSONWriter()
         do {
             let encoder = JSONTreeEncoder()
@@ -139,8 +153,14 @@ public struct JSONNumber: Encodable {
     public let digits: String
 
     public init(_ r: Rational, places: Int = 2) {
-        text = r.formatted(places: places)
-        digits = JSONNumberText.digits(text)
+        if let text = JSONNumberText.formatted(r, places: places) {
+            // At most 24 significant digits, written canonically: the digits are the text itself.
+            self.text = text
+            digits = text
+        } else {
+            text = r.formatted(places: places)
+            digits = JSONNumberText.digits(text)
+        }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -666,5 +686,409 @@ struct NextGradeRef: Encodable {
         blockingGates = n.blockingGates
         criteria = n.criteria
         reachable = n.isReachable
+    }
+}
+
+// MARK: - Direct JSON
+//
+// Each document type writes itself (`JSONWritable`, what `JSONText` uses), bypassing `Swift.Encoder`: the members its
+// synthesized `Encodable` encodes, under the same keys, in key order (`JSONKeyOrder`: by UTF-8 bytes, so `gradeByPoints`
+// after `grade`, `scorecard` before `scoringModel`), a nil optional left out. A member added to a type goes in both.
+
+extension ResultDocument: JSONWritable {
+    package func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("cappedBy", cappedBy)
+        json.field("corrections", corrections)
+        json.field("derived", derived)
+        json.field("dimensions", dimensions)
+        json.field("gates", gates)
+        json.field("grade", grade)
+        json.field("gradeByPoints", gradeByPoints)
+        json.field("improvements", improvements)
+        json.field("missingData", missingData)
+        json.field("mode", mode)
+        json.field("nextGrade", nextGrade)
+        json.field("park", park)
+        json.field("period", period)
+        json.field("provisional", provisional)
+        json.field("provisionalReasons", provisionalReasons)
+        json.field("schemaVersion", schemaVersion)
+        json.field("scorecard", scorecard)
+        json.field("scoringModel", scoringModel)
+        json.field("stages", stages)
+        json.field("support", support)
+        json.field("total", total)
+        json.field("verdict", verdict)
+        json.objectEnd()
+    }
+}
+
+extension JSONValue: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        switch self {
+        case .null: json.writeRaw("null")
+        case .bool(let b): json.writeBool(b)
+        case .number(let n): json.writeRaw(n.digits)
+        case .string(let s): json.writeString(s)
+        case .list(let l): l.write(to: &json)
+        }
+    }
+}
+
+extension Localized: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("en", en)
+        json.field("zh", zh)
+        json.objectEnd()
+    }
+}
+
+extension ScorecardRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("id", id)
+        json.field("source", source)
+        json.field("title", title)
+        json.field("version", version)
+        json.objectEnd()
+    }
+}
+
+extension SourceRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("file", file)
+        json.field("issuer", issuer)
+        json.field("title", title)
+        json.objectEnd()
+    }
+}
+
+extension ProblemRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("evidence", evidence)
+        json.field("problem", problem)
+        json.field("reason", reason)
+        json.field("reviewer", reviewer)
+        json.field("text", text)
+        json.field("title", title)
+        json.objectEnd()
+    }
+}
+
+extension UnsubstantiatedRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("facts", facts)
+        json.field("problems", problems)
+        json.objectEnd()
+    }
+}
+
+extension CorrectionRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("affects", affects)
+        json.field("problem", problem)
+        json.objectEnd()
+    }
+}
+
+extension ParkRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("id", id)
+        json.field("jurisdiction", jurisdiction)
+        json.field("name", name)
+        json.field("nameEn", nameEn)
+        json.objectEnd()
+    }
+}
+
+extension ReportingPeriodRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("from", from)
+        json.field("to", to)
+        json.objectEnd()
+    }
+}
+
+extension GradeRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("id", id)
+        json.field("max", max)
+        json.field("min", min)
+        json.field("title", title)
+        json.objectEnd()
+    }
+}
+
+extension ClauseRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("quote", quote)
+        json.field("ref", ref)
+        json.objectEnd()
+    }
+}
+
+extension EvidenceRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("items", items)
+        json.field("state", state)
+        json.objectEnd()
+    }
+}
+
+extension EvidenceRef.EvidenceItemRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("file", file)
+        json.field("id", id)
+        json.objectEnd()
+    }
+}
+
+extension GateRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("clause", clause)
+        json.field("effect", effect)
+        json.field("evidence", evidence)
+        json.field("explanation", explanation)
+        json.field("id", id)
+        json.field("missingFacts", missingFacts)
+        json.field("problem", problem)
+        json.field("status", status)
+        json.field("title", title)
+        json.field("unsubstantiated", unsubstantiated)
+        json.objectEnd()
+    }
+}
+
+extension CriterionRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("clause", clause)
+        json.field("contribution", contribution)
+        json.field("evidence", evidence)
+        json.field("explanation", explanation)
+        json.field("id", id)
+        json.field("kind", kind)
+        json.field("level", level)
+        json.field("maxContribution", maxContribution)
+        json.field("maxPoints", maxPoints)
+        json.field("measured", measured)
+        json.field("missingFacts", missingFacts)
+        json.field("notApplicable", notApplicable)
+        json.field("points", points)
+        json.field("provisional", provisional)
+        json.field("status", status)
+        json.field("title", title)
+        json.field("unsubstantiated", unsubstantiated)
+        json.field("values", values)
+        json.objectEnd()
+    }
+}
+
+extension DimensionRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("applicable", applicable)
+        json.field("criteria", criteria)
+        json.field("effectiveWeight", effectiveWeight)
+        json.field("id", id)
+        json.field("maxPoints", maxPoints)
+        json.field("points", points)
+        json.field("score", score)
+        json.field("title", title)
+        json.field("weight", weight)
+        json.objectEnd()
+    }
+}
+
+extension MissingRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("fact", fact)
+        json.field("usedBy", usedBy)
+        json.objectEnd()
+    }
+}
+
+extension ImprovementRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("action", action)
+        json.field("criterion", criterion)
+        json.field("current", current)
+        json.field("dimension", dimension)
+        json.field("facts", facts)
+        json.field("gain", gain)
+        json.field("items", items)
+        json.field("level", level)
+        json.field("target", target)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef: JSONWritable {
+    package func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("evidenceDecisions", evidenceDecisions)
+        json.field("findings", findings)
+        json.field("overrides", overrides)
+        json.field("panelRatings", panelRatings)
+        json.field("resolutions", resolutions)
+        json.field("reviews", reviews)
+        json.field("stages", stages)
+        json.field("unresolvedDisagreements", unresolvedDisagreements)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.Stage: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("grade", grade)
+        json.field("provisional", provisional)
+        json.field("stage", stage)
+        json.field("total", total)
+        json.field("verdict", verdict)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.Rating: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("aggregation", aggregation)
+        json.field("counted", counted)
+        json.field("criterion", criterion)
+        json.field("disagreement", disagreement)
+        json.field("level", level)
+        json.field("levels", levels)
+        json.field("points", points)
+        json.field("resolution", resolution)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.Resolution: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("aggregate", aggregate)
+        json.field("chair", chair)
+        json.field("criterion", criterion)
+        json.field("date", date)
+        json.field("level", level)
+        json.field("points", points)
+        json.field("reason", reason)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.Override: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("criterion", criterion)
+        json.field("date", date)
+        json.field("new", new)
+        json.field("old", old)
+        json.field("reason", reason)
+        json.field("reviewer", reviewer)
+        json.field("stage", stage)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.Reviewer: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("id", id)
+        json.field("name", name)
+        json.field("role", role)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.FindingRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("date", date)
+        json.field("level", level)
+        json.field("points", points)
+        json.field("reversedBy", reversedBy)
+        json.field("reviewer", reviewer)
+        json.field("stage", stage)
+        json.field("standing", standing)
+        json.field("statement", statement)
+        json.field("subject", subject)
+        json.field("subjectKind", subjectKind)
+        json.field("summary", summary)
+        json.field("text", text)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.Decision: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("accepted", accepted)
+        json.field("by", by)
+        json.field("date", date)
+        json.field("evidence", evidence)
+        json.field("reason", reason)
+        json.field("stage", stage)
+        json.objectEnd()
+    }
+}
+
+extension StagesRef.ReviewRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("comments", comments)
+        json.field("date", date)
+        json.field("file", file)
+        json.field("reviewer", reviewer)
+        json.field("sha256", sha256)
+        json.objectEnd()
+    }
+}
+
+extension SupportRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("beneficiary", beneficiary)
+        json.field("ceiling", ceiling)
+        json.field("clause", clause)
+        json.field("explanation", explanation)
+        json.field("id", id)
+        json.field("missingFacts", missingFacts)
+        json.field("perPeriod", perPeriod)
+        json.field("period", period)
+        json.field("periods", periods)
+        json.field("status", status)
+        json.field("title", title)
+        json.field("total", total)
+        json.objectEnd()
+    }
+}
+
+extension NextGradeRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("blockingGates", blockingGates)
+        json.field("criteria", criteria)
+        json.field("pointsNeeded", pointsNeeded)
+        json.field("reachable", reachable)
+        json.field("target", target)
+        json.objectEnd()
     }
 }

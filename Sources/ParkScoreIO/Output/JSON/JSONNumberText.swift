@@ -1,3 +1,5 @@
+import ParkScore
+
 /// The digits Foundation's JSONEncoder writes for `Decimal(string: text)`, worked out from the text alone.
 ///
 /// `text` is a plain decimal as `Rational.formatted(places:)` writes it: an optional `-`, digits, and optionally `.` and
@@ -8,6 +10,65 @@
 /// point counting as a zero (`340282366920938463463374607431768211456` → `…211450`), one after it not at all. The
 /// differential tests hold this against Foundation, long texts included.
 enum JSONNumberText {
+    /// `r.formatted(places:)` for up to 4 places (the documents' 2 and 4), without its intermediate strings and arrays:
+    /// the same digits, rounded half up in the same way, trailing zeros dropped, no `-0`; nil for more places. The
+    /// tests hold it to `formatted(places:)`.
+    static func formatted(_ r: Rational, places: Int) -> String? {
+        guard places >= 0, places <= 4, r.denominator > 0 else { return nil }
+        let d = UInt(r.denominator)
+        var whole = r.numerator.magnitude / d
+        var rest = r.numerator.magnitude % d
+        var fraction: UInt = 0
+        var scale: UInt = 1
+        for _ in 0..<places {
+            let (q, remainder) = d.dividingFullWidth(rest.multipliedFullWidth(by: 10))
+            fraction = fraction * 10 + q
+            scale *= 10
+            rest = remainder
+        }
+        // Half up: the remainder is at least half the denominator; 0.995 to two places carries into the whole.
+        if rest >= d - rest {
+            fraction += 1
+            if fraction == scale {
+                fraction = 0
+                whole += 1
+            }
+        }
+        var shown = places
+        while shown > 0, fraction % 10 == 0 {
+            fraction /= 10
+            shown -= 1
+        }
+        let negative = r.numerator < 0 && (whole != 0 || fraction != 0)
+        // A sign, at most 20 whole digits, a point and 4 decimals, written from the end; a short text is a small string,
+        // not allocated.
+        var buffer: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        return withUnsafeMutableBytes(of: &buffer) { buffer in
+            var out = buffer.count
+            var f = fraction
+            for _ in 0..<shown {
+                out -= 1
+                buffer[out] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: f % 10)
+                f /= 10
+            }
+            if shown > 0 {
+                out -= 1
+                buffer[out] = UInt8(ascii: ".")
+            }
+            var w = whole
+            repeat {
+                out -= 1
+                buffer[out] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: w % 10)
+                w /= 10
+            } while w > 0
+            if negative {
+                out -= 1
+                buffer[out] = UInt8(ascii: "-")
+            }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[out...]), as: UTF8.self)
+        }
+    }
+
     /// 2¹²⁸ − 1, the largest mantissa of a `Decimal`.
     private static let maxMantissa: [UInt8] = Array("340282366920938463463374607431768211455".utf8)
 

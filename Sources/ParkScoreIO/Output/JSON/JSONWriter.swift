@@ -10,19 +10,31 @@ import Foundation
 ///   other byte below 0x20 as `\u00xx` (lowercase hex); everything else, `/`, U+007F, U+2028 and U+2029 included,
 ///   is copied as it is;
 /// - containers nested 512 deep are an error, as in JSONEncoder.
-struct JSONWriter {
+///
+/// It writes a `JSONNode` tree (`write(_:)`), or values that write themselves (`JSONWritable`) a member at a time:
+/// `objectStart()`, `key(_:)` and the value for each member, in key order, `objectEnd()`.
+package struct JSONWriter {
     struct TooDeep: Error {}
 
     private static let maximumDepth = 512
 
-    private(set) var bytes: [UInt8] = []
+    package private(set) var bytes: [UInt8] = []
+    /// Written a piece at a time: the containers open, whether the innermost has no member or element yet, and
+    /// whether one is nested too deep (the bytes are then no document).
+    private var depth = 0
+    private var first = true
+    package private(set) var tooDeep = false
+    #if DEBUG
+    /// The last key of each open container, to check that members come in key order.
+    private var lastKeys: [String?] = []
+    #endif
     /// Member orders already worked out, by key type: the keys they were for and the order.
     private var orders: [ObjectIdentifier: [(keys: [String], order: [Int])]] = [:]
     /// `,`, a line break and the deepest indent: a slice of it starts each member and element.
     private static let breaks: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\n")]
         + [UInt8](repeating: UInt8(ascii: " "), count: 2 * maximumDepth)
 
-    init(capacity: Int = 4096) {
+    package init(capacity: Int = 4096) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -35,7 +47,7 @@ struct JSONWriter {
         case .null: append("null")
         case .bool(let b): b ? append("true") : append("false")
         case .int(let i): writeInt(i)
-        case .number(let digits): appendRaw(digits)
+        case .number(let digits): writeRaw(digits)
         case .string(let s): writeString(s)
         case .array(let array): try writeArray(array.items, depth: depth + 1)
         case .object(let object): try writeObject(object, depth: depth + 1)
@@ -48,11 +60,11 @@ struct JSONWriter {
         if items.isEmpty { bytes.append(UInt8(ascii: "\n")) }
         var start = 1
         for item in items {
-            bytes.append(contentsOf: Self.breaks[start..<(2 + 2 * depth)])
+            breakLine(from: start, to: 2 + 2 * depth)
             start = 0
             try write(item, depth: depth)
         }
-        bytes.append(contentsOf: Self.breaks[1..<(2 * depth)])
+        breakLine(from: 1, to: 2 * depth)
         bytes.append(UInt8(ascii: "]"))
     }
 
@@ -67,14 +79,109 @@ struct JSONWriter {
         for (position, index) in order.enumerated() {
             // A key encoded twice: the later value stands, as in JSONEncoder's dictionary.
             if position + 1 < order.count, JSONKeyOrder.equal(keys[index], keys[order[position + 1]]) { continue }
-            bytes.append(contentsOf: Self.breaks[start..<(2 + 2 * depth)])
+            breakLine(from: start, to: 2 + 2 * depth)
             start = 0
             writeString(keys[index])
             append(" : ")
             try write(values[index], depth: depth)
         }
-        bytes.append(contentsOf: Self.breaks[1..<(2 * depth)])
+        breakLine(from: 1, to: 2 * depth)
         bytes.append(UInt8(ascii: "}"))
+    }
+
+    // MARK: - A piece at a time
+
+    package mutating func objectStart() {
+        bytes.append(UInt8(ascii: "{"))
+        open()
+    }
+
+    package mutating func objectEnd() {
+        close()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    package mutating func arrayStart() {
+        bytes.append(UInt8(ascii: "["))
+        open()
+    }
+
+    package mutating func arrayEnd() {
+        close()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    /// Before an element of the innermost array.
+    package mutating func element() {
+        separator()
+    }
+
+    /// A member's key, which must come after the previous member's in `JSONKeyOrder`; its value follows.
+    package mutating func key(_ key: StaticString) {
+        separator()
+        #if DEBUG
+        checkOrder(key.description)
+        #endif
+        bytes.append(UInt8(ascii: "\""))
+        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        append("\" : ")
+    }
+
+    /// A key not known in advance (a dictionary's), escaped as a string.
+    package mutating func key(_ key: String) {
+        separator()
+        #if DEBUG
+        checkOrder(key)
+        #endif
+        writeString(key)
+        append(" : ")
+    }
+
+    #if DEBUG
+    private mutating func checkOrder(_ key: String) {
+        if let last = lastKeys.last, let previous = last {
+            assert(JSONKeyOrder.less(previous, key), "JSON member \(key) written after \(previous)")
+        }
+        if !lastKeys.isEmpty { lastKeys[lastKeys.count - 1] = key }
+    }
+    #endif
+
+    private mutating func open() {
+        depth += 1
+        if depth >= Self.maximumDepth { tooDeep = true }
+        first = true
+        #if DEBUG
+        lastKeys.append(nil)
+        #endif
+    }
+
+    private mutating func close() {
+        if first { bytes.append(UInt8(ascii: "\n")) }
+        breakLine(from: 1, to: 2 * depth)
+        depth -= 1
+        first = false
+        #if DEBUG
+        lastKeys.removeLast()
+        #endif
+    }
+
+    /// `,` unless first, a line break and the indent of the innermost container.
+    private mutating func separator() {
+        let start = first ? 1 : 0
+        first = false
+        breakLine(from: start, to: 2 + 2 * depth)
+    }
+
+    /// `,\n` and 64 spaces: the breaks of containers up to 32 deep, without slicing `breaks`.
+    private static let shortBreaks: StaticString = ",\n                                                                "
+
+    /// `breaks[start..<end]`.
+    private mutating func breakLine(from start: Int, to end: Int) {
+        if end <= Self.shortBreaks.utf8CodeUnitCount {
+            Self.shortBreaks.withUTF8Buffer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        } else {
+            bytes.append(contentsOf: Self.breaks[start..<Swift.min(end, Self.breaks.count)])
+        }
     }
 
     /// `sortedOrder(keys)`, remembered for the keys of a `CodingKey` type.
@@ -118,12 +225,17 @@ struct JSONWriter {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func appendRaw(_ text: String) {
+    /// Text as it is (number digits).
+    package mutating func writeRaw(_ text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    private mutating func writeInt(_ value: Int) {
+    package mutating func writeBool(_ value: Bool) {
+        value ? append("true") : append("false")
+    }
+
+    package mutating func writeInt(_ value: Int) {
         if value >= 0 && value < 10 {
             bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value))
             return
@@ -147,7 +259,7 @@ struct JSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    mutating func writeString(_ string: String) {
+    package mutating func writeString(_ string: String) {
         bytes.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { utf8 in
