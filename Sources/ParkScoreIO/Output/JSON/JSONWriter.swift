@@ -118,13 +118,36 @@ package struct JSONWriter {
 
     /// A member's key, which must come after the previous member's in `JSONKeyOrder`; its value follows.
     package mutating func key(_ key: StaticString) {
-        separator()
         #if DEBUG
-        checkOrder(key.description)
+        defer { checkOrder(key.description) }
         #endif
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        append("\" : ")
+        let start = first ? 1 : 0, end = 2 + 2 * depth
+        let total = end - start + key.utf8CodeUnitCount + 5
+        guard end <= Self.shortBreaks.utf8CodeUnitCount, total <= 160 else {
+            separator()
+            bytes.append(UInt8(ascii: "\""))
+            key.withUTF8Buffer { bytes.append(contentsOf: $0) }
+            append("\" : ")
+            return
+        }
+        first = false
+        // The break, the indent, the quoted key and ` : ` put together first, then appended at once: one copy rather
+        // than four.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { piece in
+            var i = 0
+            func put(_ text: UnsafeBufferPointer<UInt8>) {
+                for b in text {
+                    piece[i] = b
+                    i += 1
+                }
+            }
+            Self.shortBreaks.withUTF8Buffer { put(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            piece[i] = UInt8(ascii: "\"")
+            i += 1
+            key.withUTF8Buffer { put($0) }
+            StaticString("\" : ").withUTF8Buffer { put($0) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: piece[0..<i]))
+        }
     }
 
     /// A key not known in advance (a dictionary's), escaped as a string.
