@@ -39,7 +39,7 @@ public struct DossierRenderer: Sendable {
         var context: TemplateValue?
         return formats.map { format in
             switch format {
-            case .json: return Array(DossierJSON(model: model).encoded().utf8)
+            case .json: return DossierJSON(model: model).bytes()
             case .html, .md:
                 let values = context ?? model.context
                 context = values
