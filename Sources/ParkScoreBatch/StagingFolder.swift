@@ -96,20 +96,7 @@ final class StagingFolder: @unchecked Sendable {
                 }
                 return .failed(.error("cannot write '\(output)/\(relative)': \(String(cString: strerror(errno)))", at: nil))
             }
-            var written = 0
-            var failure: String?
-            bytes.withUnsafeBytes { buffer in
-                guard let base = buffer.baseAddress else { return }
-                while written < buffer.count {
-                    let n = Foundation.write(fd, base + written, buffer.count - written)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = String(cString: strerror(errno))
-                        return
-                    }
-                    written += n
-                }
-            }
+            var failure = AtomicFile.writeAll(bytes, to: fd)
             if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
             if let failure { return .failed(.error("cannot write '\(output)/\(relative)': \(failure)", at: nil)) }
             return .written
@@ -200,19 +187,7 @@ final class StagedFile {
             buffer.removeAll(keepingCapacity: true)
             return
         }
-        var written = 0
-        buffer.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            while written < bytes.count {
-                let n = Foundation.write(fd, base + written, bytes.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                written += n
-            }
-        }
+        failure = AtomicFile.writeAll(buffer, to: fd)
         buffer.removeAll(keepingCapacity: true)
     }
 

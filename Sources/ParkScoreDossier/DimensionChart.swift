@@ -17,7 +17,7 @@ enum DimensionChart {
             // A bar's length only (the number beside it is exact): the share of the dimension's weight, in pixels.
             let share = d.effectiveWeight.isZero ? 0 : min(1, max(0, d.score.doubleValue / d.effectiveWeight.doubleValue))
             let filled = Int((share * Double(barWidth)).rounded())
-            svg += "<text x=\"0\" y=\"\(y + 14)\">\(escape(d.title.text(language)))</text>"
+            svg += "<text x=\"0\" y=\"\(y + 14)\">\(HTMLEscaping.escape(d.title.text(language)))</text>"
             svg += "<rect x=\"0.5\" y=\"\(y + 19)\" width=\"\(barWidth)\" height=\"16\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"1\"/>"
             if filled > 0 {
                 svg += "<rect x=\"0.5\" y=\"\(y + 19)\" width=\"\(filled)\" height=\"16\" fill=\"#9a9a9a\" stroke=\"#000\" stroke-width=\"1\"/>"
@@ -25,20 +25,5 @@ enum DimensionChart {
             svg += "<text x=\"\(barWidth + 10)\" y=\"\(y + 32)\">\(d.score.fixed(places: 2)) / \(d.effectiveWeight.formatted(places: 2))</text>"
         }
         return svg + "</svg>"
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            switch c {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
     }
 }

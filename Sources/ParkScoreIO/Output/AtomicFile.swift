@@ -51,19 +51,7 @@ public enum AtomicFile {
                 if errno == EEXIST { continue }
                 return .error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)
             }
-            var written = 0
-            var failure: String?
-            bytes.withUnsafeBytes { buffer in
-                while written < buffer.count {
-                    let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        failure = String(cString: strerror(errno))
-                        return
-                    }
-                    written += n
-                }
-            }
+            var failure = writeAll(bytes, to: fd)
             if failure == nil && close(fd) != 0 { failure = String(cString: strerror(errno)) } else if failure != nil { close(fd) }
             if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
             if let failure {
@@ -84,6 +72,25 @@ public enum AtomicFile {
             let path = folder + "/" + name
             if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(time(nil)) - Int(info.st_mtim.tv_sec) > seconds { unlink(path) }
         }
+    }
+
+    /// Writes every byte to `fd` (again after an interruption or a short write); the system's reason if it cannot.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
+        var written = 0
+        var failure: String?
+        bytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while written < buffer.count {
+                let n = Foundation.write(fd, base + written, buffer.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                    return
+                }
+                written += n
+            }
+        }
+        return failure
     }
 
     static func randomToken() -> String {
