@@ -48,12 +48,12 @@ for n in "${sizes[@]}"; do
     declare -A row=()
     row[floor]=$(measure "$bindir/ParkScoreBenchmarks" floor "$apps")
     row[python]=$(measure python3 Benchmarks/python-baseline.py "$apps")
-    before="rm -rf '$out'"
+    before="rm -rf '$out'; sync"
     row[all-5]=$(measure "$bindir/parkscore" batch "$apps" --all --no-dossiers -o "$out")
     row[rank-1]=$(measure "$bindir/parkscore" batch "$apps" --scorecard "$beijing" --no-dossiers -o "$out")
     row[dossiers-j1]=$(measure "$bindir/parkscore" batch "$apps" --scorecard "$beijing" --jobs 1 -o "$out")
     row[dossiers]=$(measure "$bindir/parkscore" batch "$apps" --scorecard "$beijing" -o "$out")
-    before="rm -rf '$work/write-floor'"
+    before="rm -rf '$work/write-floor'; sync"
     row[write]=$(measure "$bindir/ParkScoreBenchmarks" write-floor "$out/$beijing/dossiers" "$work/write-floor")
     unset before
     floor=$(echo "${row[floor]}" | awk '{print $1}')
