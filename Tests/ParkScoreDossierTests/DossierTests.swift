@@ -60,40 +60,30 @@ final class DossierTests: XCTestCase {
     /// for the dossier and the result document of every sample through the pipeline (with and without its reviews),
     /// in both languages.
     func testDirectJSONIsWhatJSONEncoderWrites() throws {
-        let samples = try FileManager.default.contentsOfDirectory(atPath: Self.path("Samples"))
-            .filter { FileManager.default.fileExists(atPath: Self.path("Samples/\($0)/self-report.yaml")) }.sorted()
+        let samples = try SampleApplications.all(in: Self.path("Samples"))
         XCTAssertGreaterThanOrEqual(samples.count, 10)
         let templates = renderer.templates
         let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
         var evaluated = 0, documents = 0
-        for name in samples {
-            let folder = Self.path("Samples/\(name)")
-            let reviewNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/reviews")) ?? []).sorted()
-            let reviews = try reviewNames.map { file in
-                SourceFile(path: "reviews/\(file)", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/reviews/\(file)"))))
-            }
-            let selfReport = SourceFile(path: "self-report.yaml",
-                                        bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/self-report.yaml"))))
-            for withReviews in reviews.isEmpty ? [false] : [false, true] {
-                let input = ApplicationInput(selfReport: selfReport, reviews: withReviews ? reviews : [], evidence: EvidenceFolder(folder))
-                let assessed = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input)
-                for assessment in try XCTUnwrap(assessed.validValue, name).results {
-                    if assessment.staged != nil { evaluated += 1 }
-                    for language in LocalizedText.Language.allCases {
-                        let label = "\(name) \(assessment.scorecard.id) reviews: \(withReviews) \(language)"
-                        let model = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
-                                                 extraInputs: fingerprints)
-                        let dossier = DossierJSON(model: model)
-                        let expected = Self.foundation(dossier)
-                        XCTAssertEqual(dossier.bytes(), expected, label)
-                        XCTAssertEqual(JSONText.bytes(dossier), expected, label)
-                        XCTAssertEqual(JSONText.treeBytes(dossier), expected, label)
-                        XCTAssertEqual(renderer.renderBytes([.json], assessment, language: language), [expected], label)
-                        let document = ResultDocument(assessment, language: language)
-                        XCTAssertEqual(JSONText.bytes(writing: document), Self.foundation(document), label)
-                        XCTAssertEqual(JSONText.treeBytes(document), Self.foundation(document), label)
-                        documents += 1
-                    }
+        for sample in samples {
+            let (name, withReviews) = (sample.name, sample.withReviews)
+            let assessed = AssessmentPipeline(criteria: library, toolVersion: "test").assess(sample.input)
+            for assessment in try XCTUnwrap(assessed.validValue, name).results {
+                if assessment.staged != nil { evaluated += 1 }
+                for language in LocalizedText.Language.allCases {
+                    let label = "\(name) \(assessment.scorecard.id) reviews: \(withReviews) \(language)"
+                    let model = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+                                             extraInputs: fingerprints)
+                    let dossier = DossierJSON(model: model)
+                    let expected = Self.foundation(dossier)
+                    XCTAssertEqual(dossier.bytes(), expected, label)
+                    XCTAssertEqual(JSONText.bytes(dossier), expected, label)
+                    XCTAssertEqual(JSONText.treeBytes(dossier), expected, label)
+                    XCTAssertEqual(renderer.renderBytes([.json], assessment, language: language), [expected], label)
+                    let document = ResultDocument(assessment, language: language)
+                    XCTAssertEqual(JSONText.bytes(writing: document), Self.foundation(document), label)
+                    XCTAssertEqual(JSONText.treeBytes(document), Self.foundation(document), label)
+                    documents += 1
                 }
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 @testable import ParkScoreDossier
+import ParkScoreTestSupport
 import XCTest
 
 /// The dossier's template engine against swift-mustache, the engine it replaces: the same template and context give
@@ -121,7 +122,7 @@ final class TemplateEngineTests: XCTestCase {
                       "{{marks}}", "{{n}}", "{{!c}}", "{{! two\nlines }}", "{{% CONTENT_TYPE: MARKDOWN}}", "{{%CONTENT_TYPE:TEXT}}",
                       "{{% CONTENT_TYPE: HTML }}", " ", "  ", "\t", "\n", "\n", "\n", "\n", "\r\n", "\r", "text", "星", "{", "}",
                       "{{", "}}", "'<&>\"", "{{/a}}"]
-        var random = SplitMix64(seed: 20_260_201)
+        var random = SplitMix(seed: 20_260_201)
         func chance(_ percent: UInt64) -> Bool { random.next() % 100 < percent }
         var rendered = 0, refused = 0
         for _ in 0..<4000 {
@@ -207,18 +208,6 @@ struct MarkdownReference: MustacheContentType {
     func escapeText(_ text: String) -> String { MarkdownEscaping.escape(text) }
 }
 
-/// A small seeded generator, so a failing random template is found again.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 private final class Pieces: @unchecked Sendable {
     var all: [[UInt8]] = []

@@ -2,6 +2,7 @@ import Foundation
 import ParkScore
 import ParkScoreIO
 import PropertyBased
+import ParkScoreTestSupport
 import Testing
 
 /// Properties checked on generated inputs (swift-property-based): exact arithmetic, three-valued logic, and the
@@ -159,15 +160,3 @@ struct EngineProperties {
     }
 }
 
-/// A small deterministic generator, so a failing seed reproduces.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

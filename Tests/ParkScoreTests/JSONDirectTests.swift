@@ -1,6 +1,7 @@
 import Foundation
 import ParkScore
 @testable import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// The documents' direct JSON (`JSONWritable`) where the samples do not reach: every optional member present, objects
@@ -72,7 +73,7 @@ final class JSONDirectTests: XCTestCase {
     /// JSONNumber's own formatting (up to 4 places) against `Rational.formatted(places:)`, which it stands for: the text
     /// Foundation's encoder is given and the digits ours writes.
     func testNumberTextIsFormatted() {
-        var g = JSONTextTests.SplitMix(state: 20_261_126)
+        var g = SplitMix(state: 20_261_126)
         let numerators = [0, 1, -1, 5, -5, 9, 10, 99, 100, 995, -995, 999_999, 1_000_000_007, Int.max, -Int.max, Int.min]
         let denominators = [1, 2, 3, 7, 8, 10, 16, 100, 200, 1000, 3000, 10000, 20000, 99_999, 1 << 40, Int.max]
         var checked = 0

@@ -1,6 +1,7 @@
 import Foundation
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// `JSONText` (our encoder) against Foundation's `JSONEncoder` with the options it replaced: the same bytes for the real
@@ -51,25 +52,14 @@ final class JSONTextTests: XCTestCase {
     /// Through the pipeline with each sample's reviews: evaluation results with their stages and findings.
     func testEverySampleThroughThePipeline() throws {
         let library = try XCTUnwrap(CriteriaLibrary.open(Repository.catalog).validValue)
-        let samples = try FileManager.default.contentsOfDirectory(atPath: Repository.path("Samples"))
-            .filter { FileManager.default.fileExists(atPath: Repository.path("Samples/\($0)/self-report.yaml")) }.sorted()
         var evaluated = 0
-        for name in samples {
-            let folder = Repository.path("Samples/\(name)")
-            let reviewNames = ((try? FileManager.default.contentsOfDirectory(atPath: folder + "/reviews")) ?? []).sorted()
-            let reviews = try reviewNames.map { file in
-                SourceFile(path: "reviews/\(file)", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: "\(folder)/reviews/\(file)"))))
-            }
-            let selfReport = SourceFile(path: "self-report.yaml",
-                                        bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/self-report.yaml"))))
-            for withReviews in reviews.isEmpty ? [false] : [false, true] {
-                let input = ApplicationInput(selfReport: selfReport, reviews: withReviews ? reviews : [], evidence: EvidenceFolder(folder))
-                let assessment = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input)
-                for result in try XCTUnwrap(assessment.validValue, name).results {
-                    if result.staged != nil { evaluated += 1 }
-                    for language in [LocalizedText.Language.zh, .en] {
-                        assertSame(ResultDocument(result, language: language), "\(name) reviews: \(withReviews) \(language)")
-                    }
+        for sample in try SampleApplications.all(in: Repository.path("Samples")) {
+            let (name, withReviews) = (sample.name, sample.withReviews)
+            let assessment = AssessmentPipeline(criteria: library, toolVersion: "test").assess(sample.input)
+            for result in try XCTUnwrap(assessment.validValue, name).results {
+                if result.staged != nil { evaluated += 1 }
+                for language in [LocalizedText.Language.zh, .en] {
+                    assertSame(ResultDocument(result, language: language), "\(name) reviews: \(withReviews) \(language)")
                 }
             }
         }
@@ -306,17 +296,6 @@ final class JSONTextTests: XCTestCase {
 
     // MARK: - Random values
 
-    /// A small deterministic generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     indirect enum Random: Encodable {
         case string(String), int(Int), double(Double), bool(Bool), null, number(JSONNumber)
