@@ -72,6 +72,7 @@ public struct BatchRun: Sendable {
                 progress?(done, names.count)
             }
         }
+        state.dropClaims()
         if let failure = state.failure {
             staging.discard()
             return .failure(failure)
@@ -129,7 +130,9 @@ public struct BatchRun: Sendable {
                                             standing: standing))
             guard !options.formats.isEmpty else { continue }
             // Two applications with one park id: the first in folder order keeps the name; the others are refused at the end.
-            let claim = state.claim(scorecard.id + "/" + parkID, by: index)
+            // Keys compare without case: `Park-A` and `park-a` name one file where file names ignore case.
+            let key = scorecard.id + "/" + parkID.lowercased()
+            let claim = state.claim(key, by: index)
             guard claim != .refused else { continue }
             if let problem = staging.folder(scorecard.id + "/dossiers") {
                 state.fail(problem)
@@ -139,15 +142,19 @@ public struct BatchRun: Sendable {
             let rendered = renderer.renderBytes(options.formats, result, language: options.language)
             for (format, bytes) in zip(options.formats, rendered) {
                 let path = dossierName(park: parkID, scorecard: scorecard.id, format: format)
-                switch staging.write(bytes, to: path, existing: claim == .tookOver ? .replace : .refuse) {
-                case .written: break
-                case .exists:
+                // A name taken over is written while the claims are held, and only by its owner then: with three
+                // applications of one id, the last to take the name over cannot be overwritten by one it displaced.
+                let outcome = claim == .tookOver ? state.whileOwner(key, index) { staging.write(bytes, to: path, existing: .replace) }
+                                                 : staging.write(bytes, to: path, existing: .refuse)
+                switch outcome {
+                case .written, nil: break
+                case .exists?:
                     // A lower-numbered application took the name over meanwhile: its file stands.
-                    if state.owner(scorecard.id + "/" + parkID) == index {
+                    if state.owner(key) == index {
                         state.fail(.error("cannot write '\(options.output)/\(path)': it exists", at: nil))
                         return done()
                     }
-                case .failed(let problem):
+                case .failed(let problem)?:
                     state.fail(problem)
                     return done()
                 }
@@ -166,7 +173,7 @@ public struct BatchRun: Sendable {
             let own = outcomes[index].rows
             outcomes[index].rows = []
             for row in own {
-                let key = row.scorecard + "/" + row.parkID
+                let key = row.scorecard + "/" + row.parkID.lowercased()
                 if let first = firstByKey[key] {
                     let message = "park id '\(row.parkID)' is also the id of application '\(names[first])' (scorecard \(row.scorecard)): each application needs its own id"
                     outcomes[index].problems += DiagnosticRenderer().render([
@@ -353,6 +360,21 @@ final class SharedState: @unchecked Sendable {
         guard index < owner else { return .refused }
         owners[key] = index
         return .tookOver
+    }
+
+    /// Runs `body` holding the claims if `index` owns `key`; nil if it does not.
+    func whileOwner<T>(_ key: String, _ index: Int, _ body: () -> T) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard owners[key] == index else { return nil }
+        return body()
+    }
+
+    /// Forgets the claims (after the workers: the names are settled).
+    func dropClaims() {
+        lock.lock()
+        owners = [:]
+        lock.unlock()
     }
 
     func owner(_ key: String) -> Int? {

@@ -14,11 +14,20 @@ final class StagingFolder: @unchecked Sendable {
     let path: String
     private let lock = NSLock()
     private var made: Set<String> = []
+    /// The staging folder held open with an exclusive flock for the whole run: another batch into the same output
+    /// never takes it for one an interrupted run left, however long this one runs.
+    private var lockFD: Int32 = -1
+    /// Set when a failed move could not be undone: the staging folder then holds what was replaced, and stays.
+    private var keep = false
 
     private init(output: String, path: String) {
         self.output = output
         self.path = path
+        lockFD = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if lockFD >= 0 { _ = flock(lockFD, LOCK_EX | LOCK_NB) }
     }
+
+    deinit { if lockFD >= 0 { close(lockFD) } }
 
     /// Makes the output folder if missing, removes what an interrupted batch left there an hour ago or more, and
     /// makes a fresh staging folder in it.
@@ -41,16 +50,19 @@ final class StagingFolder: @unchecked Sendable {
         return .success(StagingFolder(output: output, path: String(cString: made)))
     }
 
-    /// Staging folders of batches that stopped before the end, untouched for an hour (a batch running now into the same
-    /// folder keeps its own).
+    /// Staging folders of batches that stopped before the end, untouched for an hour and locked by no running batch (a
+    /// batch running now into the same folder holds its own with flock).
     static func removeStale(in output: String, olderThan seconds: Int = 3600) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: output) else { return }
         for name in names where name.hasPrefix(prefix) {
             var info = stat()
             let path = output + "/" + name
-            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, Int(time(nil)) - Int(info.st_mtim.tv_sec) > seconds {
-                try? FileManager.default.removeItem(atPath: path)
-            }
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR, Int(time(nil)) - Int(info.st_mtim.tv_sec) > seconds else { continue }
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { continue }
+            defer { close(fd) }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 
@@ -133,17 +145,32 @@ final class StagingFolder: @unchecked Sendable {
         sync()
         let replaced = path + "/.replaced"
         guard mkdir(replaced, 0o700) == 0 else { return .error("cannot write into '\(output)': \(String(cString: strerror(errno)))", at: nil) }
+        // Each entry moved in; on a failure, the ones moved so far are moved back, and what they replaced with them.
+        var moved: [(name: String, replacedOld: Bool)] = []
         for entry in entries {
             let target = output + "/" + entry.name
             var info = stat()
-            if lstat(target, &info) == 0, rename(target, replaced + "/" + entry.name) != 0 {
-                return .error("cannot replace '\(target)': \(String(cString: strerror(errno)))", at: nil)
+            var failure: String?
+            let hadOld = lstat(target, &info) == 0
+            if hadOld, rename(target, replaced + "/" + entry.name) != 0 {
+                failure = "cannot replace '\(target)': \(String(cString: strerror(errno)))"
+            } else if rename(path + "/" + entry.name, target) != 0 {
+                failure = "cannot move the new '\(entry.name)' into '\(output)': \(String(cString: strerror(errno)))"
+                if hadOld { rename(replaced + "/" + entry.name, target) }
             }
-            if rename(path + "/" + entry.name, target) != 0 {
-                let reason = String(cString: strerror(errno))
-                rename(replaced + "/" + entry.name, target)
-                return .error("cannot move the new '\(entry.name)' into '\(output)': \(reason)", at: nil)
+            guard let failure else {
+                moved.append((entry.name, hadOld))
+                continue
             }
+            var undone = true
+            for done in moved.reversed() {
+                let target = output + "/" + done.name
+                if rename(target, path + "/" + done.name) != 0 { undone = false; continue }
+                if done.replacedOld && rename(replaced + "/" + done.name, target) != 0 { undone = false }
+            }
+            if undone { return .error(failure + "; nothing was changed", at: nil) }
+            keep = true
+            return .error(failure + "; what it would have replaced is kept in '\(replaced)'", at: nil)
         }
         discard()
         return nil
@@ -151,6 +178,7 @@ final class StagingFolder: @unchecked Sendable {
 
     /// Removes the staging folder and all in it.
     func discard() {
+        guard !keep else { return }
         try? FileManager.default.removeItem(atPath: path)
     }
 }

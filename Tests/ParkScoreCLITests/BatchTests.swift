@@ -32,8 +32,13 @@ final class BatchTests: XCTestCase {
 
     func testOneWorkerAndTwoWriteTheSameBytes() throws {
         let apps = try generate(40)
-        // A broken application and one with another's park id, among them.
+        // A broken application, and two more with one application's park id (three applications of one id, so that a
+        // name taken over twice is tested too), among them.
         try FileManager.default.copyItem(at: apps.appendingPathComponent("app-000003"), to: apps.appendingPathComponent("app-000003-copy"))
+        try FileManager.default.copyItem(at: apps.appendingPathComponent("app-000004"), to: apps.appendingPathComponent("app-000000"))
+        let impostor = apps.appendingPathComponent("app-000000/self-report.yaml")
+        try (try String(contentsOf: impostor, encoding: .utf8)).replacingOccurrences(of: "id: app-000004", with: "id: APP-000003")
+            .write(to: impostor, atomically: true, encoding: .utf8)
         try FileManager.default.createDirectory(at: apps.appendingPathComponent("app-broken"), withIntermediateDirectories: true)
         try "park: [\n".write(to: apps.appendingPathComponent("app-broken/self-report.yaml"), atomically: true, encoding: .utf8)
         let root = apps.deletingLastPathComponent()
@@ -42,7 +47,7 @@ final class BatchTests: XCTestCase {
             let out = root.appendingPathComponent("out-\(jobs)")
             let run = try Parkscore.run(["batch", apps.path, "--all", "-o", out.path, "--jobs", jobs])
             XCTAssertEqual(run.status, 2, run.stderr)
-            XCTAssertTrue(run.stdout.hasPrefix("共 42 份申报：评分 40 份，跳过 2 份。\n"), run.stdout)
+            XCTAssertTrue(run.stdout.hasPrefix("共 43 份申报：评分 40 份，跳过 3 份。\n"), run.stdout)
             outputs.append(try files(out))
         }
         XCTAssertEqual(outputs[0], outputs[1], "one worker and two")
@@ -55,7 +60,11 @@ final class BatchTests: XCTestCase {
         }
         let problems = String(decoding: outputs[0]["/problems.txt"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(problems.contains("app-broken: 已跳过"), problems)
-        XCTAssertTrue(problems.contains("park id 'app-000003' is also the id of application 'app-000003'"), problems)
+        XCTAssertTrue(problems.contains("park id 'app-000003' is also the id of application 'app-000000'"), problems)
+        // The first in folder order (app-000000, id APP-000003) keeps the name, whatever order the workers ran in.
+        let first = String(decoding: outputs[0]["/\(beijing)/dossiers/APP-000003.\(beijing).zh.json"] ?? Data(), as: UTF8.self)
+        XCTAssertTrue(first.contains("\"id\" : \"APP-000003\""), String(first.prefix(400)))
+        XCTAssertNil(outputs[0]["/\(beijing)/dossiers/app-000003.\(beijing).zh.json"])
         XCTAssertFalse(outputs[0].keys.contains { $0.contains(".parkscore-batch-") }, "the staging folder is gone")
     }
 

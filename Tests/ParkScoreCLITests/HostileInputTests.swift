@@ -143,6 +143,18 @@ final class HostileInputTests: XCTestCase {
         }
     }
 
+    func testAppliesToTakesIdsNotPaths() throws {
+        let folder = try Parkscore.temporaryFolder()
+        try "secret_token: hunter2\n".write(to: folder.appendingPathComponent("secret.yml"), atomically: true, encoding: .utf8)
+        for name in [folder.appendingPathComponent("secret.yml").path, "../secret.yml", "secret.yml", "beijing-digital-advertising-park.yaml"] {
+            let report = try application { $0.replacingOccurrences(of: "applies_to: [beijing-digital-advertising-park]", with: "applies_to: [\"\(name)\"]") }
+            let run = try Parkscore.run(["validate", report.path])
+            XCTAssertEqual(run.status, 1, name)
+            XCTAssertTrue(run.stderr.contains("'applies_to' takes the ids of scorecards (such as beijing-digital-advertising-park), not"), run.stderr)
+            XCTAssertFalse(run.stderr.contains("hunter2"), run.stderr)
+        }
+    }
+
     func testBatchRefusesDuplicateIDsAndGoesOn() throws {
         let apps = try Parkscore.temporaryFolder().appendingPathComponent("apps")
         try FileManager.default.createDirectory(at: apps, withIntermediateDirectories: true)

@@ -51,7 +51,15 @@ private struct SelfReportReader {
         var appliesTo: [String] = []
         if let items = root.sequence("applies_to") {
             for (i, item) in items.enumerated() {
-                if let id = decoder.text(item, .root.appending("applies_to").appending(i), what: "a scorecard id") { appliesTo.append(id) }
+                guard let id = decoder.text(item, .root.appending("applies_to").appending(i), what: "a scorecard id") else { continue }
+                // An id, never a path: a self-report must not make the tool read (and quote) a file of its choosing,
+                // nor score itself against a scorecard of its own making.
+                if id.hasSuffix(".yaml") || id.hasSuffix(".yml") || !ParkProfile.isValidID(id) {
+                    decoder.error("'applies_to' takes the ids of scorecards (such as beijing-digital-advertising-park), not '\(id)'", at: item,
+                                  .root.appending("applies_to").appending(i))
+                    continue
+                }
+                appliesTo.append(id)
             }
         }
         var facts: [String: FactEntry] = [:]
