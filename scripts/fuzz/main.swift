@@ -34,7 +34,7 @@ func assess(_ input: ApplicationInput) {
     for result in loaded.validValue?.results ?? [] {
         _ = ResultText(language: .zh).render(result)
         _ = ResultDocument(result, language: .en).encoded()
-        if let templates = fixture.templates { _ = DossierRenderer(templates: templates).render(.md, result, language: .zh) }
+        if let templates = fixture.templates { _ = DossierRenderer(templates: templates).renderBytes([.html, .md, .json], result, language: .zh) }
     }
 }
 
