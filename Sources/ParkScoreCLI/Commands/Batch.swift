@@ -21,7 +21,7 @@ struct Batch: ParsableCommand {
         run as a whole, and only once every application is done: a batch that fails leaves the folder as it was.
 
         Examples:
-          parkscore batch Samples -o out/batch
+          parkscore batch applications/ -o out/batch
           parkscore batch applications/ --scorecard beijing-digital-advertising-park -o out/beijing
           parkscore batch applications/ --all --no-dossiers -o out/rankings
 
