@@ -86,6 +86,10 @@ public struct BatchRun: Sendable {
         }
     }
 
+    /// The key under which a park's dossiers and ranking row are claimed, so that the workers and the end of the batch
+    /// agree on what a duplicate is: without case, since `Park-A` and `park-a` name one file where file names ignore case.
+    static func nameKey(scorecard: String, park: String) -> String { scorecard + "/" + park.lowercased() }
+
     /// File names of one application's dossier: `<park>.<scorecard>.<lang>.<ext>`.
     func dossierName(park: String, scorecard: String, format: DossierFormat) -> String {
         "\(scorecard)/dossiers/\(park).\(scorecard).\(options.language.rawValue).\(format.fileExtension)"
@@ -130,8 +134,7 @@ public struct BatchRun: Sendable {
                                             standing: standing))
             guard !options.formats.isEmpty else { continue }
             // Two applications with one park id: the first in folder order keeps the name; the others are refused at the end.
-            // Keys compare without case: `Park-A` and `park-a` name one file where file names ignore case.
-            let key = scorecard.id + "/" + parkID.lowercased()
+            let key = Self.nameKey(scorecard: scorecard.id, park: parkID)
             let claim = state.claim(key, by: index)
             guard claim != .refused else { continue }
             if let problem = staging.folder(scorecard.id + "/dossiers") {
@@ -173,7 +176,7 @@ public struct BatchRun: Sendable {
             let own = outcomes[index].rows
             outcomes[index].rows = []
             for row in own {
-                let key = row.scorecard + "/" + row.parkID.lowercased()
+                let key = Self.nameKey(scorecard: row.scorecard, park: row.parkID)
                 if let first = firstByKey[key] {
                     let message = "park id '\(row.parkID)' is also the id of application '\(names[first])' (scorecard \(row.scorecard)): each application needs its own id"
                     outcomes[index].problems += DiagnosticRenderer().render([
@@ -199,7 +202,9 @@ public struct BatchRun: Sendable {
         let zh = language == .zh
         var entries: [(name: String, isFolder: Bool)] = []
         var rankings: [BatchSummary.RankingFiles] = []
-        let skipped = outcomes.indices.filter { outcomes[$0].hasErrors && outcomes[$0].kept == 0 }.map { names[$0] }
+        // Skipped: an application with errors and no ranking row left.
+        let isSkipped = outcomes.map { $0.hasErrors && $0.kept == 0 }
+        let skipped = outcomes.indices.filter { isSkipped[$0] }.map { names[$0] }
         // One ranking per scorecard; the rankings and their files made on every worker.
         switch writeRankings(scorecards.filter { ParkProfile.isValidID($0.id) }, rows: consume rows, skipped: skipped, staging: staging) {
         case .failure(let problem): return .failure(problem)
@@ -209,13 +214,12 @@ public struct BatchRun: Sendable {
         }
 
         var summary = BatchSummary(applications: names.count, rankings: rankings, problemsFile: options.output + "/problems.txt")
+        summary.skipped = skipped
+        summary.scored = names.count - skipped.count
         var lines: [String] = []
-        for (index, outcome) in outcomes.enumerated() {
-            let skipped = outcome.hasErrors && outcome.kept == 0
-            if skipped { summary.skipped.append(names[index]) } else { summary.scored += 1 }
-            guard !outcome.problems.isEmpty else { continue }
-            if !skipped { summary.withProblems += 1 }
-            let status = skipped ? (zh ? "已跳过" : "skipped") : (outcome.hasErrors ? (zh ? "部分评分，有错误" : "partly scored, with errors")
+        for (index, outcome) in outcomes.enumerated() where !outcome.problems.isEmpty {
+            if !isSkipped[index] { summary.withProblems += 1 }
+            let status = isSkipped[index] ? (zh ? "已跳过" : "skipped") : (outcome.hasErrors ? (zh ? "部分评分，有错误" : "partly scored, with errors")
                                                                           : (zh ? "已评分，有提示" : "scored, with warnings"))
             lines.append("\(TerminalText.escape(names[index])): \(status)")
             lines.append(outcome.problems)
