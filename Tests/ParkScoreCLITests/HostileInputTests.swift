@@ -152,6 +152,7 @@ final class HostileInputTests: XCTestCase {
             XCTAssertEqual(run.status, 1, name)
             XCTAssertTrue(run.stderr.contains("'applies_to' takes the ids of scorecards (such as beijing-digital-advertising-park), not"), run.stderr)
             XCTAssertFalse(run.stderr.contains("hunter2"), run.stderr)
+            XCTAssertFalse(run.stderr.contains("no scorecard"), "the refusal is the one message: \(run.stderr)")
         }
     }
 

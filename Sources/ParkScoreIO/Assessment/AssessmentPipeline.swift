@@ -51,6 +51,8 @@ public struct AssessmentPipeline: Sendable {
         // The scorecards: the ones named, else the report's applies_to.
         let names = !options.scorecards.isEmpty ? options.scorecards : (report.appliesTo.isEmpty ? options.fallbackScorecards : report.appliesTo)
         if names.isEmpty {
+            // An applies_to already refused (a path where an id belongs) says all there is to say.
+            if out.diagnostics.contains(where: { $0.severity == .error && $0.path?.hasPrefix("applies_to") == true }) { return fail() }
             out.diagnostics.append(.error("no scorecard: pass --scorecard, or list the scorecards under 'applies_to' in the self-report",
                                           at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
             return fail()
