@@ -33,7 +33,7 @@ extension DossierRenderer {
         let zh = language == .zh
         return [
             "lang": zh ? "zh-CN" : "en",
-            "label": .object(labels.mapValues(TemplateValue.string)),
+            "label": templates.labelValue(language),
             "title": .string("\(labels["comparison"] ?? "") · \(ranking.scorecard.title.text(language))"),
             "scorecard": .string("\(ranking.scorecard.id) \(ranking.scorecard.version)"),
             "count": .string(zh ? "\(ranking.entries.count) 个园区" : "\(ranking.entries.count) parks"),

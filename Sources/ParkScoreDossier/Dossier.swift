@@ -52,7 +52,7 @@ public struct DossierRenderer: Sendable {
     /// assessment's inputs only).
     private func model(_ assessment: ScorecardAssessment, language: LocalizedText.Language) -> DossierModel {
         DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
-                     extraInputs: templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
+                     labelValue: templates.labelValue(language), extraInputs: templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
     }
 }
 
@@ -100,7 +100,8 @@ struct DossierJSON: Encodable {
         language = model.language.rawValue
         document = a.mode == .evaluation ? "evaluation-report" : "self-assessment-report"
         date = a.date
-        result = ResultDocument(result: a.result, scorecard: a.scorecard, report: a.report, language: model.language)
+        result = ResultDocument(result: a.result, scorecard: a.scorecard, report: a.report, language: model.language,
+                                texts: model.texts)
         stages = a.staged.map { StagesRef($0, report: a.report, language: model.language) }
         evidence = model.evidence.map { entry in
             Evidence(id: entry.id, title: entry.title, file: entry.file, state: entry.state, stateText: entry.stateText,

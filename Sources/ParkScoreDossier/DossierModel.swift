@@ -7,14 +7,20 @@ public struct DossierModel {
     public let assessment: ScorecardAssessment
     public let language: LocalizedText.Language
     let labels: [String: String]
+    /// The labels as the templates' `label` object, when the caller built it once for many dossiers.
+    let labelValue: TemplateValue?
+    /// The result's explanations, worded once for every format of the dossier.
+    public let texts: ExplanationTexts
     /// Inputs of the rendering itself (the templates), added to the audit appendix.
     let extraInputs: [InputFingerprint]
 
     public init(assessment: ScorecardAssessment, language: LocalizedText.Language, labels: [String: String],
-                extraInputs: [InputFingerprint] = []) {
+                labelValue: TemplateValue? = nil, extraInputs: [InputFingerprint] = []) {
         self.assessment = assessment
         self.language = language
         self.labels = labels
+        self.labelValue = labelValue
+        texts = ExplanationTexts(assessment.result, language: language)
         self.extraInputs = extraInputs
     }
 
@@ -37,9 +43,9 @@ public struct DossierModel {
     /// The value tree the templates render, built typed: no `Any`, nothing cast when it is rendered.
     public var context: TemplateValue {
         let parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
-        var context: [String: TemplateValue] = [
+        var context: TemplateObject = [
             "lang": language == .zh ? "zh-CN" : "en",
-            "label": .object(labels.mapValues(TemplateValue.string)),
+            "label": labelValue ?? .object(TemplateObject(labels.mapValues(TemplateValue.string))),
             "park": present([
                 "name": parkName,
                 "altName": language == .en ? report.park.name : report.park.nameEn,
@@ -66,9 +72,9 @@ public struct DossierModel {
             "total": .string(result.total.fixed(places: 2)),
             "provisional": .bool(result.isProvisional),
             "provisionalReasons": .texts(result.provisionalReasons.map(words.provisional)),
-            "gates": .list(result.gates.map(gate)),
+            "gates": .list(zip(result.gates, texts.gates).map(gate)),
             "chart": .string(DimensionChart.svg(result.dimensions, language: language)),
-            "dimensions": .list(result.dimensions.map(dimension)),
+            "dimensions": .list(zip(result.dimensions, texts.criteria).map(dimension)),
             "evidenceIndex": .list(evidence.map(\.value)),
             "missing": .list(result.missingData.map {
                 ["fact": .string(factName($0.key)), "key": .string($0.key), "usedBy": .string($0.usedBy.joined(separator: ", "))]
@@ -187,7 +193,7 @@ public struct DossierModel {
         }
     }
 
-    func gate(_ g: GateResult) -> TemplateValue {
+    func gate(_ g: GateResult, explanation worded: String) -> TemplateValue {
         let status: String
         switch g.status {
         case .passed: status = "passed"
@@ -200,7 +206,7 @@ public struct DossierModel {
         case .ineligible: effect = t("不予认定", "ineligible")
         case .capGrade(let band): effect = t("等级不高于 \(band)", "grade capped at \(band)")
         }
-        var explanation = [g.explanation]
+        var explanation = [worded]
         if let problem = g.problem { explanation.append(ExplanationStep.problem(problem).text(language)) }
         for problem in g.unsubstantiated?.problems ?? [] { explanation.append(problem.text(language)) }
         return [
@@ -211,16 +217,16 @@ public struct DossierModel {
         ]
     }
 
-    func dimension(_ d: DimensionResult) -> TemplateValue {
+    func dimension(_ d: DimensionResult, explanations: [[String]]) -> TemplateValue {
         [
             "id": .string(d.id), "title": .string(d.title.text(language)), "weight": .string(d.weight.formatted(places: 2)),
             "score": .string(d.isApplicable ? d.score.fixed(places: 2) : t("不适用", "N/A")),
             "max": .string(d.effectiveWeight.formatted(places: 2)),
-            "criteria": .list(d.criteria.map(criterion)),
+            "criteria": .list(zip(d.criteria, explanations).map(criterion)),
         ]
     }
 
-    func criterion(_ c: CriterionResult) -> TemplateValue {
+    func criterion(_ c: CriterionResult, explanation: [String]) -> TemplateValue {
         let values = c.factKeys.map { key in "\(factName(key)) = \(show(c.environment.value(key), key: key))" }
         var evidenceText = ""
         switch c.evidence {
@@ -238,15 +244,15 @@ public struct DossierModel {
             "points": .string(c.status == .notApplicable ? "—" : c.points.fixed(places: 2)),
             "max": .string(c.maxPoints.formatted(places: 2)),
             "status": .string(c.status.rawValue), "statusText": .string(words.status(c.status)),
-            "explanation": .texts(c.explanation.map { $0.text(language) }),
+            "explanation": .texts(explanation),
             "evidenceNote": .string(evidenceText),
             "notApplicable": c.notApplicableJustification.map(TemplateValue.string),
         ])
     }
 
     /// The entries with a value: an empty or absent text is left out, so a template's section skips it.
-    func present(_ entries: [String: TemplateValue?]) -> TemplateValue {
-        var result: [String: TemplateValue] = [:]
+    func present(_ entries: KeyValuePairs<String, TemplateValue?>) -> TemplateValue {
+        var result = TemplateObject()
         for (key, value) in entries {
             guard let value else { continue }
             if case .string(let text) = value, text.isEmpty { continue }
@@ -256,8 +262,13 @@ public struct DossierModel {
     }
 
     /// Texts from optional strings, for `present`.
-    func present(_ entries: [String: String?]) -> TemplateValue {
-        present(entries.mapValues { $0.map(TemplateValue.string) })
+    func present(_ entries: KeyValuePairs<String, String?>) -> TemplateValue {
+        var result = TemplateObject()
+        for (key, value) in entries {
+            guard let value, !value.isEmpty else { continue }
+            result[key] = .string(value)
+        }
+        return .object(result)
     }
 
     /// A CSS string literal: quoted, with backslashes, quotes, line breaks and '<' escaped, so report text

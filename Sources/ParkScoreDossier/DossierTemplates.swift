@@ -13,6 +13,8 @@ public struct DossierTemplates: Sendable {
     let markdown: Template
     let comparison: Template
     let labels: [LocalizedText.Language: [String: String]]
+    /// Each language's labels as the templates' `label` object, built once.
+    let labelValues: [LocalizedText.Language: TemplateValue]
     /// sha256 of each template file, for the audit appendix.
     public let fingerprints: [(name: String, sha256: String)]
 
@@ -118,10 +120,17 @@ public struct DossierTemplates: Sendable {
         case .failure(let d): return .failure(d)
         case .success(let t): comparison = t
         }
-        return .success(DossierTemplates(html: html, markdown: markdown, comparison: comparison, labels: labels, fingerprints: fingerprints))
+        return .success(DossierTemplates(html: html, markdown: markdown, comparison: comparison, labels: labels,
+                                         labelValues: labels.mapValues { .object(TemplateObject($0.mapValues(TemplateValue.string))) },
+                                         fingerprints: fingerprints))
     }
 
     public func labels(_ language: LocalizedText.Language) -> [String: String] { labels[language] ?? [:] }
+
+    /// The labels as the templates' `label` object.
+    func labelValue(_ language: LocalizedText.Language) -> TemplateValue {
+        labelValues[language] ?? .object(TemplateObject())
+    }
 }
 
 /// Finds the Templates folder like the Criteria folder: the one given, `$PARKSCORE_TEMPLATES`, `./Templates`,

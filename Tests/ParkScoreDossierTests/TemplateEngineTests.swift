@@ -197,7 +197,7 @@ extension TemplateValue {
         case .bool(let flag): return flag
         case .list(let items): return items.map(\.anyValue)
         case .rows(let rows): return rows.all.map(\.anyValue)
-        case .object(let entries): return entries.mapValues(\.anyValue)
+        case .object(let entries): return Dictionary(uniqueKeysWithValues: entries.sorted.map { ($0.key, $0.value.anyValue) })
         case .null: return NSNull()
         }
     }

@@ -4,7 +4,7 @@ public enum TemplateValue: Sendable {
     case string(String)
     case bool(Bool)
     case list([TemplateValue])
-    case object([String: TemplateValue])
+    case object(TemplateObject)
     /// A list whose items are made one at a time as a section reaches them (a ranking of many parks, never held whole).
     case rows(TemplateRows)
     /// A value that is there but holds nothing (like JSON `null`): a name that finds it stops looking further out,
@@ -17,7 +17,7 @@ public enum TemplateValue: Sendable {
         switch any {
         case let text as String: self = .string(text)
         case let flag as Bool: self = .bool(flag)
-        case let entries as [String: Any]: self = .object(entries.mapValues { TemplateValue(converting: $0) })
+        case let entries as [String: Any]: self = .object(TemplateObject(entries.mapValues { TemplateValue(converting: $0) }))
         case let items as [Any]: self = .list(items.map { TemplateValue(converting: $0) })
         default: self = .string(String(describing: any))
         }
@@ -51,7 +51,7 @@ public enum TemplateValue: Sendable {
         case .rows(let rows): return TemplateValue.list(rows.all).debugText(nested: nested)
         case .object(let entries):
             if entries.isEmpty { return "[:]" }
-            return "[" + entries.sorted { $0.key < $1.key }.map { "\($0.key.debugDescription): \($0.value.debugText(nested: true))" }
+            return "[" + entries.sorted.map { "\($0.key.debugDescription): \($0.value.debugText(nested: true))" }
                 .joined(separator: ", ") + "]"
         }
     }
@@ -77,8 +77,6 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
     public init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        var entries: [String: TemplateValue] = [:]
-        for (key, value) in elements { entries[key] = value }
-        self = .object(entries)
+        self = .object(TemplateObject(pairs: elements))
     }
 }

@@ -37,7 +37,11 @@ public struct ResultDocument: Encodable {
     }
 
     /// `language` is the language of the explanation steps; titles carry both languages.
-    public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, language: LocalizedText.Language = .zh) {
+    /// `texts`, when given, are the result's explanations already worded in `language` (a dossier words them once for
+    /// all its formats).
+    public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, language: LocalizedText.Language = .zh,
+                texts: ExplanationTexts? = nil) {
+        let texts = texts.flatMap { $0.language == language ? $0 : nil } ?? ExplanationTexts(result, language: language)
         self.scorecard = ScorecardRef(id: scorecard.id, version: scorecard.version, title: Localized(scorecard.title),
                                       source: SourceRef(title: scorecard.source.title,
                                                         issuer: Localized(scorecard.source.issuer ?? scorecard.source.jurisdiction),
@@ -62,8 +66,8 @@ public struct ResultDocument: Encodable {
             case .awaitingPanel: return "awaiting the panel"
             }
         }
-        gates = result.gates.map { GateRef($0, language: language) }
-        dimensions = result.dimensions.map { DimensionRef($0, language: language) }
+        gates = zip(result.gates, texts.gates).map { GateRef($0, explanation: $1, language: language) }
+        dimensions = zip(result.dimensions, texts.criteria).map { DimensionRef($0, explanations: $1, language: language) }
         derived = result.derived.mapValues(JSONValue.init)
         missingData = result.missingData.map { MissingRef(fact: $0.key, usedBy: $0.usedBy) }
         improvements = result.improvements.map(ImprovementRef.init)
@@ -349,7 +353,7 @@ struct GateRef: Encodable {
     let evidence: EvidenceRef
     let unsubstantiated: UnsubstantiatedRef?
 
-    init(_ gate: GateResult, language: LocalizedText.Language) {
+    init(_ gate: GateResult, explanation: String, language: LocalizedText.Language) {
         id = gate.id
         title = Localized(gate.title)
         clause = ClauseRef(gate.clause)
@@ -358,7 +362,7 @@ struct GateRef: Encodable {
         case .capGrade(let band): effect = "cap:\(band)"
         }
         status = gate.status.rawValue
-        explanation = gate.explanation
+        self.explanation = explanation
         problem = gate.problem
         missingFacts = gate.missingFacts
         evidence = EvidenceRef(gate.evidence)
@@ -386,7 +390,7 @@ struct CriterionRef: Encodable {
     let provisional: Bool
     let unsubstantiated: UnsubstantiatedRef?
 
-    init(_ c: CriterionResult, language: LocalizedText.Language) {
+    init(_ c: CriterionResult, explanation: [String], language: LocalizedText.Language) {
         id = c.id
         title = Localized(c.title)
         kind = c.kind
@@ -396,7 +400,7 @@ struct CriterionRef: Encodable {
         maxPoints = JSONNumber(c.maxPoints)
         contribution = JSONNumber(c.contribution)
         maxContribution = JSONNumber(c.maxContribution)
-        explanation = c.explanation.map { $0.text(language) }
+        self.explanation = explanation
         measured = c.measured.map { JSONNumber($0, places: 4) }
         values = c.values.mapValues(JSONValue.init)
         missingFacts = c.missingFacts
@@ -419,7 +423,7 @@ struct DimensionRef: Encodable {
     let applicable: Bool
     let criteria: [CriterionRef]
 
-    init(_ d: DimensionResult, language: LocalizedText.Language) {
+    init(_ d: DimensionResult, explanations: [[String]], language: LocalizedText.Language) {
         id = d.id
         title = Localized(d.title)
         weight = JSONNumber(d.weight)
@@ -428,7 +432,7 @@ struct DimensionRef: Encodable {
         maxPoints = JSONNumber(d.applicableMaxPoints)
         score = JSONNumber(d.score)
         applicable = d.isApplicable
-        criteria = d.criteria.map { CriterionRef($0, language: language) }
+        criteria = zip(d.criteria, explanations).map { CriterionRef($0, explanation: $1, language: language) }
     }
 }
 
