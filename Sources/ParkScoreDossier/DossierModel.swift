@@ -256,7 +256,7 @@ public struct DossierModel {
         for (key, value) in entries {
             guard let value else { continue }
             if case .string(let text) = value, text.isEmpty { continue }
-            result[key] = value
+            result.append(key, value)
         }
         return .object(result)
     }
@@ -266,7 +266,7 @@ public struct DossierModel {
         var result = TemplateObject()
         for (key, value) in entries {
             guard let value, !value.isEmpty else { continue }
-            result[key] = .string(value)
+            result.append(key, .string(value))
         }
         return .object(result)
     }

@@ -186,6 +186,17 @@ final class TemplateEngineTests: XCTestCase {
         TemplateEscaping.markdown.append("| a |\r\n**b**", to: &out)
         XCTAssertEqual(String(decoding: out, as: UTF8.self), "\\| a \\| \\*\\*b\\*\\*")
     }
+
+    /// The chart's escaping, read as bytes, gives what escaping character by character gives, combining marks next to
+    /// special characters included.
+    func testEscapingBytesAgreesWithEscapingCharacters() {
+        let pieces = ["<", ">", "&", "\"", "'", "a", "星", "\u{338}", "\u{301}", "\u{600}", "🇨🇳", " ", "\r\n"]
+        var random = SplitMix(seed: 11)
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...12, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            XCTAssertEqual(HTMLEscaping.escaped(text), HTMLEscaping.escape(text), text.debugDescription)
+        }
+    }
 }
 
 extension TemplateValue {

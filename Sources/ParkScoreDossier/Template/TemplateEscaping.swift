@@ -99,6 +99,14 @@ enum TemplateEscaping: Sendable {
 /// HTML escaping character by character, as swift-mustache's `String.htmlEscape` does it: the exact reference for
 /// the rare text where a special character may be part of a larger character.
 enum HTMLEscaping {
+    /// The same text as `escape`, read as bytes once (character by character only where it must be).
+    static func escaped(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        TemplateEscaping.html.append(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
