@@ -311,19 +311,24 @@ private struct TreeBuilder {
 
 /// What makes two mapping keys the same: equal resolved values (`1` and `0x1` are one integer key).
 struct KeyIdentity: Hashable {
+    /// A plain string key's own text (most keys: nothing built), or any other key's canonical text.
     let canonical: String
+    let isString: Bool
     let display: String
 
     init(_ node: Node) {
-        canonical = KeyIdentity.canonical(node)
         if case .scalar(let s) = node.content {
+            isString = s.kind == .string
+            canonical = isString ? s.text : KeyIdentity.canonical(node)
             display = s.text
         } else {
+            isString = false
+            canonical = KeyIdentity.canonical(node)
             display = canonical
         }
     }
 
-    static func == (a: KeyIdentity, b: KeyIdentity) -> Bool { a.canonical == b.canonical }
+    static func == (a: KeyIdentity, b: KeyIdentity) -> Bool { a.isString == b.isString && a.canonical == b.canonical }
 
     /// Whether two keys are the same, without building their canonical texts in the common cases.
     static func same(_ a: Node, _ b: Node) -> Bool {
@@ -331,7 +336,8 @@ struct KeyIdentity: Hashable {
             return canonical(a) == canonical(b)
         }
         switch (x.kind, y.kind) {
-        case (.string, .string): return x.text == y.text
+        // Lengths first: keys of one mapping mostly differ in length, read without comparing text.
+        case (.string, .string): return x.text.utf8.count == y.text.utf8.count && x.text == y.text
         case (.string, _), (_, .string): return false
         case (.null, .null): return true
         case (.bool, .bool): return x.bool == y.bool
@@ -339,7 +345,10 @@ struct KeyIdentity: Hashable {
         }
     }
 
-    func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(isString)
+        hasher.combine(canonical)
+    }
 
     /// The most characters a complex key's canonical text may take, and all of a document's together.
     static let complexKeyBudget = 1 << 20

@@ -124,6 +124,13 @@ final class YAMLReaderTests: XCTestCase {
         for i in 0..<40 { text += "k\(i): \(i)\n" }
         text += "k17: again\n"
         XCTAssertEqual(error(text), YAMLError(.duplicateKey, "duplicate key 'k17' (first at 18:1)", at: Mark(line: 41, column: 1)))
+        // Past 16 keys the mapping is indexed: a string key and the integer it spells stay two keys; 1 and 0x1 are one.
+        var many = ""
+        for i in 0..<40 { many += "k\(i): \(i)\n" }
+        XCTAssertNil(error(many + "1: a\n'1': b\n"))
+        XCTAssertNil(error(many + "'n:1': a\n1: b\n"))
+        XCTAssertEqual(error(many + "1: a\n0x1: b\n")?.reason, .duplicateKey)
+        XCTAssertEqual(error(many + "[a, b]: 1\n[a, b]: 2\n")?.reason, .duplicateKey)
     }
 
     // MARK: YAML 1.2 core scalars
