@@ -1,6 +1,8 @@
 /// A result reduced to what a ranking shows: verdict, total, grade, each dimension's score with its heat-map shade, and
-/// each criterion's points (for the best park per criterion). A batch keeps one of these per application and scorecard
-/// (under a kilobyte), never the whole result with its explanations.
+/// each criterion's points (for the best park per criterion). A batch keeps one of these per application and scorecard,
+/// never the whole result with its explanations, so it is packed: the dimensions and criteria share one array of
+/// 4-byte codes (about 200 bytes for a scorecard of 7 dimensions and 30 criteria), exact whatever the values
+/// (`PackedRational`).
 public struct Standing: Sendable, Hashable {
     public struct Dimension: Sendable, Hashable {
         public var score: Rational
@@ -15,21 +17,22 @@ public struct Standing: Sendable, Hashable {
     /// The grade's id, if one is awarded.
     public var grade: String?
     public var isProvisional: Bool
+    /// Two codes per dimension (its score, then its flags), then one per criterion.
+    private var codes: ContiguousArray<Int32>
+    /// The values no code holds exactly (almost always none).
+    private var extra: [Rational]
+    private var dimensionCount: Int32
+
     /// In the scorecard's order.
-    public var dimensions: [Dimension]
-    /// Points per criterion, in the order of the scorecard's criteria (the result's order), 16 bytes each; a criterion
-    /// that does not apply holds `notApplicable` (read them through `points(ofCriterion:)`).
-    var criterionPoints: ContiguousArray<Rational>
-    static let notApplicable = Rational(Int.min)
+    public var dimensions: Dimensions { Dimensions(standing: self) }
 
     /// How many criteria the standing holds points for.
-    public var criterionCount: Int { criterionPoints.count }
+    public var criterionCount: Int { codes.count - 2 * Int(dimensionCount) }
 
     /// The points of the scorecard's `index`-th criterion; nil where it does not apply.
     public func points(ofCriterion index: Int) -> Rational? {
-        guard criterionPoints.indices.contains(index) else { return nil }
-        let points = criterionPoints[index]
-        return points == Self.notApplicable ? nil : points
+        guard index >= 0, index < criterionCount else { return nil }
+        return PackedRational.value(codes[2 * Int(dimensionCount) + index], extra: extra)
     }
 
     public init(_ result: ScoreResult) {
@@ -37,20 +40,42 @@ public struct Standing: Sendable, Hashable {
         total = result.total
         grade = result.grade?.id
         isProvisional = result.isProvisional
-        dimensions = result.dimensions.map { d in
-            var shade: UInt8?
+        let criteria = result.dimensions.reduce(0) { $0 + $1.criteria.count }
+        var codes = ContiguousArray<Int32>()
+        codes.reserveCapacity(2 * result.dimensions.count + criteria)
+        var extra: [Rational] = []
+        for d in result.dimensions {
+            var flags: Int32 = d.isApplicable ? 1 : 0
             if d.isApplicable, !d.effectiveWeight.isZero {
                 // A display proportion (the number shown is exact): the share of the weight, in five steps.
                 let share = min(1, max(0, d.score.doubleValue / d.effectiveWeight.doubleValue))
-                shade = UInt8(min(4, Int(share * 5)))
+                flags |= 2 | Int32(min(4, Int(share * 5))) << 2
             }
-            return Dimension(score: d.score, isApplicable: d.isApplicable, shade: shade)
+            codes.append(PackedRational.code(d.score, extra: &extra))
+            codes.append(flags)
         }
-        var points = ContiguousArray<Rational>()
         for dimension in result.dimensions {
-            for criterion in dimension.criteria { points.append(criterion.status == .notApplicable ? Self.notApplicable : criterion.points) }
+            for criterion in dimension.criteria {
+                codes.append(criterion.status == .notApplicable ? PackedRational.none : PackedRational.code(criterion.points, extra: &extra))
+            }
         }
-        criterionPoints = points
+        self.codes = codes
+        self.extra = extra
+        dimensionCount = Int32(result.dimensions.count)
+    }
+
+    /// The dimensions, read from the codes as they are asked for.
+    public struct Dimensions: RandomAccessCollection, Sendable {
+        let standing: Standing
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { Int(standing.dimensionCount) }
+
+        public subscript(i: Int) -> Dimension {
+            let flags = standing.codes[2 * i + 1]
+            // Flags: bit 0 applicable, bit 1 shaded, bits 2–4 the shade.
+            return Dimension(score: PackedRational.value(standing.codes[2 * i], extra: standing.extra) ?? .zero,
+                             isApplicable: flags & 1 != 0, shade: flags & 2 != 0 ? UInt8((flags >> 2) & 7) : nil)
+        }
     }
 
     /// Eligible first, then undetermined, then ineligible.
@@ -67,5 +92,32 @@ public struct Standing: Sendable, Hashable {
         if a.standing.verdictOrder != b.standing.verdictOrder { return a.standing.verdictOrder < b.standing.verdictOrder }
         if a.standing.total != b.standing.total { return b.standing.total < a.standing.total }
         return a.id < b.id
+    }
+}
+
+/// An exact value in 4 bytes: a multiple of 1/630,000 (every fraction whose denominator divides 2⁴·3²·5⁴·7 — tenths,
+/// hundredths, eighths, thirds, sevenths… — up to about ±1,700) is held as that multiple; any other value is kept
+/// aside, and the code says where. No value is ever rounded.
+enum PackedRational {
+    static let scale = 630_000
+    /// "No value": a criterion that does not apply.
+    static let none = Int32.min
+    /// Codes above this are multiples of 1/scale; codes from `none + 1` up to it are positions in the values kept aside.
+    static let limit = 1 << 30
+
+    static func code(_ value: Rational, extra: inout [Rational]) -> Int32 {
+        if scale % value.denominator == 0 {
+            let (multiple, overflow) = value.numerator.multipliedReportingOverflow(by: scale / value.denominator)
+            if !overflow, multiple > -limit, multiple < limit { return Int32(multiple) }
+        }
+        extra.append(value)
+        return none + 1 + Int32(extra.count - 1)
+    }
+
+    static func value(_ code: Int32, extra: [Rational]) -> Rational? {
+        if code == none { return nil }
+        if Int(code) <= -limit { return extra[Int(code) - Int(none) - 1] }
+        // A multiple of 1/scale: always a valid fraction, reduced here.
+        return Rational(Int(code), scale)
     }
 }
