@@ -212,6 +212,7 @@ public struct DossierModel {
         return [
             "id": .string(g.id), "title": .string(g.title.text(language)), "clauseRef": .string(g.clause?.ref ?? ""),
             "clauseQuote": .string(g.clause?.quote ?? ""), "status": .string(status), "statusText": .string(words.gateStatus(g)),
+            "basis": .string(g.basis.rawValue), "basisText": .string(words.gateBasis(g.basis)),
             "effect": .string(effect), "showEffect": .bool(g.status == .passed || g.status == .missingData),
             "explanation": .texts(explanation),
         ]

@@ -33,11 +33,13 @@ enum Fixtures {
       - id: g.flag
         title: 标志
         clause: {ref: 一, quote: 标志}
+        basis: text
         when: flag
         on_fail: ineligible
       - id: g.cap
         title: 合格
         clause: {ref: 一, quote: 合格}
+        basis: proposal
         when: ok
         on_fail: {cap_grade: B}
     dimensions:

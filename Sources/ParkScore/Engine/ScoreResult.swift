@@ -82,6 +82,8 @@ public struct GateResult: Sendable {
     public var id: String
     public var title: LocalizedText
     public var clause: Clause?
+    /// Whether the text states the condition or the scorecard proposes it (printed beside the gate).
+    public var basis: Gate.Basis
     public var effect: Gate.Effect
     public var status: Status
     /// The condition with the facts substituted, rendered when read.

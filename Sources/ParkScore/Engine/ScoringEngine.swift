@@ -335,7 +335,7 @@ private struct Run {
         default: status = .failed
         }
         let facts = gate.condition.factReferences.map(\.path)
-        var result = GateResult(id: gate.id, title: gate.title, clause: gate.clause, effect: gate.effect, status: status,
+        var result = GateResult(id: gate.id, title: gate.title, clause: gate.clause, basis: gate.basis, effect: gate.effect, status: status,
                                 trace: ExpressionTrace(gate.condition, environment), problem: problem, missingFacts: value.missingFacts,
                                 evidence: evidence.state(for: gate.id, facts: facts, requirement: gate.evidence))
         // In evaluation a gate the park's figures pass still needs evidence that holds; figures that fail it fail it.

@@ -6,11 +6,15 @@ import ParkScoreIO
 struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check scorecards and the fact dictionary.",
-        discussion: "With no paths, checks Criteria/facts.yaml and every scorecard in Criteria/. A folder stands for the scorecards in it."
+        discussion: "With no paths, checks Criteria/facts.yaml and every scorecard in Criteria/. A folder stands for the scorecards in it. "
+            + "Lists each valid scorecard's gates by basis: those whose condition the text states, and the scorecard's own proposals."
     )
 
     @Argument(help: ArgumentHelp("Scorecard files or folders.", valueName: "path"))
     var paths: [String] = []
+
+    @Option(name: .long, help: "Language of the gate listing: zh or en.")
+    var lang: LocalizedText.Language = .zh
 
     @OptionGroup var options: CriteriaOption
 
@@ -35,6 +39,7 @@ struct Lint: ParsableCommand {
         }
         var errors = 0, warnings = 0
         var ids: [String: String] = [:]
+        var listing = ""
         for file in files {
             var loaded = ScorecardLoader.load(file, dictionary: dictionary)
             if let scorecard = loaded.value {
@@ -47,6 +52,7 @@ struct Lint: ParsableCommand {
                     loaded.diagnostics.append(.error("scorecard id '\(scorecard.id)' is also used by '\(other)'", at: scorecard.location))
                 }
                 ids[scorecard.id] = file
+                if loaded.validValue != nil { listing += ScorecardText(language: lang).gatesByBasis(scorecard) }
             }
             workspace.report(loaded.diagnostics, sources: loaded.sources)
             errors += loaded.diagnostics.filter { $0.severity == .error }.count
@@ -57,6 +63,6 @@ struct Lint: ParsableCommand {
             Console.error(summary)
             throw ExitCode(1)
         }
-        Console.out(summary)
+        Console.out(listing + summary)
     }
 }

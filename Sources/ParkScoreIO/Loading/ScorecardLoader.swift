@@ -140,6 +140,16 @@ private struct ScorecardReader {
         let id = map.text("id", required: true)
         let title = map.localized("title", required: true)
         let clause = clause(map)
+        var basis: Gate.Basis?
+        if let node = map.value("basis", required: true), let name = decoder.text(node, map.path.appending("basis"), what: "'basis'") {
+            if let b = Gate.Basis(rawValue: name) {
+                basis = b
+            } else {
+                let names = Gate.Basis.allCases.map(\.rawValue)
+                decoder.error("'basis' must be 'text' (the clause states the condition) or 'proposal' (the scorecard's own), not '\(name)'\(Suggestion.hint(for: name, in: names))",
+                              at: node, map.path.appending("basis"))
+            }
+        }
         let condition = map.expression("when", required: true)
         var effect = Gate.Effect.ineligible
         if let node = map.value("on_fail", required: true) {
@@ -157,8 +167,8 @@ private struct ScorecardReader {
         let evidence = evidence(map)
         let examples = examples(map)
         map.finish()
-        guard let id, let title, let condition else { return nil }
-        return Gate(id: id, title: title, clause: clause, condition: condition, effect: effect, evidence: evidence,
+        guard let id, let title, let basis, let condition else { return nil }
+        return Gate(id: id, title: title, clause: clause, basis: basis, condition: condition, effect: effect, evidence: evidence,
                     examples: examples, location: decoder.location(map.node))
     }
 

@@ -345,6 +345,8 @@ struct GateRef: Encodable {
     let id: String
     let title: Localized
     let clause: ClauseRef?
+    /// "text" or "proposal": whether the text states the condition or the scorecard proposes it.
+    let basis: String
     let effect: String
     let status: String
     let explanation: String
@@ -357,6 +359,7 @@ struct GateRef: Encodable {
         id = gate.id
         title = Localized(gate.title)
         clause = ClauseRef(gate.clause)
+        basis = gate.basis.rawValue
         switch gate.effect {
         case .ineligible: effect = "ineligible"
         case .capGrade(let band): effect = "cap:\(band)"
@@ -862,6 +865,7 @@ extension EvidenceRef.EvidenceItemRef: JSONWritable {
 extension GateRef: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.objectStart()
+        json.field("basis", basis)
         json.field("clause", clause)
         json.field("effect", effect)
         json.field("evidence", evidence)

@@ -69,7 +69,7 @@ public struct ResultText {
                 case .missingData: mark = "?"
                 case .unsubstantiated: mark = "!"
                 }
-                out.append("  \(mark) \(gate.id) \(gate.title.text(language)) [\(clause(gate.clause))] — \(gateStatus(gate))")
+                out.append("  \(mark) \(gate.id) \(gate.title.text(language)) [\(clause(gate.clause))]\(t("（", " (") + gateBasis(gate.basis) + t("）", ")")) — \(gateStatus(gate))")
                 out.append("      \(gate.explanation)")
                 if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(language))") }
             }
@@ -182,6 +182,14 @@ public struct ResultText {
         case .gateUnsubstantiated(let ids): return t("门槛证明材料待补正", "gates whose evidence must be corrected") + ": " + ids.joined(separator: ", ")
         case .disagreement(let ids): return t("评审意见分歧较大，待组长合议", "the panel disagrees: awaiting the chair's resolution") + ": " + ids.joined(separator: ", ")
         case .awaitingPanel: return t("仅完成初审，待评审组评审", "only the preliminary check is done: awaiting the panel")
+        }
+    }
+
+    /// What a gate rests on, as the dossier prints it beside the gate: the text's condition or the scorecard's proposal.
+    public func gateBasis(_ basis: Gate.Basis) -> String {
+        switch basis {
+        case .text: return t("依据：政策原文", "basis: policy text")
+        case .proposal: return t("依据：本评分表建议", "basis: scorecard proposal")
         }
     }
 

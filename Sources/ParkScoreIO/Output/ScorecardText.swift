@@ -26,7 +26,7 @@ public struct ScorecardText {
         if !s.gates.isEmpty {
             out.append(t("门槛条件", "Gates"))
             for g in s.gates {
-                out.append("  \(g.id) \(g.title.text(language)) [\(clause(g.clause))] — \(effect(g.effect))")
+                out.append("  \(g.id) \(g.title.text(language)) [\(clause(g.clause))]\(t("（", " (") + basis(g.basis) + t("）", ")")) — \(effect(g.effect))")
                 out.append("      \(g.condition.source)")
             }
         }
@@ -48,6 +48,7 @@ public struct ScorecardText {
         if let g = s.gate(id) {
             out.append("\(t("门槛", "Gate")) \(g.id): \(g.title.text(language))")
             out.append("\(t("依据条款", "Clause")): \(clause(g.clause))  (\(s.source.file))")
+            out.append(basis(g.basis))
             out.append("\(t("条件", "Condition")): \(g.condition.source)")
             out.append("\(t("未通过时", "If it fails")): \(effect(g.effect))")
             if let e = g.evidence { out.append("\(t("证明材料", "Evidence")): \(e.description.text(language))") }
@@ -99,9 +100,30 @@ public struct ScorecardText {
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// The gates grouped by what they rest on (`parkscore lint`): first those whose condition the text states,
+    /// then the scorecard's own proposals, each with its clause ref and what failing it does.
+    public func gatesByBasis(_ s: Scorecard) -> String {
+        var out = ["\(s.id) — \(t("门槛条件（按依据）", "gates by basis"))"]
+        if s.gates.isEmpty {
+            out.append("  " + t("（无门槛条件）", "(no gates)"))
+        }
+        for b in Gate.Basis.allCases where !s.gates.isEmpty {
+            let gates = s.gates.filter { $0.basis == b }
+            out.append("  \(basis(b))" + t("（\(gates.count)项）", " (\(gates.count))"))
+            for g in gates {
+                out.append("    \(g.id) \(g.title.text(language)) [\(g.clause?.ref ?? "—")] — \(effect(g.effect))")
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
     func clause(_ clause: Clause?) -> String {
         guard let clause else { return "—" }
         return "\(clause.ref)：“\(clause.quote)”"
+    }
+
+    func basis(_ basis: Gate.Basis) -> String {
+        ResultText(language: language).gateBasis(basis)
     }
 
     func effect(_ effect: Gate.Effect) -> String {
