@@ -58,31 +58,36 @@ final class BeijingScorecardTests: XCTestCase {
     /// layout 6 (3 technologies ≥ 2) + 6 (3 sectors) = 12/16 → 15 × 12/16 = 11.25
     /// tiers 4 + 3 + 3 (1 anchor, 4 medium, 12 start-ups) + 5 (9 of 14 > 50%) = 15/15 → 15
     /// operations 4 + 6 + 0 (no XR studio) + 2 = 12/15 → 12
-    /// services 6 (3 of 4 services) + 3 (7 institutions ≥ 5) + 3 = 12/16 → 11.25
+    /// services 4 (platform, 六 scored since version 1.1.0) + 6 (3 of 4 services) + 3 (7 institutions ≥ 5) + 3
+    ///   = 16/20 → 15 × 16/20 = 12
     /// talent 4 (level 2) + 3 + 4 × 9/12 = 3 + 2 (2 channels) = 12/16 → 7.5
     /// culture 4 + 2 (level 1) = 6/10 → 6
     /// international 4 + 3 (3 projects ≥ 2) + 0 = 7/10 → 7
-    /// total 78.3333 → 78.33, grade B (70–85), provisional (self-rated)
+    /// total 79.0833 → 79.08, grade B (70–85), provisional (self-rated); G0 passes (park.province beijing)
     func testEligibleSampleByHand() throws {
         let report = try Repository.sample("beijing-xinghe", dictionary: dictionary, scorecards: [scorecard])
         let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
         XCTAssertEqual(result.verdict, .eligible)
+        XCTAssertEqual(result.gates.map(\.id), ["G0", "G1", "G2"])
+        XCTAssertEqual(result.gates.map(\.basis), [.text, .text, .text])
+        XCTAssertEqual(result.gate("G0")?.status, .passed)
         XCTAssertEqual(result.gate("G2")?.explanation, "19 / 45 ≈ 0.422 ≥ 40% ✓ or 19 ≥ 20 ✗ ⇒ ✓")
-        XCTAssertEqual(result.dimensions.map(\.score), [r(25, 3), r(45, 4), r(15), r(12), r(45, 4), r(15, 2), r(6), r(7)])
-        XCTAssertEqual(result.total, r(7833, 100))
+        XCTAssertEqual(result.criterion("services.platform")?.points, r(4))
+        XCTAssertEqual(result.dimensions.map(\.score), [r(25, 3), r(45, 4), r(15), r(12), r(12), r(15, 2), r(6), r(7)])
+        XCTAssertEqual(result.total, r(7908, 100))
         XCTAssertEqual(result.grade?.id, "B")
         XCTAssertTrue(result.isProvisional)
         XCTAssertEqual(result.provisionalReasons, [.selfRated(["basic.positioning", "talent.system", "culture.content"])])
-        // Next grade A needs 85 − 78.33 = 6.67: culture.content (+4) and layout.digital_technologies (+3.75).
+        // Next grade A needs 85 − 79.08 = 5.92: culture.content (+4) and layout.digital_technologies (+3.75).
         XCTAssertEqual(result.nextGrade?.target.id, "A")
-        XCTAssertEqual(result.nextGrade?.pointsNeeded, r(667, 100))
+        XCTAssertEqual(result.nextGrade?.pointsNeeded, r(592, 100))
         XCTAssertEqual(result.nextGrade?.criteria, ["culture.content", "layout.digital_technologies"])
     }
 
     /// Samples/beijing-dongling: 18 of 60 (30%) and fewer than 20 → G2 fails → ineligible.
     /// Points all the same: basic 4/12 → 3.3333; layout 3 + 2 = 5/16 → 4.6875; tiers 3/10 (incubator N/A) → 4.5;
-    /// operations 2/15 → 2; services 2 + 1 + 0 = 3/16 → 2.8125; talent, culture, international 0.
-    /// total 17.3333 → 17.33, grade by points D, no grade.
+    /// operations 2/15 → 2; services 4 (platform) + 2 + 1 + 0 = 7/20 → 5.25; talent, culture, international 0.
+    /// total 3.3333 + 4.6875 + 4.5 + 2 + 5.25 = 19.7708 → 19.77, grade by points D, no grade.
     func testIneligibleSampleByHand() throws {
         let report = try Repository.sample("beijing-dongling", dictionary: dictionary, scorecards: [scorecard])
         let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
@@ -91,7 +96,8 @@ final class BeijingScorecardTests: XCTestCase {
         XCTAssertEqual(result.gate("G2")?.explanation, "18 / 60 = 0.3 ≥ 40% ✗ or 18 ≥ 20 ✗ ⇒ ✗")
         XCTAssertEqual(result.criterion("tiers.incubator")?.status, .notApplicable)
         XCTAssertEqual(result.dimensions[2].applicableMaxPoints, r(10))
-        XCTAssertEqual(result.total, r(1733, 100))
+        XCTAssertEqual(result.gate("G0")?.status, .passed)
+        XCTAssertEqual(result.total, r(1977, 100))
         XCTAssertEqual(result.gradeByPoints?.id, "D")
         XCTAssertNil(result.grade)
         XCTAssertEqual(result.nextGrade?.blockingGates, ["G2"])

@@ -7,6 +7,8 @@ import XCTest
 /// Every scorecard has a coverage table (`Criteria/coverage/<id>.yaml`): each clause it cites is in the
 /// table, each clause in the table is cited or left out with a reason. Where ../shared/seeds is present,
 /// every quoted phrase must stand verbatim in its text, and the table must list every numbered clause.
+/// Each clause is classified (condition, guidance, target, support, out-of-scope): a gate with `basis: text`
+/// cites a condition clause, and a condition clause is used by a gate or says why not (`no_gate`).
 final class CoverageTests: XCTestCase {
     struct Coverage {
         var text: String
@@ -14,7 +16,12 @@ final class CoverageTests: XCTestCase {
         var numbering: [NumberingRule]
         var separator: String
         var clauses: [(ref: String, leftOut: String?)]
+        /// Each clause's class and, for a condition no gate uses, the reason (`no_gate`), by ref.
+        var classes: [String: String] = [:]
+        var noGate: [String: String] = [:]
     }
+
+    static let classes = ["condition", "guidance", "target", "support", "out-of-scope"]
 
     static var seeds: URL { Repository.root.deletingLastPathComponent().appendingPathComponent("shared/seeds") }
 
@@ -25,13 +32,53 @@ final class CoverageTests: XCTestCase {
         let clauses = (root["clauses"]?.sequence ?? []).map { node in
             (ref: node["ref"]?.scalar?.text ?? "", leftOut: node["left_out"]?.scalar?.string)
         }
-        return Coverage(text: root["text"]?.scalar?.text ?? "", scorecard: root["scorecard"]?.scalar?.text ?? "",
+        var classes: [String: String] = [:], noGate: [String: String] = [:]
+        for node in root["clauses"]?.sequence ?? [] {
+            guard let ref = node["ref"]?.scalar?.text else { continue }
+            if let c = node["class"]?.scalar?.text { classes[ref] = c }
+            if let reason = node["no_gate"]?.scalar?.string { noGate[ref] = reason }
+        }
+        var table = Coverage(text: root["text"]?.scalar?.text ?? "", scorecard: root["scorecard"]?.scalar?.text ?? "",
                         numbering: (root["numbering"]?.sequence ?? []).enumerated().compactMap { index, node in
                             if let pattern = node.scalar?.text { return NumberingRule(pattern: pattern, level: index) }
                             guard let pattern = node["pattern"]?.scalar?.text, let level = node["level"]?.scalar?.int else { return nil }
                             return NumberingRule(pattern: pattern, level: level)
                         },
                         separator: root["separator"]?.scalar?.text ?? ".", clauses: clauses)
+        table.classes = classes
+        table.noGate = noGate
+        return table
+    }
+
+    /// What is wrong with the table's classification against the scorecard's gates, one line each.
+    static func classificationProblems(_ scorecard: Scorecard, _ table: Coverage) -> [String] {
+        var problems: [String] = []
+        for clause in table.clauses {
+            guard let c = table.classes[clause.ref] else {
+                problems.append("clause '\(clause.ref)' has no class (\(classes.joined(separator: ", ")))")
+                continue
+            }
+            if !classes.contains(c) { problems.append("clause '\(clause.ref)' has an unknown class '\(c)'") }
+        }
+        for gate in scorecard.gates where gate.basis == .text {
+            guard let ref = gate.clause?.ref else {
+                problems.append("gate \(gate.id) has basis text but cites no clause")
+                continue
+            }
+            if table.classes[ref] != "condition" {
+                problems.append("gate \(gate.id) has basis text but its clause '\(ref)' is classified \(table.classes[ref] ?? "nothing"), not condition")
+            }
+        }
+        let gated = Set(scorecard.gates.compactMap(\.clause?.ref))
+        for clause in table.clauses where table.classes[clause.ref] == "condition" && !gated.contains(clause.ref) {
+            if (table.noGate[clause.ref] ?? "").isEmpty {
+                problems.append("condition clause '\(clause.ref)' is used by no gate and does not say why (no_gate)")
+            }
+        }
+        for ref in table.noGate.keys.sorted() where table.classes[ref] != "condition" {
+            problems.append("clause '\(ref)' gives no_gate but is not classified condition")
+        }
+        return problems
     }
 
     /// Refs of every clause the scorecard cites, with the ids citing them, and every quote with its ref.
@@ -106,6 +153,7 @@ final class CoverageTests: XCTestCase {
             for clause in table.clauses where clause.leftOut == nil && refs[clause.ref] == nil {
                 XCTFail("\(id): clause '\(clause.ref)' is in the table but neither cited nor left out with a reason")
             }
+            for problem in Self.classificationProblems(scorecard, table) { XCTFail("\(id): \(problem)") }
             guard seedsPresent else { continue }
             let text = try String(contentsOf: Self.seeds.appendingPathComponent(table.text), encoding: .utf8)
             for (citer, clause) in quotes where !text.contains(clause.quote) {
@@ -117,6 +165,36 @@ final class CoverageTests: XCTestCase {
                 XCTFail("\(id): numbered clause '\(ref)' of \(table.text) is not in the coverage table")
             }
         }
+    }
+
+    /// The classification check can fail: each way of breaking it on the Beijing table is reported.
+    func testClassificationProblemsAreReported() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("beijing-digital-advertising-park", dictionary: dictionary)
+        let table = try coverage("beijing-digital-advertising-park")
+        XCTAssertEqual(Self.classificationProblems(scorecard, table), [])
+        // 一 carries G0 (basis text): classified as guidance, G0 no longer rests on a condition.
+        var guidance = table
+        guidance.classes["一"] = "guidance"
+        XCTAssertEqual(Self.classificationProblems(scorecard, guidance),
+                       ["gate G0 has basis text but its clause '一' is classified guidance, not condition"])
+        // 六 reclassified as a condition: no gate uses it, and it does not say why.
+        var condition = table
+        condition.classes["六"] = "condition"
+        XCTAssertEqual(Self.classificationProblems(scorecard, condition),
+                       ["condition clause '六' is used by no gate and does not say why (no_gate)"])
+        condition.noGate["六"] = "「一般要」无可检验门槛"
+        XCTAssertEqual(Self.classificationProblems(scorecard, condition), [])
+        // A missing or unknown class.
+        var unclassified = table
+        unclassified.classes["三"] = nil
+        unclassified.classes["四"] = "encouragement"
+        XCTAssertEqual(Self.classificationProblems(scorecard, unclassified),
+                       ["clause '三' has no class (condition, guidance, target, support, out-of-scope)", "clause '四' has an unknown class 'encouragement'"])
+        // A proposal gate may cite any clause: G0 as a proposal on a guidance clause is fine.
+        var proposal = scorecard
+        proposal.gates[0].basis = .proposal
+        XCTAssertEqual(Self.classificationProblems(proposal, guidance), [])
     }
 
     func testNumberedClausesOfTheNanshanText() throws {

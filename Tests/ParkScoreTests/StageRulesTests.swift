@@ -10,7 +10,8 @@ import XCTest
 /// What the sample gives (Criteria/beijing-digital-advertising-park.yaml, Samples/beijing-xinghe/self-report.yaml):
 /// - G1 reads management.independent_legal_person (supported by evidence 'licence'), G2 reads tenants.total and
 ///   tenants.advertising_related (supported by 'tenants'); both are ineligibility gates and ask for evidence.
-/// - G3 reads services.platform (supported by 'platform') and caps the grade at C.
+/// - G0 reads park.province (supported by 'licence' too): an ineligibility gate that asks for evidence.
+/// - services.platform (a criterion since version 1.1.0: 4 points) reads services.platform, supported by 'platform'.
 /// - services.third_party: 7 institutions ≥ 5 → 3 of 5 points; it asks for evidence, 'platform' supports its fact.
 /// - culture.content is judged: levels 0, 1, 2, 3 earn 0, 2, 4, 6 points.
 final class StageRulesTests: XCTestCase {
@@ -64,16 +65,19 @@ final class StageRulesTests: XCTestCase {
         let a = try assess([try file("preliminary"), chair])
         XCTAssertEqual(a.result.gate("G1")?.status, .unsubstantiated)
         XCTAssertEqual(a.result.gate("G2")?.status, .unsubstantiated)
-        XCTAssertEqual(a.result.gate("G3")?.status, .passed)
+        // The licence also shows the park's address: G0 rests on it too. The platform evidence the preliminary check
+        // accepted still holds: services.platform keeps its 4 points.
+        XCTAssertEqual(a.result.gate("G0")?.status, .unsubstantiated)
+        XCTAssertEqual(a.result.criterion("services.platform")?.points, Rational(4))
         XCTAssertEqual(a.result.verdict, .undetermined)
         XCTAssertTrue(a.result.needsCorrection)
         XCTAssertNil(a.result.grade)
-        // The corrections list: the two rejected items (tenants supports tenants.total and advertising_related, which
+        // The corrections list: the two rejected items (licence supports G0's and G1's facts; tenants supports tenants.total and advertising_related, which
         // only G2 reads), then the three criteria that ask for evidence the report does not list.
         func none(_ zh: String) -> EvidenceProblem { EvidenceProblem(evidenceID: nil, title: nil, kind: .noneListed(required: a.scorecard.criterion(zh)?.evidence?.description)) }
         XCTAssertEqual(a.result.corrections, [
             CorrectionItem(problem: EvidenceProblem(evidenceID: "licence", title: "园区管理机构营业执照（示例）",
-                                                    kind: .rejected(by: "评审z1", reason: "营业执照已过有效期")), affects: ["G1"]),
+                                                    kind: .rejected(by: "评审z1", reason: "营业执照已过有效期")), affects: ["G0", "G1"]),
             CorrectionItem(problem: EvidenceProblem(evidenceID: "tenants", title: "入驻单位名录（示例）",
                                                     kind: .rejected(by: "评审z1", reason: "名录未盖章")), affects: ["G2"]),
             CorrectionItem(problem: none("basic.district_sign"), affects: ["basic.district_sign"]),
@@ -146,14 +150,34 @@ final class StageRulesTests: XCTestCase {
     }
 
     // 6. Missing data never beats a bad value: a cap gate with missing data leaves the verdict open.
+    // No built-in scorecard has a cap gate since version 1.1.0 (Beijing's 六 is scored, not gated), so this one runs on
+    // a copy of Criteria/ whose Beijing scorecard adds a proposal gate G9 on services.platform capping the grade at C.
     func testACapGateWithMissingDataIsUndetermined() throws {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("parkscore-capgate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: Repository.path("Criteria")), to: copy)
+        let card = copy.appendingPathComponent("beijing-digital-advertising-park.yaml")
+        let text = try String(contentsOf: card, encoding: .utf8)
+        let gate = """
+            gates:
+              - id: G9
+                title: {zh: 搭建园区服务平台, en: A park service platform}
+                clause: {ref: 六, quote: 园区一般要搭建园区服务平台}
+                basis: proposal
+                when: services.platform
+                on_fail: {cap_grade: C}
+
+            """
+        try text.replacingOccurrences(of: "gates:\n", with: gate).write(to: card, atomically: true, encoding: .utf8)
+        library = try XCTUnwrap(CriteriaLibrary.open(CriteriaCatalog(directory: copy.path)).validValue)
         let missing = try assess([]) { $0.replacingOccurrences(of: "    platform: true\n", with: "") }
-        XCTAssertEqual(missing.result.gate("G3")?.status, .missingData)
+        XCTAssertEqual(missing.result.gate("G9")?.status, .missingData)
+        XCTAssertEqual(missing.result.gate("G9")?.basis, .proposal)
         XCTAssertEqual(missing.result.verdict, .undetermined)
         XCTAssertNil(missing.result.grade)
         let reportedFalse = try assess([]) { $0.replacingOccurrences(of: "    platform: true\n", with: "    platform: false\n") }
         XCTAssertEqual(reportedFalse.result.verdict, .eligible)
-        XCTAssertEqual(reportedFalse.result.cappedBy, ["G3"])
+        XCTAssertEqual(reportedFalse.result.cappedBy, ["G9"])
         // An empty report with only the park named decides nothing.
         let empty = "park: {name: 空白园区}\nperiod: {from: 2025-01-01, to: 2025-12-31}\napplies_to: [beijing-digital-advertising-park]\nfacts: {}\n"
         let blank = try assess([]) { _ in empty }
@@ -196,23 +220,23 @@ final class StageRulesTests: XCTestCase {
     /// dimension's most points, with the panel's findings applied.
     /// basic 10 × 4/12 (positioning and the district sign ask for evidence the report does not list → 0)
     /// + layout 15 × 6/16 (digital technologies: no evidence listed → 0) + tiers 15 × 15/15
-    /// + operations 15 × 8/15 (rules: no evidence listed → 0) + services 15 × (6 + 1 + 3)/16 (third_party overridden 3 → 1
-    /// at the preliminary check, still in force) + talent 10 × (14/3 + 3 + 3 + 2)/16 (system: 2, 2, 3 → 7/3 → 4 + 1/3 × 2)
+    /// + operations 15 × 8/15 (rules: no evidence listed → 0) + services 15 × (4 + 6 + 1 + 3)/20 (platform 4, its evidence
+    /// accepted at the preliminary check; third_party overridden 3 → 1 at the preliminary check, still in force) + talent 10 × (14/3 + 3 + 3 + 2)/16 (system: 2, 2, 3 → 7/3 → 4 + 1/3 × 2)
     /// + culture 10 × (4 + 4)/10 (content: the chair's level 2) + international 10 × 7/10
-    /// = 10/3 + 45/8 + 15 + 8 + 75/8 + 95/12 + 8 + 7 = 64.25 → C (60–70); final, not provisional.
+    /// = 10/3 + 45/8 + 15 + 8 + 21/2 + 95/12 + 8 + 7 = 65.375 → 65.38 → C (60–70); final, not provisional.
     func testTheSampleEvaluationByHand() throws {
         let a = try assess(["preliminary", "panel-1", "panel-2", "panel-3", "chair"].map(file))
-        XCTAssertEqual(a.result.total, Rational(6425, 100))
+        XCTAssertEqual(a.result.total, Rational(6538, 100))
         XCTAssertEqual(a.result.verdict, .eligible)
         XCTAssertEqual(a.result.grade?.id, "C")
         XCTAssertFalse(a.result.isProvisional)
-        XCTAssertEqual(a.staged?.selfAssessment.total, Rational(7833, 100))
+        XCTAssertEqual(a.staged?.selfAssessment.total, Rational(7908, 100))
         XCTAssertEqual(a.result.criterion("talent.system")?.points, Rational(14, 3))
         // Supplying the missing evidence for layout.digital_technologies restores what the park's own figures earn
-        // (3 technologies ≥ 2 → 6 of 10 points: 15 × 6/16 = 5.625), not full marks; the way to B (5.75 short) takes
-        // that and operations.rules (15 × 4/15 = 4).
+        // (3 technologies ≥ 2 → 6 of 10 points: 15 × 6/16 = 5.625), not full marks; the way to B (70 − 65.38 = 4.62
+        // short) takes that alone.
         XCTAssertEqual(a.result.improvements.first?.gain, Rational(45, 8))
-        XCTAssertEqual(a.result.nextGrade?.criteria, ["layout.digital_technologies", "operations.rules"])
+        XCTAssertEqual(a.result.nextGrade?.criteria, ["layout.digital_technologies"])
         // The overridden criterion's advice is the evaluator's reason, not "raise the value".
         XCTAssertEqual(a.result.improvements.first { $0.criterionID == "services.third_party" }?.action,
                        .addressOverride(reason: "7家第三方机构中3家合作协议已到期，有效仅4家"))
