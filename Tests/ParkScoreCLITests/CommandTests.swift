@@ -23,7 +23,9 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(json["schemaVersion"] as? Int, 2)
-        XCTAssertEqual((json["total"] as? NSNumber)?.doubleValue, 78.33)
+        XCTAssertEqual((json["total"] as? NSNumber)?.doubleValue, 79.08)
+        // Each gate carries its basis: all three of Beijing's rest on the text (一, 二).
+        XCTAssertEqual((json["gates"] as? [[String: Any]])?.map { $0["basis"] as? String }, ["text", "text", "text"])
         XCTAssertEqual((json["grade"] as? [String: Any])?["id"] as? String, "B")
         XCTAssertEqual(json["verdict"] as? String, "eligible")
         XCTAssertEqual(json["scoringModel"] as? String, "weighted-dimensions")
@@ -124,7 +126,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let written = try String(contentsOf: target, encoding: .utf8)
         XCTAssertEqual(written, try Parkscore.run(["template", beijing]).stdout)
-        XCTAssertTrue(written.hasPrefix("# 园区自评报告 — 北京市数字广告产业园区评定（beijing-digital-advertising-park 1.0.0）\n"))
+        XCTAssertTrue(written.hasPrefix("# 园区自评报告 — 北京市数字广告产业园区评定（beijing-digital-advertising-park 1.1.0）\n"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["blank.yaml"])
 
         let nowhere = folder.appendingPathComponent("no/such/folder/blank.yaml")
@@ -181,8 +183,10 @@ final class CommandTests: XCTestCase {
         let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation"] + reviews)
         XCTAssertEqual(run.status, 0, run.stderr)
         // The verdict first, then the stages and every finding, then the details.
-        XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.0.0)\n"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分: 78.33 B*    初审分: "), run.stdout)
+        XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.1.0)\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分: 79.08 B*    初审分: "), run.stdout)
+        // Each gate says what it rests on.
+        XCTAssertTrue(run.stdout.contains("  ✓ G0 园区位于本市辖区内 [一：数字广告产业园区一般指在本市辖区内]（依据：政策原文） — 通过\n"), run.stdout)
         // culture.content: 1, 3, 1 → mean 5/3 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1 and no chair here: provisional.
         XCTAssertTrue(run.stdout.contains("  culture.content: 钱评审 1, 孙评审 3, 李评审 1 → 平均 1.67 → 3.33\n    ⚠ 分歧较大，待组长合议（结果暂定）\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("    赵初审（初审，2026-02-20）：将 services.third_party 调整为 1 分，理由：7家第三方机构中3家合作协议已到期，有效仅4家 — 有效\n"))
@@ -239,17 +243,45 @@ final class CommandTests: XCTestCase {
     func testValidateLintExplain() throws {
         let validate = try Parkscore.run(["validate", xinghe])
         XCTAssertEqual(validate.status, 0, validate.stderr)
-        XCTAssertEqual(validate.stdout, "\(xinghe): valid (28 facts, 3 evidence entries)\n")
+        XCTAssertEqual(validate.stdout, "\(xinghe): valid (29 facts, 3 evidence entries)\n")
 
         let lint = try Parkscore.run(["lint"])
         XCTAssertEqual(lint.status, 0, lint.stderr)
         XCTAssertTrue(lint.stdout.hasSuffix("checked: 0 errors, 0 warnings\n"), lint.stdout)
+        // The gates of each scorecard by basis: the text's conditions, then the scorecard's proposals.
+        XCTAssertTrue(lint.stdout.hasPrefix("""
+            beijing-digital-advertising-park — 门槛条件（按依据）
+              依据：政策原文（3项）
+                G0 园区位于本市辖区内 [一] — 不予认定
+                G1 具备独立法人资格的园区管理机构 [二] — 不予认定
+                G2 广告及关联单位占比不低于40%或数量不少于20家 [二] — 不予认定
+              依据：本评分表建议（0项）
+            jiading-digital-advertising — 门槛条件（按依据）
+              （无门槛条件）
+            nanshan-livestreaming — 门槛条件（按依据）
+              依据：政策原文（0项）
+              依据：本评分表建议（1项）
+                G1 属于文件所列三类直播园区之一 [二] — 不予认定
+
+            """), lint.stdout)
+        let lintEN = try Parkscore.run(["lint", "Criteria/beijing-digital-advertising-park.yaml", "--lang", "en"])
+        XCTAssertEqual(lintEN.stdout, """
+            beijing-digital-advertising-park — gates by basis
+              basis: policy text (3)
+                G0 The park lies within Beijing [一] — ineligible
+                G1 An independent legal-person park management body [二] — ineligible
+                G2 Advertising and related units at least 40% of tenants or at least 20 units [二] — ineligible
+              basis: scorecard proposal (0)
+            1 scorecard checked: 0 errors, 0 warnings
+
+            """)
 
         let explain = try Parkscore.run(["explain", beijing, "G2", "--lang", "en"])
         XCTAssertEqual(explain.status, 0)
         XCTAssertEqual(explain.stdout, """
         Gate G2: Advertising and related units at least 40% of tenants or at least 20 units
         Clause: 二：“园区内开展广告业务的企事业单位及上下游关联单位数量一般不低于入驻单位总数的40%或不少于20家”  (000_635c0f08b529d72c.txt)
+        basis: policy text
         Condition: tenants.advertising_related / tenants.total >= 40% or tenants.advertising_related >= 20
         If it fails: ineligible
         Evidence: Tenant list marking the advertising and related units
@@ -257,7 +289,7 @@ final class CommandTests: XCTestCase {
         """)
         let unknown = try Parkscore.run(["explain", beijing, "G4"])
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertEqual(unknown.stderr, "error: scorecard 'beijing-digital-advertising-park' has no gate or criterion 'G4' (did you mean 'G1'?)\n")
+        XCTAssertEqual(unknown.stderr, "error: scorecard 'beijing-digital-advertising-park' has no gate or criterion 'G4' (did you mean 'G0'?)\n")
     }
 
     func testLintReportsEveryProblemOfABrokenScorecard() throws {

@@ -217,6 +217,18 @@ final class ValidationTests: XCTestCase {
         ])
     }
 
+    /// Every gate states its basis: a missing one is refused at the gate, an unknown one at its value.
+    func testGateBasisIsRequiredAndKnown() {
+        var text = Fixtures.scorecardYAML.replacingOccurrences(of: "    basis: text\n", with: "")
+        text = text.replacingOccurrences(of: "basis: proposal", with: "basis: proposl")
+        let f = "card.yaml"
+        XCTAssertEqual(scorecardDiagnostics(text), [
+            .error("an item of 'gates' is missing the required key 'basis'", at: at("- id: g.flag", in: text, offset: 2, file: f), path: "gates[0]"),
+            .error("'basis' must be 'text' (the clause states the condition) or 'proposal' (the scorecard's own), not 'proposl' (did you mean 'proposal'?)",
+                   at: at("proposl", in: text, file: f), path: "gates[1].basis"),
+        ])
+    }
+
     func testIncentives() {
         var text = Fixtures.scorecardYAML
         text = text.replacingOccurrences(of: "    rate: 50%\n", with: "    rate: 150%\n")
