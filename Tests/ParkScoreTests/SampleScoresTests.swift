@@ -155,6 +155,29 @@ final class SampleScoresTests: XCTestCase {
         XCTAssertEqual(wuzhen.dimensions.map(\.score), [r(15), r(20), r(20), r(10), r(10), r(25, 3), r(15)])
     }
 
+    /// Nanshan's 二 asks 「差异化定位，聚焦自身定位成为行业顶尖」 of the 直播教育产业园 only: an audiovisual park may
+    /// claim positioning.focus N/A. Samples/nanshan-xingchao (av_park), by hand, positioning dimension (weight 20):
+    /// rated level 2: one-stop 3 × 2.5 = 7.5 of 10 + integrated 3 × 2 = 6 of 6 + focus 4 of 6 = 17.5/22 × 20 = 175/11;
+    /// claimed N/A: 13.5/16 × 20 = 135/8. A park of a kind the text does not name (other) fails G1, a proposal gate.
+    func testNanshanPositioningAndKindsOfPark() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("nanshan-livestreaming", dictionary: dictionary)
+        let engine = ScoringEngine(dictionary: dictionary)
+        var report = try Repository.sample("nanshan-xingchao", dictionary: dictionary, scorecards: [scorecard])
+        XCTAssertEqual(engine.score(report, against: scorecard).dimensions.first?.score, r(175, 11))
+        report.assessments["nanshan-livestreaming"]?.ratings["positioning.focus"] = nil
+        report.assessments["nanshan-livestreaming"]?.notApplicable["positioning.focus"] =
+            NotApplicableClaim(justification: "本园区为网络视听直播产业园，文件仅对直播教育产业园提出差异化定位")
+        let claimed = engine.score(report, against: scorecard)
+        XCTAssertEqual(claimed.criterion("positioning.focus")?.status, .notApplicable)
+        XCTAssertEqual(claimed.dimensions.first?.score, r(135, 8))
+        XCTAssertEqual(claimed.gate("G1")?.basis, .proposal)
+        report.facts["livestream.park_type"]?.value = .text("other")
+        let other = engine.score(report, against: scorecard)
+        XCTAssertEqual(other.gate("G1")?.status, .failed)
+        XCTAssertEqual(other.verdict, .ineligible)
+    }
+
     /// One self-report can be scored by every scorecard: the same facts, one vocabulary, no crash.
     func testEverySampleAgainstEveryScorecard() throws {
         let dictionary = try Repository.dictionary()
