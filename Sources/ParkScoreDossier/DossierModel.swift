@@ -73,6 +73,7 @@ public struct DossierModel {
             "provisional": .bool(result.isProvisional),
             "provisionalReasons": .texts(result.provisionalReasons.map(words.provisional)),
             "gates": .list(zip(result.gates, texts.gates).map(gate)),
+            "hasGates": .bool(!result.gates.isEmpty),
             "chart": .string(DimensionChart.svg(result.dimensions, language: language)),
             "dimensions": .list(zip(result.dimensions, texts.criteria).map(dimension)),
             "evidenceIndex": .list(evidence.map(\.value)),

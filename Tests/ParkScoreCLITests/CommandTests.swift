@@ -281,7 +281,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(explain.stdout, """
         Gate G2: Advertising and related units at least 40% of tenants or at least 20 units
         Clause: 二：“园区内开展广告业务的企事业单位及上下游关联单位数量一般不低于入驻单位总数的40%或不少于20家”  (000_635c0f08b529d72c.txt)
-        basis: policy text
+        Basis: policy text
         Condition: tenants.advertising_related / tenants.total >= 40% or tenants.advertising_related >= 20
         If it fails: ineligible
         Evidence: Tenant list marking the advertising and related units

@@ -194,6 +194,18 @@ final class DossierTests: XCTestCase {
         XCTAssertTrue(json.contains(#""reason" : "入驻单位名录未加盖公章""#) || json.contains(#""text" : "入驻单位名录未加盖公章""#), json)
     }
 
+    /// A scorecard without gates (Jiading, Zhejiang: their texts state no condition) says so instead of an empty table;
+    /// a proposal gate is marked as the scorecard's own.
+    func testGateBasisAndNoGates() throws {
+        let jiading = try render(.md, sample: "jiading-huating")
+        XCTAssertTrue(jiading.contains("## 门槛条件\n\n本评分表不设门槛条件：依据文本未规定园区须满足的条件，各项要求均按评分项计分。\n\n## "), jiading)
+        let zhejiang = try render(.html, sample: "zhejiang-wuzhen", language: .en)
+        XCTAssertTrue(zhejiang.contains("<p class=\"muted\">This scorecard has no gates: the text states no condition a park must meet"), zhejiang)
+        XCTAssertFalse(zhejiang.contains("<th>Gate</th>"), zhejiang)
+        let shenzhen = try render(.html, sample: "shenzhen-nanyou")
+        XCTAssertTrue(shenzhen.contains("<div class=\"basis basis-proposal\">依据：本评分表建议</div>"), shenzhen)
+    }
+
     func testHTMLIsSelfContained() throws {
         let html = try render(.html, sample: "nanshan-xingchao")
         for forbidden in ["<script", "<link", "<img", "src=", "@import", "url(", "http://", "https://"] {

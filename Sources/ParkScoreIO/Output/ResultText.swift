@@ -74,6 +74,10 @@ public struct ResultText {
                 if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(language))") }
             }
             out.append("")
+        } else {
+            out.append(t("门槛条件：本评分表不设门槛条件（依据文本未规定园区须满足的条件）",
+                         "Gates: none (the text states no condition a park must meet)"))
+            out.append("")
         }
 
         out.append(t("维度与评分项", "Dimensions and criteria"))
@@ -187,9 +191,14 @@ public struct ResultText {
 
     /// What a gate rests on, as the dossier prints it beside the gate: the text's condition or the scorecard's proposal.
     public func gateBasis(_ basis: Gate.Basis) -> String {
+        t("依据：", "basis: ") + gateBasisValue(basis)
+    }
+
+    /// The basis alone: 政策原文 / 本评分表建议.
+    public func gateBasisValue(_ basis: Gate.Basis) -> String {
         switch basis {
-        case .text: return t("依据：政策原文", "basis: policy text")
-        case .proposal: return t("依据：本评分表建议", "basis: scorecard proposal")
+        case .text: return t("政策原文", "policy text")
+        case .proposal: return t("本评分表建议", "scorecard proposal")
         }
     }
 

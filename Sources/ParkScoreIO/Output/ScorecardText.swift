@@ -48,7 +48,7 @@ public struct ScorecardText {
         if let g = s.gate(id) {
             out.append("\(t("门槛", "Gate")) \(g.id): \(g.title.text(language))")
             out.append("\(t("依据条款", "Clause")): \(clause(g.clause))  (\(s.source.file))")
-            out.append(basis(g.basis))
+            out.append("\(t("门槛依据", "Basis")): \(ResultText(language: language).gateBasisValue(g.basis))")
             out.append("\(t("条件", "Condition")): \(g.condition.source)")
             out.append("\(t("未通过时", "If it fails")): \(effect(g.effect))")
             if let e = g.evidence { out.append("\(t("证明材料", "Evidence")): \(e.description.text(language))") }
