@@ -352,11 +352,13 @@ public struct DossierModel {
         case .date(let d): return d
         case .list(let items):
             if items.isEmpty { return t("（无）", "(none)") }
+            if case .record? = items.first { return t("\(items.count) 条记录", "\(items.count) records") }
             let labels = dictionary[key]?.valueLabels ?? [:]
             return items.map { item -> String in
                 guard case .text(let s) = item else { return "\(item)" }
                 return labels[s]?.text(language) ?? s
             }.joined(separator: t("、", ", "))
+        case .record: return t("（记录）", "(record)")
         case .unknown: return t("（未填报）", "(not reported)")
         case .error(let message): return "(\(message))"
         }

@@ -81,28 +81,41 @@ struct EngineProperties {
     static let library = CriteriaLibrary.open(CriteriaCatalog(directory: root.appendingPathComponent("Criteria").path)).validValue!
     static let scorecards = library.builtInScorecards().value!.map(\.scorecard)
 
+    /// A value of a fact's type; a table gets up to four records with some fields left out.
+    static func value(of type: FactType, _ generator: inout SplitMix) -> Value? {
+        let n = Int(generator.next() % 200)
+        switch type {
+        case .boolean: return .bool(n % 2 == 0)
+        case .integer: return .number(Rational(n))
+        case .number: return .number(Rational(n, 3)!)
+        case .percent: return .number(Rational(n % 101, 100)!)
+        case .money: return .number(Rational(n * 10_000))
+        case .date: return .date("202\(n % 6)-0\(1 + n % 9)-1\(n % 10)")
+        case .text: return .text("文本\(n)")
+        case .enumeration(let allowed): return allowed.isEmpty ? nil : .text(allowed[n % allowed.count])
+        case .list(let allowed):
+            let items = (allowed ?? ["甲", "乙", "丙"]).filter { _ in generator.next() % 2 == 0 }
+            return .list(items.map(Value.text))
+        case .records(let schema):
+            var records: [Value] = []
+            for _ in 0..<(n % 5) {
+                var fields: [String: Value] = [:]
+                for field in schema.fields where generator.next() % 6 != 0 {
+                    fields[field.name] = value(of: field.type, &generator)
+                }
+                records.append(.record(fields))
+            }
+            return .list(records)
+        }
+    }
+
     /// A report giving each fact a scorecard reads a value of its type, chosen by `seed`; some left out.
     static func report(for scorecard: Scorecard, seed: UInt64) -> SelfReport {
         var generator = SplitMix(seed: seed)
         var facts: [String: FactEntry] = [:]
         for key in scorecard.factKeys {
             guard let type = library.dictionary.type(of: key), generator.next() % 5 != 0 else { continue }
-            let n = Int(generator.next() % 200)
-            let value: Value?
-            switch type {
-            case .boolean: value = .bool(n % 2 == 0)
-            case .integer: value = .number(Rational(n))
-            case .number: value = .number(Rational(n, 3)!)
-            case .percent: value = .number(Rational(n % 101, 100)!)
-            case .money: value = .number(Rational(n * 10_000))
-            case .date: value = .date("2025-0\(1 + n % 9)-1\(n % 10)")
-            case .text: value = .text("文本\(n)")
-            case .enumeration(let allowed): value = allowed.isEmpty ? nil : .text(allowed[n % allowed.count])
-            case .list(let allowed):
-                let items = (allowed ?? ["甲", "乙", "丙"]).filter { _ in generator.next() % 2 == 0 }
-                value = .list(items.map(Value.text))
-            }
-            if let value { facts[key] = FactEntry(value) }
+            if let value = value(of: type, &generator) { facts[key] = FactEntry(value) }
         }
         // related counts never above their totals (the dictionary's at_most), so reports stay valid.
         for (key, definition) in library.dictionary.definitions {

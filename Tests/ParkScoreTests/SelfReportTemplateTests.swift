@@ -12,6 +12,8 @@ final class SelfReportTemplateTests: XCTestCase {
         case .text(let s): return "\"\(s.replacingOccurrences(of: "\"", with: "\\\""))\""
         case .date(let d): return d
         case .list(let items): return "[" + items.map { yaml($0, percent: false) }.joined(separator: ", ") + "]"
+        case .record(let fields):
+            return "{" + fields.sorted { $0.key < $1.key }.map { "\($0.key): \(yaml($0.value, percent: false))" }.joined(separator: ", ") + "}"
         case .unknown, .error: return ""
         }
     }

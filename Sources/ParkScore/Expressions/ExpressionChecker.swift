@@ -8,7 +8,7 @@ public enum StaticType: String, Sendable, Hashable {
         case .integer, .number, .percent, .money: self = .number
         case .date: self = .date
         case .text, .enumeration: self = .text
-        case .list: self = .list
+        case .list, .records: self = .list
         }
     }
 

@@ -6,6 +6,12 @@ public struct FactEnvironment: Sendable, Hashable {
     /// Facts shown as amounts of money (`¥380,000`).
     public var moneyKeys: Set<String>
 
+    /// The record an expression is evaluated for (one firm of a table): its fields are read by their bare names
+    /// (`rent_paid`), park facts by their keys as ever.
+    public var record: [String: Value]?
+    /// How a missing field is named: `firms[2]` for `firms[2].rent_paid`.
+    public var recordLabel: String = ""
+
     public init(values: [String: Value] = [:], percentKeys: Set<String> = [], moneyKeys: Set<String> = []) {
         self.values = values
         self.percentKeys = percentKeys
@@ -13,7 +19,18 @@ public struct FactEnvironment: Sendable, Hashable {
     }
 
     public func value(_ key: String) -> Value {
-        values[key] ?? .unknown(missing: [key])
+        if let record, !key.contains(".") {
+            return record[key] ?? .unknown(missing: ["\(recordLabel).\(key)"])
+        }
+        return values[key] ?? .unknown(missing: [key])
+    }
+
+    /// This environment with a record's fields in scope.
+    public func with(record fields: [String: Value], label: String) -> FactEnvironment {
+        var copy = self
+        copy.record = fields
+        copy.recordLabel = label
+        return copy
     }
 }
 
@@ -95,8 +112,12 @@ struct ExpressionEvaluator {
                 if case .text(let s) = item { return s }
                 return format(item)
             }
+            if case .record? = items.first { return "[\(items.count) records]" }
             let more = items.count > 6 ? ", … \(items.count) items" : ""
             return "[" + shown.joined(separator: ", ") + more + "]"
+        case .record(let fields):
+            if case .text(let name)? = fields["name"] { return "{\(name)}" }
+            return "{…}"
         case .unknown: return "?"
         case .error(let message): return "(\(message))"
         }

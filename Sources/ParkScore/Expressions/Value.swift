@@ -10,6 +10,8 @@ public enum Value: Sendable, Hashable {
     /// A calendar day, `YYYY-MM-DD`, which orders as text.
     case date(String)
     case list([Value])
+    /// One record of a table (a firm), its fields by name; a field not given is absent.
+    case record([String: Value])
     case unknown(missing: [String])
     case error(String)
 
@@ -30,6 +32,7 @@ public enum Value: Sendable, Hashable {
         case .text: return "text"
         case .date: return "date"
         case .list: return "list"
+        case .record: return "record"
         case .unknown: return "unknown"
         case .error: return "error"
         }

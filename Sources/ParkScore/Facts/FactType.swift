@@ -14,6 +14,8 @@ public enum FactType: Sendable, Hashable, CustomStringConvertible {
     case enumeration([String])
     /// A list of texts, or of values from a fixed set.
     case list(of: [String]?)
+    /// A table: a list of records (one per firm, say), each with the typed fields the schema declares.
+    case records(RecordSchema)
 
     public var name: String {
         switch self {
@@ -26,13 +28,14 @@ public enum FactType: Sendable, Hashable, CustomStringConvertible {
         case .text: return "text"
         case .enumeration: return "enum"
         case .list: return "list"
+        case .records: return "records"
         }
     }
 
     public var description: String { name }
 
     /// The names a fact dictionary may use for a type.
-    public static let names = ["boolean", "integer", "number", "percent", "money", "date", "text", "enum", "list"]
+    public static let names = ["boolean", "integer", "number", "percent", "money", "date", "text", "enum", "list", "records"]
 
     public var isNumeric: Bool {
         switch self {
@@ -46,6 +49,54 @@ public enum FactType: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .enumeration(let values): return values
         case .list(let values): return values
+        default: return nil
+        }
+    }
+}
+
+/// The fields of a records fact (`firms`: one record per firm), in the order the dictionary lists them, and how many
+/// records a self-report may give.
+public struct RecordSchema: Sendable, Hashable {
+    /// The most records a table may hold unless the dictionary says otherwise.
+    public static let defaultMaxRecords = 10_000
+
+    public var fields: [RecordField]
+    public var maxRecords: Int
+
+    public init(fields: [RecordField], maxRecords: Int = RecordSchema.defaultMaxRecords) {
+        self.fields = fields
+        self.maxRecords = maxRecords
+    }
+
+    public func field(_ name: String) -> RecordField? { fields.first { $0.name == name } }
+
+    public var fieldNames: [String] { fields.map(\.name) }
+
+    /// The field that names a record in explanations (`name`), if the schema has one.
+    public var labelField: String? { fields.first { $0.name == "name" }.map(\.name) }
+}
+
+/// One field of a record: a name, a scalar type (never a list or a table), a unit and a description.
+public struct RecordField: Sendable, Hashable {
+    public var name: String
+    public var type: FactType
+    public var unit: String?
+    public var description: LocalizedText
+    /// Labels of enum values, by value.
+    public var valueLabels: [String: LocalizedText]
+
+    public init(name: String, type: FactType, unit: String? = nil, description: LocalizedText, valueLabels: [String: LocalizedText] = [:]) {
+        self.name = name
+        self.type = type
+        self.unit = unit
+        self.description = description
+        self.valueLabels = valueLabels
+    }
+
+    /// A field is never negative when it counts or is money or a share, and a share is never above 100%.
+    public var minimum: Rational? {
+        switch type {
+        case .integer, .money, .percent: return 0
         default: return nil
         }
     }

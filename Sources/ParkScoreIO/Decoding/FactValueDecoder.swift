@@ -154,7 +154,74 @@ struct FactValueDecoder {
                 values.append(.text(s.text))
             }
             return failed ? nil : .list(values)
+        case .records(let schema):
+            return records(node, key: key, schema: schema, path())
         }
+    }
+
+    /// A table: a list of mappings, each field typed by the schema; an empty field is not given (missing data for
+    /// whatever reads it). More records than the schema allows, an unknown field or a value of the wrong type is an
+    /// error at its place, and the table is not taken.
+    private func records(_ node: Node, key: String, schema: RecordSchema, _ path: KeyPath) -> Value? {
+        guard let items = node.sequence else {
+            decoder.error("'\(key)' must be a list of records (one mapping per entry), not \(decoder.describe(node))", at: node, path)
+            return nil
+        }
+        guard items.count <= schema.maxRecords else {
+            decoder.error("'\(key)' has \(items.count) records, more than the \(schema.maxRecords) allowed", at: node, path)
+            return nil
+        }
+        var records: [Value] = []
+        records.reserveCapacity(items.count)
+        var failed = false
+        for (i, item) in items.enumerated() {
+            let itemPath = path.appending(i)
+            guard let pairs = item.mapping else {
+                decoder.error("entry \(i + 1) of '\(key)' must be a mapping of fields (\(schema.fieldNames.joined(separator: ", "))), not \(decoder.describe(item))",
+                              at: item, itemPath)
+                failed = true
+                continue
+            }
+            var fields: [String: Value] = [:]
+            for pair in pairs {
+                guard let name = pair.key.scalar?.text, pair.key.scalar?.isNull == false else {
+                    decoder.error("field names must be texts, not a \(pair.key.kindName)", at: pair.key, itemPath)
+                    failed = true
+                    continue
+                }
+                let fieldPath = itemPath.appending(name)
+                guard let field = schema.field(name) else {
+                    decoder.error("unknown field '\(name)' in entry \(i + 1) of '\(key)'\(Suggestion.hint(for: name, in: schema.fieldNames)); fields: \(schema.fieldNames.joined(separator: ", "))",
+                                  at: pair.key, fieldPath)
+                    failed = true
+                    continue
+                }
+                if fields[name] != nil {
+                    decoder.error("field '\(name)' is given twice in entry \(i + 1) of '\(key)'", at: pair.key, fieldPath)
+                    failed = true
+                    continue
+                }
+                if pair.value.scalar?.isNull == true { continue }
+                let label = "\(key)[\(i + 1)].\(name)"
+                guard let value = value(pair.value, key: label, type: field.type, fieldPath) else {
+                    failed = true
+                    continue
+                }
+                if case .number(let n) = value, let minimum = field.minimum, n < minimum {
+                    decoder.error("'\(label)' is \(n.formatted(places: 2)), below the minimum \(minimum.formatted())", at: pair.value, fieldPath)
+                    failed = true
+                    continue
+                }
+                if case .percent = field.type, case .number(let n) = value, n > .one {
+                    decoder.error("'\(label)' is above 100%", at: pair.value, fieldPath)
+                    failed = true
+                    continue
+                }
+                fields[name] = value
+            }
+            records.append(.record(fields))
+        }
+        return failed ? nil : .list(records)
     }
 
     private func list(_ values: [String]) -> String {

@@ -39,9 +39,12 @@ public enum FactDictionaryLoader {
         }
     }
 
-    private static func definition(_ key: String, _ node: Node, _ decoder: DocumentDecoder, _ path: KeyPath) -> FactDefinition? {
-        if !isValidKey(key) {
+    private static func definition(_ key: String, _ node: Node, _ decoder: DocumentDecoder, _ path: KeyPath, field: Bool = false) -> FactDefinition? {
+        if !field && !isValidKey(key) {
             decoder.error("fact key '\(key)' must be lowercase words joined by '.' or '_'", at: node, path)
+        }
+        if !field && (key == "period" || key.hasPrefix("period.")) {
+            decoder.error("fact key '\(key)' is reserved: 'period.from' and 'period.to' are the self-report's reporting period", at: node, path)
         }
         guard let map = decoder.mapping(node, path, what: "fact '\(key)'") else { return nil }
         let typeName = map.text("type", required: true)
@@ -51,6 +54,8 @@ public enum FactDictionaryLoader {
         let minimum = map.number("min")
         let maximum = map.number("max")
         let atMost = map.text("at_most")
+        let fieldsNode = map.value("fields")
+        let maxRecordsNode = map.value("max_records")
         var labels: [String: LocalizedText] = [:]
         var values: [String]?
         if let valuesNode = map.value("values") {
@@ -89,10 +94,20 @@ public enum FactDictionaryLoader {
             }
             type = .enumeration(values)
         case "list": type = .list(of: values)
+        case "records":
+            guard let fieldsNode, let schema = schema(fieldsNode, maxRecordsNode, key, decoder, path) else {
+                if fieldsNode == nil { decoder.error("records fact '\(key)' needs 'fields'", at: node, path) }
+                return nil
+            }
+            type = .records(schema)
         default:
             decoder.error("unknown type '\(typeName)' of fact '\(key)'\(Suggestion.hint(for: typeName, in: FactType.names)); types: \(FactType.names.joined(separator: ", "))",
                           at: map.value("type")!, path.appending("type"))
             return nil
+        }
+        if case .records = type {} else {
+            if let fieldsNode { decoder.error("only records facts take 'fields'", at: fieldsNode, path.appending("fields")) }
+            if let maxRecordsNode { decoder.error("only records facts take 'max_records'", at: maxRecordsNode, path.appending("max_records")) }
         }
         if values != nil && type.allowedValues == nil {
             decoder.error("only enum and list facts take 'values'", at: map.value("values")!, path.appending("values"))
@@ -100,6 +115,57 @@ public enum FactDictionaryLoader {
         return FactDefinition(key: key, type: type, unit: unit, minimum: minimum, maximum: maximum,
                               atMost: atMost, description: LocalizedText(zh: zh, en: en), valueLabels: labels,
                               location: decoder.location(node))
+    }
+
+    /// The fields of a records fact: each a mapping with a scalar type, a zh title, and optionally en, unit and values.
+    private static func schema(_ node: Node, _ maxNode: Node?, _ key: String, _ decoder: DocumentDecoder, _ path: KeyPath) -> RecordSchema? {
+        var maxRecords = RecordSchema.defaultMaxRecords
+        if let maxNode, let n = decoder.integer(maxNode, path.appending("max_records"), what: "'max_records'") {
+            if (1...RecordSchema.defaultMaxRecords).contains(n) {
+                maxRecords = n
+            } else {
+                decoder.error("'max_records' of '\(key)' must be between 1 and \(RecordSchema.defaultMaxRecords), not \(n)", at: maxNode, path.appending("max_records"))
+            }
+        }
+        let fieldsPath = path.appending("fields")
+        guard let pairs = node.mapping else {
+            decoder.error("'fields' of '\(key)' must be a mapping of field names to their definitions, not \(decoder.describe(node))", at: node, fieldsPath)
+            return nil
+        }
+        var fields: [RecordField] = []
+        for pair in pairs {
+            guard let name = pair.key.scalar?.string else {
+                decoder.error("field names must be texts", at: pair.key, fieldsPath)
+                continue
+            }
+            let fieldPath = fieldsPath.appending(name)
+            if name.contains(".") || !isValidKey(name) {
+                decoder.error("field name '\(name)' must be one lowercase word, with '_' between parts", at: pair.key, fieldPath)
+                continue
+            }
+            if fields.contains(where: { $0.name == name }) {
+                decoder.error("field '\(name)' of '\(key)' is defined twice", at: pair.key, fieldPath)
+                continue
+            }
+            guard let definition = definition("\(key).\(name)", pair.value, decoder, fieldPath, field: true) else { continue }
+            if definition.minimum != nil || definition.maximum != nil || definition.atMost != nil {
+                decoder.error("field '\(name)' of '\(key)' takes no 'min', 'max' or 'at_most' (counts and money are never negative)", at: pair.value, fieldPath)
+            }
+            switch definition.type {
+            case .list, .records:
+                decoder.error("field '\(name)' of '\(key)' must have a single value (boolean, integer, number, percent, money, date, text or enum), not \(definition.type.name)",
+                              at: pair.value, fieldPath)
+                continue
+            default: break
+            }
+            fields.append(RecordField(name: name, type: definition.type, unit: definition.unit, description: definition.description,
+                                      valueLabels: definition.valueLabels))
+        }
+        guard !fields.isEmpty else {
+            decoder.error("records fact '\(key)' needs at least one field", at: node, fieldsPath)
+            return nil
+        }
+        return RecordSchema(fields: fields, maxRecords: maxRecords)
     }
 
     static func isValidKey(_ key: String) -> Bool {

@@ -48,7 +48,10 @@ public struct DiffText {
             return n.formatted(places: 3)
         case .bool(let b): return b ? "true" : "false"
         case .text(let s), .date(let s): return s
-        case .list(let items): return "[" + items.map { if case .text(let s) = $0 { return s } else { return "?" } }.joined(separator: ", ") + "]"
+        case .list(let items):
+            if case .record? = items.first { return t("\(items.count) 条记录", "\(items.count) records") }
+            return "[" + items.map { if case .text(let s) = $0 { return s } else { return "?" } }.joined(separator: ", ") + "]"
+        case .record: return t("（记录）", "(record)")
         case .error(let m): return "(\(m))"
         }
     }

@@ -180,6 +180,8 @@ public struct JSONNumber: Encodable {
 
 enum JSONValue: Encodable {
     case null, bool(Bool), number(JSONNumber), string(String), list([JSONValue])
+    /// A record's fields in key order (`JSONKeyOrder`); a field not given is left out.
+    case object([(key: String, value: JSONValue)])
 
     init(_ value: Value) {
         switch value {
@@ -187,11 +189,26 @@ enum JSONValue: Encodable {
         case .bool(let b): self = .bool(b)
         case .text(let s), .date(let s): self = .string(s)
         case .list(let items): self = .list(items.map(JSONValue.init))
+        case .record(let fields):
+            self = .object(fields.filter { $0.value.isKnown }.sorted { JSONKeyOrder.less($0.key, $1.key) }
+                .map { (key: $0.key, value: JSONValue($0.value)) })
         case .unknown, .error: self = .null
         }
     }
 
+    private struct FieldKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     func encode(to encoder: Encoder) throws {
+        if case .object(let fields) = self {
+            var c = encoder.container(keyedBy: FieldKey.self)
+            for field in fields { try c.encode(field.value, forKey: FieldKey(stringValue: field.key)) }
+            return
+        }
         var c = encoder.singleValueContainer()
         switch self {
         case .null: try c.encodeNil()
@@ -199,6 +216,7 @@ enum JSONValue: Encodable {
         case .number(let n): try c.encode(n)
         case .string(let s): try c.encode(s)
         case .list(let l): try c.encode(l)
+        case .object: break
         }
     }
 }
@@ -739,6 +757,13 @@ extension JSONValue: JSONWritable {
         case .number(let n): json.writeRaw(n.digits)
         case .string(let s): json.writeString(s)
         case .list(let l): l.write(to: &json)
+        case .object(let fields):
+            json.objectStart()
+            for field in fields {
+                json.key(field.key)
+                field.value.write(to: &json)
+            }
+            json.objectEnd()
         }
     }
 }

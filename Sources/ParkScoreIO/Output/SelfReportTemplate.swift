@@ -38,6 +38,7 @@ public struct SelfReportTemplate {
             guard let definition = dictionary[key] else { continue }
             out.append("  # \(definition.description.zh)")
             out.append("  # \(describe(definition))；用于：\(users[key, default: []].joined(separator: "、"))")
+            if case .records(let schema) = definition.type { out += recordLines(schema) }
             out.append("  \(key):")
         }
         out.append("")
@@ -112,6 +113,28 @@ public struct SelfReportTemplate {
         return users
     }
 
+    /// A table's fields, one comment line each, and an example entry: each record is one line of the list.
+    func recordLines(_ schema: RecordSchema) -> [String] {
+        var lines = ["  # 每条记录写作一行（去掉行首的 # 后照此逐条列出，不掌握的字段留空或不写）："]
+        for field in schema.fields {
+            let what = describe(FactDefinition(key: field.name, type: field.type, unit: field.unit, description: field.description,
+                                               valueLabels: field.valueLabels))
+            lines.append("  #   \(field.name)：\(field.description.zh)（\(what)）")
+        }
+        let example = schema.fields.prefix(4).map { field -> String in
+            switch field.type {
+            case .text: return "\(field.name): 某某文化传媒有限公司"
+            case .date: return "\(field.name): 2024-03-01"
+            case .boolean: return "\(field.name): true"
+            case .money: return "\(field.name): 800000"
+            case .enumeration(let values): return "\(field.name): \(values.first ?? "")"
+            default: return "\(field.name): 1"
+            }
+        }
+        lines.append("  #   - {\(example.joined(separator: ", "))}")
+        return lines
+    }
+
     func evidenceAsked() -> [(String, String)] {
         scorecard.gates.compactMap { g in g.evidence.map { (g.id, $0.description.zh) } }
             + scorecard.criteria.compactMap { c in c.evidence.map { (c.id, $0.description.zh) } }
@@ -130,6 +153,8 @@ public struct SelfReportTemplate {
         case .enumeration(let values): parts.append("单选：" + labelled(values, d))
         case .list(let values):
             parts.append(values.map { "列表，可选：" + labelled($0, d) } ?? "列表")
+        case .records(let schema):
+            parts.append("逐条填报的记录表（每条一行，最多 \(schema.maxRecords) 条）")
         }
         if let unit = d.unit { parts.append("单位：\(unit)") }
         let percent: Bool

@@ -1,0 +1,90 @@
+import ParkScore
+import ParkScoreIO
+import XCTest
+
+/// Records facts (a table of firms): declared in the dictionary with typed fields, given in a self-report as a list
+/// of mappings, bounded and refused at the place of the problem.
+final class RecordFactTests: XCTestCase {
+    static let dictionaryYAML = """
+    facts:
+      count: {type: integer, zh: 数量}
+      firms:
+        type: records
+        zh: 企业明细
+        max_records: 3
+        fields:
+          name: {type: text, zh: 名称}
+          since: {type: date, zh: 落户日期}
+          ok: {type: boolean, zh: 经认定}
+          rent: {type: money, zh: 房租}
+          stage: {type: enum, zh: 阶段, values: [none, listed]}
+    """
+
+    let dictionary = Fixtures.dictionary(RecordFactTests.dictionaryYAML)
+
+    func load(_ facts: String) -> Loaded<SelfReport> {
+        Fixtures.reportLoad(Fixtures.reportYAML(facts: facts), dictionary: dictionary)
+    }
+
+    func testATableIsReadAsRecordsWithTypedFields() throws {
+        let loaded = load("""
+        firms:
+          - {name: 甲, since: 2024-03-01, ok: true, rent: 800000, stage: listed}
+          - {name: 乙, rent: 100000.50, since: ~}
+        """)
+        XCTAssertEqual(loaded.diagnostics, [])
+        let value = try XCTUnwrap(loaded.value?.facts["firms"]?.value)
+        XCTAssertEqual(value, .list([
+            .record(["name": .text("甲"), "since": .date("2024-03-01"), "ok": .bool(true), "rent": .number(r(800_000)), "stage": .text("listed")]),
+            // an empty field is not given: whatever reads it is missing data, never zero
+            .record(["name": .text("乙"), "rent": .number(r(10_000_050, 100))]),
+        ]))
+    }
+
+    func testUnknownFieldsWrongTypesAndNegativeMoneyAreRefusedWhereTheyStand() {
+        let loaded = load("""
+        firms:
+          - {name: 甲, rnet: 1}
+          - {name: 乙, ok: 是, rent: -5}
+          - 丙
+        """)
+        // line 1 park, 2 period, 3 facts:, 4 "  firms:", 5 the first entry "    - {name: 甲, rnet: 1}": 'rnet' at column 17
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description), [
+            "report.yaml:5:17: error: unknown field 'rnet' in entry 1 of 'firms' (did you mean 'rent'?); fields: name, since, ok, rent, stage",
+            "report.yaml:6:21: error: 'firms[2].ok' must be true or false, not text '是' (write true or false)",
+            "report.yaml:6:30: error: 'firms[2].rent' is -5, below the minimum 0",
+            "report.yaml:7:7: error: entry 3 of 'firms' must be a mapping of fields (name, since, ok, rent, stage), not text '丙'",
+        ])
+    }
+
+    func testMoreRecordsThanTheDictionaryAllowsAreRefused() {
+        let loaded = load("firms: [{name: a}, {name: b}, {name: c}, {name: d}]")
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message),
+                       ["'firms' has 4 records, more than the 3 allowed"])
+        XCTAssertNil(loaded.value?.facts["firms"])
+    }
+
+    func testADictionaryRefusesFieldsThatAreNotSingleValuesAndReservedKeys() {
+        let text = """
+        facts:
+          period.to: {type: date, zh: 期末}
+          t:
+            type: records
+            zh: 表
+            fields:
+              tags: {type: list, zh: 标签}
+              Bad: {type: text, zh: 坏}
+          n: {type: integer, zh: 数, fields: {a: {type: text, zh: 甲}}}
+          e: {type: records, zh: 空}
+        """
+        let loaded = FactDictionaryLoader.decode(SourceFile(path: "facts.yaml", bytes: Array(text.utf8)))
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message), [
+            "fact key 'period.to' is reserved: 'period.from' and 'period.to' are the self-report's reporting period",
+            "records fact 't' needs at least one field",
+            "field 'tags' of 't' must have a single value (boolean, integer, number, percent, money, date, text or enum), not list",
+            "field name 'Bad' must be one lowercase word, with '_' between parts",
+            "only records facts take 'fields'",
+            "records fact 'e' needs 'fields'",
+        ])
+    }
+}
