@@ -15,6 +15,15 @@ public enum ExplanationStep: Sendable, Hashable {
     case sum(items: [Rational], total: Rational, cap: Rational?)
     /// An incentive's amount: `min(120000 × 50%, 1000000) = 60000`, a ceiling, or a total over years.
     case amount(base: Rational?, rate: Rational?, cap: Rational, perPeriod: Rational, periods: Int, total: Rational)
+    /// A per-firm measure summed: how many firms the table has, how many qualify, how many are undetermined for
+    /// missing data, and what the determined ones come to.
+    case perFirm(table: String, firms: Int, eligible: Int, undetermined: Int, total: Rational)
+    /// The amount comes from park totals (no table given, or a measure written on totals): an upper bound.
+    case fromParkTotals(table: String?)
+    /// The text names no rate ("一定比例"): the amount is the base up to the cap, an upper bound.
+    case rateUnstated
+    /// A firm's years of support are over.
+    case noYearsLeft(years: Int)
     /// The park's own rating of a judged criterion.
     case selfRated(level: Int, points: Rational)
     /// The rating an evaluation settled on.
@@ -71,6 +80,21 @@ public enum ExplanationStep: Sendable, Hashable {
                 text += zh ? " × \(periods) 年 = \(total.yuan)" : " × \(periods) years = \(total.yuan)"
             }
             return text
+        case .perFirm(let table, let firms, let eligible, let undetermined, let total):
+            var text = zh ? "逐家测算（\(table)，共 \(firms) 家）：\(eligible) 家符合条件，合计 \(total.yuan)"
+                          : "firm by firm (\(table), \(firms) firms): \(eligible) qualify, \(total.yuan) together"
+            if undetermined > 0 {
+                text += zh ? "；另有 \(undetermined) 家缺少数据，金额待定" : "; \(undetermined) more lack data, their amounts undetermined"
+            }
+            return text
+        case .fromParkTotals(let table):
+            let why = table.map { zh ? "未逐家填报 \($0)，" : "no per-firm table '\($0)': " } ?? ""
+            return zh ? "\(why)按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计"
+                      : "\(why)computed from park totals, where per-firm caps and years cannot be applied: an upper bound"
+        case .rateUnstated:
+            return zh ? "文件未规定比例（“一定比例”）：所示为不超过实际金额的上限" : "the text names no rate (\"一定比例\"): the amount shown is an upper bound, never above the actual amount"
+        case .noYearsLeft(let years):
+            return zh ? "\(years) 年支持期已满" : "its \(years) years of support are over"
         case .selfRated(let level, let points):
             return zh ? "自评等级 \(level) → \(points.formatted(places: 2))（暂定）"
                       : "self-rated level \(level) → \(points.formatted(places: 2)) (provisional)"

@@ -78,6 +78,9 @@ public struct ScoringEngine: Sendable {
 
     public func score(_ report: SelfReport, against scorecard: Scorecard, options: ScoringOptions = ScoringOptions()) -> ScoreResult {
         var environment = FactEnvironment(values: report.factValues, percentKeys: percentKeys, moneyKeys: moneyKeys)
+        // The reporting period, which expressions read as `period.from` and `period.to` (a dictionary never has these keys).
+        environment.values["period.from"] = .date(report.period.from)
+        environment.values["period.to"] = .date(report.period.to)
         var derived: [String: Value] = [:]
         for fact in scorecard.derived {
             let value = fact.expression.value(in: environment)
@@ -88,7 +91,7 @@ public struct ScoringEngine: Sendable {
         let assessment = report.assessments[scorecard.id] ?? SelfAssessment()
         let evidence = EvidenceIndex(report.evidence, files: options.evidenceFiles, rejections: options.rejections,
                                      accepted: options.acceptedEvidence)
-        var run = Run(scorecard: scorecard, environment: environment, assessment: assessment, evidence: evidence,
+        var run = Run(scorecard: scorecard, dictionary: dictionary, environment: environment, assessment: assessment, evidence: evidence,
                       options: options)
         return run.result(derived: derived)
     }
@@ -216,15 +219,17 @@ final class ArithmeticLog {
 
 private struct Run {
     let scorecard: Scorecard
+    let dictionary: FactDictionary
     let log = ArithmeticLog()
     let environment: FactEnvironment
     let assessment: SelfAssessment
     let evidence: EvidenceIndex
     let options: ScoringOptions
 
-    init(scorecard: Scorecard, environment: FactEnvironment, assessment: SelfAssessment, evidence: EvidenceIndex,
+    init(scorecard: Scorecard, dictionary: FactDictionary, environment: FactEnvironment, assessment: SelfAssessment, evidence: EvidenceIndex,
          options: ScoringOptions) {
         self.scorecard = scorecard
+        self.dictionary = dictionary
         self.environment = environment
         self.assessment = assessment
         self.evidence = evidence
@@ -315,7 +320,8 @@ private struct Run {
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
                                  improvements: improvements),
-            support: scorecard.incentives.map { entitlement($0) }, corrections: corrections(gates: gates, dimensions: dimensions),
+            support: scorecard.incentives.map { EntitlementCalculator(environment: environment, dictionary: dictionary, log: log).entitlement($0) },
+            corrections: corrections(gates: gates, dimensions: dimensions),
             arithmeticProblems: log.problems)
     }
 
@@ -549,69 +555,6 @@ private struct Run {
     }
 
     // MARK: Support
-
-    func entitlement(_ incentive: Incentive) -> SupportEntitlement {
-        var result = SupportEntitlement(
-            id: incentive.id, title: incentive.title, clause: incentive.clause, beneficiary: incentive.beneficiary,
-            status: .notEligible, perPeriod: nil, period: incentive.period,
-            periods: incentive.period == .once ? 1 : incentive.years, total: nil, isCeiling: incentive.base == nil,
-            missingFacts: [], explanation: [])
-        if let condition = incentive.condition {
-            result.explanation.append(.evaluated(ExpressionTrace(condition, environment)))
-            switch condition.value(in: environment) {
-            case .bool(true): break
-            case .unknown(let missing):
-                result.status = .missingData
-                result.missingFacts = missing
-                return result
-            case .error(let message):
-                result.explanation.append(.problem(message))
-                if let overflow = condition.value(in: environment).overflowMessage {
-                    log.problems.append(ArithmeticProblem(subject: incentive.id, operation: overflow))
-                }
-                return result
-            default:
-                return result
-            }
-        }
-        func money(_ expression: Expression) -> Rational? {
-            let value = expression.value(in: environment)
-            switch value {
-            case .number(let n): return n
-            case .unknown(let missing):
-                result.missingFacts += missing
-            case .error(let message):
-                result.explanation.append(.problem(message))
-                if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: incentive.id, operation: overflow)) }
-            default:
-                result.explanation.append(.problem("an amount must be a number"))
-            }
-            return nil
-        }
-        let cap = money(incentive.cap)
-        var base: Rational?
-        if let baseExpression = incentive.base {
-            base = money(baseExpression)
-            if base == nil { result.explanation.append(.evaluated(ExpressionTrace(baseExpression, environment))) }
-        }
-        guard let cap, incentive.base == nil || base != nil else {
-            result.status = result.missingFacts.isEmpty ? .notEligible : .missingData
-            return result
-        }
-        var perPeriod = cap
-        if let base {
-            let granted = incentive.rate.map { log.multiply(base, $0, at: incentive.id) } ?? base
-            perPeriod = Rational.min(Rational.max(granted, .zero), cap)
-        }
-        perPeriod = perPeriod.rounded(places: 2)
-        let total = log.multiply(perPeriod, Rational(result.periods), at: incentive.id)
-        result.status = .eligible
-        result.perPeriod = perPeriod
-        result.total = total
-        result.explanation.append(.amount(base: base, rate: incentive.rate, cap: cap, perPeriod: perPeriod,
-                                          periods: result.periods, total: total))
-        return result
-    }
 
     // MARK: Summaries
 

@@ -129,10 +129,12 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     case max
     /// `contains(list, value)`: whether the list holds the value.
     case contains
+    /// `year(date)`: the calendar year of a date (`year(period.to)` is the reporting period's last year).
+    case year
 
     var arity: ClosedRange<Int> {
         switch self {
-        case .count, .sum: return 1...1
+        case .count, .sum, .year: return 1...1
         case .min, .max: return 1...32
         case .contains: return 2...2
         }

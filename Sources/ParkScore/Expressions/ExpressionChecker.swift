@@ -29,9 +29,16 @@ public struct ExpressionIssue: Sendable, Equatable {
 /// Checks an expression against the known facts and their types.
 public struct ExpressionChecker {
     public var factTypes: [String: StaticType]
+    /// Within a per-record expression (`for_each: firms`), the table's name and its fields' types: a bare name
+    /// (`rent_paid`) is a field, a dotted key a park fact.
+    public var record: (table: String, fields: [String: StaticType])?
 
-    public init(factTypes: [String: StaticType]) {
+    /// The reporting period, which every expression may read.
+    public static let periodFacts: [String: StaticType] = ["period.from": .date, "period.to": .date]
+
+    public init(factTypes: [String: StaticType], record: (table: String, fields: [String: StaticType])? = nil) {
         self.factTypes = factTypes
+        self.record = record
     }
 
     /// The inferred type of the expression and every problem found in it.
@@ -54,7 +61,14 @@ public struct ExpressionChecker {
             default: return .any
             }
         case .fact(let path):
-            if let type = factTypes[path] { return type }
+            if let record, !path.contains(".") {
+                if let type = record.fields[path] { return type }
+                let hint = Suggestion.hint(for: path, in: record.fields.keys)
+                issues.append(ExpressionIssue(message: "unknown field '\(path)' of '\(record.table)'\(hint); fields: \(record.fields.keys.sorted().joined(separator: ", "))",
+                                              offset: at))
+                return .any
+            }
+            if let type = factTypes[path] ?? Self.periodFacts[path] { return type }
             let hint = Suggestion.hint(for: path, in: factTypes.keys)
             issues.append(ExpressionIssue(message: "unknown fact '\(path)'\(hint)", offset: at))
             return .any
@@ -101,6 +115,11 @@ public struct ExpressionChecker {
         case .call(let function, let args):
             let types = args.map { infer($0, &issues) }
             switch function {
+            case .year:
+                if !StaticType.date.accepts(types[0]) && types[0] != .text {
+                    issues.append(ExpressionIssue(message: "'year' needs a date, not \(types[0].rawValue)", offset: args[0].range.lowerBound))
+                }
+                return .number
             case .count, .sum:
                 if !StaticType.list.accepts(types[0]) {
                     issues.append(ExpressionIssue(message: "'\(function.rawValue)' needs a list, not \(types[0].rawValue)",

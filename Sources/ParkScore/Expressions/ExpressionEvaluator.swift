@@ -347,6 +347,13 @@ struct ExpressionEvaluator {
             return .unknown(missing: Set(args.flatMap(\.missingFacts)).sorted())
         }
         switch function {
+        case .year:
+            switch args[0] {
+            case .date(let d), .text(let d):
+                guard DateText.isValid(d), let y = Int(d.prefix(4)) else { return .error("'year' needs a date such as '2025-12-31', not '\(d)'") }
+                return .number(Rational(y))
+            default: return .error("'year' needs a date, not \(args[0].typeName)")
+            }
         case .count:
             guard case .list(let items) = args[0] else { return .error("'count' needs a list, not \(args[0].typeName)") }
             return .number(Rational(items.count))

@@ -53,17 +53,17 @@ public struct Scorecard: Sendable {
         gradesAscending.last { $0.contains(total) } ?? gradesAscending.last { $0.min <= total }
     }
 
-    /// Every fact key the scorecard reads: from gates, criteria and derived facts (derived keys excluded).
+    /// Every fact key the scorecard reads: from gates, criteria, derived facts and incentives (derived keys and the
+    /// reporting period excluded; an incentive's table counts, its fields do not).
     public var factKeys: [String] {
         let derivedKeys = Set(derived.map(\.key))
         var seen = Set<String>()
         var keys: [String] = []
         let expressions = derived.map(\.expression) + gates.map(\.condition) + criteria.flatMap(\.expressions)
-            + incentives.flatMap(\.expressions)
-        for expression in expressions {
-            for ref in expression.factReferences where !derivedKeys.contains(ref.path) && seen.insert(ref.path).inserted {
-                keys.append(ref.path)
-            }
+        let references = expressions.flatMap { $0.factReferences.map(\.path) } + incentives.flatMap(\.factKeys)
+        // The reporting period is the self-report's, not a fact.
+        for key in references where !derivedKeys.contains(key) && !key.hasPrefix("period.") && seen.insert(key).inserted {
+            keys.append(key)
         }
         return keys
     }

@@ -219,8 +219,9 @@ public enum ScorecardValidation {
         var types: [String: StaticType] = [:]
         for (key, definition) in context.dictionary.definitions { types[key] = StaticType(definition.type) }
         var diagnostics: [Diagnostic] = []
-        func check(_ expression: Expression, expecting expected: StaticType?, _ what: String, at fallback: SourceLocation?) -> StaticType {
-            let checker = ExpressionChecker(factTypes: types)
+        func check(_ expression: Expression, expecting expected: StaticType?, _ what: String, at fallback: SourceLocation?,
+                   record: (table: String, fields: [String: StaticType])? = nil) -> StaticType {
+            let checker = ExpressionChecker(factTypes: types, record: record)
             let (type, issues) = checker.check(expression)
             for issue in issues {
                 diagnostics.append(.error(issue.message, at: expression.location(at: issue.offset) ?? context.location(fallback)))
@@ -255,13 +256,39 @@ public enum ScorecardValidation {
             }
         }
         for incentive in s.incentives {
+            // With 'for_each', the terms are evaluated per record: bare names are the table's fields.
+            var record: (table: String, fields: [String: StaticType])?
+            if let table = incentive.forEach {
+                if case .records(let schema)? = context.dictionary.type(of: table) {
+                    record = (table, Dictionary(uniqueKeysWithValues: schema.fields.map { ($0.name, StaticType($0.type)) }))
+                } else {
+                    let tables = context.dictionary.keys.filter { if case .records? = context.dictionary.type(of: $0) { return true } else { return false } }
+                    let what = context.dictionary.contains(table) ? "'\(table)' is not a table of records" : "unknown fact '\(table)'\(Suggestion.hint(for: table, in: tables))"
+                    diagnostics.append(.error("'for_each' of incentive '\(incentive.id)' must name a records fact: \(what)",
+                                              at: context.location(incentive.location)))
+                    continue
+                }
+            }
+            let name = record == nil ? "" : " (per record of '\(incentive.forEach ?? "")')"
             if let condition = incentive.condition {
-                _ = check(condition, expecting: .boolean, "condition of incentive '\(incentive.id)'", at: incentive.location)
+                _ = check(condition, expecting: .boolean, "condition of incentive '\(incentive.id)'\(name)", at: incentive.location, record: record)
             }
             if let base = incentive.base {
-                _ = check(base, expecting: .number, "base of incentive '\(incentive.id)'", at: incentive.location)
+                _ = check(base, expecting: .number, "base of incentive '\(incentive.id)'\(name)", at: incentive.location, record: record)
             }
-            _ = check(incentive.cap, expecting: .number, "cap of incentive '\(incentive.id)'", at: incentive.location)
+            _ = check(incentive.cap, expecting: .number, "cap of incentive '\(incentive.id)'\(name)", at: incentive.location, record: record)
+            if let yearsLeft = incentive.yearsLeft {
+                _ = check(yearsLeft, expecting: .number, "years_left of incentive '\(incentive.id)'\(name)", at: incentive.location, record: record)
+            }
+            if let totals = incentive.parkTotals {
+                if let condition = totals.condition {
+                    _ = check(condition, expecting: .boolean, "park_totals condition of incentive '\(incentive.id)'", at: incentive.location)
+                }
+                if let base = totals.base {
+                    _ = check(base, expecting: .number, "park_totals base of incentive '\(incentive.id)'", at: incentive.location)
+                }
+                _ = check(totals.cap, expecting: .number, "park_totals cap of incentive '\(incentive.id)'", at: incentive.location)
+            }
         }
         return diagnostics
     }
@@ -335,7 +362,7 @@ public enum ScorecardValidation {
 }
 
 extension ScorecardValidation {
-    static let incentives = ScorecardRule(id: "incentives", summary: "incentives have a rate between 0 and 100% and sensible years") { context in
+    static let incentives = ScorecardRule(id: "incentives", summary: "incentives have a rate between 0 and 100% (or an unstated one with a base), sensible years, and park totals only beside a per-firm form") { context in
         var diagnostics: [Diagnostic] = []
         for incentive in context.scorecard.incentives {
             let at = context.location(incentive.location)
@@ -347,6 +374,18 @@ extension ScorecardValidation {
             }
             if incentive.period == .year && incentive.years < 1 {
                 diagnostics.append(.error("incentive '\(incentive.id)' runs for \(incentive.years) years: at least 1", at: at))
+            }
+            if incentive.rateUnstated && incentive.base == nil {
+                diagnostics.append(.error("incentive '\(incentive.id)' says its rate is unstated but has no base the amount is a share of", at: at))
+            }
+            if incentive.yearsLeft != nil && incentive.period != .year {
+                diagnostics.append(.error("incentive '\(incentive.id)' has 'years_left' but is granted once: it applies to 'period: year' only", at: at))
+            }
+            if incentive.parkTotals != nil && incentive.forEach == nil {
+                diagnostics.append(.error("incentive '\(incentive.id)' has 'park_totals' but no 'for_each': the park-aggregate form stands in for a per-firm measure", at: at))
+            }
+            if let totals = incentive.parkTotals, incentive.base != nil, totals.base == nil {
+                diagnostics.append(.error("incentive '\(incentive.id)' has a base per firm, but its 'park_totals' has none", at: at))
             }
             if incentive.period == .once && incentive.years != 1 {
                 diagnostics.append(.error("incentive '\(incentive.id)' is granted once: 'years' applies to 'period: year' only", at: at))

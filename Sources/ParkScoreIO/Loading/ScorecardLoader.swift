@@ -186,10 +186,29 @@ private struct ScorecardReader {
                               at: node, map.path.appending("beneficiary"))
             }
         }
+        let forEach = map.text("for_each")
         let condition = map.expression("when")
         let base = map.expression("base")
-        let rate = map.number("rate")
+        var rate: Rational?
+        var rateUnstated = false
+        if let node = map.value("rate") {
+            // "一定比例": the text names no rate, and says so.
+            if node.scalar?.kind == .string, node.scalar?.text == "unstated" {
+                rateUnstated = true
+            } else {
+                rate = decoder.number(node, map.path.appending("rate"), what: "'rate' (a share such as 70%, or 'unstated')")
+            }
+        }
         let cap = map.expression("cap", required: true)
+        let yearsLeft = map.expression("years_left")
+        var parkTotals: Incentive.Terms?
+        if let totals = map.mapping("park_totals") {
+            let when = totals.expression("when")
+            let totalsBase = totals.expression("base")
+            let totalsCap = totals.expression("cap", required: true)
+            totals.finish()
+            if let totalsCap { parkTotals = Incentive.Terms(condition: when, base: totalsBase, cap: totalsCap) }
+        }
         var period = Incentive.Period.once
         if let node = map.value("period", required: true), let name = decoder.text(node, map.path.appending("period"), what: "'period'") {
             if let p = Incentive.Period(rawValue: name) {
@@ -202,7 +221,8 @@ private struct ScorecardReader {
         map.finish()
         guard let id, let title, let cap else { return nil }
         return Incentive(id: id, title: title, clause: clause, beneficiary: beneficiary, condition: condition, base: base,
-                         rate: rate, cap: cap, period: period, years: years, location: decoder.location(map.node))
+                         rate: rate, cap: cap, period: period, years: years, forEach: forEach, yearsLeft: yearsLeft,
+                         rateUnstated: rateUnstated, parkTotals: parkTotals, location: decoder.location(map.node))
     }
 
     func dimension(_ map: MappingReader) -> Dimension? {

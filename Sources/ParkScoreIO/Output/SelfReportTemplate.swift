@@ -97,19 +97,18 @@ public struct SelfReportTemplate {
             derivedFacts[fact.key] = fact.expression.factReferences.flatMap { derivedFacts[$0.path] ?? [$0.path] }
         }
         var users: [String: [String]] = [:]
-        func add(_ id: String, _ expressions: [Expression]) {
+        func add(_ id: String, _ keys: [String]) {
             var seen = Set<String>()
-            for expression in expressions {
-                for ref in expression.factReferences {
-                    for key in derivedFacts[ref.path] ?? [ref.path] where seen.insert(key).inserted {
-                        users[key, default: []].append(id)
-                    }
+            for path in keys {
+                for key in derivedFacts[path] ?? [path] where seen.insert(key).inserted {
+                    users[key, default: []].append(id)
                 }
             }
         }
-        for gate in scorecard.gates { add(gate.id, [gate.condition]) }
-        for criterion in scorecard.criteria { add(criterion.id, criterion.expressions) }
-        for incentive in scorecard.incentives { add(incentive.id, incentive.expressions) }
+        func references(_ expressions: [Expression]) -> [String] { expressions.flatMap { $0.factReferences.map(\.path) } }
+        for gate in scorecard.gates { add(gate.id, references([gate.condition])) }
+        for criterion in scorecard.criteria { add(criterion.id, references(criterion.expressions)) }
+        for incentive in scorecard.incentives { add(incentive.id, incentive.factKeys) }
         return users
     }
 
