@@ -31,6 +31,17 @@ for card in cards:
 
 def value(key, spec, rng, chosen):
     t = spec["type"]
+    if t == "records":
+        # A table of 0 to 6 records, every field given, from its own generator so the other facts stay as they were.
+        table_rng = random.Random(rng.random())
+        rows = []
+        for n in range(table_rng.randint(0, 6)):
+            fields = []
+            for name, field in spec["fields"].items():
+                v = value(name, field, table_rng, {}) if name != "name" else "企业%d" % (n + 1)
+                fields.append("%s: %s" % (name, v))
+            rows.append("{" + ", ".join(fields) + "}")
+        return "[" + ", ".join(rows) + "]"
     if t == "boolean":
         return "true" if rng.random() < 0.7 else "false"
     if t == "integer":

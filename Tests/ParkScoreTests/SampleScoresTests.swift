@@ -123,7 +123,10 @@ final class SampleScoresTests: XCTestCase {
     ///   → 5.0794 → 5.08, ineligible (no digital-creative business form).
     /// nanshan-shekou: positioning 2.5 + 0 + 2 (level 1) = 4.5/22 × 20 = 45/11; firms 6 ≥ 5 → 3/26 × 30 = 45/13;
     ///   talent 4 + 4 + 4 = 15; network 3/6 → 5; commerce and supply 0 → 27.5524 → 27.55.
-    ///   Support: S2 1 new firm → up to ¥10,000,000; S3 min(300,000, 6 × 700,000) × 3 = ¥900,000; the rest not eligible.
+    ///   Support, per firm from its table (period 2025): S2 #1 arrived 2025 and #3 2024 are in their three years, #2 (2021)
+    ///   is not → 2 × up to ¥10,000,000 = ¥20,000,000 (was 1 firm new in the period → ¥10,000,000);
+    ///   S3 #1 180,000 × 3 = 540,000, #2 2021 + 3 − 2025 < 1 → no years left, #3 60,000 × 2 = 120,000 → ¥660,000
+    ///   (was min(300,000, 6 × 700,000) × 3 = ¥900,000); the rest not eligible.
     /// zhejiang-wuzhen: every dimension full but exchange, 10 of 12 (no overseas project) → 25/3
     ///   → 15 + 20 + 20 + 10 + 10 + 8.3333 + 15 = 98.3333 → 98.33.
     func testOtherSamplesByHand() throws {
@@ -147,8 +150,10 @@ final class SampleScoresTests: XCTestCase {
         let shekou = try result("nanshan-shekou", "nanshan-livestreaming")
         XCTAssertEqual(shekou.dimensions.map(\.score), [r(45, 11), r(45, 13), r(15), r(5), r(0), r(0)])
         let support = Dictionary(uniqueKeysWithValues: shekou.support.map { ($0.id, $0) })
-        XCTAssertEqual(support["S2"]?.total, r(10_000_000))
-        XCTAssertEqual(support["S3"]?.total, r(900_000))
+        XCTAssertEqual(support["S2"]?.firms.map(\.total), [r(10_000_000), nil, r(10_000_000)])
+        XCTAssertEqual(support["S2"]?.total, r(20_000_000))
+        XCTAssertEqual(support["S3"]?.firms.map(\.total), [r(540_000), nil, r(120_000)])
+        XCTAssertEqual(support["S3"]?.total, r(660_000))
         XCTAssertEqual(shekou.support.filter { $0.status == .eligible }.map(\.id), ["S2", "S3"])
 
         let wuzhen = try result("zhejiang-wuzhen", "zhejiang-audiovisual-base")

@@ -41,6 +41,17 @@ final class ScorecardExamplesTests: XCTestCase {
                     ran += 1
                 }
             }
+            for incentive in scorecard.incentives {
+                for example in incentive.examples {
+                    let support = engine.score(report(example), against: scorecard).support.first { $0.id == incentive.id }
+                    let place = example.location.map(String.init(describing:)) ?? incentive.id
+                    let why = support.map { s in (s.explanation + s.firms.flatMap(\.explanation)).map { $0.text(.en) }.joined(separator: "; ") } ?? ""
+                    if let status = example.expectedStatus { XCTAssertEqual(support?.status.rawValue, status, "\(place): \(why)") }
+                    if let total = example.expectedTotal { XCTAssertEqual(support?.total, total, "\(place): \(why)") }
+                    if let firms = example.expectedFirms { XCTAssertEqual(support?.firms.map(\.total), firms, "\(place): \(why)") }
+                    ran += 1
+                }
+            }
         }
         XCTAssertGreaterThan(ran, 0)
         print("scorecard examples run: \(ran)")

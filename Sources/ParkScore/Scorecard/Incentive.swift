@@ -45,6 +45,8 @@ public struct Incentive: Sendable {
     public var rateUnstated: Bool
     /// The measure from park-wide totals, used when the self-report gives no table: an upper bound.
     public var parkTotals: Terms?
+    /// Facts and the amounts they must give, run by one test.
+    public var examples: [ScorecardExample]
     public var location: SourceLocation?
 
     /// Who qualifies and how much: the terms of the park-aggregate form.
@@ -65,7 +67,7 @@ public struct Incentive: Sendable {
     public init(id: String, title: LocalizedText, clause: Clause?, beneficiary: Beneficiary, condition: Expression?,
                 base: Expression?, rate: Rational?, cap: Expression, period: Period, years: Int,
                 forEach: String? = nil, yearsLeft: Expression? = nil, rateUnstated: Bool = false, parkTotals: Terms? = nil,
-                location: SourceLocation? = nil) {
+                examples: [ScorecardExample] = [], location: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.clause = clause
@@ -80,6 +82,7 @@ public struct Incentive: Sendable {
         self.yearsLeft = yearsLeft
         self.rateUnstated = rateUnstated
         self.parkTotals = parkTotals
+        self.examples = examples
         self.location = location
     }
 

@@ -218,11 +218,13 @@ private struct ScorecardReader {
             }
         }
         let years = map.integer("years") ?? 1
+        let examples = incentiveExamples(map)
         map.finish()
         guard let id, let title, let cap else { return nil }
         return Incentive(id: id, title: title, clause: clause, beneficiary: beneficiary, condition: condition, base: base,
                          rate: rate, cap: cap, period: period, years: years, forEach: forEach, yearsLeft: yearsLeft,
-                         rateUnstated: rateUnstated, parkTotals: parkTotals, location: decoder.location(map.node))
+                         rateUnstated: rateUnstated, parkTotals: parkTotals, examples: examples,
+                         location: decoder.location(map.node))
     }
 
     func dimension(_ map: MappingReader) -> Dimension? {
@@ -325,6 +327,37 @@ private struct ScorecardReader {
             return Judged.Level(level: level, points: points, descriptor: descriptor, location: decoder.location(m.node))
         }
         return .judged(Judged(levels: levels))
+    }
+
+    /// An incentive's examples: facts (a table of firms, say), and the status, total and per-firm amounts they give.
+    func incentiveExamples(_ map: MappingReader) -> [ScorecardExample] {
+        list(map, "examples") { m -> ScorecardExample? in
+            var facts: [String: Value] = [:]
+            if let factsNode = m.value("facts") {
+                facts = FactValueDecoder(dictionary: dictionary, decoder: decoder).facts(factsNode, m.path.appending("facts")).mapValues(\.value)
+            }
+            let statuses = ["eligible", "not-eligible", "missing-data"]
+            let status = m.text("expect")
+            if let status, !statuses.contains(status) {
+                decoder.error("unknown expected status '\(status)' of a support measure; one of \(statuses.joined(separator: ", "))",
+                              at: m.value("expect")!, m.path.appending("expect"))
+            }
+            let total = m.number("total")
+            var firms: [Rational?]?
+            if let items = m.sequence("firms") {
+                firms = items.enumerated().map { i, item in
+                    item.scalar?.isNull == true ? nil : decoder.number(item, m.path.appending("firms").appending(i), what: "a firm's amount")
+                }
+            }
+            let note = m.text("note")
+            m.finish()
+            if status == nil && total == nil && firms == nil {
+                decoder.error("an example must expect something: 'expect', 'total' or 'firms'", at: m.node, m.path)
+                return nil
+            }
+            return ScorecardExample(facts: facts, expectedStatus: status, expectedPoints: nil, expectedTotal: total, expectedFirms: firms,
+                                    note: note, location: decoder.location(m.node))
+        }
     }
 
     func examples(_ map: MappingReader) -> [ScorecardExample] {
