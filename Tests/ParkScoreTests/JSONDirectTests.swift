@@ -15,6 +15,30 @@ final class JSONDirectTests: XCTestCase {
         XCTAssertEqual(JSONText.treeBytes(value), expected, message, file: file, line: line)
     }
 
+    /// Support per firm (the breakdown, a firm without a name, an undetermined firm) and a table of records among the
+    /// values: the direct path writes the bytes the encoders write.
+    func testPerFirmSupportAndRecords() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("nanshan-livestreaming", dictionary: dictionary)
+        let report = try Repository.sample("nanshan-xingchao", dictionary: dictionary, scorecards: [scorecard])
+        var result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        let s3 = try XCTUnwrap(result.support.firstIndex { $0.id == "S3" })
+        XCTAssertFalse(result.support[s3].firms.isEmpty)
+        result.support[s3].firms[0].name = nil
+        result.support[s3].firms[1].status = .missingData
+        result.support[s3].firms[1].missingFacts = ["firms[2].rent_paid"]
+        result.support[s3].firms[1].total = nil
+        result.derived["table"] = .list([.record(["b": .number(1), "a": .text("x"), "Z": .date("2025-01-01"), "u": .unknown(missing: [])]),
+                                         .record([:])])
+        for language in LocalizedText.Language.allCases {
+            let document = ResultDocument(result: result, scorecard: scorecard, report: report, language: language)
+            assertDirect(document, "\(language)")
+            let text = document.encoded()
+            XCTAssertTrue(text.contains(#""basis" : "per-firm""#) || text.contains(#""basis":"per-firm""#), String(text.prefix(200)))
+            XCTAssertTrue(text.contains("\"upperBound\""), "\(language)")
+        }
+    }
+
     /// A result whose gates, criteria and corrections carry every optional member: problems, reasons, reviewers.
     func testEveryOptionalPresent() throws {
         let dictionary = try Repository.dictionary()

@@ -667,8 +667,13 @@ public struct StagesRef: Encodable {
     }
 }
 
-/// An entitlement; amounts in yuan with two decimals.
+/// An entitlement; amounts in yuan with two decimals. `basis` says what it was computed from (`park`, `per-firm`,
+/// `park-totals`); `upperBound` marks an amount from park totals for tenants; `firms` is the per-firm breakdown.
 struct SupportRef: Encodable {
+    let basis: String
+    let firms: [FirmRef]?
+    let rateUnstated: Bool
+    let upperBound: Bool
     let id: String
     let title: Localized
     let clause: ClauseRef?
@@ -695,6 +700,33 @@ struct SupportRef: Encodable {
         ceiling = s.isCeiling
         missingFacts = s.missingFacts
         explanation = s.explanation.map { $0.text(language) }
+        basis = s.basis.rawValue
+        firms = s.basis == .perFirm && !s.firms.isEmpty ? s.firms.map { FirmRef($0, language: language) } : nil
+        rateUnstated = s.rateUnstated
+        upperBound = s.isUpperBound
+    }
+}
+
+/// One firm's amount under a per-firm measure: its place in the table (from 1), name, status and working.
+struct FirmRef: Encodable {
+    let index: Int
+    let name: String?
+    let status: String
+    let perPeriod: JSONNumber?
+    let periods: Int
+    let total: JSONNumber?
+    let missingFacts: [String]
+    let explanation: [String]
+
+    init(_ f: FirmEntitlement, language: LocalizedText.Language) {
+        index = f.index
+        name = f.name
+        status = f.status.rawValue
+        perPeriod = f.perPeriod.map { JSONNumber($0) }
+        periods = f.periods
+        total = f.total.map { JSONNumber($0) }
+        missingFacts = f.missingFacts
+        explanation = f.explanation.map { $0.text(language) }
     }
 }
 
@@ -1098,17 +1130,36 @@ extension StagesRef.ReviewRef: JSONWritable {
 extension SupportRef: JSONWritable {
     func write(to json: inout JSONWriter) {
         json.objectStart()
+        json.field("basis", basis)
         json.field("beneficiary", beneficiary)
         json.field("ceiling", ceiling)
         json.field("clause", clause)
         json.field("explanation", explanation)
+        json.field("firms", firms)
         json.field("id", id)
         json.field("missingFacts", missingFacts)
         json.field("perPeriod", perPeriod)
         json.field("period", period)
         json.field("periods", periods)
+        json.field("rateUnstated", rateUnstated)
         json.field("status", status)
         json.field("title", title)
+        json.field("total", total)
+        json.field("upperBound", upperBound)
+        json.objectEnd()
+    }
+}
+
+extension FirmRef: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.objectStart()
+        json.field("explanation", explanation)
+        json.field("index", index)
+        json.field("missingFacts", missingFacts)
+        json.field("name", name)
+        json.field("perPeriod", perPeriod)
+        json.field("periods", periods)
+        json.field("status", status)
         json.field("total", total)
         json.objectEnd()
     }
