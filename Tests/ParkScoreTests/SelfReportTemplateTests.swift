@@ -52,6 +52,27 @@ final class SelfReportTemplateTests: XCTestCase {
         "nanshan-livestreaming": "nanshan-xingchao",
     ]
 
+    /// The Nanshan template shows the firm table: every field with its meaning, and an example entry that, uncommented,
+    /// is a valid record.
+    func testTheTemplateShowsTheFirmTable() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("nanshan-livestreaming", dictionary: dictionary)
+        let template = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary).render()
+        guard case .records(let schema)? = dictionary.type(of: "firms") else { return XCTFail("firms is a table") }
+        for field in schema.fields {
+            XCTAssertTrue(template.contains("\n  #   \(field.name)：\(field.description.zh)；"), field.name)
+        }
+        XCTAssertTrue(template.contains("用于：S2、S3、S4、S8、S11、S12a、S12b\n"))
+        let filled = template.replacingOccurrences(of: "    # - {", with: "    - {")
+            .replacingOccurrences(of: "  name:          #", with: "  name: 样例园区 #")
+        let loaded = SelfReportLoader.decode(SourceFile(path: "filled.yaml", bytes: Array(filled.utf8)), dictionary: dictionary)
+        XCTAssertEqual(loaded.diagnostics, [])
+        XCTAssertEqual(loaded.value?.facts["firms"]?.value, .list([.record([
+            "name": .text("某某文化传媒有限公司"), "arrival_date": .date("2024-03-01"), "accredited_space": .bool(true),
+            "rent_paid": .number(r(800_000)),
+        ])]))
+    }
+
     func testTemplatesFilledWithTheSamplesValidateAndScoreTheSame() throws {
         let dictionary = try Repository.dictionary()
         XCTAssertEqual(Set(samples.keys), Set(Repository.catalog.scorecardIDs))

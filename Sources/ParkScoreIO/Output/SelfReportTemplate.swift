@@ -38,8 +38,13 @@ public struct SelfReportTemplate {
             guard let definition = dictionary[key] else { continue }
             out.append("  # \(definition.description.zh)")
             out.append("  # \(describe(definition))；用于：\(users[key, default: []].joined(separator: "、"))")
-            if case .records(let schema) = definition.type { out += recordLines(schema) }
-            out.append("  \(key):")
+            if case .records(let schema) = definition.type {
+                out += recordLines(schema)
+                out.append("  \(key):")
+                out.append("    # - {\(recordExample(schema))}")
+            } else {
+                out.append("  \(key):")
+            }
         }
         out.append("")
 
@@ -112,15 +117,20 @@ public struct SelfReportTemplate {
         return users
     }
 
-    /// A table's fields, one comment line each, and an example entry: each record is one line of the list.
+    /// A table's fields, one comment line each: each record is one line of the list under the key.
     func recordLines(_ schema: RecordSchema) -> [String] {
-        var lines = ["  # 每条记录写作一行（去掉行首的 # 后照此逐条列出，不掌握的字段留空或不写）："]
+        var lines = ["  # 每家企业一行，写在下一行的位置（去掉 # 后照例逐行列出）；不掌握的字段不写，视为缺少数据，该企业金额待定："]
         for field in schema.fields {
             let what = describe(FactDefinition(key: field.name, type: field.type, unit: field.unit, description: field.description,
                                                valueLabels: field.valueLabels))
-            lines.append("  #   \(field.name)：\(field.description.zh)（\(what)）")
+            lines.append("  #   \(field.name)：\(field.description.zh)；\(what)")
         }
-        let example = schema.fields.prefix(4).map { field -> String in
+        return lines
+    }
+
+    /// An example record: the first few fields with plausible values.
+    func recordExample(_ schema: RecordSchema) -> String {
+        schema.fields.prefix(4).map { field -> String in
             switch field.type {
             case .text: return "\(field.name): 某某文化传媒有限公司"
             case .date: return "\(field.name): 2024-03-01"
@@ -129,9 +139,7 @@ public struct SelfReportTemplate {
             case .enumeration(let values): return "\(field.name): \(values.first ?? "")"
             default: return "\(field.name): 1"
             }
-        }
-        lines.append("  #   - {\(example.joined(separator: ", "))}")
-        return lines
+        }.joined(separator: ", ")
     }
 
     func evidenceAsked() -> [(String, String)] {
