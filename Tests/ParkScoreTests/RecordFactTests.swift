@@ -57,6 +57,21 @@ final class RecordFactTests: XCTestCase {
         ])
     }
 
+    func testATableThatIsNotAListIsRefused() {
+        let loaded = load("firms: 5")
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description),
+                       ["report.yaml:4:10: error: 'firms' must be a list of records (one mapping per entry), not integer 5"])
+    }
+
+    /// A table is a list to expressions: `count(firms)` is how many records it has.
+    func testCountReadsATable() throws {
+        let report = Fixtures.report(Fixtures.reportYAML(facts: "firms: [{name: a}, {}, {rent: 1}]"), dictionary: dictionary)
+        let expression = try Expression("count(firms) >= 3")
+        let evaluation = expression.evaluate(in: FactEnvironment(values: report.factValues))
+        XCTAssertEqual(evaluation.value, .bool(true))
+        XCTAssertEqual(evaluation.explanation, "count([3 records]) = 3 ≥ 3 ✓")
+    }
+
     func testMoreRecordsThanTheDictionaryAllowsAreRefused() {
         let loaded = load("firms: [{name: a}, {name: b}, {name: c}, {name: d}]")
         XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message),
