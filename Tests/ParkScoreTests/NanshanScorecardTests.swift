@@ -84,6 +84,11 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(support["S2"]?.status, .missingData)
         XCTAssertEqual(support["S2"]?.missingFacts, ["firms"])
         XCTAssertEqual(support["S1"]?.isUpperBound, false)
+        // The text says so beside the amount, and why.
+        let zh = ResultText(language: .zh).render(result, scorecard: scorecard, report: report)
+        XCTAssertTrue(zh.contains("(入驻企业) — 上限估计 ¥6,480,000\n      未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计\n"), zh)
+        let en = ResultText(language: .en).render(result, scorecard: scorecard, report: report)
+        XCTAssertTrue(en.contains("(tenants) — upper bound ¥6,480,000\n"), en)
     }
 
     func testAnOfficeClusterGetsNoParkConstructionSupport() throws {
