@@ -373,9 +373,10 @@ private struct Run {
         let criteria = dimension.criteria.map { criterionResult($0) }
         var points = Rational.zero
         var applicableMax = Rational.zero
-        for c in criteria where c.status != .notApplicable {
-            points = log.add(points, c.points, at: dimension.id)
-            applicableMax = log.add(applicableMax, c.maxPoints, at: dimension.id)
+        // By position, not `for c in criteria`: each iteration would copy a whole result (a dozen references).
+        for i in criteria.indices where criteria[i].status != .notApplicable {
+            points = log.add(points, criteria[i].points, at: dimension.id)
+            applicableMax = log.add(applicableMax, criteria[i].maxPoints, at: dimension.id)
         }
         return DimensionResult(id: dimension.id, title: dimension.title, weight: dimension.weight, points: points,
                                applicableMaxPoints: applicableMax, score: .zero, effectiveWeight: dimension.weight,

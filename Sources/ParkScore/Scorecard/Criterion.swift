@@ -4,8 +4,13 @@ public struct Criterion: Sendable {
     public var title: LocalizedText
     public var clause: Clause?
     public var kind: Kind {
-        didSet { factKeys = Criterion.factKeys(of: kind) }
+        didSet {
+            factKeys = Criterion.factKeys(of: kind)
+            maxPoints = Criterion.maxPoints(of: kind)
+        }
     }
+    /// The most points the criterion can earn (worked out once: scoring asks for it several times a criterion).
+    public private(set) var maxPoints: Rational
     /// The facts the criterion reads, in the order its expressions name them.
     public private(set) var factKeys: [String]
     /// Whether a park may claim the criterion does not apply to it (with a justification).
@@ -44,6 +49,7 @@ public struct Criterion: Sendable {
         self.clause = clause
         self.kind = kind
         self.factKeys = Criterion.factKeys(of: kind)
+        self.maxPoints = Criterion.maxPoints(of: kind)
         self.allowsNotApplicable = allowsNotApplicable
         self.evidence = evidence
         self.guidance = guidance
@@ -51,8 +57,7 @@ public struct Criterion: Sendable {
         self.location = location
     }
 
-    /// The most points the criterion can earn.
-    public var maxPoints: Rational {
+    static func maxPoints(of kind: Kind) -> Rational {
         switch kind {
         case .check(let c): return c.points
         case .scale(let s): return s.maxPoints
