@@ -134,6 +134,24 @@ final class PerFirmSupportTests: XCTestCase {
         XCTAssertEqual(rent.explanation.first?.text(.zh), "逐家测算（firms，共 2 家）：1 家符合条件，合计 ¥300,000；另有 1 家缺少数据，金额待定")
     }
 
+    /// A table entry that is not a record (a library caller can build one; the loader refuses it) is never skipped:
+    /// that firm, and so the sum, is undetermined. 甲 alone would be 100,000 × 3 = ¥300,000, still shown.
+    func testAnEntryThatIsNotARecordLeavesTheSumUndeterminedNeverSkipped() throws {
+        var report = Fixtures.report(Fixtures.reportYAML(facts: "firms:\n  - {name: 甲, since: 2025-03-01, ok: true, rent: 100000}"),
+                                     dictionary: dictionary)
+        let first = try XCTUnwrap(report.facts["firms"])
+        guard case .list(let records) = first.value else { return XCTFail("firms is not a table") }
+        report.facts["firms"] = FactEntry(.list(records + [.text("乙")]))
+        let scorecard = Fixtures.scorecard(Self.card(Self.incentives), dictionary: dictionary)
+        let result = ScoringEngine(dictionary: dictionary).score(report, against: scorecard)
+        let rent = try XCTUnwrap(result.support.first { $0.id == "rent" })
+        XCTAssertEqual(rent.status, .missingData)
+        XCTAssertNil(rent.total)
+        XCTAssertEqual(rent.missingFacts, ["firms[2]"])
+        XCTAssertEqual(rent.firms.map(\.total), [r(300_000), nil])
+        XCTAssertEqual(rent.firms.last?.explanation.map { $0.text(.en) }, ["cannot evaluate: entry 2 of 'firms' is text, not a record"])
+    }
+
     /// Without the table, the park-totals form: min(¥2,100,000, 2 × ¥700,000) = ¥1,400,000 × 3 = ¥4,200,000, an
     /// upper bound (the two firms' own caps and years cannot be applied). With neither, missing data.
     func testWithoutATableTheParkTotalsGiveAnUpperBound() throws {
@@ -176,6 +194,15 @@ final class PerFirmSupportTests: XCTestCase {
             period: once
             years_left: 1
             park_totals: {cap: 1}
+          - id: s.w
+            title: 丁
+            clause: {ref: 五, quote: 房租补贴}
+            beneficiary: tenants
+            base: total_rent
+            cap: 700000
+            period: year
+            years: 3
+            years_left: 2
         """)
         let loaded = Fixtures.scorecardLoad(text, dictionary: dictionary)
         XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message), [
@@ -183,8 +210,11 @@ final class PerFirmSupportTests: XCTestCase {
             "base of incentive 's.x' (per record of 'firms') gives a text, not a number",
             "'for_each' of incentive 's.y' must name a records fact: 'count' is not a table of records",
             "incentive 's.z' has 'years_left' but is granted once: it applies to 'period: year' only",
+            "incentive 's.z' has 'years_left' but no 'for_each': years left are counted per record of a table",
             "incentive 's.z' has 'park_totals' but no 'for_each': the park-aggregate form stands in for a per-firm measure",
             "incentive 's.z' has a base per firm, but its 'park_totals' has none",
+            // Without a table there is no record to count years for: 'years_left' would be ignored, so it is refused.
+            "incentive 's.w' has 'years_left' but no 'for_each': years left are counted per record of a table",
         ])
         // The unknown field is pointed at inside its expression: the line of 'when: rnet > 0', the column of 'rnet'.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)

@@ -77,8 +77,17 @@ struct EntitlementCalculator {
         var firms: [FirmEntitlement] = []
         firms.reserveCapacity(records.count)
         for (i, record) in records.enumerated() {
-            guard case .record(let fields) = record else { continue }
-            let env = base.with(record: fields, label: "\(table)[\(i + 1)]")
+            let label = "\(table)[\(i + 1)]"
+            guard case .record(let fields) = record else {
+                // Never skipped: an entry that is not a record leaves its firm, and so the sum, undetermined.
+                undetermined += 1
+                missing.append(label)
+                firms.append(FirmEntitlement(index: i + 1, name: nil, status: .missingData, perPeriod: nil, periods: 0, total: nil,
+                                             missingFacts: [label],
+                                             explanation: [.problem("entry \(i + 1) of '\(table)' is \(record.typeName), not a record")]))
+                continue
+            }
+            let env = base.with(record: fields, label: label)
             let a = amount(incentive, incentive.terms, yearsLeft: incentive.yearsLeft, in: env)
             var name: String?
             if case .text(let n)? = fields["name"] { name = n }
@@ -86,9 +95,15 @@ struct EntitlementCalculator {
                                          total: a.total, missingFacts: a.missingFacts, explanation: a.explanation))
             switch a.status {
             case .eligible:
+                // An eligible amount always carries both figures; without them the firm is undetermined, never ¥0.
+                guard let firmPerPeriod = a.perPeriod, let firmTotal = a.total else {
+                    undetermined += 1
+                    missing.append(label)
+                    continue
+                }
                 eligible += 1
-                perPeriod = log.add(perPeriod, a.perPeriod ?? .zero, at: incentive.id)
-                total = log.add(total, a.total ?? .zero, at: incentive.id)
+                perPeriod = log.add(perPeriod, firmPerPeriod, at: incentive.id)
+                total = log.add(total, firmTotal, at: incentive.id)
                 periods = max(periods, a.periods)
             case .missingData:
                 undetermined += 1

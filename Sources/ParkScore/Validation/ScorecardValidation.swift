@@ -381,6 +381,10 @@ extension ScorecardValidation {
             if incentive.yearsLeft != nil && incentive.period != .year {
                 diagnostics.append(.error("incentive '\(incentive.id)' has 'years_left' but is granted once: it applies to 'period: year' only", at: at))
             }
+            if incentive.yearsLeft != nil && incentive.forEach == nil {
+                // Only a per-record measure reads 'years_left': without 'for_each' it would be silently ignored.
+                diagnostics.append(.error("incentive '\(incentive.id)' has 'years_left' but no 'for_each': years left are counted per record of a table", at: at))
+            }
             if incentive.parkTotals != nil && incentive.forEach == nil {
                 diagnostics.append(.error("incentive '\(incentive.id)' has 'park_totals' but no 'for_each': the park-aggregate form stands in for a per-firm measure", at: at))
             }
