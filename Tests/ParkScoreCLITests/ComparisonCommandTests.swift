@@ -121,6 +121,19 @@ final class ComparisonCommandTests: XCTestCase {
         """)
     }
 
+    /// English stays English (no full-width brackets), and a measure that is not granted by the year is shown as an
+    /// amount in all, never "once": 三（二）'s ¥10,000,000 is 「自落户当年起连续3年」, not a one-off payment.
+    func testExplainingAPerFirmMeasureInEnglishAndAnAmountInAll() throws {
+        let en = try Parkscore.run(["explain", "nanshan-livestreaming", "S2", "--lang", "en"])
+        XCTAssertEqual(en.status, 0, en.stderr)
+        XCTAssertTrue(en.stdout.contains("\nPer firm: firms (one record a firm, each with its own cap and years, then summed)\n"), en.stdout)
+        XCTAssertTrue(en.stdout.contains("\nAmount (yuan): up to 10000000 in all (not a year)\n"), en.stdout)
+        XCTAssertFalse(en.stdout.contains("once"), en.stdout)
+        let zh = try Parkscore.run(["explain", "nanshan-livestreaming", "S2"])
+        XCTAssertTrue(zh.stdout.contains("\n金额（元）: 最高 10000000，总额（不逐年计）\n"), zh.stdout)
+        XCTAssertFalse(zh.stdout.contains("一次性"), zh.stdout)
+    }
+
     func testCrosswalkAndDiff() throws {
         let crosswalk = try Parkscore.run(["crosswalk", "Samples/beijing-xinghe/self-report.yaml"])
         XCTAssertEqual(crosswalk.status, 0, crosswalk.stderr)

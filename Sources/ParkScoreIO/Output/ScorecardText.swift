@@ -59,14 +59,16 @@ public struct ScorecardText {
             out.append("\(t("依据条款", "Clause")): \(clause(i.clause))  (\(s.source.file))")
             out.append("\(t("受益方", "Beneficiary")): \(i.beneficiary == .park ? t("园区", "the park") : t("入驻企业", "tenant firms"))")
             if let table = i.forEach {
-                out.append("\(t("逐家测算", "Per firm")): \(table)（\(t("每条记录一家企业，各自适用上限与年限，再合计", "one record a firm, each with its own cap and years, then summed"))）")
+                out.append("\(t("逐家测算", "Per firm")): \(table)" + t("（每条记录一家企业，各自适用上限与年限，再合计）", " (one record a firm, each with its own cap and years, then summed)"))
             }
             if let c = i.condition { out.append("\(t("条件", "Condition")): \(c.source)") }
             func amount(base: Expression?, cap: Expression) -> String {
                 let rate = i.rateUnstated ? t(" × 比例（文件未定）", " × a rate (the text sets none)") : (i.rate.map { " × " + $0.shown(percent: true) } ?? "")
                 return base.map { "min(\($0.source)\(rate), \(cap.source))" } ?? t("最高 \(cap.source)", "up to \(cap.source)")
             }
-            let years = i.period == .year ? t(" 每年，共 \(i.years) 年", " a year, for \(i.years) years") : t("，一次性", ", once")
+            // 'period: once' is an amount not multiplied by years; only the text can say it is paid 一次性 (S1 does, S2's
+            // ¥10,000,000 is over three years), so the listing says "in all", not "once".
+            let years = i.period == .year ? t(" 每年，共 \(i.years) 年", " a year, for \(i.years) years") : t("，总额（不逐年计）", " in all (not a year)")
             out.append("\(t("金额（元）", "Amount (yuan)")): \(amount(base: i.base, cap: i.cap))\(years)")
             if let left = i.yearsLeft { out.append("\(t("剩余年数", "Years left")): \(left.source)") }
             if let totals = i.parkTotals {
