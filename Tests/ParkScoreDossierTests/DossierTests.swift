@@ -206,6 +206,20 @@ final class DossierTests: XCTestCase {
         XCTAssertTrue(shenzhen.contains("<div class=\"basis basis-proposal\">依据：本评分表建议</div>"), shenzhen)
     }
 
+    /// The per-firm steps stay apart: firm 4 of nanshan-xingchao (云岫, arrived 2022) has 2022 + 3 − 2025 = 0 years of
+    /// rent subsidy left, which must not run into the next step as "= 0 3 年支持期已满" (read: "03 年"). The HTML
+    /// per-firm table gives the working the widest column, not a quarter of the width to the row number.
+    func testPerFirmStepsAreSeparatedAndTheWorkingHasRoom() throws {
+        let zh = try render(.md, sample: "nanshan-xingchao")
+        XCTAssertTrue(zh.contains("year(2022-03-15) + 3 − year(2025-12-31) = 0；3 年支持期已满；|"), zh)
+        XCTAssertFalse(zh.contains("= 0 3 年"), zh)
+        XCTAssertTrue(zh.contains("合计 ¥380,000；文件未规定比例（“一定比例”）：所示为不超过实际金额的上限；|"), zh)
+        let en = try render(.md, sample: "nanshan-xingchao", language: .en)
+        XCTAssertTrue(en.contains("year(2022-03-15) + 3 − year(2025-12-31) = 0; its 3 years of support are over; |"), en)
+        let html = try render(.html, sample: "nanshan-xingchao")
+        XCTAssertTrue(html.contains("<caption>S3 逐家测算</caption>\n            <colgroup><col style=\"width:6%\">"), html)
+    }
+
     func testHTMLIsSelfContained() throws {
         let html = try render(.html, sample: "nanshan-xingchao")
         for forbidden in ["<script", "<link", "<img", "src=", "@import", "url(", "http://", "https://"] {
