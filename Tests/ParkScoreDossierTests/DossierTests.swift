@@ -202,6 +202,10 @@ final class DossierTests: XCTestCase {
         let zhejiang = try render(.html, sample: "zhejiang-wuzhen", language: .en)
         XCTAssertTrue(zhejiang.contains("<p class=\"muted\">This scorecard has no gates: the text states no condition a park must meet"), zhejiang)
         XCTAssertFalse(zhejiang.contains("<th>Gate</th>"), zhejiang)
+        // Without gates there are no basic conditions the park could be said to meet.
+        XCTAssertFalse(jiading.contains("符合基本条件"), jiading)
+        XCTAssertTrue(jiading.contains("不设门槛条件，按得分评级"), jiading)
+        XCTAssertTrue(zhejiang.contains("no gates: graded on points"), zhejiang)
         let shenzhen = try render(.html, sample: "shenzhen-nanyou")
         XCTAssertTrue(shenzhen.contains("<div class=\"basis basis-proposal\">依据：本评分表建议</div>"), shenzhen)
     }

@@ -175,7 +175,10 @@ public struct ResultText {
 
     public func verdict(_ result: ScoreResult) -> String {
         switch result.verdict {
-        case .eligible: return t("符合基本条件", "eligible")
+        case .eligible:
+            // A scorecard without gates (its text states no condition) has no basic conditions to meet: say so.
+            if result.gates.isEmpty { return t("不设门槛条件，按得分评级", "no gates: graded on points") }
+            return t("符合基本条件", "eligible")
         case .ineligible: return t("不予认定（未通过门槛条件）", "ineligible (a gate failed)")
         case .undetermined:
             if result.needsCorrection {
