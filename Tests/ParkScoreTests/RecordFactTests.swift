@@ -72,6 +72,20 @@ final class RecordFactTests: XCTestCase {
         XCTAssertEqual(evaluation.explanation, "count([3 records]) = 3 ≥ 3 ✓")
     }
 
+    /// A table can be counted, but its records are not numbers or texts: lint refuses `sum(firms)`,
+    /// `contains(firms, …)`, `min(firms)` and comparing a table, rather than scoring them 0 at run time.
+    func testATableIsCountedButNotSummedSearchedOrCompared() throws {
+        var types: [String: StaticType] = [:]
+        for (key, definition) in dictionary.definitions { types[key] = StaticType(definition.type) }
+        let checker = ExpressionChecker(factTypes: types)
+        func issues(_ source: String) throws -> [String] { checker.check(try Expression(source)).issues.map(\.message) }
+        XCTAssertEqual(try issues("count(firms) >= 3"), [])
+        XCTAssertEqual(try issues("sum(firms) > 0"), ["'sum' needs a list, not records"])
+        XCTAssertEqual(try issues(#"contains(firms, "甲")"#), ["'contains' needs a list first, not records"])
+        XCTAssertEqual(try issues("min(firms) > 0"), ["'min' needs numbers, not records"])
+        XCTAssertEqual(try issues("firms == firms"), ["cannot compare a table of records"])
+    }
+
     func testMoreRecordsThanTheDictionaryAllowsAreRefused() {
         let loaded = load("firms: [{name: a}, {name: b}, {name: c}, {name: d}]")
         XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message),

@@ -1,6 +1,7 @@
 /// The type an expression has before it is evaluated, inferred from the fact dictionary.
 public enum StaticType: String, Sendable, Hashable {
-    case number, boolean, text, date, list, any
+    /// `records` is a table (a list of records): it can be counted, not summed, searched or compared.
+    case number, boolean, text, date, list, records, any
 
     public init(_ factType: FactType) {
         switch factType {
@@ -8,7 +9,8 @@ public enum StaticType: String, Sendable, Hashable {
         case .integer, .number, .percent, .money: self = .number
         case .date: self = .date
         case .text, .enumeration: self = .text
-        case .list, .records: self = .list
+        case .list: self = .list
+        case .records: self = .records
         }
     }
 
@@ -99,6 +101,8 @@ public struct ExpressionChecker {
             let comparable = a.accepts(b) || (a == .date && b == .text) || (a == .text && b == .date)
             if !comparable {
                 issues.append(ExpressionIssue(message: "cannot compare \(a.rawValue) with \(b.rawValue)", offset: at))
+            } else if a == .records || b == .records {
+                issues.append(ExpressionIssue(message: "cannot compare a table of records", offset: at))
             } else if op != .equal && op != .notEqual && (a == .boolean || a == .list || (a == .text && b == .text)) {
                 issues.append(ExpressionIssue(message: "cannot order \(a.rawValue) values with '\(op.rawValue)'", offset: at))
             }
@@ -121,7 +125,8 @@ public struct ExpressionChecker {
                 }
                 return .number
             case .count, .sum:
-                if !StaticType.list.accepts(types[0]) {
+                // A table is counted by its records; its records are not numbers to sum.
+                if !StaticType.list.accepts(types[0]) && !(function == .count && types[0] == .records) {
                     issues.append(ExpressionIssue(message: "'\(function.rawValue)' needs a list, not \(types[0].rawValue)",
                                                   offset: args[0].range.lowerBound))
                 }
