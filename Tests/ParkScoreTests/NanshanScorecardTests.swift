@@ -81,6 +81,11 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(support["S12b"]?.total, r(129_500_035, 100))
         XCTAssertEqual(support["S12b"]?.isUpperBound, true)
         XCTAssertEqual(support["S11"]?.total, r(380_000))
+        // 三（十一） names no rate (一定比例): the totals form says so, as the per-firm form does.
+        XCTAssertEqual(support["S11"]?.explanation.prefix(2).map { $0.text(.zh) }, [
+            "未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计",
+            "文件未规定比例（“一定比例”）：所示为不超过实际金额的上限",
+        ])
         XCTAssertEqual(support["S2"]?.status, .missingData)
         XCTAssertEqual(support["S2"]?.missingFacts, ["firms"])
         XCTAssertEqual(support["S1"]?.isUpperBound, false)

@@ -45,6 +45,8 @@ struct EntitlementCalculator {
             result.basis = .parkTotals
             result.isCeiling = totals.base == nil || incentive.rateUnstated
             result.explanation.append(.fromParkTotals(table: table))
+            // 「一定比例」 without its rate is as true of the totals as of each firm: say so here too.
+            if incentive.rateUnstated { result.explanation.append(.rateUnstated) }
             apply(amount(incentive, totals, yearsLeft: nil, in: environment), to: &result)
         case .error(let message):
             result.explanation.append(.problem(message))
