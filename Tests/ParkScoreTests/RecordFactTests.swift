@@ -84,6 +84,13 @@ final class RecordFactTests: XCTestCase {
         XCTAssertEqual(try issues(#"contains(firms, "甲")"#), ["'contains' needs a list first, not records"])
         XCTAssertEqual(try issues("min(firms) > 0"), ["'min' needs numbers, not records"])
         XCTAssertEqual(try issues("firms == firms"), ["cannot compare a table of records"])
+        // 'year' reads a date, or a date written out; not a text field, nor a day that does not exist.
+        XCTAssertEqual(try issues("year(period.to) >= 2025"), [])
+        XCTAssertEqual(try issues(#"year("2025-12-31") >= 2025"#), [])
+        XCTAssertEqual(try issues("year(count) >= 2025"), ["'year' needs a date, not number"])
+        XCTAssertEqual(ExpressionChecker(factTypes: types, record: ("firms", ["name": .text, "since": .date]))
+                        .check(try Expression("year(name) >= year(since)")).issues.map(\.message), ["'year' needs a date, not text"])
+        XCTAssertEqual(try issues(#"year("2025-02-30") >= 2025"#), ["'year' needs a date such as '2025-12-31', not '2025-02-30'"])
     }
 
     func testMoreRecordsThanTheDictionaryAllowsAreRefused() {

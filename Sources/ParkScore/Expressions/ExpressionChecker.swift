@@ -120,7 +120,12 @@ public struct ExpressionChecker {
             let types = args.map { infer($0, &issues) }
             switch function {
             case .year:
-                if !StaticType.date.accepts(types[0]) && types[0] != .text {
+                // A date fact, or a written date ('2025-12-31'); any other text (a firm's name) only fails when run.
+                if case .literal(.text(let written)) = args[0].kind {
+                    if !DateText.isValid(written) {
+                        issues.append(ExpressionIssue(message: "'year' needs a date such as '2025-12-31', not '\(written)'", offset: args[0].range.lowerBound))
+                    }
+                } else if !StaticType.date.accepts(types[0]) {
                     issues.append(ExpressionIssue(message: "'year' needs a date, not \(types[0].rawValue)", offset: args[0].range.lowerBound))
                 }
                 return .number
