@@ -57,6 +57,45 @@ final class RecordFactTests: XCTestCase {
         ])
     }
 
+    /// The other refusals of a table, each at its place: a share above 100%, a field name that is not a text; in the
+    /// dictionary, a 'max_records' out of range and a field with its own bounds.
+    func testSharesAboveAHundredPercentOddFieldNamesAndBadSchemasAreRefusedWhereTheyStand() {
+        let dictionary = Fixtures.dictionary("""
+        facts:
+          p:
+            type: records
+            zh: 表
+            fields:
+              share: {type: percent, zh: 占比}
+        """)
+        let loaded = Fixtures.reportLoad(Fixtures.reportYAML(facts: """
+        p:
+          - {share: 120%}
+          - {~: 1, [a]: 2}
+        """), dictionary: dictionary)
+        // line 4 "  p:", 5 "    - {share: 120%}": the value at column 15; 6 "    - {~: 1, [a]: 2}": '~' at 8, '[a]' at 14
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description), [
+            "report.yaml:5:15: error: 'p[1].share' is above 100%",
+            "report.yaml:6:8: error: field names must be texts, not a null",
+            "report.yaml:6:14: error: field names must be texts, not a sequence",
+        ])
+
+        let text = """
+        facts:
+          p:
+            type: records
+            zh: 表
+            max_records: 0
+            fields:
+              m: {type: money, zh: 钱, min: 5}
+        """
+        let schema = FactDictionaryLoader.decode(SourceFile(path: "facts.yaml", bytes: Array(text.utf8)))
+        XCTAssertEqual(schema.diagnostics.filter { $0.severity == .error }.map(\.description), [
+            "facts.yaml:5:18: error: 'max_records' of 'p' must be between 1 and 10000, not 0",
+            "facts.yaml:7:10: error: field 'm' of 'p' takes no 'min', 'max' or 'at_most' (counts and money are never negative)",
+        ])
+    }
+
     func testATableThatIsNotAListIsRefused() {
         let loaded = load("firms: 5")
         XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description),
