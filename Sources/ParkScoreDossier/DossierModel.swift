@@ -36,15 +36,19 @@ public struct DossierModel {
         result.mode == .evaluation ? labels["document_evaluation"] ?? "" : labels["document_self"] ?? ""
     }
 
-    private var words: ResultText { ResultText(language: language) }
+    var words: ResultText { ResultText(language: language) }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     /// The value tree the templates render, built typed: no `Any`, nothing cast when it is rendered.
     public var context: TemplateValue {
         let parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
+        let (headings, contents) = headingsAndContents
         var context: TemplateObject = [
             "lang": language == .zh ? "zh-CN" : "en",
+            "cover": cover,
+            "heading": headings,
+            "contents": contents,
             "label": labelValue ?? .object(TemplateObject(labels.mapValues(TemplateValue.string))),
             "park": present([
                 "name": parkName,
@@ -55,7 +59,7 @@ public struct DossierModel {
             "documentTitle": .string(documentTitle),
             "verdictHeading": .string((result.mode == .evaluation ? labels["verdict_evaluation"] : labels["verdict_self"]) ?? ""),
             "correctionsNote": .string((result.needsCorrection ? labels["corrections_note_gates"] : labels["corrections_note_criteria"]) ?? ""),
-            "runningHeader": .string(Self.cssString("\(parkName) · \(documentTitle) · \(scorecard.title.text(language)) \(scorecard.version) · \(assessment.date)")),
+            "runningHeader": .string(Self.cssString("\(parkName) · \(documentTitle) · \(scorecard.title.text(language))")),
             "scorecard": [
                 "id": .string(scorecard.id),
                 "version": .string(scorecard.version),
@@ -85,6 +89,7 @@ public struct DossierModel {
                     "rank": .string(String(i + 1)),
                     "gain": .string("+" + improvement.gain.fixed(places: 2)),
                     "id": .string(improvement.criterionID),
+                    "idHTML": .string(Self.breakableID(improvement.criterionID)),
                     "title": .string(improvement.title.text(language)),
                     "action": .string(words.action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode)),
                 ]
@@ -111,6 +116,7 @@ public struct DossierModel {
         }
         if !result.cappedBy.isEmpty { context["cappedBy"] = .string(result.cappedBy.joined(separator: ", ")) }
         if let staged { context["stages"] = stages(staged) }
+        if let panel { context["panel"] = panel }
         if let next = result.nextGrade {
             context["nextGrade"] = present([
                 "target": .string("\(next.target.id) \(next.target.title.text(language)) (≥ \(next.target.min.formatted()))"),
@@ -143,6 +149,7 @@ public struct DossierModel {
             }
             return [
                 "criterion": .string(r.criterionID),
+                "criterionHTML": .string(Self.breakableID(r.criterionID)),
                 "levels": .string(r.levels.map { level in
                     t("\(staged.reviewerName(level.reviewer)) \(level.level) 级", "\(staged.reviewerName(level.reviewer)): \(level.level)")
                 }.joined(separator: t("；", "; "))),
@@ -240,7 +247,8 @@ public struct DossierModel {
             }.joined(separator: t("；", "; "))
         }
         return present([
-            "id": .string(c.id), "title": .string(c.title.text(language)), "kind": .string(c.kind),
+            "id": .string(c.id), "idHTML": .string(Self.breakableID(c.id)), "title": .string(c.title.text(language)),
+            "kind": .string(labels["kind_\(c.kind)"] ?? c.kind),
             "clauseRef": .string(c.clause?.ref ?? ""), "clauseQuote": .string(c.clause?.quote ?? ""),
             "values": .texts(values),
             "points": .string(c.status == .notApplicable ? "—" : c.points.fixed(places: 2)),
@@ -320,7 +328,8 @@ public struct DossierModel {
         let prefix = s.isUpperBound ? (labels["upper_bound"] ?? "") + " " : (s.isCeiling ? (labels["up_to"] ?? "") + " " : "")
         let firms = s.basis == .perFirm ? s.firms : []
         return [
-            "id": .string(s.id), "title": .string(s.title.text(language)), "clauseRef": .string(s.clause?.ref ?? ""),
+            "id": .string(s.id), "idHTML": .string(Self.breakableID(s.id)), "title": .string(s.title.text(language)),
+            "clauseRef": .string(s.clause?.ref ?? ""),
             "clauseQuote": .string(s.clause?.quote ?? ""),
             "beneficiary": .string(s.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")),
             "amount": .string(amount(s.status, total: s.total, missing: s.missingFacts, prefix: prefix)), "eligible": .bool(s.status == .eligible),

@@ -174,7 +174,7 @@ final class DossierTests: XCTestCase {
         XCTAssertTrue(md.hasPrefix("# 评审意见书：星河数字广告产业园（虚构）\n"), md)
         XCTAssertTrue(md.contains("| 档案日期 | 2026-03-10 |"), md)
         XCTAssertTrue(md.contains("| 依据文本 | 北京市《关于推动数字广告产业园区建设的指导意见（征求意见稿）》 |"), md)
-        XCTAssertTrue(md.contains("## 分阶段得分（自评分 · 初审分 · 评审分）\n\n| 自评分 | 初审分 | 评审分 |\n|--:|--:|--:|\n| **79.08** B 暂定结果 |"), md)
+        XCTAssertTrue(md.contains("## 二、分阶段得分（自评分 · 初审分 · 评审分）\n\n| 自评分 | 初审分 | 评审分 |\n|--:|--:|--:|\n| **79.08** B 暂定结果 |"), md)
         // The gates say what they rest on: all three of Beijing's on the text.
         XCTAssertTrue(md.contains("| **G0** 园区位于本市辖区内 *依据：政策原文* | 一：“数字广告产业园区一般指在本市辖区内” |"), md)
         // culture.content: 1, 3, 1 → mean 5/3 = 1.67 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1: the chair settles it at 2.
@@ -186,7 +186,7 @@ final class DossierTests: XCTestCase {
         XCTAssertTrue(md.contains("| 赵初审（初审，2026-02-20） | 总体意见：基本条件材料齐全。 | 已计入 |"), md)
         XCTAssertTrue(md.contains("意见：聚焦程序化广告与内容营销"), md)
         let html = renderer.render(.html, assessment, language: .zh)
-        XCTAssertTrue(html.contains("<h2>分阶段得分（自评分 · 初审分 · 评审分）</h2>"))
+        XCTAssertTrue(html.contains("<h2 id=\"stages\">二、分阶段得分（自评分 · 初审分 · 评审分）</h2>"))
         XCTAssertTrue(html.contains("<title>评审意见书 · "), html)
         XCTAssertEqual(html, renderer.render(.html, assessment, language: .zh))
         let json = renderer.render(.json, assessment, language: .en)
@@ -198,7 +198,7 @@ final class DossierTests: XCTestCase {
     /// a proposal gate is marked as the scorecard's own.
     func testGateBasisAndNoGates() throws {
         let jiading = try render(.md, sample: "jiading-huating")
-        XCTAssertTrue(jiading.contains("## 门槛条件\n\n本评分表不设门槛条件：依据文本未规定园区须满足的条件，各项要求均按评分项计分。\n\n## "), jiading)
+        XCTAssertTrue(jiading.contains("## 二、门槛条件\n\n本评分表不设门槛条件：依据文本未规定园区须满足的条件，各项要求均按评分项计分。\n\n## "), jiading)
         let zhejiang = try render(.html, sample: "zhejiang-wuzhen", language: .en)
         XCTAssertTrue(zhejiang.contains("<p class=\"muted\">This scorecard has no gates: the text states no condition a park must meet"), zhejiang)
         XCTAssertFalse(zhejiang.contains("<th>Gate</th>"), zhejiang)
