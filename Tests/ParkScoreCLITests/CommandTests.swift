@@ -170,11 +170,11 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(broken.stderr.contains("error: template 'dossier.html.mustache' is broken: expectedSectionEnd"), broken.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: empty.path), [])
 
-        // A folder that does not exist: an error, and no file.
-        let nowhere = empty.appendingPathComponent("missing/dossier.html")
-        let failed = try Parkscore.run(["dossier", xinghe, "-o", nowhere.path])
-        XCTAssertEqual(failed.status, 1)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: empty.path), [])
+        // A folder that does not exist is created (DossierOutputTests has the rest).
+        let created = empty.appendingPathComponent("missing/dossier.html")
+        let made = try Parkscore.run(["dossier", xinghe, "-o", created.path])
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: created.deletingLastPathComponent().path), ["dossier.html"])
         XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "--date", "2026-13-01"]).status, 64)
     }
 

@@ -22,13 +22,16 @@ public enum Parkscore {
     }
 
     /// Runs parkscore (or, with `executable`, another program such as strace, whose arguments then name parkscore).
-    public static func run(_ arguments: [String], in directory: URL = repository, executable path: String? = nil) throws -> CommandResult {
+    /// `environment` entries replace (or, with nil, remove) those of this process.
+    public static func run(_ arguments: [String], in directory: URL = repository, executable path: String? = nil,
+                           environment changes: [String: String?] = [:]) throws -> CommandResult {
         let process = Process()
         process.executableURL = path.map(URL.init(fileURLWithPath:)) ?? executable
         process.arguments = path == nil ? arguments : Array(arguments.dropFirst())
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["PARKSCORE_CRITERIA"] = nil
+        for (key, value) in changes { environment[key] = value }
         process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -6,20 +6,53 @@ import ParkScoreIO
 
 extension DossierFormat: ExpressibleByArgument {}
 
+/// What `dossier` writes: a dossier format, or a PDF printed from the HTML dossier by headless Chromium.
+enum DossierFileFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, md, json, pdf
+
+    /// The format a file name's extension names (`.markdown` and `.htm` too), if any.
+    init?(extension ext: String) {
+        switch ext.lowercased() {
+        case "htm": self = .html
+        case "markdown": self = .md
+        default: self.init(rawValue: ext.lowercased())
+        }
+    }
+
+    /// The dossier rendered for this format (a PDF is printed from the HTML).
+    var rendered: DossierFormat {
+        switch self {
+        case .html, .pdf: return .html
+        case .md: return .md
+        case .json: return .json
+        }
+    }
+}
+
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
-        abstract: "Write the dossier of a self-report: a 自评报告 (self-assessment report), or with reviews a 评审意见书 (evaluation report); HTML, Markdown or JSON, in Chinese or English.",
+        abstract: "Write the dossier of a self-report: a 自评报告 (self-assessment report), or with reviews a 评审意见书 (evaluation report); HTML, Markdown, JSON or PDF, in Chinese or English.",
         discussion: """
-        One dossier per scorecard (--scorecard, else the report's applies_to). With -o DIR (an existing folder), \
-        every format of every scorecard, named <park>.<scorecard>.<lang>.<ext>; with -o FILE or on standard output, \
-        one format of one scorecard (pass --scorecard when the report applies to several). Files are written whole or \
-        not at all. The date comes from --date, else (evaluation) the latest review's date, else the report's \
+        One dossier per scorecard (--scorecard, else the report's applies_to). With -o DIR/ (a folder, created if \
+        missing: an existing folder, a name ending in '/', or a name without extension), every format of every \
+        scorecard (html, md and json; only pdf with --format pdf), named <park>.<scorecard>.<lang>.<ext>; with -o FILE \
+        (its folder created if missing; the extension .html, .md, .json or .pdf chooses the format) or on standard \
+        output, one format of one scorecard (pass --scorecard when the report applies to several). Files are written \
+        whole or not at all. The date comes from --date, else (evaluation) the latest review's date, else the report's \
         report_date, else the end of its period — never the clock — so the same inputs give the same bytes.
+
+        The HTML dossier is one self-contained file that prints on A4 with a cover page, a table of contents, numbered \
+        pages and, in an evaluation, the panel's signature page. --format pdf prints it with headless Chromium (or \
+        Google Chrome) found on PATH; without one, write HTML and print it from a browser.
 
         Examples:
           parkscore dossier park/self-report.yaml -o out/
-          parkscore dossier park/self-report.yaml --reviews park/reviews -o 评审意见书.html
+          parkscore dossier park/self-report.yaml --lang en -o out/xinghe.en.html
+          parkscore dossier park/self-report.yaml --reviews park/reviews -o 评审意见书.pdf
+          parkscore dossier park/self-report.yaml --reviews park/reviews -o pdf/ \\
+              --format pdf
+          parkscore dossier park/self-report.yaml --scorecard nanshan-livestreaming
         """
     )
 
@@ -28,13 +61,13 @@ struct DossierCommand: ParsableCommand {
 
     @OptionGroup var application: ApplicationOptions
 
-    @Option(name: .long, help: "Format: html, md or json.")
-    var format: DossierFormat?
+    @Option(name: .long, help: "Format: html, md, json or pdf (printed with headless Chromium).")
+    var format: DossierFileFormat?
 
     @Option(name: .long, help: "Language: zh or en.")
     var lang: LocalizedText.Language = .zh
 
-    @Option(name: [.short, .long], help: ArgumentHelp("Output file, or an existing folder for all formats; standard output if absent.", valueName: "file|dir"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Output file, or a folder (DIR/) for all formats, created if missing; standard output if absent.", valueName: "file|dir"))
     var output: String?
 
     @Option(name: .long, help: ArgumentHelp("The dossier's date, YYYY-MM-DD.", valueName: "date"))
@@ -49,7 +82,28 @@ struct DossierCommand: ParsableCommand {
         if let date, !DateText.isValid(date) { throw ValidationError("--date must be a date such as 2026-01-31, not '\(date)'") }
     }
 
+    /// Where the dossier goes: a folder (every format, or the one asked for), one file in one format, or standard output.
+    enum Target {
+        case folder(String)
+        case file(String, DossierFileFormat)
+        case standardOutput(DossierFileFormat)
+    }
+
+    func target() throws -> Target {
+        guard let output else { return .standardOutput(format ?? .html) }
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: output, isDirectory: &isDirectory)
+        let ext = URL(fileURLWithPath: output).pathExtension
+        if (exists && isDirectory.boolValue) || output.hasSuffix("/") || (!exists && ext.isEmpty) { return .folder(output) }
+        if let format { return .file(output, format) }
+        guard let named = DossierFileFormat(extension: ext) else {
+            throw ValidationError("cannot tell the format of '\(output)': name the file .html, .md, .json or .pdf, or pass --format")
+        }
+        return .file(output, named)
+    }
+
     func run() throws {
+        let target = try target()
         let workspace = try Workspace(criteria: options.criteria)
         guard let folder = TemplatesFolder.locate(explicit: templates) else {
             Console.error("error: cannot find the Templates folder; run from the repository or pass --templates DIR\n")
@@ -60,53 +114,113 @@ struct DossierCommand: ParsableCommand {
             if case .failure(let d) = loadedTemplates { workspace.report([d]) }
             throw ExitCode(1)
         }
-        var isDirectory: ObjCBool = false
-        let toFolder = output.map { FileManager.default.fileExists(atPath: $0, isDirectory: &isDirectory) && isDirectory.boolValue } ?? false
-        var singleFormat = format
-        if let output, !toFolder, singleFormat == nil {
-            let ext = URL(fileURLWithPath: output).pathExtension
-            guard let f = DossierFormat(rawValue: ext == "markdown" ? "md" : ext) else {
-                throw ValidationError("cannot tell the format of '\(output)': pass --format html, md or json")
+        let wantsPDF: Bool
+        switch target {
+        case .folder: wantsPDF = format == .pdf
+        case .file(_, let f), .standardOutput(let f): wantsPDF = f == .pdf
+        }
+        // A PDF needs Chromium: said before anything is scored.
+        var printer: ChromiumPrinter?
+        if wantsPDF {
+            guard let found = ChromiumPrinter.locate() else {
+                workspace.report([ChromiumPrinter.notInstalled])
+                throw ExitCode(1)
             }
-            singleFormat = f
+            printer = found
+        }
+        if case .standardOutput(.pdf) = target, isatty(1) == 1 {
+            Console.error("error: a PDF is not for the terminal: pass -o FILE.pdf, or redirect standard output to a file\n")
+            throw ExitCode(64)
         }
 
         let pipeline = AssessmentPipeline(criteria: try workspace.library())
         let assessment = try workspace.assess(report: report, application: application, pipeline: pipeline, date: date)
         let renderer = DossierRenderer(templates: dossierTemplates)
 
+        /// The bytes of one format: a PDF printed from the HTML.
+        func bytes(_ format: DossierFileFormat, rendered: [UInt8]) throws -> [UInt8] {
+            guard format == .pdf, let printer else { return rendered }
+            switch printer.print(html: rendered) {
+            case .success(let pdf): return pdf
+            case .failure(let problem):
+                workspace.report([problem])
+                throw ExitCode(1)
+            }
+        }
+
         var files: [(path: String, bytes: [UInt8])] = []
-        if let output, toFolder {
+        switch target {
+        case .folder(let output):
             let folderName = URL(fileURLWithPath: report).standardizedFileURL.deletingLastPathComponent().lastPathComponent
             let stem = assessment.report.park.id ?? (ParkProfile.isValidID(folderName) ? folderName : "park")
-            let formats = format.map { [$0] } ?? DossierFormat.allCases
+            let formats: [DossierFileFormat] = format.map { [$0] } ?? [.html, .md, .json]
             for result in assessment.results {
                 // All formats of one result from one model.
-                for (f, bytes) in zip(formats, renderer.renderBytes(formats, result, language: lang)) {
-                    let name = "\(stem).\(result.scorecard.id).\(lang.rawValue).\(f.fileExtension)"
-                    files.append((URL(fileURLWithPath: output).appendingPathComponent(name).path, bytes))
+                for (f, rendered) in zip(formats, renderer.renderBytes(formats.map(\.rendered), result, language: lang)) {
+                    let name = "\(stem).\(result.scorecard.id).\(lang.rawValue).\(f.rawValue)"
+                    files.append((URL(fileURLWithPath: output).appendingPathComponent(name).path, try bytes(f, rendered: rendered)))
                 }
             }
-        } else {
-            guard assessment.results.count == 1, let result = assessment.results.first else {
-                let ids = assessment.results.map(\.scorecard.id).joined(separator: ", ")
-                Console.error("error: the report applies to several scorecards (\(ids)): pass --scorecard to choose one, or -o an existing folder for all of them\n")
-                throw ExitCode(64)
+        case .file(let output, let f):
+            let result = try single(assessment)
+            files.append((output, try bytes(f, rendered: renderer.renderBytes(f.rendered, result, language: lang))))
+        case .standardOutput(let f):
+            let result = try single(assessment)
+            FileHandle.standardOutput.write(Data(try bytes(f, rendered: renderer.renderBytes(f.rendered, result, language: lang))))
+            return
+        }
+        // Missing folders are made now, once everything is rendered, and taken away again if a file cannot be written.
+        var created: [String] = []
+        for path in Set(files.map { URL(fileURLWithPath: $0.path).deletingLastPathComponent().path }).sorted() {
+            created += OutputFolder.missing(path)
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                OutputFolder.remove(created)
+                workspace.report([.error("cannot create the folder '\(path)': \(error.localizedDescription)", at: nil)])
+                throw ExitCode(1)
             }
-            guard let output else {
-                Console.out(renderer.render(singleFormat ?? .html, result, language: lang))
-                return
-            }
-            files.append((output, renderer.renderBytes(singleFormat ?? .html, result, language: lang)))
         }
         var written: [String] = []
         for file in files {
             if let problem = AtomicFile.write(file.bytes, to: file.path) {
                 for path in written { try? FileManager.default.removeItem(atPath: path) }
+                OutputFolder.remove(created)
                 workspace.report([problem])
                 throw ExitCode(1)
             }
             written.append(file.path)
         }
+    }
+
+    /// The one result a single file holds; several scorecards need --scorecard or a folder.
+    func single(_ assessment: Assessment) throws -> ScorecardAssessment {
+        guard assessment.results.count == 1, let result = assessment.results.first else {
+            let ids = assessment.results.map(\.scorecard.id).joined(separator: ", ")
+            Console.error("error: the report applies to several scorecards (\(ids)): pass --scorecard to choose one, or -o a folder (DIR/) for all of them\n")
+            throw ExitCode(64)
+        }
+        return result
+    }
+}
+
+/// The folders an output path needs, made when missing and removed again (only if still empty) when the run fails.
+enum OutputFolder {
+    /// `path` and those of its ancestors that do not exist, deepest first.
+    static func missing(_ path: String) -> [String] {
+        var out: [String] = []
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        while url.path != "/" {
+            var info = stat()
+            if lstat(url.path, &info) == 0 { break }
+            out.append(url.path)
+            url = url.deletingLastPathComponent()
+        }
+        return out
+    }
+
+    /// Removes the folders made for this run, deepest first, each only if empty.
+    static func remove(_ folders: [String]) {
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(folder) }
     }
 }
