@@ -22,7 +22,7 @@ struct Batch: ParsableCommand {
 
         Examples:
           parkscore batch applications/ -o out/batch
-          parkscore batch applications/ --scorecard beijing-digital-advertising-park -o out/beijing
+          parkscore batch apps/ --scorecard beijing-digital-advertising-park -o bj
           parkscore batch applications/ --all --no-dossiers -o out/rankings
 
         Exit status: 0 every application scored; 2 some were skipped (see problems.txt); 1 the folder or \

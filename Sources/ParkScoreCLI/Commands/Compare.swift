@@ -12,7 +12,17 @@ struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare parks against one scorecard: ranks (ties share a rank), totals, dimension matrix, best park per criterion.",
         // A report with a reviews/ folder beside it is compared by its evaluation, as batch does.
-        discussion: "CSV is UTF-8 with a byte-order mark, so Excel opens it with the Chinese intact."
+        discussion: """
+        CSV is UTF-8 with a byte-order mark, so Excel opens it with the Chinese intact.
+
+        Examples:
+          parkscore compare a/self-report.yaml b/self-report.yaml \\
+              --scorecard beijing-digital-advertising-park
+          parkscore compare */self-report.yaml \\
+              --scorecard beijing-digital-advertising-park --format csv -o 排名.csv
+          parkscore compare */self-report.yaml \\
+              --scorecard beijing-digital-advertising-park --format html -o ranking.html
+        """
     )
 
     @Argument(help: ArgumentHelp("Self-reports (YAML).", valueName: "self-report"))

@@ -4,7 +4,12 @@ import ParkScoreIO
 
 struct Crosswalk: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "One park against every built-in scorecard: eligible or not, total, grade, and the gaps that matter most."
+        abstract: "One park against every built-in scorecard: eligible or not, total, grade, and the gaps that matter most.",
+        discussion: """
+        Examples:
+          parkscore crosswalk Samples/nanshan-xingchao/self-report.yaml
+          parkscore crosswalk park/self-report.yaml --lang en
+        """
     )
 
     @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))

@@ -4,7 +4,12 @@ import ParkScoreIO
 
 struct Diff: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "One park across two reporting periods: what changed, criterion by criterion, and why."
+        abstract: "One park across two reporting periods: what changed, criterion by criterion, and why.",
+        discussion: """
+        Examples:
+          parkscore diff 2024/self-report.yaml 2025/self-report.yaml
+          parkscore diff 2024/self-report.yaml 2025/self-report.yaml --lang en
+        """
     )
 
     @Argument(help: ArgumentHelp("The earlier self-report.", valueName: "old-report"))

@@ -4,7 +4,13 @@ import ParkScoreIO
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Explain a scorecard, or one gate, criterion or support measure of it: what it checks, its clause, its points or amount."
+        abstract: "Explain a scorecard, or one gate, criterion or support measure of it: what it checks, its clause, its points or amount.",
+        discussion: """
+        Examples:
+          parkscore explain beijing-digital-advertising-park
+          parkscore explain beijing-digital-advertising-park G2
+          parkscore explain nanshan-livestreaming --lang en
+        """
     )
 
     @Argument(help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "scorecard"))

@@ -7,7 +7,11 @@ struct Lint: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check scorecards and the fact dictionary.",
         discussion: "With no paths, checks Criteria/facts.yaml and every scorecard in Criteria/. A folder stands for the scorecards in it. "
-            + "Lists each valid scorecard's gates by basis: those whose condition the text states, and the scorecard's own proposals."
+            + "Lists each valid scorecard's gates by basis: those whose condition the text states, and the scorecard's own proposals.\n\n"
+            + "Examples:\n"
+            + "  parkscore lint\n"
+            + "  parkscore lint Criteria/beijing-digital-advertising-park.yaml\n"
+            + "  parkscore lint my-scorecards/ --lang en"
     )
 
     @Argument(help: ArgumentHelp("Scorecard files or folders.", valueName: "path"))

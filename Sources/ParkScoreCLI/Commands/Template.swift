@@ -5,7 +5,14 @@ import ParkScoreIO
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write a blank self-report for a scorecard, commented in Chinese, for a park to fill in.",
-        discussion: "Every fact the scorecard reads is listed with its meaning, type, unit, allowed values and the gates and criteria that use it. Blank values count as missing data, never as zero."
+        discussion: """
+        Every fact the scorecard reads is listed with its meaning, type, unit, allowed values and the gates and \
+        criteria that use it. Blank values count as missing data, never as zero.
+
+        Examples:
+          parkscore template beijing-digital-advertising-park -o self-report.yaml
+          parkscore template nanshan-livestreaming > 自评表.yaml
+        """
     )
 
     @Argument(help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "scorecard"))
