@@ -1,0 +1,161 @@
+import Foundation
+import ParkScore
+@testable import ParkScoreDossier
+import ParkScoreIO
+import XCTest
+
+/// The dossier as a document: its cover page, its table of contents and numbered sections, the panel page of an
+/// evaluation, ids that wrap between words, and the chart's two fills.
+final class DossierDocumentTests: XCTestCase {
+    static func path(_ relative: String) -> String { DossierTests.path(relative) }
+
+    var library: CriteriaLibrary!
+    var renderer: DossierRenderer!
+
+    override func setUpWithError() throws {
+        library = try XCTUnwrap(CriteriaLibrary.open(CriteriaCatalog(directory: Self.path("Criteria"))).validValue)
+        guard case .success(let templates) = DossierTemplates.load(Self.path("Templates")) else { return XCTFail("templates") }
+        renderer = DossierRenderer(templates: templates)
+    }
+
+    func assess(_ sample: String, reviews: [String] = [], mode: ScoringMode = .selfAssessment) throws -> ScorecardAssessment {
+        let folder = Self.path("Samples/\(sample)")
+        let reviewFiles = try reviews.map { name in
+            SourceFile(path: "reviews/\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/reviews/\(name).yaml"))))
+        }
+        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/self-report.yaml")))),
+                                     reviews: reviewFiles, evidence: EvidenceFolder(folder))
+        let loaded = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input, options: AssessmentOptions(mode: mode))
+        return try XCTUnwrap(loaded.validValue?.results.first)
+    }
+
+    let panel = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
+
+    func testCoverPageOfAnEvaluation() throws {
+        let html = renderer.render(.html, try assess("beijing-xinghe", reviews: panel), language: .zh)
+        // The latest review is the chair's, 2026-03-10 (Samples/beijing-xinghe/reviews/chair.yaml): the document's date.
+        XCTAssertTrue(html.contains("""
+            <section class="cover" id="cover">
+              <div class="file-no">文号：<span class="blank">&#8203;</span></div>
+              <div class="cover-head">
+                <div class="cover-scorecard">北京市数字广告产业园区评定</div>
+                <h1 class="cover-title">评审意见书</h1>
+                <div class="cover-park">星河数字广告产业园（虚构）</div>
+            """), html)
+        // The text by title and issuer: Beijing's scorecard names no issuer, so the jurisdiction is cited as 发文地区.
+        XCTAssertTrue(html.contains("<tr><th>依据文本</th><td>《关于推动数字广告产业园区建设的指导意见（征求意见稿）》</td></tr>"), html)
+        XCTAssertTrue(html.contains("<tr><th>发文地区</th><td>北京市</td></tr>"), html)
+        XCTAssertTrue(html.contains("<div>评审组</div>\n    <div>2026年3月10日</div>"), html)
+        // No running header or page number on the cover.
+        XCTAssertTrue(html.contains("@page cover {\n    @top-left { content: none; }\n    @bottom-right { content: none; }"), html)
+        XCTAssertTrue(html.contains("counter(page) \" / \" counter(pages)"), html)
+    }
+
+    func testCoverPageOfASelfAssessmentNamesTheIssuerAndTheApplicant() throws {
+        // Jiading's scorecard names its issuer (Criteria/jiading-digital-advertising.yaml, source.issuer).
+        let zh = renderer.render(.html, try assess("jiading-huating"), language: .zh)
+        XCTAssertTrue(zh.contains("<h1 class=\"cover-title\">自评报告</h1>"), zh)
+        XCTAssertTrue(zh.contains("<tr><th>发文机关</th><td>上海市嘉定区人民政府（嘉府发〔2023〕2号）</td></tr>"), zh)
+        XCTAssertTrue(zh.contains("<div>申报单位："), zh)
+        XCTAssertFalse(zh.contains("id=\"panel\""), "no panel page in a self-assessment")
+        let en = renderer.render(.html, try assess("jiading-huating"), language: .en)
+        XCTAssertTrue(en.contains("<h1 class=\"cover-title\">Self-assessment report</h1>"), en)
+        XCTAssertTrue(en.contains("<tr><th>Issued by</th><td>Jiading District People&#39;s Government, Shanghai (Jiafufa [2023] No. 2)</td></tr>"), en)
+        XCTAssertTrue(en.contains("<div class=\"file-no\">File no.: <span"), en)
+        XCTAssertTrue(en.contains("(jiading-digital-advertising, version 1.1.0)"), en)
+    }
+
+    func testContentsListEverySectionInOrderAndTheHeadingsAreNumbered() throws {
+        let md = renderer.render(.md, try assess("beijing-xinghe", reviews: panel), language: .zh)
+        // An evaluation with stages and corrections; Beijing's scorecard has no support measures, so no 政策支持.
+        XCTAssertTrue(md.contains("""
+            ## 目录
+
+            - 一、评审结论
+            - 二、分阶段得分（自评分 · 初审分 · 评审分）
+            - 三、补正清单
+            - 四、门槛条件
+            - 五、维度得分
+            - 六、评分项明细
+            - 七、证明材料索引
+            - 八、优先改进事项
+            - 九、评分模型
+            - 十、评审组签字
+            - 十一、审计附录
+
+            """), md)
+        for heading in ["## 一、评审结论\n", "## 四、门槛条件\n", "## 十、评审组签字\n", "## 十一、审计附录\n"] {
+            XCTAssertTrue(md.contains(heading), heading)
+        }
+        let html = renderer.render(.html, try assess("beijing-xinghe", reviews: panel), language: .zh)
+        XCTAssertTrue(html.contains("<li><a href=\"#panel\"><span class=\"no\">十、</span>评审组签字</a></li>"), html)
+        XCTAssertTrue(html.contains("<h2 id=\"panel\">十、评审组签字</h2>"), html)
+        // Nanshan has support measures: they come before the scoring model; English numbers with a point.
+        let en = renderer.render(.md, try assess("nanshan-xingchao"), language: .en)
+        XCTAssertTrue(en.contains("- 6. What to improve first\n- 7. Support that could be claimed\n- 8. Scoring model\n- 9. Audit appendix\n"), en)
+        XCTAssertTrue(en.contains("## 1. Self-assessment verdict\n"), en)
+    }
+
+    func testPanelPageListsEveryReviewerWithALineToSign() throws {
+        let html = renderer.render(.html, try assess("beijing-xinghe", reviews: panel), language: .zh)
+        // In role order (初审, panel members, chair), each with the date of their review.
+        let rows = [("1", "赵初审", "初审人员", "2026-02-20"), ("2", "钱评审", "评审专家", "2026-03-05"), ("3", "孙评审", "评审专家", "2026-03-05"),
+                    ("4", "李评审", "评审专家", "2026-03-06"), ("5", "周组长", "评审组组长", "2026-03-10")]
+        for (index, name, role, date) in rows {
+            XCTAssertTrue(html.contains("<tr><td>\(index)</td><td>\(name)</td><td>\(role)</td><td>\(date)</td><td class=\"line\"></td></tr>"), name)
+        }
+        XCTAssertTrue(html.contains("<p>评审组组长：周组长</p>\n      <p>评审组组长（签字）：<span class=\"blank\">"), html)
+        XCTAssertTrue(html.contains("<p>日期：　　　　年　　月　　日</p>"), html)
+        XCTAssertTrue(html.contains("<p>评审单位（盖章）</p>"), html)
+        XCTAssertTrue(html.contains("<div class=\"seal\">盖章处</div>"), html)
+
+        let md = renderer.render(.md, try assess("beijing-xinghe", reviews: panel), language: .en)
+        XCTAssertTrue(md.contains("| 5 | 周组长 | Chair of the panel | 2026-03-10 | |\n"), md)
+        XCTAssertTrue(md.contains("Chair of the panel (signature): ________\n"), md)
+        XCTAssertTrue(md.contains("Evaluating body (seal)\n"), md)
+    }
+
+    func testAnEvaluationWithoutReviewsGetsBlankRowsToFillIn() throws {
+        let html = renderer.render(.html, try assess("beijing-xinghe", mode: .evaluation), language: .zh)
+        XCTAssertTrue(html.contains("<h2 id=\"panel\">"), html)
+        for index in 1...5 {
+            XCTAssertTrue(html.contains("<tr><td>\(index)</td><td></td><td></td><td></td><td class=\"line\"></td></tr>"), "\(index)")
+        }
+        XCTAssertFalse(html.contains("<p>评审组组长：</p>"), "no chair named when there is none")
+    }
+
+    func testIDsBreakBetweenWordsAndNumbersHaveTheirOwnColumns() throws {
+        XCTAssertEqual(DossierModel.breakableID("layout.digital_technologies"), "layout.<wbr>digital_<wbr>technologies")
+        XCTAssertEqual(DossierModel.breakableID("a<b"), "a&lt;b")
+        XCTAssertEqual(DossierModel.chineseNumeral(1), "一")
+        XCTAssertEqual(DossierModel.chineseNumeral(10), "十")
+        XCTAssertEqual(DossierModel.chineseNumeral(11), "十一")
+        XCTAssertEqual(DossierModel.chineseNumeral(20), "二十")
+        XCTAssertEqual(DossierModel.chineseNumeral(35), "三十五")
+        let html = renderer.render(.html, try assess("beijing-xinghe"), language: .zh)
+        XCTAssertTrue(html.contains("<td><span class=\"cid\">layout.<wbr>digital_<wbr>technologies</span><div>数字技术在广告业务中的应用</div>"), html)
+        XCTAssertTrue(html.contains(".cid { overflow-wrap: normal; word-break: keep-all;"), html)
+        // layout.digital_technologies: 6 of 10 points (Samples/beijing-xinghe: three technologies, "3 ≥ 2 → 6"), in 满分 and 得分.
+        XCTAssertTrue(html.contains("<td class=\"num\">10</td>\n        <td class=\"num\"><strong>6.00</strong></td>\n        <td class=\"status-partial\">部分达标</td>"), html)
+        XCTAssertTrue(html.contains("<th class=\"num\">满分</th><th class=\"num\">得分</th><th>状态</th>"), html)
+    }
+
+    func testChartReadsInBlackAndWhite() throws {
+        let html = renderer.render(.html, try assess("beijing-xinghe", reviews: panel), language: .zh)
+        // With the panel's findings, 基础条件与特色定位 earns 3.33 of 10 (33% < 60%): orange under black lines; 梯度培育层级
+        // earns all 15: solid dark blue.
+        XCTAssertTrue(html.contains("fill=\"#f0a04b\""), html)
+        XCTAssertTrue(html.contains("<path d=\"M"), html)
+        XCTAssertTrue(html.contains("fill=\"#1f4e8c\""), html)
+        XCTAssertTrue(html.contains("15.00 / 15<tspan class=\"share\">（100%）</tspan>"), html)
+        XCTAssertTrue(html.contains("3.33 / 10<tspan class=\"share\">（33%）</tspan>"), html)
+        XCTAssertFalse(html.contains("url("), "nothing referred to by url()")
+        // The hatching stays within its bar: 3.33 / 10 of 480 px is 160 px.
+        let lines = DimensionChart.hatching(width: 160, top: 0, height: 16)
+        let path = try XCTUnwrap(lines.split(separator: "\"").dropFirst().first)
+        let numbers = path.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
+        let xs = stride(from: 0, to: numbers.count - 1, by: 2).map { numbers[$0] }
+        XCTAssertFalse(xs.isEmpty)
+        XCTAssertTrue(xs.allSatisfy { $0 >= 0.5 && $0 <= 160.5 }, lines)
+    }
+}
