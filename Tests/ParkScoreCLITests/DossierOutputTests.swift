@@ -147,6 +147,32 @@ final class DossierOutputTests: XCTestCase {
         XCTAssertEqual((source["issuer"] as? [String: String])?["zh"], "上海市嘉定区人民政府（嘉府发〔2023〕2号）")
     }
 
+    /// A binary copied into a folder of its own with Criteria/ and Templates/ beside it (README, "Installing") and run by
+    /// name from PATH elsewhere reads those folders, not the repository's: its Criteria/ here holds one scorecard.
+    func testAnInstalledBinaryFindsItsFoldersBesideIt() throws {
+        let root = try Parkscore.temporaryFolder()
+        let home = root.appendingPathComponent("opt/parkscore"), bin = root.appendingPathComponent("bin")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("bin"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("Criteria"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Parkscore.executable, to: home.appendingPathComponent("bin/parkscore"))
+        for name in ["facts.yaml", "nanshan-livestreaming.yaml"] {
+            try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Criteria/\(name)"),
+                                             to: home.appendingPathComponent("Criteria/\(name)"))
+        }
+        try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Templates"), to: home.appendingPathComponent("Templates"))
+        try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("parkscore"), withDestinationURL: home.appendingPathComponent("bin/parkscore"))
+        let run = try Parkscore.run(["env", "parkscore", "scorecards"], in: root, executable: "/usr/bin/env",
+                                    environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("内置评分表（1 个）\n\nnanshan-livestreaming（版本 1.1.0）\n"), run.stdout)
+        let report = Parkscore.repository.appendingPathComponent("Samples/nanshan-xingchao/self-report.yaml").path
+        let dossier = try Parkscore.run(["env", "parkscore", "dossier", report, "-o", "out/"], in: root, executable: "/usr/bin/env",
+                                        environment: ["PATH": bin.path + ":/usr/bin:/bin"])
+        XCTAssertEqual(dossier.status, 0, dossier.stderr)
+        XCTAssertEqual(try names(root.appendingPathComponent("out")).count, 3)
+    }
+
     func testEveryCommandsHelpHasExamples() throws {
         // validate's help is another helper's (Validate.swift); it is checked there.
         for command in ["scorecards", "score", "lint", "explain", "template", "dossier", "batch", "compare", "crosswalk", "diff"] {

@@ -14,7 +14,7 @@ public struct CriteriaCatalog: Sendable {
 
     /// The first folder with a `facts.yaml` among: the one given, `$PARKSCORE_CRITERIA`, `./Criteria`,
     /// a `Criteria` beside an ancestor of the executable, and the one this package was built from.
-    public static func locate(explicit: String? = nil, executablePath: String? = CommandLine.arguments.first) -> CriteriaCatalog? {
+    public static func locate(explicit: String? = nil, executablePath: String? = ResourceFolder.executablePath) -> CriteriaCatalog? {
         ResourceFolder.locate("Criteria", marker: dictionaryFile, environment: "PARKSCORE_CRITERIA", explicit: explicit,
                               executablePath: executablePath).map(CriteriaCatalog.init(directory:))
     }
