@@ -78,10 +78,14 @@ final class BeijingScorecardTests: XCTestCase {
         XCTAssertEqual(result.grade?.id, "B")
         XCTAssertTrue(result.isProvisional)
         XCTAssertEqual(result.provisionalReasons, [.selfRated(["basic.positioning", "talent.system", "culture.content"])])
-        // Next grade A needs 85 − 79.08 = 5.92: culture.content (+4) and layout.digital_technologies (+3.75).
+        // Next grade A needs 85 − 79.08 = 5.92. No data, evidence or rating is open; the changes to the park are
+        // layout.digital_technologies 3 → 4 technologies (15 × 4/16 = +3.75), an XR studio (15 × 3/15 = +3),
+        // international.creative_platforms (+2), …, and they can close the gap without raising a rubric level
+        // (culture.content to level 3 would be +4, the largest single gain). Fewest changes: +3.75 alone falls short,
+        // +3.75 + 3 = 6.75 ≥ 5.92.
         XCTAssertEqual(result.nextGrade?.target.id, "A")
         XCTAssertEqual(result.nextGrade?.pointsNeeded, r(592, 100))
-        XCTAssertEqual(result.nextGrade?.criteria, ["culture.content", "layout.digital_technologies"])
+        XCTAssertEqual(result.nextGrade?.criteria, ["layout.digital_technologies", "operations.xr_studio"])
     }
 
     /// Samples/beijing-dongling: 18 of 60 (30%) and fewer than 20 → G2 fails → ineligible.

@@ -70,17 +70,18 @@ final class ScoringEngineTests: XCTestCase {
         XCTAssertEqual(result.provisionalReasons, [.selfRated(["c.judged"])])
     }
 
-    func testImprovementsAreRankedByPointsGainable() {
+    func testImprovementsAreRankedByEffortThenPointsGainable() {
         let result = score(facts: baseFacts, assessment: baseAssessment)
         // Gains to the total at full marks (d1 counts 200/3, d2 100/3):
         // c.linear (5 − 1.875) / 15 × 200/3 = 13.889; c.bands (6 − 3) / 15 × 200/3 = 13.333;
         // c.judged (5 − 2) / 10 × 100/3 = 10; c.list (5 − 4) / 10 × 100/3 = 3.333
-        XCTAssertEqual(result.improvements.map(\.criterionID), ["c.linear", "c.bands", "c.judged", "c.list"])
-        XCTAssertEqual(result.improvements.map(\.gain), [r(125, 9), r(40, 3), r(10), r(10, 3)])
+        // Ranked by effort first: the three changes by gain, then reaching a rubric level (the costliest class).
+        XCTAssertEqual(result.improvements.map(\.criterionID), ["c.linear", "c.bands", "c.list", "c.judged"])
+        XCTAssertEqual(result.improvements.map(\.gain), [r(125, 9), r(40, 3), r(10, 3), r(10)])
         XCTAssertEqual(result.improvements[0].action, .improveValue(current: r(35, 100), target: r(60, 100)))
         XCTAssertEqual(result.improvements[1].action, .improveValue(current: r(7), target: r(10)))
-        XCTAssertEqual(result.improvements[2].action, .reachLevel(2))
-        XCTAssertEqual(result.improvements[3].action, .addItems(["y"]))
+        XCTAssertEqual(result.improvements[2].action, .addItems(["y"]))
+        XCTAssertEqual(result.improvements[3].action, .reachLevel(2))
         // Next grade: B from 60, 60 − 59.44 = 0.56 short; c.linear alone closes it.
         XCTAssertEqual(result.nextGrade?.target.id, "B")
         XCTAssertEqual(result.nextGrade?.pointsNeeded, r(56, 100))

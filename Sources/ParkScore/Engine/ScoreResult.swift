@@ -228,8 +228,38 @@ public struct MissingFact: Sendable, Hashable {
     }
 }
 
-/// One way to gain points, ranked by the points it would add to the total.
+/// One way to gain points. The list is ranked by effort first (entering missing data before changing the park), then by
+/// the points it would add to the total.
 public struct Improvement: Sendable, Hashable {
+    /// How much work a step asks of the park, cheapest first. A step of a class costs more than any number of steps of
+    /// the classes below it: that is how the next-grade path weighs them (see `NextGradePath`).
+    public enum Effort: Int, Sendable, Hashable, Comparable, CaseIterable {
+        /// Enter figures the park already has (补充数据): nothing in the park changes.
+        case data = 1
+        /// Supply documents for what the park already reports (补交证明材料): paperwork, nothing in the park changes.
+        case evidence
+        /// Have a judged criterion rated: self-rate it, or ask the panel. A procedural step, not a change to the park.
+        case rating
+        /// Change the park: make a condition hold, add checklist items, raise a value, answer an evaluator's reason.
+        case change
+        /// Reach a higher rubric level of a judged criterion: the qualitative standing of the park as a whole, which the
+        /// levels tie to outside recognition (awards, titles, accreditation); the slowest and least in the park's hands.
+        case level
+
+        public static func < (a: Effort, b: Effort) -> Bool { a.rawValue < b.rawValue }
+
+        /// The identifier used in JSON.
+        public var name: String {
+            switch self {
+            case .data: return "data"
+            case .evidence: return "evidence"
+            case .rating: return "rating"
+            case .change: return "change"
+            case .level: return "level"
+            }
+        }
+    }
+
     public enum Action: Sendable, Hashable {
         /// Report these missing facts.
         case provideData([String])
@@ -247,6 +277,17 @@ public struct Improvement: Sendable, Hashable {
         case addressOverride(reason: String)
         /// Supply the required evidence.
         case provideEvidence
+
+        /// The effort class of the step.
+        public var effort: Effort {
+            switch self {
+            case .provideData: return .data
+            case .provideEvidence: return .evidence
+            case .getRated: return .rating
+            case .meetCondition, .improveValue, .addItems, .addressOverride: return .change
+            case .reachLevel: return .level
+            }
+        }
     }
 
     public var criterionID: String
@@ -255,6 +296,8 @@ public struct Improvement: Sendable, Hashable {
     /// Points the total would gain at full marks on this criterion.
     public var gain: Rational
     public var action: Action
+
+    public var effort: Effort { action.effort }
 }
 
 /// What stands between the park and the next grade up.
@@ -264,9 +307,12 @@ public struct NextGradePath: Sendable, Hashable {
     public var pointsNeeded: Rational
     /// Gates that must pass first (failed or missing data), including caps below the target.
     public var blockingGates: [String]
-    /// The fewest criteria whose full marks would close the gap, largest gains first.
+    /// The cheapest set of improvements (criterion ids) whose full marks close the gap, in the improvement list's order
+    /// (cheapest class first, then larger gains). Cheapest: fewest steps of the costliest class, then fewest of the next
+    /// class down, and so on to data entries; a step of a class costs more than any number of cheaper steps. Empty when
+    /// no points are needed or the gap cannot be closed.
     public var criteria: [String]
-    /// Whether the criteria together can close the gap at all.
+    /// Whether every improvement together could close the gap; false: the band is out of reach on points.
     public var isReachable: Bool
 }
 

@@ -622,7 +622,9 @@ private struct Run {
                 } else {
                     switch c.kind {
                     case .check: action = .meetCondition
-                    case .checklist: action = .addItems(criterion.unmetItems)
+                    // Never an empty list: a checklist short of its points always has an item missing, but should
+                    // one not be named, the step is worded as the condition to meet.
+                    case .checklist: action = criterion.unmetItems.isEmpty ? .meetCondition : .addItems(criterion.unmetItems)
                     case .judged(let j):
                         // lint requires two levels at least; without any there is nothing to reach but a rating
                         action = j.levels.max { $0.points < $1.points }.map { .reachLevel($0.level) } ?? .getRated
@@ -640,8 +642,48 @@ private struct Run {
                                          gain: gain, action: action), position))
             }
         }
-        list.sort { a, b in a.0.gain != b.0.gain ? b.0.gain < a.0.gain : a.1 < b.1 }
+        // Cheapest effort class first (entering data before changing the park), then larger gains, then scorecard order.
+        list.sort { a, b in
+            if a.0.effort != b.0.effort { return a.0.effort < b.0.effort }
+            return a.0.gain != b.0.gain ? b.0.gain < a.0.gain : a.1 < b.1
+        }
         return list.map(\.0)
+    }
+
+    /// The cheapest set of `improvements` (sorted as `improvementList` sorts them) whose gains add up to `needed`, as
+    /// indices into the list in its order, or nil when all of them together fall short.
+    ///
+    /// Cheapest is lexicographic over effort classes, costliest first: fewest `.level` steps, then fewest `.change`
+    /// steps, … down to fewest `.data` steps; a step of one class costs more than any number of steps of cheaper classes.
+    /// Greedy by class, costliest first, exact: with R the points still needed and L the sum of every gain of the
+    /// cheaper classes, class c takes its k largest gains for the least k with (sum of those k) + L ≥ R, and R drops by
+    /// their sum. Why it is optimal: any set that closes the gap with j steps of c gets at most the j largest gains of c
+    /// and at most L from below, so j ≥ k; and swapping its c-steps for the k largest leaves it closing the gap with no
+    /// more cheaper steps (the cheaper classes' fewest steps never grow as R shrinks), so by induction down the classes
+    /// the greedy choice is at least as cheap as any other. Linear in the list's length after its sort; no search, no cap.
+    func cheapestSteps(_ improvements: [Improvement], needed: Rational) -> [Int]? {
+        guard needed > .zero else { return [] }
+        var below: [Improvement.Effort: Rational] = [:]  // sum of the gains of every cheaper class, by class
+        var running = Rational.zero
+        for effort in Improvement.Effort.allCases {
+            below[effort] = running
+            for improvement in improvements where improvement.effort == effort {
+                running = log.add(running, improvement.gain, at: "next grade")
+            }
+        }
+        guard running >= needed else { return nil }
+        var remaining = needed
+        var chosen: [Int] = []
+        for effort in Improvement.Effort.allCases.reversed() where remaining > .zero {
+            let cheaper = below[effort] ?? .zero
+            // Within a class the list is already by gain, largest first.
+            for (i, improvement) in improvements.enumerated() where improvement.effort == effort {
+                guard log.subtract(remaining, cheaper, at: "next grade") > .zero else { break }
+                chosen.append(i)
+                remaining = log.subtract(remaining, improvement.gain, at: "next grade")
+            }
+        }
+        return chosen.sorted()
     }
 
     func nextGrade(total: Rational, verdict: ScoreResult.Verdict, grade: GradeBand?, gradeByPoints: GradeBand?,
@@ -666,13 +708,8 @@ private struct Run {
             }
         }
         let needed = Rational.max(log.subtract(target.min, total, at: "next grade"), .zero)
-        var gained = Rational.zero
-        var chosen: [String] = []
-        for improvement in improvements where gained < needed {
-            chosen.append(improvement.criterionID)
-            gained = log.add(gained, improvement.gain, at: "next grade")
-        }
-        return NextGradePath(target: target, pointsNeeded: needed, blockingGates: blocking, criteria: chosen,
-                             isReachable: gained >= needed)
+        let steps = cheapestSteps(improvements, needed: needed)
+        return NextGradePath(target: target, pointsNeeded: needed, blockingGates: blocking,
+                             criteria: (steps ?? []).map { improvements[$0].criterionID }, isReachable: steps != nil)
     }
 }

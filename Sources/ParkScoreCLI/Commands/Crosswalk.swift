@@ -38,7 +38,11 @@ struct Crosswalk: ParsableCommand {
                          + (result.missingData.isEmpty ? "" : " · \(zh ? "缺少数据" : "missing data") \(result.missingData.count)"))
             let blocking = result.gates.filter { $0.status != .passed }.map(\.id)
             if !blocking.isEmpty { lines.append("  \(zh ? "未通过或待定的门槛" : "gates not passed"): \(blocking.joined(separator: ", "))") }
-            let gaps = result.improvements.prefix(3).map { "\($0.criterionID) +\($0.gain.fixed(places: 2))" }
+            // The largest gaps by points (the improvement list itself is ranked by effort first).
+            let bySize = result.improvements.enumerated().sorted { a, b in
+                a.element.gain != b.element.gain ? b.element.gain < a.element.gain : a.offset < b.offset
+            }.map(\.element)
+            let gaps = bySize.prefix(3).map { "\($0.criterionID) +\($0.gain.fixed(places: 2))" }
             if !gaps.isEmpty { lines.append("  \(zh ? "最主要的差距" : "largest gaps"): \(gaps.joined(separator: ", "))") }
             lines.append("")
         }

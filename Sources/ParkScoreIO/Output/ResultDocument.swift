@@ -467,6 +467,8 @@ struct ImprovementRef: Encodable {
     let dimension: String
     let gain: JSONNumber
     let action: String
+    /// The effort class (data | evidence | rating | change | level), by which the list is ranked before the gain.
+    let effort: String
     let facts: [String]?
     let items: [String]?
     let level: Int?
@@ -477,6 +479,7 @@ struct ImprovementRef: Encodable {
         criterion = i.criterionID
         dimension = i.dimensionID
         gain = JSONNumber(i.gain)
+        effort = i.effort.name
         var facts: [String]?, items: [String]?, level: Int?, current: JSONNumber?, target: JSONNumber?
         switch i.action {
         case .provideData(let f):
@@ -994,6 +997,7 @@ extension ImprovementRef: JSONWritable {
         json.field("criterion", criterion)
         json.field("current", current)
         json.field("dimension", dimension)
+        json.field("effort", effort)
         json.field("facts", facts)
         json.field("gain", gain)
         json.field("items", items)

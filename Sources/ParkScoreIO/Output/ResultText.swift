@@ -112,7 +112,8 @@ public struct ResultText {
         }
 
         if !result.improvements.isEmpty {
-            out.append(t("优先改进（按可得分排序）", "Improve first (by points gainable)"))
+            out.append(t("优先改进（先易后难：补充数据、补交材料、评议，再改进园区工作；同类按可得分排序）",
+                         "Improve first (easiest first: data, evidence, ratings, then changes to the park; by points gainable within each)"))
             for (i, improvement) in result.improvements.prefix(10).enumerated() {
                 out.append("  \(i + 1). +\(improvement.gain.formatted(places: 2)) \(improvement.criterionID) \(improvement.title.text(language)) — \(action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode))")
             }
@@ -126,9 +127,11 @@ public struct ResultText {
             if !next.blockingGates.isEmpty {
                 out.append("  \(t("须先通过门槛", "gates to pass first")): \(next.blockingGates.joined(separator: ", "))")
             }
-            if !next.criteria.isEmpty {
-                out.append("  \(t("最短路径", "shortest way")): \(next.criteria.joined(separator: ", "))"
-                           + (next.isReachable ? "" : " (\(t("全部满分仍不足", "not enough even at full marks")))"))
+            if !next.isReachable {
+                out.append("  \(t("全部评分项满分仍不足，按分数无法达到该等级", "out of reach on points: not enough even at full marks on every criterion"))")
+            } else if !next.criteria.isEmpty {
+                out.append("  \(t("最省力路径", "cheapest way")) (\(t("\(next.criteria.count) 步", next.criteria.count == 1 ? "1 step" : "\(next.criteria.count) steps"))): "
+                           + next.criteria.joined(separator: ", "))
             }
             out.append("")
         }
@@ -253,23 +256,31 @@ public struct ResultText {
 
     public func action(_ action: Improvement.Action, scorecard: Scorecard, criterion: String, mode: ScoringMode = .selfAssessment) -> String {
         switch action {
-        case .provideData(let facts): return t("补充数据：", "provide data: ") + facts.joined(separator: ", ")
+        // Never a label with nothing after it: an action without its items, figures or reason is worded without them.
+        case .provideData(let facts):
+            return facts.isEmpty ? t("补充缺少的数据", "provide the missing data") : t("补充数据：", "provide data: ") + facts.joined(separator: ", ")
         case .meetCondition: return t("满足该项条件", "meet the condition")
         case .improveValue(let current, let target):
-            let from = current?.formatted() ?? "?"
-            let to = target?.formatted() ?? "?"
-            return t("将数值由 \(from) 提升至 \(to)", "bring the value from \(from) to \(to)")
+            switch (current, target) {
+            case let (from?, to?): return t("将数值由 \(from.formatted()) 提升至 \(to.formatted())", "bring the value from \(from.formatted()) to \(to.formatted())")
+            case let (nil, to?): return t("将数值提升至 \(to.formatted())", "bring the value to \(to.formatted())")
+            case (_, nil): return t("提高该项数值", "raise the value")
+            }
         case .addItems(let ids):
             var titles = ids
             if let c = scorecard.criterion(criterion), case .checklist(let list) = c.kind {
                 titles = ids.map { id in list.items.first { $0.id == id }?.title.text(language) ?? id }
             }
-            return t("补齐：", "add: ") + titles.joined(separator: t("、", ", "))
+            titles = titles.filter { !$0.allSatisfy(\.isWhitespace) }
+            return titles.isEmpty ? t("补齐该项清单中尚未具备的事项", "add the checklist items still missing")
+                : t("补齐：", "add: ") + titles.joined(separator: t("、", ", "))
         case .reachLevel(let level): return t("达到评议等级 \(level)", "reach rubric level \(level)")
         case .getRated:
             return mode == .evaluation ? t("请评审专家评议", "have the panel rate it") : t("完成自评等级", "self-rate it")
         case .provideEvidence: return t("补交证明材料", "supply the evidence")
-        case .addressOverride(let reason): return t("针对评审调整理由整改：\(reason)", "address the evaluator's reason: \(reason)")
+        case .addressOverride(let reason):
+            return reason.allSatisfy(\.isWhitespace) ? t("针对评审调整意见整改", "address the evaluator's adjustment")
+                : t("针对评审调整理由整改：\(reason)", "address the evaluator's reason: \(reason)")
         }
     }
 }
