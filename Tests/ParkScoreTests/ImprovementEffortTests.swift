@@ -64,15 +64,16 @@ final class ImprovementEffortTests: XCTestCase {
         XCTAssertEqual(result.total, r(8482, 100))
         XCTAssertEqual(result.grade?.id, "B")
 
-        // Gains at full marks: firms 20 × 2/23 = 40/23 (+1.74, data); standing.level 15 × 3/12 = 15/4 (+3.75, national
-        // accreditation); exchange.channels 10 × 4/12 = 10/3; agglomeration.chain 20 × 3/23 = 60/23; talent.teams
-        // 10 × 2/10 = 2; talent.training 10 × (3 − 5/4)/10 = 7/4. Data first, then the changes by gain.
+        // Gains at full marks: firms 20 × 2/23 = 40/23 (+1.74, data); exchange.channels 10 × 4/12 = 10/3;
+        // agglomeration.chain 20 × 3/23 = 60/23; talent.teams 10 × 2/10 = 2; talent.training 10 × (3 − 5/4)/10 = 7/4
+        // (changes, by gain); standing.level 15 × 3/12 = 15/4 (+3.75, national accreditation, which the scorecard marks
+        // `effort: recognition`), last though its gain is the largest.
         XCTAssertEqual(result.improvements.map(\.criterionID),
-                       ["agglomeration.firms", "standing.level", "exchange.channels", "agglomeration.chain", "talent.teams", "talent.training"])
-        XCTAssertEqual(result.improvements.map(\.gain), [r(40, 23), r(15, 4), r(10, 3), r(60, 23), r(2), r(7, 4)])
-        XCTAssertEqual(result.improvements.map(\.effort), [.data, .change, .change, .change, .change, .change])
+                       ["agglomeration.firms", "exchange.channels", "agglomeration.chain", "talent.teams", "talent.training", "standing.level"])
+        XCTAssertEqual(result.improvements.map(\.gain), [r(40, 23), r(10, 3), r(60, 23), r(2), r(7, 4), r(15, 4)])
+        XCTAssertEqual(result.improvements.map(\.effort), [.data, .change, .change, .change, .change, .recognition])
         XCTAssertEqual(result.improvements[0].action, .provideData(["tenants.specialized_firms"]))
-        XCTAssertEqual(result.improvements[1].action, .addItems(["national"]))
+        XCTAssertEqual(result.improvements[5].action, .addItems(["national"]))
 
         // 85 − 84.82 = 0.18; entering the one figure (+40/23 ≥ 0.18) closes it: national accreditation is not needed.
         XCTAssertEqual(result.nextGrade?.target.id, "A")
@@ -105,7 +106,7 @@ final class ImprovementEffortTests: XCTestCase {
         let result = score(facts: facts, assessment: "ratings: {c.judged: 1}\n" + notApplicable)
         XCTAssertEqual(result.improvements.map(\.criterionID), ["c.check", "c.linear", "c.bands", "c.list", "c.judged"])
         XCTAssertEqual(result.improvements.map(\.gain), [r(160, 9), r(125, 9), r(40, 3), r(10, 3), r(10)])
-        XCTAssertEqual(result.improvements.map(\.effort), [.data, .change, .change, .change, .level])
+        XCTAssertEqual(result.improvements.map(\.effort), [.data, .change, .change, .change, .recognition])
     }
 
     func testEvidenceAndRatingComeBetweenDataAndChanges() {
@@ -218,6 +219,52 @@ final class ImprovementEffortTests: XCTestCase {
         let zh = ResultText(language: .zh).render(result, scorecard: scorecard, report: report)
         XCTAssertTrue(zh.contains("  全部评分项满分仍不足，按分数无法达到该等级\n"), zh)
         XCTAssertFalse(zh.contains("最省力路径"), zh)
+    }
+
+    // MARK: A scorecard's stated effort
+
+    func testAScorecardMarksAnAccreditationAsRecognition() {
+        // c.check marked `effort: recognition`: its "meet the condition" step is the costliest class.
+        // baseline test card, b 9 → c.check 0 of 4 (+160/9 = 17.78), a 12, share 60%, tech [x, y, z], c.judged 2:
+        // d1 = 200/3 × 11/15 = 440/9, d2 = 100/3; total = 740/9 = 82.22 (A). Ranked: nothing but c.check.
+        let text = Fixtures.scorecardYAML.replacingOccurrences(of: "        when: b >= 10\n        points: 4\n",
+                                                               with: "        when: b >= 10\n        points: 4\n        effort: recognition\n")
+        XCTAssertNotEqual(text, Fixtures.scorecardYAML)
+        let marked = Fixtures.scorecard(text, dictionary: dictionary)
+        XCTAssertEqual(marked.criterion("c.check")?.effort, .recognition)
+        let facts = "flag: true\nok: true\na: 12\nb: 9\nshare: 60%\ntech: [x, y, z]"
+        let report = Fixtures.report(Fixtures.reportYAML(facts: facts, assessment: "ratings: {c.judged: 2}\n" + notApplicable),
+                                     dictionary: dictionary)
+        let result = engine.score(report, against: marked)
+        XCTAssertEqual(result.improvements.map(\.criterionID), ["c.check"])
+        XCTAssertEqual(result.improvements.map(\.effort), [.recognition])
+        // Missing data stays data, whatever the criterion's stated class.
+        let missing = Fixtures.report(Fixtures.reportYAML(facts: facts.replacingOccurrences(of: "b: 9\n", with: ""),
+                                                          assessment: "ratings: {c.judged: 2}\n" + notApplicable), dictionary: dictionary)
+        XCTAssertEqual(engine.score(missing, against: marked).improvements.map(\.effort), [.data])
+
+        let wrong = Fixtures.scorecardLoad(text.replacingOccurrences(of: "effort: recognition", with: "effort: hard"), dictionary: dictionary)
+        XCTAssertEqual(wrong.diagnostics.map(\.message),
+                       ["'effort' must be 'change' or 'recognition' (the class of the criterion's own steps), not 'hard'"])
+    }
+
+    /// Samples/jiading-anting (84.10, B, worked in SampleScoresTests; A from 85: 0.90 short). Gains, from
+    /// jiading-digital-advertising: targets weighs 30 over 8 + 12 + 10 = 30 points, 1 a point: becoming a branch of the
+    /// national park +8 (marked `effort: recognition`), entity growth 30% → 40% (6 → 12 points) +6; innovation weighs
+    /// 20 over 4 + 3 + 5 + 5 + 4 = 21 points: 3 → 5 technologies (3 → 5 points) +2 × 20/21 = 40/21 = 1.90.
+    /// By points alone the path was the branch designation. Now no recognition is needed (6 + 1.90 ≥ 0.90) and one
+    /// change does: the larger, targets.entities.
+    func testJiadingAntingIsNotSentToTheNationalParkForNinetyHundredths() throws {
+        let dictionary = try Repository.dictionary()
+        let card = try Repository.scorecard("jiading-digital-advertising", dictionary: dictionary)
+        let report = try Repository.sample("jiading-anting", dictionary: dictionary, scorecards: [card])
+        let result = ScoringEngine(dictionary: dictionary).score(report, against: card)
+        XCTAssertEqual(result.total, r(8410, 100))
+        XCTAssertEqual(result.improvements.map(\.criterionID), ["targets.entities", "innovation.technologies", "targets.branch"])
+        XCTAssertEqual(result.improvements.map(\.gain), [r(6), r(40, 21), r(8)])
+        XCTAssertEqual(result.improvements.map(\.effort), [.change, .change, .recognition])
+        XCTAssertEqual(result.nextGrade?.pointsNeeded, r(90, 100))
+        XCTAssertEqual(result.nextGrade?.criteria, ["targets.entities"])
     }
 
     // MARK: No empty action line

@@ -242,9 +242,10 @@ public struct Improvement: Sendable, Hashable {
         case rating
         /// Change the park: make a condition hold, add checklist items, raise a value, answer an evaluator's reason.
         case change
-        /// Reach a higher rubric level of a judged criterion: the qualitative standing of the park as a whole, which the
-        /// levels tie to outside recognition (awards, titles, accreditation); the slowest and least in the park's hands.
-        case level
+        /// Win recognition from outside the park: a higher rubric level of a judged criterion (the levels tie to awards,
+        /// titles, accreditation), or a criterion the scorecard marks `effort: recognition` (an accreditation, a
+        /// designation). The slowest and least in the park's hands.
+        case recognition
 
         public static func < (a: Effort, b: Effort) -> Bool { a.rawValue < b.rawValue }
 
@@ -255,7 +256,7 @@ public struct Improvement: Sendable, Hashable {
             case .evidence: return "evidence"
             case .rating: return "rating"
             case .change: return "change"
-            case .level: return "level"
+            case .recognition: return "recognition"
             }
         }
     }
@@ -278,14 +279,24 @@ public struct Improvement: Sendable, Hashable {
         /// Supply the required evidence.
         case provideEvidence
 
-        /// The effort class of the step.
+        /// The effort class of the step, unless the scorecard states the class of the criterion's own steps
+        /// (`Criterion.effort`).
         public var effort: Effort {
             switch self {
             case .provideData: return .data
             case .provideEvidence: return .evidence
             case .getRated: return .rating
             case .meetCondition, .improveValue, .addItems, .addressOverride: return .change
-            case .reachLevel: return .level
+            case .reachLevel: return .recognition
+            }
+        }
+
+        /// Whether the step is the criterion's own (meet, add, raise, reach a level): the steps whose class a scorecard
+        /// may state. Entering data, supplying evidence, being rated and answering an evaluator keep their class.
+        public var isCriterionStep: Bool {
+            switch self {
+            case .meetCondition, .improveValue, .addItems, .reachLevel: return true
+            case .provideData, .provideEvidence, .getRated, .addressOverride: return false
             }
         }
     }
@@ -296,8 +307,8 @@ public struct Improvement: Sendable, Hashable {
     /// Points the total would gain at full marks on this criterion.
     public var gain: Rational
     public var action: Action
-
-    public var effort: Effort { action.effort }
+    /// How much work the step asks: the action's class, or for the criterion's own steps the class its scorecard states.
+    public var effort: Effort
 }
 
 /// What stands between the park and the next grade up.

@@ -638,8 +638,9 @@ private struct Run {
                         action = .improveValue(current: current, target: target)
                     }
                 }
+                let effort = action.isCriterionStep ? (c.effort ?? action.effort) : action.effort
                 list.append((Improvement(criterionID: criterion.id, title: criterion.title, dimensionID: dimension.id,
-                                         gain: gain, action: action), position))
+                                         gain: gain, action: action, effort: effort), position))
             }
         }
         // Cheapest effort class first (entering data before changing the park), then larger gains, then scorecard order.
@@ -653,7 +654,7 @@ private struct Run {
     /// The cheapest set of `improvements` (sorted as `improvementList` sorts them) whose gains add up to `needed`, as
     /// indices into the list in its order, or nil when all of them together fall short.
     ///
-    /// Cheapest is lexicographic over effort classes, costliest first: fewest `.level` steps, then fewest `.change`
+    /// Cheapest is lexicographic over effort classes, costliest first: fewest `.recognition` steps, then fewest `.change`
     /// steps, … down to fewest `.data` steps; a step of one class costs more than any number of steps of cheaper classes.
     /// Greedy by class, costliest first, exact: with R the points still needed and L the sum of every gain of the
     /// cheaper classes, class c takes its k largest gains for the least k with (sum of those k) + L ≥ R, and R drops by

@@ -20,6 +20,10 @@ public struct Criterion: Sendable {
     public var guidance: LocalizedText?
     public var examples: [ScorecardExample]
     public var location: SourceLocation?
+    /// The effort class of the criterion's own steps (meet it, add items, raise the value, reach a level), when the
+    /// scorecard states it (`effort: change | recognition`): `recognition` for an accreditation or a designation only an
+    /// outside body grants. Unstated: `change`, or `recognition` for a judged criterion's levels.
+    public var effort: Improvement.Effort?
 
     public enum Kind: Sendable {
         /// A condition: all the points when it holds, none otherwise.
@@ -43,7 +47,8 @@ public struct Criterion: Sendable {
 
     public init(id: String, title: LocalizedText, clause: Clause?, kind: Kind, allowsNotApplicable: Bool = false,
                 evidence: EvidenceRequirement? = nil, guidance: LocalizedText? = nil, examples: [ScorecardExample] = [],
-                location: SourceLocation? = nil) {
+                location: SourceLocation? = nil, effort: Improvement.Effort? = nil) {
+        self.effort = effort
         self.id = id
         self.title = title
         self.clause = clause

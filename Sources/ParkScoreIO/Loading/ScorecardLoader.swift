@@ -247,6 +247,16 @@ private struct ScorecardReader {
         let evidence = evidence(map)
         let guidance = map.localized("guidance")
         let examples = examples(map)
+        var effort: Improvement.Effort?
+        if let node = map.value("effort"), let name = decoder.text(node, map.path.appending("effort"), what: "'effort'") {
+            switch name {
+            case "change": effort = .change
+            case "recognition": effort = .recognition
+            default:
+                decoder.error("'effort' must be 'change' or 'recognition' (the class of the criterion's own steps), not '\(name)'",
+                              at: node, map.path.appending("effort"))
+            }
+        }
         var kind: Criterion.Kind?
         if let kindNode = map.value("kind", required: true), let name = decoder.text(kindNode, map.path.appending("kind"), what: "'kind'") {
             switch name {
@@ -268,7 +278,7 @@ private struct ScorecardReader {
         map.finish()
         guard let id, let title, let kind else { return nil }
         return Criterion(id: id, title: title, clause: clause, kind: kind, allowsNotApplicable: allowsNA, evidence: evidence,
-                         guidance: guidance, examples: examples, location: decoder.location(map.node))
+                         guidance: guidance, examples: examples, location: decoder.location(map.node), effort: effort)
     }
 
     func scale(_ map: MappingReader) -> Criterion.Kind? {
