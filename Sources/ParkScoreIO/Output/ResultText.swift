@@ -112,8 +112,8 @@ public struct ResultText {
         }
 
         if !result.improvements.isEmpty {
-            out.append(t("优先改进（先易后难：补充数据、补交材料、评议，再改进园区工作；同类按可得分排序）",
-                         "Improve first (easiest first: data, evidence, ratings, then changes to the park; by points gainable within each)"))
+            out.append(t("优先改进（先易后难：补充数据、补交证明材料、评议，再改进园区工作，最后争取外部认可；同类按可得分排序）",
+                         "Improve first (easiest first: data, evidence, ratings, changes to the park, then outside recognition; by points gainable within each)"))
             for (i, improvement) in result.improvements.prefix(10).enumerated() {
                 out.append("  \(i + 1). +\(improvement.gain.formatted(places: 2)) \(improvement.criterionID) \(improvement.title.text(language)) — \(action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode))")
             }
