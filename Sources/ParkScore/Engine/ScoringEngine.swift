@@ -651,42 +651,6 @@ private struct Run {
         return list.map(\.0)
     }
 
-    /// The cheapest set of `improvements` (sorted as `improvementList` sorts them) whose gains add up to `needed`, as
-    /// indices into the list in its order, or nil when all of them together fall short.
-    ///
-    /// Cheapest is lexicographic over effort classes, costliest first: fewest `.recognition` steps, then fewest `.change`
-    /// steps, … down to fewest `.data` steps; a step of one class costs more than any number of steps of cheaper classes.
-    /// Greedy by class, costliest first, exact: with R the points still needed and L the sum of every gain of the
-    /// cheaper classes, class c takes its k largest gains for the least k with (sum of those k) + L ≥ R, and R drops by
-    /// their sum. Why it is optimal: any set that closes the gap with j steps of c gets at most the j largest gains of c
-    /// and at most L from below, so j ≥ k; and swapping its c-steps for the k largest leaves it closing the gap with no
-    /// more cheaper steps (the cheaper classes' fewest steps never grow as R shrinks), so by induction down the classes
-    /// the greedy choice is at least as cheap as any other. Linear in the list's length after its sort; no search, no cap.
-    func cheapestSteps(_ improvements: [Improvement], needed: Rational) -> [Int]? {
-        guard needed > .zero else { return [] }
-        var below: [Improvement.Effort: Rational] = [:]  // sum of the gains of every cheaper class, by class
-        var running = Rational.zero
-        for effort in Improvement.Effort.allCases {
-            below[effort] = running
-            for improvement in improvements where improvement.effort == effort {
-                running = log.add(running, improvement.gain, at: "next grade")
-            }
-        }
-        guard running >= needed else { return nil }
-        var remaining = needed
-        var chosen: [Int] = []
-        for effort in Improvement.Effort.allCases.reversed() where remaining > .zero {
-            let cheaper = below[effort] ?? .zero
-            // Within a class the list is already by gain, largest first.
-            for (i, improvement) in improvements.enumerated() where improvement.effort == effort {
-                guard log.subtract(remaining, cheaper, at: "next grade") > .zero else { break }
-                chosen.append(i)
-                remaining = log.subtract(remaining, improvement.gain, at: "next grade")
-            }
-        }
-        return chosen.sorted()
-    }
-
     func nextGrade(total: Rational, verdict: ScoreResult.Verdict, grade: GradeBand?, gradeByPoints: GradeBand?,
                    gates: [GateResult], improvements: [Improvement]) -> NextGradePath? {
         let bands = scorecard.gradesAscending
@@ -709,7 +673,7 @@ private struct Run {
             }
         }
         let needed = Rational.max(log.subtract(target.min, total, at: "next grade"), .zero)
-        let steps = cheapestSteps(improvements, needed: needed)
+        let steps = CheapestPath.steps(improvements.map { ($0.effort, $0.gain) }, needed: needed, log: log)
         return NextGradePath(target: target, pointsNeeded: needed, blockingGates: blocking,
                              criteria: (steps ?? []).map { improvements[$0].criterionID }, isReachable: steps != nil)
     }
