@@ -62,7 +62,7 @@ final class DossierDocumentTests: XCTestCase {
         XCTAssertTrue(en.contains("<h1 class=\"cover-title\">Self-assessment report</h1>"), en)
         XCTAssertTrue(en.contains("<tr><th>Issued by</th><td>Jiading District People&#39;s Government, Shanghai (Jiafufa [2023] No. 2)</td></tr>"), en)
         XCTAssertTrue(en.contains("<div class=\"file-no\">File no.: <span"), en)
-        XCTAssertTrue(en.contains("(jiading-digital-advertising, version 1.1.0)"), en)
+        XCTAssertTrue(en.contains("(jiading-digital-advertising, version 1.1.1)"), en)
     }
 
     func testContentsListEverySectionInOrderAndTheHeadingsAreNumbered() throws {
