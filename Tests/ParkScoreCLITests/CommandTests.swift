@@ -51,7 +51,7 @@ final class CommandTests: XCTestCase {
         \(report.path):5:12: error: 'tenants.total' is -3, below the minimum 0 [facts.tenants.total]
                 total: -3
                        ^
-        \(report.path):6:26: error: 'tenants.advertising_related' must be a whole number, not text '二十' [facts.tenants.advertising_related]
+        \(report.path):6:26: error: 'tenants.advertising_related' must be a whole number, not text '二十' (accepted: 20, １２, 1,250,000, 20家) [facts.tenants.advertising_related]
                 advertising_related: 二十
                                      ^
         2 errors

@@ -30,7 +30,7 @@ final class ExactOrErrorTests: XCTestCase {
         let load = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 9000000000000000000\nrev: 1.0000001"), dictionary: dictionary)
         XCTAssertEqual(load.diagnostics.filter { $0.severity == .error }.map(\.message), [
             "'a': 9000000000000000000 is larger than 1000000000000000, the most this tool computes exactly here",
-            "'rev' must be an amount in yuan such as 3000000 or 1250.50, not number 1.0000001",
+            "'rev' must be an amount in yuan such as 3000000 or 1250.50, not number 1.0000001 (an amount in yuan has at most two decimals, to the fen)",
         ])
     }
 

@@ -45,14 +45,14 @@ final class RecordFactTests: XCTestCase {
         let loaded = load("""
         firms:
           - {name: 甲, rnet: 1}
-          - {name: 乙, ok: 是, rent: -5}
+          - {name: 乙, ok: yes, rent: -5}
           - 丙
         """)
         // line 1 park, 2 period, 3 facts:, 4 "  firms:", 5 the first entry "    - {name: 甲, rnet: 1}": 'rnet' at column 17
         XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description), [
             "report.yaml:5:17: error: unknown field 'rnet' in entry 1 of 'firms' (did you mean 'rent'?); fields: name, since, ok, rent, stage",
-            "report.yaml:6:21: error: 'firms[2].ok' must be true or false, not text '是' (write true or false)",
-            "report.yaml:6:30: error: 'firms[2].rent' is -5, below the minimum 0",
+            "report.yaml:6:21: error: 'firms[2].ok' must be true or false, not text 'yes' (write true or false; 是/否 and 有/无 are read too)",
+            "report.yaml:6:32: error: 'firms[2].rent' is -5, below the minimum 0",
             "report.yaml:7:7: error: entry 3 of 'firms' must be a mapping of fields (name, since, ok, rent, stage), not text '丙'",
         ])
     }

@@ -22,12 +22,20 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var location: SourceLocation?
     /// The key path inside the document, such as `facts.tenants.total` or `dimensions[2].criteria[0]`.
     public var path: String?
+    /// A stable name for the kind of problem or note (`DiagnosticCode`), for a message catalogue to key on; nil for
+    /// diagnostics that have none yet.
+    public var code: String?
+    /// The values the message quotes, in order, for a catalogue to word the message anew.
+    public var arguments: [String]
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, path: String? = nil) {
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation?, path: String? = nil, code: String? = nil,
+                arguments: [String] = []) {
         self.severity = severity
         self.message = message
         self.location = location
         self.path = path
+        self.code = code
+        self.arguments = arguments
     }
 
     public static func error(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
@@ -36,6 +44,18 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location, path: path)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location, path: path)
+    }
+
+    /// The same diagnostic with a stable code and the values its message quotes.
+    public func coded(_ code: String, _ arguments: [String] = []) -> Diagnostic {
+        var copy = self
+        copy.code = code
+        copy.arguments = arguments
+        return copy
     }
 
     /// The same problem, reported as a warning (evidence problems do not stop a self-assessment).

@@ -26,7 +26,10 @@ struct FactValueDecoder {
 
     private func collect(_ node: Node, prefix: String, path: KeyPath, into entries: inout [String: FactEntry]) {
         guard let pairs = node.mapping else {
-            decoder.error("'\(prefix.isEmpty ? "facts" : prefix)' must be a mapping of facts, not \(decoder.describe(node))", at: node, path)
+            let hint = node.scalar.flatMap { YAMLHint.fullWidthColon(in: $0.text) }
+            let error = Diagnostic.error("'\(prefix.isEmpty ? "facts" : prefix)' must be a mapping of facts, not \(decoder.describe(node))"
+                                         + (hint.map { ": \($0)" } ?? ""), at: decoder.location(node), path: path.description)
+            decoder.add(hint == nil ? error : error.coded(DiagnosticCode.fullWidthColon, [node.scalar?.text ?? ""]))
             return
         }
         for pair in pairs {
@@ -36,15 +39,17 @@ struct FactValueDecoder {
             }
             let key = prefix.isEmpty ? name : prefix + "." + name
             let keyPath = { path.appending(name) }
-            if let type = dictionary.type(of: key) {
+            if let definition = dictionary[key] {
                 if entries[key] != nil {
                     decoder.error("fact '\(key)' is given twice", at: pair.key, keyPath())
                     continue
                 }
-                if let value = value(pair.value, key: key, type: type, keyPath()) {
+                if let value = value(pair.value, key: key, shape: FactShape(definition), keyPath()) {
                     entries[key] = FactEntry(value, location: decoder.location(pair.value))
                 }
             } else if dictionary.isGroup(key) && pair.value.mapping != nil {
+                collect(pair.value, prefix: key, path: keyPath(), into: &entries)
+            } else if dictionary.isGroup(key), let text = pair.value.scalar?.text, YAMLHint.fullWidthColon(in: text) != nil {
                 collect(pair.value, prefix: key, path: keyPath(), into: &entries)
             } else {
                 unknown.count += 1
@@ -58,9 +63,10 @@ struct FactValueDecoder {
         }
     }
 
-    /// One value by its fact's type; nil (and an error) when it does not fit, nil (silently) when empty.
-    func value(_ node: Node, key: String, type: FactType, _ path: @autoclosure () -> KeyPath) -> Value? {
-        let value = typedValue(node, key: key, type: type, path())
+    /// One value by its fact's type; nil (and an error) when it does not fit, nil (silently) when empty. A typical
+    /// entry that is unambiguous for the type (`20家` for a count in 家) is read, with a note saying how.
+    func value(_ node: Node, key: String, shape: FactShape, _ path: @autoclosure () -> KeyPath) -> Value? {
+        let value = typedValue(node, key: key, shape: shape, path())
         if case .number(let n)? = value, let problem = NumberLimit.fact.problem(n) {
             decoder.error("'\(key)': \(problem)", at: node, path())
             return nil
@@ -68,7 +74,8 @@ struct FactValueDecoder {
         return value
     }
 
-    func typedValue(_ node: Node, key: String, type: FactType, _ path: @autoclosure () -> KeyPath) -> Value? {
+    func typedValue(_ node: Node, key: String, shape: FactShape, _ path: @autoclosure () -> KeyPath) -> Value? {
+        let type = shape.type
         if node.scalar?.isNull == true { return nil }
         // A number too long to hold exactly is said to be that, whatever the fact's type, naming the limit.
         if let s = node.scalar, s.kind == .int || s.kind == .float, Rational(decimal: s.text) == nil, s.double?.isFinite ?? true {
@@ -80,58 +87,96 @@ struct FactValueDecoder {
             default: break
             }
         }
-        func fail(_ wanted: String, hint: String = "") -> Value? {
-            decoder.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: node, path())
+        func fail(_ wanted: String, hint: String = "", code: String, _ extra: [String] = []) -> Value? {
+            decoder.add(Diagnostic.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: decoder.location(node),
+                                         path: path().description)
+                .coded(code, [key, node.scalar?.text ?? ""] + extra))
             return nil
+        }
+        /// The text of a string scalar, the only kind a typical entry can be.
+        let written = node.scalar.flatMap { $0.kind == .string ? $0.text : nil }
+        func read(_ value: Value, as shown: String, code: String) -> Value {
+            if let written { decoder.note("'\(written)' read as \(shown)", at: node, path(), code: code, [written, shown]) }
+            return value
         }
         switch type {
         case .boolean:
             if let b = node.scalar?.bool { return .bool(b) }
-            let text = node.scalar?.text.lowercased() ?? ""
-            let hint = ["yes", "no", "on", "off", "y", "n", "是", "否"].contains(text) ? " (write true or false)" : ""
-            return fail("true or false", hint: hint)
+            if let written, let b = TypicalEntry.boolean(written) { return read(.bool(b), as: b ? "true" : "false", code: DiagnosticCode.readBoolean) }
+            return fail("true or false", hint: " (write true or false; 是/否 and 有/无 are read too)", code: DiagnosticCode.invalidBoolean)
         case .integer:
-            guard let s = node.scalar else { return fail("a whole number") }
-            if s.kind == .int, let r = Rational(decimal: s.text), r.isInteger { return .number(r) }
-            if s.kind == .float, let r = Rational(decimal: s.text), r.isInteger { return .number(r) }
-            return fail("a whole number")
+            guard let s = node.scalar else { return fail("a whole number", code: DiagnosticCode.invalidInteger) }
+            if s.kind == .int || s.kind == .float, let r = Rational(decimal: s.text), r.isInteger { return .number(r) }
+            if let written, let r = TypicalEntry.number(written, unit: shape.unit), r.isInteger {
+                return read(.number(r), as: r.formatted(places: 0), code: DiagnosticCode.readNumber)
+            }
+            return failNumber("a whole number", written: written, shape: shape, example: "20", code: DiagnosticCode.invalidInteger, fail)
         case .number:
-            guard let s = node.scalar, s.kind == .int || s.kind == .float else { return fail("a number") }
-            guard let r = Rational(decimal: s.text) else {
-                // A number all the same, but too long to hold exactly: say so, naming the limit.
-                decoder.error("'\(key)': \(s.text) is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
-                              at: node, path())
-                return nil
+            if let s = node.scalar, s.kind == .int || s.kind == .float {
+                guard let r = Rational(decimal: s.text) else {
+                    // A number all the same, but too long to hold exactly: say so, naming the limit.
+                    decoder.error("'\(key)': \(s.text) is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
+                                  at: node, path())
+                    return nil
+                }
+                return .number(r)
             }
-            return .number(r)
+            if let written, let r = TypicalEntry.number(written, unit: shape.unit) {
+                return read(.number(r), as: r.formatted(places: 12), code: DiagnosticCode.readNumber)
+            }
+            return failNumber("a number", written: written, shape: shape, example: "12.5", code: DiagnosticCode.invalidNumber, fail)
         case .percent:
-            guard let s = node.scalar else { return fail("a percentage such as '42%'") }
+            let wanted = "a percentage such as '42%'"
+            guard let s = node.scalar else { return fail(wanted, code: DiagnosticCode.invalidPercent) }
             if s.kind == .string, let r = DocumentDecoder.percent(s.text) { return .number(r) }
+            if let written, let r = TypicalEntry.percent(written) {
+                let shown = (r.multiplied(by: 100)?.formatted(places: 12) ?? r.formatted(places: 12)) + "%"
+                return read(.number(r), as: shown, code: DiagnosticCode.readPercent)
+            }
             if s.kind == .int || s.kind == .float {
-                return fail("a percentage such as '42%'", hint: " (write the % sign)")
+                return fail(wanted, hint: " (write the % sign)", code: DiagnosticCode.invalidPercent)
             }
-            return fail("a percentage such as '42%'")
+            return fail(wanted, hint: " (accepted: 42%, 42％, 12.5%)", code: DiagnosticCode.invalidPercent)
         case .money:
-            guard let s = node.scalar, s.kind == .int || s.kind == .float, let r = Rational(decimal: s.text),
-                  let fen = r.multiplied(by: 100), fen.isInteger
-            else { return fail("an amount in yuan such as 3000000 or 1250.50") }
-            return .number(r)
-        case .date:
-            guard let s = node.scalar, s.kind == .string, DateText.isValid(s.text) else {
-                return fail("a date such as '2025-12-31'")
+            let wanted = "an amount in yuan such as 3000000 or 1250.50"
+            let hint = " (accepted: 3000000, 1,250,000, 86万元, 1.5亿元, 3000元)"
+            guard let s = node.scalar else { return fail(wanted, hint: hint, code: DiagnosticCode.invalidMoney) }
+            if s.kind == .int || s.kind == .float {
+                guard let r = Rational(decimal: s.text), let fen = r.multiplied(by: 100), fen.isInteger else {
+                    return fail(wanted, hint: " (an amount in yuan has at most two decimals, to the fen)", code: DiagnosticCode.invalidMoney)
+                }
+                return .number(r)
             }
-            return .date(s.text)
+            if let written, let r = TypicalEntry.money(written) {
+                guard let fen = r.multiplied(by: 100), fen.isInteger else {
+                    return fail(wanted, hint: " (an amount in yuan has at most two decimals, to the fen)", code: DiagnosticCode.invalidMoney)
+                }
+                return read(.number(r), as: r.formatted(places: 2), code: DiagnosticCode.readMoney)
+            }
+            return fail(wanted, hint: hint, code: DiagnosticCode.invalidMoney)
+        case .date:
+            if let written, DateText.isValid(written) { return .date(written) }
+            if let written, let date = TypicalEntry.date(written) { return read(.date(date), as: date, code: DiagnosticCode.readDate) }
+            return fail("a date such as '2025-12-31'", hint: " (accepted: 2025-12-31, 2025年12月31日, 2025/12/31)", code: DiagnosticCode.invalidDate)
         case .text:
-            guard let s = node.scalar, s.kind != .null else { return fail("a text") }
+            guard let s = node.scalar, s.kind != .null else { return fail("a text", code: "input.invalid.text") }
             return .text(s.text)
         case .enumeration(let allowed):
-            guard let s = node.scalar, s.kind == .string || s.kind == .int else { return fail("one of \(list(allowed))") }
-            guard allowed.contains(s.text) else {
-                return fail("one of \(list(allowed))", hint: Suggestion.hint(for: s.text, in: allowed))
+            let shown = choices(allowed, shape.labels)
+            guard let s = node.scalar, s.kind == .string || s.kind == .int else {
+                return fail("one of \(shown)", code: DiagnosticCode.invalidEnum, [allowed.joined(separator: ", ")])
             }
-            return .text(s.text)
+            if allowed.contains(s.text) { return .text(s.text) }
+            if let value = TypicalEntry.value(labelled: s.text, in: shape.labels, allowed: allowed) {
+                return read(.text(value), as: "'\(value)'", code: DiagnosticCode.readLabel)
+            }
+            return fail("one of \(shown)", hint: suggestion(s.text, allowed, shape.labels), code: DiagnosticCode.invalidEnum,
+                        [allowed.joined(separator: ", ")])
         case .list(let allowed):
-            guard let items = node.sequence else { return fail("a list") }
+            guard let items = node.sequence else {
+                let hint = node.scalar.map { $0.isNull ? "" : " (write a list in brackets, such as [\($0.text)])" } ?? ""
+                return fail("a list", hint: hint, code: "input.invalid.list")
+            }
             var values: [Value] = []
             var failed = false
             var seen = Set<String>()
@@ -141,22 +186,50 @@ struct FactValueDecoder {
                     failed = true
                     continue
                 }
-                if let allowed, !allowed.contains(s.text) {
-                    decoder.error("'\(s.text)' is not an allowed item of '\(key)'\(Suggestion.hint(for: s.text, in: allowed)); allowed: \(list(allowed))",
-                                  at: item, path().appending(i))
-                    failed = true
+                var text = s.text
+                if let allowed, !allowed.contains(text) {
+                    guard let value = TypicalEntry.value(labelled: text, in: shape.labels, allowed: allowed) else {
+                        decoder.add(Diagnostic.error("'\(text)' is not an allowed item of '\(key)'\(suggestion(text, allowed, shape.labels)); allowed: \(choices(allowed, shape.labels))",
+                                                     at: decoder.location(item), path: path().appending(i).description)
+                            .coded(DiagnosticCode.invalidListItem, [key, text, allowed.joined(separator: ", ")]))
+                        failed = true
+                        continue
+                    }
+                    decoder.note("'\(text)' read as '\(value)'", at: item, path().appending(i), code: DiagnosticCode.readLabel, [text, value])
+                    text = value
+                }
+                if !seen.insert(text).inserted {
+                    decoder.warning("'\(text)' is listed twice in '\(key)'", at: item, path().appending(i))
                     continue
                 }
-                if !seen.insert(s.text).inserted {
-                    decoder.warning("'\(s.text)' is listed twice in '\(key)'", at: item, path().appending(i))
-                    continue
-                }
-                values.append(.text(s.text))
+                values.append(.text(text))
             }
             return failed ? nil : .list(values)
         case .records(let schema):
             return records(node, key: key, schema: schema, path())
         }
+    }
+
+    /// A number that could not be read: a unit other than the fact's is named, else the accepted forms are shown.
+    private func failNumber(_ wanted: String, written text: String?, shape: FactShape, example: String, code: String,
+                            _ fail: (String, String, String, [String]) -> Value?) -> Value? {
+        if let text, let written = TypicalEntry.unitWritten(text), written != shape.unit {
+            let unit = shape.unit.map { "'\($0)'" } ?? "none"
+            return fail(wanted, " (the unit of this fact is \(unit), not '\(written)')", DiagnosticCode.wrongUnit, [written, shape.unit ?? ""])
+        }
+        let unitForm = shape.unit.map { ", \(example)\($0)" } ?? ""
+        return fail(wanted, " (accepted: \(example), １２, 1,250,000\(unitForm))", code, [])
+    }
+
+    private func suggestion(_ text: String, _ allowed: [String], _ labels: [String: LocalizedText]) -> String {
+        let byLabel = allowed.compactMap { labels[$0]?.zh }
+        if let label = Suggestion.closest(to: text, in: byLabel) { return " (did you mean '\(label)'?)" }
+        return Suggestion.hint(for: text, in: allowed)
+    }
+
+    /// The allowed values, each with its Chinese label where the dictionary gives one: `'big_data' (大数据)`.
+    private func choices(_ values: [String], _ labels: [String: LocalizedText]) -> String {
+        values.map { value in labels[value].map { "'\(value)' (\($0.zh))" } ?? "'\(value)'" }.joined(separator: ", ")
     }
 
     /// A table: a list of mappings, each field typed by the schema; an empty field is not given (missing data for
@@ -203,7 +276,7 @@ struct FactValueDecoder {
                 }
                 if pair.value.scalar?.isNull == true { continue }
                 let label = "\(key)[\(i + 1)].\(name)"
-                guard let value = value(pair.value, key: label, type: field.type, fieldPath) else {
+                guard let value = value(pair.value, key: label, shape: FactShape(field), fieldPath) else {
                     failed = true
                     continue
                 }
@@ -226,5 +299,27 @@ struct FactValueDecoder {
 
     private func list(_ values: [String]) -> String {
         values.map { "'\($0)'" }.joined(separator: ", ")
+    }
+}
+
+/// What reading a value needs to know of its fact or record field: the type, the unit a number may be written with, and
+/// the Chinese labels an enum value or list item may be written as.
+struct FactShape {
+    let type: FactType
+    let unit: String?
+    let labels: [String: LocalizedText]
+
+    init(type: FactType, unit: String? = nil, labels: [String: LocalizedText] = [:]) {
+        self.type = type
+        self.unit = unit
+        self.labels = labels
+    }
+
+    init(_ definition: FactDefinition) {
+        self.init(type: definition.type, unit: definition.unit, labels: definition.valueLabels)
+    }
+
+    init(_ field: RecordField) {
+        self.init(type: field.type, unit: field.unit, labels: field.valueLabels)
     }
 }

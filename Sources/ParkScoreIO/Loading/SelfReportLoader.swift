@@ -111,12 +111,30 @@ private struct SelfReportReader {
     }
 
     func date(_ node: Node, _ path: KeyPath) -> String? {
-        guard let s = node.scalar, s.kind == .string, DateText.isValid(s.text) else {
-            decoder.error("'\(path.lastKey ?? "")' must be a date such as '2025-12-31', not \(decoder.describe(node))",
-                          at: node, path)
-            return nil
+        if let s = node.scalar, s.kind == .string {
+            if DateText.isValid(s.text) { return s.text }
+            if let date = TypicalEntry.date(s.text) {
+                decoder.note("'\(s.text)' read as \(date)", at: node, path, code: DiagnosticCode.readDate, [s.text, date])
+                return date
+            }
         }
-        return s.text
+        decoder.add(Diagnostic.error("'\(path.lastKey ?? "")' must be a date such as '2025-12-31', not \(decoder.describe(node)) (accepted: 2025-12-31, 2025年12月31日, 2025/12/31)",
+                                     at: decoder.location(node), path: path.description)
+            .coded(DiagnosticCode.invalidDate, [path.lastKey ?? "", node.scalar?.text ?? ""]))
+        return nil
+    }
+
+    /// A self-rating's level: a whole number, or a typical entry such as `2级`.
+    func level(_ node: Node, _ path: KeyPath, criterion id: String) -> Int? {
+        if let s = node.scalar, s.kind == .int, let n = s.int { return n }
+        if let s = node.scalar, s.kind == .string, let n = TypicalEntry.level(s.text) {
+            decoder.note("'\(s.text)' read as level \(n)", at: node, path, code: DiagnosticCode.readLevel, [s.text, String(n)])
+            return n
+        }
+        decoder.add(Diagnostic.error("the rating of '\(id)' must be a whole number, not \(decoder.describe(node)) (accepted: 2, 2级)",
+                                     at: decoder.location(node), path: path.description)
+            .coded(DiagnosticCode.invalidLevel, [id, node.scalar?.text ?? ""]))
+        return nil
     }
 
     func period(_ map: MappingReader) -> ReportingPeriod? {
@@ -141,11 +159,11 @@ private struct SelfReportReader {
                 let path = m.path.appending(id)
                 if pair.value.scalar?.isNull == true { continue }  // left blank: not rated
                 if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
-                    let level = r.integer("level", required: true)
+                    let level = r.value("level", required: true).flatMap { self.level($0, path.appending("level"), criterion: id) }
                     let note = r.text("note")
                     r.finish()
                     if let level { ratings[id] = SelfRating(level: level, note: note, location: decoder.location(pair.value)) }
-                } else if let level = decoder.integer(pair.value, path, what: "the rating of '\(id)'") {
+                } else if let level = level(pair.value, path, criterion: id) {
                     ratings[id] = SelfRating(level: level, location: decoder.location(pair.value))
                 }
             }

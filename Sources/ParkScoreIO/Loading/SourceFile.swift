@@ -82,9 +82,7 @@ public struct SourceFile: Sendable {
             }
             return .success(node)
         } catch {
-            let location = error.mark.map { SourceLocation(file: path, line: $0.line, column: $0.column) }
-                ?? SourceLocation(file: path, line: 1, column: 1)
-            return .failure(.error(error.message, at: location))
+            return .failure(YAMLHint.diagnostic(for: error, in: bytes, path: path))
         }
     }
 }
