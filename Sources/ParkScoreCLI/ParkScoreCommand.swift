@@ -16,7 +16,7 @@ struct ParkScoreCommand: ParsableCommand {
         64 usage error (unknown option, missing argument).
         """,
         version: ParkScoreVersion.current,
-        subcommands: [Scorecards.self, Score.self, Validate.self, Lint.self, Explain.self, Template.self, DossierCommand.self, Batch.self, Compare.self,
+        subcommands: [Scorecards.self, Score.self, Validate.self, EvidenceCommand.self, Lint.self, Explain.self, Template.self, DossierCommand.self, Batch.self, Compare.self,
                       Crosswalk.self, Diff.self]
     )
 }

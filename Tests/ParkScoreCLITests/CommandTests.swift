@@ -103,9 +103,10 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         let errors = run.stderr.components(separatedBy: "\n").filter { $0.contains(": error: ") }
         XCTAssertEqual(errors, [
-            "\(reportURL.path):\(line("- id: licence")):5: error: evidence file '../../etc/passwd' must be a path inside the application folder [evidence[0]]",
-            "\(reportURL.path):\(line("- id: tenants")):5: error: evidence file 'evidence/tenant-list.csv' does not match its sha256: recorded da56e8286645…, file has \(String(SHA256Text.of(Array("changed".utf8)).prefix(12)))… [evidence[1]]",
-            "\(reportURL.path):\(line("- id: platform")):5: error: evidence file 'evidence/service-platform.md' is missing [evidence[2]]",
+            // The caret at the value that is wrong: the path, or the sha256 (no longer at '- id:').
+            "\(reportURL.path):\(line("file: ../../etc/passwd")):11: error: evidence file '../../etc/passwd' must be a path inside the application folder [evidence[0]]",
+            "\(reportURL.path):\(line("sha256: da56e8286645")):13: error: evidence file 'evidence/tenant-list.csv' does not match its sha256: recorded da56e8286645…, file has \(String(SHA256Text.of(Array("changed".utf8)).prefix(12)))… [evidence[1]]",
+            "\(reportURL.path):\(line("file: evidence/service-platform.md")):11: error: evidence file 'evidence/service-platform.md' is missing [evidence[2]]",
         ])
         // A link inside the folder that leads out of it is caught too.
         try FileManager.default.createSymbolicLink(atPath: park.appendingPathComponent("evidence/link.txt").path, withDestinationPath: "/etc/hostname")

@@ -67,4 +67,21 @@ public struct Scorecard: Sendable {
         }
         return keys
     }
+
+    /// The gates and criteria that read `key`, directly or through a derived fact, in scorecard order (gates first).
+    public func readers(of key: String) -> [String] {
+        // Derived facts that depend on the key, through other derived facts too.
+        var keys: Set<String> = [key]
+        var grew = true
+        while grew {
+            grew = false
+            for fact in derived where !keys.contains(fact.key) && fact.expression.factReferences.contains(where: { keys.contains($0.path) }) {
+                keys.insert(fact.key)
+                grew = true
+            }
+        }
+        let gateIDs = gates.filter { $0.condition.factReferences.contains { keys.contains($0.path) } }.map(\.id)
+        let criterionIDs = criteria.filter { $0.expressions.contains { $0.factReferences.contains { keys.contains($0.path) } } }.map(\.id)
+        return gateIDs + criterionIDs
+    }
 }

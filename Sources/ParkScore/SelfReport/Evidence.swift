@@ -4,11 +4,14 @@ public struct Evidence: Sendable, Hashable {
     public var title: String
     /// Path of the file relative to the application folder.
     public var file: String
-    /// The file's sha256, lowercase hex, as the park recorded it.
+    /// The file's sha256, hex (in either case: PowerShell prints it uppercase), as the park recorded it.
     public var sha256: String?
     /// Fact keys and criterion or gate ids the document supports.
     public var supports: [String]
     public var location: SourceLocation?
+    /// Where the `file` and `sha256` values are written, for messages about them.
+    public var fileLocation: SourceLocation?
+    public var sha256Location: SourceLocation?
 
     public init(id: String, title: String, file: String, sha256: String? = nil, supports: [String] = [],
                 location: SourceLocation? = nil) {

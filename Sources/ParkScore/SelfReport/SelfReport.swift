@@ -12,6 +12,10 @@ public struct SelfReport: Sendable {
     public var assessments: [String: SelfAssessment]
     public var evidence: [Evidence]
     public var file: String?
+    /// Fact keys written in the report that the dictionary does not know but that are a typo away from a known key.
+    public var misspelledFacts: [MisspelledFact] = []
+    /// Where the `facts` mapping is, for messages about facts the report does not give.
+    public var factsLocation: SourceLocation?
 
     public init(park: ParkProfile, period: ReportingPeriod, reportDate: String? = nil, appliesTo: [String] = [],
                 facts: [String: FactEntry] = [:],
@@ -110,6 +114,20 @@ public struct NotApplicableClaim: Sendable, Hashable {
 
     public init(justification: String, location: SourceLocation? = nil) {
         self.justification = justification
+        self.location = location
+    }
+}
+
+/// A fact key the dictionary does not know, a typo away from one it does (`tenants.gazele_firms` for
+/// `tenants.gazelle_firms`): the value is not taken, and the known fact is missing unless given elsewhere.
+public struct MisspelledFact: Sendable, Hashable {
+    public var written: String
+    public var known: String
+    public var location: SourceLocation?
+
+    public init(written: String, known: String, location: SourceLocation? = nil) {
+        self.written = written
+        self.known = known
         self.location = location
     }
 }

@@ -105,12 +105,15 @@ public enum SelfReportValidation {
             } else {
                 seen[item.id] = item.location
             }
-            if let hash = item.sha256, !(hash.utf8.count == 64 && hash.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })) {
-                diagnostics.append(.error("sha256 of evidence '\(item.id)' must be 64 lowercase hex digits", at: item.location, path: path))
+            if let hash = item.sha256, !isSHA256(hash) {
+                let count = hash.unicodeScalars.count
+                diagnostics.append(Diagnostic.error("sha256 of evidence '\(item.id)' must be 64 hex digits (0-9 and a-f, in either case), not \(count) character\(count == 1 ? "" : "s")\(count == 64 ? " with others among them" : "")",
+                                                    at: item.sha256Location ?? item.location, path: path + ".sha256")
+                    .coded(DiagnosticCode.sha256Malformed, [item.id]))
             }
             if item.file.hasPrefix("/") || item.file.split(separator: "/").contains("..") {
                 diagnostics.append(.error("evidence file '\(item.file)' must be a path inside the application folder",
-                                          at: item.location, path: path))
+                                          at: item.fileLocation ?? item.location, path: path))
             }
             if !scorecards.isEmpty {
                 for key in item.supports where !isKnown(key) {
@@ -126,6 +129,8 @@ public enum SelfReportValidation {
     /// before its period ends. Warnings: the report is still scored.
     public static func checkPlausibility(_ report: SelfReport) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // A period that could not be read is an error already.
+        guard !report.period.from.isEmpty, !report.period.to.isEmpty else { return [] }
         let location = report.file.map { SourceLocation(file: $0, line: 1, column: 1) }
         func year(_ date: String) -> Int { Int(date.prefix(4)) ?? 0 }
         let from = report.period.from, to = report.period.to
@@ -136,6 +141,45 @@ public enum SelfReportValidation {
         }
         if let date = report.reportDate, date < to {
             diagnostics.append(.warning("the report is dated \(date), before its period ends (\(to))", at: location, path: "report_date"))
+        }
+        return diagnostics
+    }
+
+    /// For each misspelt fact key whose known fact the report does not give: which gates and criteria of each
+    /// scorecard need it, as a note at the misspelt key, so that the missing fact is linked to the typo.
+    public static func checkMisspelledFacts(_ report: SelfReport, scorecards: [Scorecard]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for typo in report.misspelledFacts where report.facts[typo.known] == nil {
+            for scorecard in scorecards {
+                let readers = scorecard.readers(of: typo.known)
+                guard !readers.isEmpty else { continue }
+                diagnostics.append(Diagnostic.note("'\(typo.known)' is missing, and scorecard '\(scorecard.id)' needs it for \(readers.joined(separator: ", ")): rename '\(typo.written)' to '\(typo.known)'",
+                                                   at: typo.location, path: "facts.\(typo.written)")
+                    .coded(DiagnosticCode.typoFactNeeded, [typo.known, scorecard.id, readers.joined(separator: ", ")]))
+            }
+        }
+        return diagnostics
+    }
+
+    /// 64 hex digits, in either case (PowerShell's Get-FileHash prints uppercase, sha256sum lowercase).
+    public static func isSHA256(_ text: String) -> Bool {
+        text.utf8.count == 64 && text.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || ($0 >= 65 && $0 <= 70) }
+    }
+
+    /// What a result cannot decide for want of facts: each gate (an error: the application cannot be assessed until
+    /// it is decided) and each criterion (a warning: it earns nothing until the facts are given), with the facts.
+    public static func checkCompleteness(_ result: ScoreResult, report: SelfReport) -> [Diagnostic] {
+        let at = report.factsLocation ?? report.file.map { SourceLocation(file: $0, line: 1, column: 1) }
+        var diagnostics: [Diagnostic] = []
+        for gate in result.gates where gate.status == .missingData {
+            let facts = gate.missingFacts.joined(separator: ", ")
+            diagnostics.append(Diagnostic.error("\(result.scorecardID): gate \(gate.id) cannot be decided for want of \(facts)", at: at, path: "facts")
+                .coded(DiagnosticCode.gateUndecided, [result.scorecardID, gate.id, facts]))
+        }
+        for criterion in result.criteria where criterion.status == .missingData {
+            let facts = criterion.missingFacts.joined(separator: ", ")
+            diagnostics.append(Diagnostic.warning("\(result.scorecardID): criterion \(criterion.id) cannot be scored for want of \(facts)", at: at, path: "facts")
+                .coded(DiagnosticCode.criterionUndecided, [result.scorecardID, criterion.id, facts]))
         }
         return diagnostics
     }

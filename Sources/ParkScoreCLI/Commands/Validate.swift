@@ -7,7 +7,9 @@ struct Validate: ParsableCommand {
         abstract: "Check a self-report (and its reviews): fact types and bounds, unknown facts, evidence files and hashes, self-assessments.",
         discussion: """
         Evidence files are looked up relative to the folder of the self-report (the application folder) and \
-        checked against their sha256. The report is checked against the scorecards named with --scorecard, else \
+        checked against their sha256 (in either case). Completeness is checked too: a gate that cannot be decided \
+        for want of facts is an error (the report is not valid until it can be), a criterion that cannot be scored \
+        a warning, each naming the facts it lacks. The report is checked against the scorecards named with --scorecard, else \
         those under its 'applies_to', else every built-in scorecard. Review files given with --review or \
         --reviews are checked too: against their scorecard, the report, and each other (a reviewer counts once).
         """
@@ -24,14 +26,24 @@ struct Validate: ParsableCommand {
         let workspace = try Workspace(criteria: options.criteria)
         let library = try workspace.library()
         let pipeline = AssessmentPipeline(criteria: library)
-        let input = try workspace.require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews,
-                                                                evidenceLimit: application.evidenceLimit))
+        // A review file that cannot be read is reported with everything else, not in a round of its own.
+        let read = ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews,
+                                         evidenceLimit: application.evidenceLimit)
+        guard let input = read.value else { _ = try workspace.require(read); return }
         var assessmentOptions = AssessmentOptions(scorecards: application.scorecard, mode: application.effectiveMode,
                                                   fallbackScorecards: library.catalog.scorecardPaths())
         assessmentOptions.evidenceProblemsAreErrors = true
         let loaded = pipeline.assess(input, options: assessmentOptions)
-        var diagnostics = loaded.diagnostics
+        var diagnostics = read.diagnostics + loaded.diagnostics
+        var undecided = 0
         if let value = loaded.value {
+            // Completeness: a gate that cannot be decided is an error (the application cannot be assessed), a criterion
+            // that cannot be scored a warning; each names the facts it lacks.
+            for result in value.results {
+                let found = SelfReportValidation.checkCompleteness(result.result, report: value.report)
+                undecided += found.filter { $0.code == DiagnosticCode.criterionUndecided }.count
+                diagnostics += found
+            }
             diagnostics += SelfReportValidation.checkAssessmentScorecards(value.report, known: library.catalog.scorecardIDs + value.results.map(\.scorecard.id))
             // In an evaluation, what the evidence leaves unsubstantiated is worth a warning before anyone scores it.
             for result in value.results where result.mode == .evaluation {
@@ -45,7 +57,8 @@ struct Validate: ParsableCommand {
         let value = try workspace.require(checked)
         let warnings = diagnostics.filter { $0.severity == .warning }.count
         let reviews = value.reviews.isEmpty ? "" : ", \(value.reviews.count) review\(value.reviews.count == 1 ? "" : "s")"
+        let incomplete = undecided == 0 ? "" : "; incomplete: \(undecided) criteri\(undecided == 1 ? "on" : "a") cannot be scored for want of data"
         Console.out("\(report): valid (\(value.report.facts.count) facts, \(value.report.evidence.count) evidence entries\(reviews)"
-                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s"))\n" : ")\n"))
+                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s"))" : ")") + incomplete + "\n")
     }
 }

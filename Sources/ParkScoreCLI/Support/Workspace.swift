@@ -51,10 +51,14 @@ struct Workspace {
     /// Reads one application from disk and runs the pipeline; exits with status 1 on any error.
     func assess(report: String, application: ApplicationOptions, pipeline: AssessmentPipeline, date: String? = nil,
                 scorecards: [String]? = nil) throws -> Assessment {
-        let input = try require(ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews,
-                                                      evidenceLimit: application.evidenceLimit))
+        // A review file that cannot be read is reported with the rest of the application's problems, in one run.
+        let read = ApplicationInput.read(report: report, reviews: application.review, reviewFolders: application.reviews,
+                                         evidenceLimit: application.evidenceLimit)
+        guard let input = read.value else { return try require(Loaded<Assessment>(value: nil, diagnostics: read.diagnostics, sources: read.sources)) }
         let options = AssessmentOptions(scorecards: scorecards ?? application.scorecard, mode: application.effectiveMode, date: date)
-        return try require(pipeline.assess(input, options: options))
+        var loaded = pipeline.assess(input, options: options)
+        loaded.diagnostics = (read.diagnostics + loaded.diagnostics).sortedForReport()
+        return try require(loaded)
     }
 }
 

@@ -66,6 +66,7 @@ public struct AssessmentPipeline: Sendable {
         }
         out.diagnostics += SelfReportLoader.check(report, dictionary: dictionary, scorecards: scorecards.map(\.scorecard))
         out.diagnostics += SelfReportValidation.checkPlausibility(report)
+        out.diagnostics += SelfReportValidation.checkMisspelledFacts(report, scorecards: scorecards.map(\.scorecard))
 
         // The reviews, each against the scorecard it is of, then together (a reviewer counts once).
         var reviews: [Review] = []

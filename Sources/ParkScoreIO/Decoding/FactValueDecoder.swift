@@ -13,7 +13,12 @@ struct FactValueDecoder {
     final class Counter {
         var count = 0
         var first: Node?
+        /// Unknown keys a typo away from a known one.
+        var misspelled: [MisspelledFact] = []
     }
+
+    /// The unknown keys of the facts read so far that are a typo away from a known key.
+    var misspelled: [MisspelledFact] { unknown.misspelled }
 
     func facts(_ node: Node, _ path: KeyPath) -> [String: FactEntry] {
         var entries: [String: FactEntry] = [:]
@@ -51,11 +56,18 @@ struct FactValueDecoder {
                 collect(pair.value, prefix: key, path: keyPath(), into: &entries)
             } else if dictionary.isGroup(key), let text = pair.value.scalar?.text, YAMLHint.fullWidthColon(in: text) != nil {
                 collect(pair.value, prefix: key, path: keyPath(), into: &entries)
+            } else if let known = Suggestion.typo(of: key, in: dictionary.keys) {
+                // A typo of a known key is an error: its value would be lost, and the known fact silently missing.
+                unknown.misspelled.append(MisspelledFact(written: key, known: known, location: decoder.location(pair.key)))
+                decoder.add(Diagnostic.error("unknown fact '\(key)': did you mean '\(known)'? (a misspelt key is not read, so '\(known)' counts as not given)",
+                                             at: decoder.location(pair.key), path: keyPath().description)
+                    .coded(DiagnosticCode.unknownFactTypo, [key, known]))
             } else {
                 unknown.count += 1
                 if unknown.count <= Self.unknownFactWarnings {
                     let hint = Suggestion.hint(for: key, in: dictionary.keys)
-                    decoder.warning("unknown fact '\(key)'\(hint)", at: pair.key, keyPath())
+                    decoder.add(Diagnostic.warning("unknown fact '\(key)'\(hint)", at: decoder.location(pair.key), path: keyPath().description)
+                        .coded(DiagnosticCode.unknownFact, [key]))
                 } else if unknown.first == nil {
                     unknown.first = pair.key
                 }

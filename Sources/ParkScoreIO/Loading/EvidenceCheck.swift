@@ -147,20 +147,31 @@ public enum EvidenceCheck {
         for (index, item) in report.evidence.enumerated() {
             let path = "evidence[\(index)]"
             var check = source.fingerprint(item.file)
+            // Where the message points: at the sha256 value when it is the hash that is wrong, else at the file's path.
+            var at = item.fileLocation ?? item.location
+            var code: String?
+            var arguments: [String] = []
             if check.state == .verified, let actual = check.sha256 {
                 if let recorded = item.sha256 {
+                    // Compared in either case: PowerShell prints a sha256 in uppercase.
                     if actual != recorded.lowercased() {
                         check.state = .hashMismatch
                         check.problem = "evidence file '\(item.file)' does not match its sha256: recorded \(recorded.prefix(12))…, file has \(actual.prefix(12))…"
+                        at = item.sha256Location ?? item.location
+                        code = DiagnosticCode.sha256Mismatch
+                        arguments = [item.file, recorded, actual]
                     }
                 } else {
                     check.state = .unchecked
-                    result.diagnostics.append(.warning("evidence '\(item.id)' has no sha256 to check '\(item.file)' against; its sha256 is \(actual)",
-                                                       at: item.location, path: path))
+                    result.diagnostics.append(Diagnostic.warning("evidence '\(item.id)' has no sha256 to check '\(item.file)' against; its sha256 is \(actual) (parkscore evidence --fill writes it in)",
+                                                                 at: item.location, path: path)
+                        .coded(DiagnosticCode.sha256Missing, [item.id, item.file, actual]))
                 }
             }
             if let problem = check.problem, check.state != .outsideFolder || !isWrittenOutside(item.file) {
-                result.diagnostics.append(.error(problem, at: item.location, path: path))
+                var diagnostic = Diagnostic.error(problem, at: at, path: path)
+                if let code { diagnostic = diagnostic.coded(code, arguments) }
+                result.diagnostics.append(diagnostic)
             }
             result.files[item.id] = check
         }

@@ -63,8 +63,11 @@ private struct SelfReportReader {
             }
         }
         var facts: [String: FactEntry] = [:]
+        var misspelled: [MisspelledFact] = []
         if let factsNode = root.value("facts", required: true) {
-            facts = FactValueDecoder(dictionary: dictionary, decoder: decoder).facts(factsNode, .root.appending("facts"))
+            let reader = FactValueDecoder(dictionary: dictionary, decoder: decoder)
+            facts = reader.facts(factsNode, .root.appending("facts"))
+            misspelled = reader.misspelled
         }
         var assessments: [String: SelfAssessment] = [:]
         if let map = root.mapping("self_assessment") {
@@ -89,9 +92,13 @@ private struct SelfReportReader {
             }
         }
         root.finish(allowing: ["notes"])
-        guard let park, let period else { return nil }
-        return SelfReport(park: park, period: period, reportDate: reportDate, appliesTo: appliesTo, facts: facts, assessments: assessments,
-                          evidence: evidence, file: decoder.file)
+        // A park or period that could not be read is an error already; the rest of the report is still checked (its
+        // evidence, its self-assessment), so that every problem is reported in one run, not in rounds.
+        var report = SelfReport(park: park ?? ParkProfile(name: ""), period: period ?? ReportingPeriod(from: "", to: ""), reportDate: reportDate,
+                                appliesTo: appliesTo, facts: facts, assessments: assessments, evidence: evidence, file: decoder.file)
+        report.misspelledFacts = misspelled
+        report.factsLocation = root.pairs.first { $0.key.hasText("facts") }.map { decoder.location($0.key) }
+        return report
     }
 
     func park(_ map: MappingReader) -> ParkProfile? {
@@ -108,6 +115,13 @@ private struct SelfReportReader {
         map.finish()
         guard let name else { return nil }
         return ParkProfile(id: id, name: name, nameEn: nameEn, jurisdiction: jurisdiction, operatorName: operatorName)
+    }
+
+    /// Where a scalar's text starts: after its opening quote, if it has one.
+    func valueLocation(_ node: Node) -> SourceLocation {
+        var location = decoder.location(node)
+        if let style = node.scalar?.style, style == .singleQuoted || style == .doubleQuoted { location.column += 1 }
+        return location
     }
 
     func date(_ node: Node, _ path: KeyPath) -> String? {
@@ -199,6 +213,9 @@ private struct SelfReportReader {
         }
         map.finish()
         guard let id, let title, let file else { return nil }
-        return Evidence(id: id, title: title, file: file, sha256: sha, supports: supports, location: decoder.location(map.node))
+        var evidence = Evidence(id: id, title: title, file: file, sha256: sha, supports: supports, location: decoder.location(map.node))
+        evidence.fileLocation = map.value("file").map(valueLocation)
+        evidence.sha256Location = map.value("sha256").map(valueLocation)
+        return evidence
     }
 }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import ParkScore
+import ParkScoreIO
+
+struct EvidenceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evidence",
+        abstract: "Check a self-report's evidence files against their sha256, or fill the sha256 values in.",
+        discussion: """
+        Evidence files are looked up relative to the folder of the self-report (the application folder); a path \
+        that leads outside it is refused. Without --fill, each entry is listed with what its file is: ok, no \
+        sha256 yet (the file's is shown), stale (the recorded sha256 does not match), or a problem; the exit \
+        status is 1 when any entry is not ok. A sha256 is compared in either case (PowerShell prints uppercase).
+
+        With --fill, every missing or stale sha256 is computed and written into the self-report in place: the \
+        value is replaced where it stands, or a 'sha256:' line is added under the entry's 'file:'. Nothing else \
+        in the file changes (comments, quoting, line breaks). The file is replaced whole or not at all, never \
+        through a symbolic link. An entry whose file cannot be hashed is reported and left alone (exit status 1).
+
+        Examples:
+          parkscore evidence park/self-report.yaml
+          parkscore evidence park/self-report.yaml --fill
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
+    var report: String
+
+    @Flag(name: .long, help: "Write missing or stale sha256 values into the self-report.")
+    var fill = false
+
+    @Option(name: .long, help: ArgumentHelp("The largest evidence file to hash, in MiB (default 1024).", valueName: "MiB"))
+    var maxEvidenceMib: Int = EvidenceFolder.defaultMaxBytes >> 20
+
+    func validate() throws {
+        if !(1...(1 << 20)).contains(maxEvidenceMib) { throw ValidationError("--max-evidence-mib takes 1 to 1048576, not \(maxEvidenceMib)") }
+    }
+
+    func run() throws {
+        let renderer = DiagnosticRenderer()
+        func report(_ diagnostics: [Diagnostic], _ sources: [SourceFile]) {
+            if !diagnostics.isEmpty { Console.error(renderer.rendering(diagnostics.sortedForReport(), sources: sources)) }
+        }
+        // Refused before anything is read: the report is replaced in place, so it must be a regular file, not a link.
+        if fill, let refusal = AtomicFile.refusal(self.report) {
+            report([refusal], [])
+            throw ExitCode(1)
+        }
+        let file: SourceFile
+        switch SourceFile.read(self.report) {
+        case .failure(let d):
+            report([d], [])
+            throw ExitCode(1)
+        case .success(let f): file = f
+        }
+        let planned = EvidenceHashFill.plan(file, evidence: EvidenceFolder(ofReport: self.report, maxBytes: maxEvidenceMib << 20))
+        report(planned.diagnostics, planned.sources)
+        guard let plan = planned.value else { throw ExitCode(1) }
+        var lines: [String] = []
+        var notOK = false
+        for entry in plan.entries {
+            switch entry.outcome {
+            case .unchanged:
+                lines.append("\(entry.id): ok (\(entry.file))")
+            case .added(let hash):
+                lines.append(fill ? "\(entry.id): sha256 written in (\(entry.file): \(hash))"
+                                  : "\(entry.id): no sha256 yet (\(entry.file) has \(hash))")
+                notOK = true
+            case .replaced(let old, let new):
+                lines.append(fill ? "\(entry.id): sha256 replaced (\(entry.file): was \(old), now \(new))"
+                                  : "\(entry.id): stale sha256 (\(entry.file): recorded \(old), file has \(new))")
+                notOK = true
+            case .refused:
+                lines.append("\(entry.id): not checked (\(entry.file)): see above")
+                notOK = true
+            }
+        }
+        let refused = plan.entries.contains { if case .refused = $0.outcome { true } else { false } }
+        if fill {
+            if plan.changed {
+                if let problem = AtomicFile.write(plan.bytes, to: self.report) {
+                    report([problem], [])
+                    throw ExitCode(1)
+                }
+                lines.append("\(self.report): written")
+            } else {
+                lines.append("\(self.report): nothing to change")
+            }
+        }
+        Console.out(TerminalText.lines(lines) + "\n")
+        if refused || (!fill && notOK) { throw ExitCode(1) }
+    }
+}
