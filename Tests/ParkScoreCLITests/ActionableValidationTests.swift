@@ -172,8 +172,12 @@ final class ActionableValidationTests: XCTestCase {
 
         """)
 
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: report.path)
         let fill = try Parkscore.run(["evidence", report.path, "--fill"])
         XCTAssertEqual(fill.status, 0, fill.stderr)
+        // Replaced whole, with the report's own permissions.
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: report.path)[.posixPermissions] as? Int, 0o600)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(AtomicFile.temporarySuffix) }, [])
         // A line under the first entry's file (indented as 'file:'), the stale value replaced where it stands, and the
         // flow mapping extended; every other byte as it was.
         XCTAssertEqual(try String(contentsOf: report, encoding: .utf8), """

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ParkScore
 import ParkScoreIO
 
@@ -78,7 +79,10 @@ struct EvidenceCommand: ParsableCommand {
         let refused = plan.entries.contains { if case .refused = $0.outcome { true } else { false } }
         if fill {
             if plan.changed {
-                if let problem = AtomicFile.write(plan.bytes, to: self.report) {
+                // The report keeps its permissions (a report readable by its owner only stays so).
+                var info = stat()
+                let mode = lstat(self.report, &info) == 0 ? info.st_mode & 0o7777 : nil
+                if let problem = AtomicFile.write(plan.bytes, to: self.report, mode: mode) {
                     report([problem], [])
                     throw ExitCode(1)
                 }

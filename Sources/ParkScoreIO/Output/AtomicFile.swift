@@ -39,7 +39,9 @@ public enum AtomicFile {
         return nil
     }
 
-    public static func write(_ bytes: [UInt8], to path: String, existing: Existing = .replace) -> Diagnostic? {
+    /// With `mode`, the file gets exactly these permissions (a file rewritten in place keeps its own); else 0644 less
+    /// the umask.
+    public static func write(_ bytes: [UInt8], to path: String, existing: Existing = .replace, mode: mode_t? = nil) -> Diagnostic? {
         if let refusal = refusal(path, existing: existing) { return refusal }
         let target = URL(fileURLWithPath: path)
         let folder = target.deletingLastPathComponent()
@@ -51,7 +53,9 @@ public enum AtomicFile {
                 if errno == EEXIST { continue }
                 return .error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)
             }
-            var failure = writeAll(bytes, to: fd)
+            var failure: String?
+            if let mode, fchmod(fd, mode) != 0 { failure = String(cString: strerror(errno)) }
+            if failure == nil { failure = writeAll(bytes, to: fd) }
             if failure == nil && close(fd) != 0 { failure = String(cString: strerror(errno)) } else if failure != nil { close(fd) }
             if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
             if let failure {
