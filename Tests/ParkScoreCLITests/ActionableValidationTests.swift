@@ -120,6 +120,21 @@ final class ActionableValidationTests: XCTestCase {
         XCTAssertTrue(valid.stdout.hasSuffix(" criteria cannot be scored for want of data\n"), valid.stdout)
     }
 
+    /// Without applies_to or --scorecard a report is checked against every built-in scorecard, but its completeness
+    /// is not judged by scorecards it never meant to meet.
+    func testCompletenessIsOnlyJudgedByTheScorecardsChosen() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let report = folder.appendingPathComponent("self-report.yaml")
+        try "park: {name: 测试园区}\nperiod: {from: 2025-01-01, to: 2025-12-31}\nfacts:\n  tenants.total: 45\n"
+            .write(to: report, atomically: true, encoding: .utf8)
+        let run = try Parkscore.run(["validate", report.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stdout, "\(report.path): valid (1 facts, 0 evidence entries)\n")
+        let named = try Parkscore.run(["validate", report.path, "--scorecard", beijing])
+        XCTAssertEqual(named.status, 1)
+        XCTAssertTrue(named.stderr.contains("error: \(beijing): gate G1 cannot be decided for want of management.independent_legal_person"), named.stderr)
+    }
+
     /// Before: an uppercase sha256 (as PowerShell's Get-FileHash prints it) was refused.
     func testAnUppercaseSha256IsAccepted() throws {
         let report = try application(facts: """

@@ -30,7 +30,7 @@ struct EvidenceCommand: ParsableCommand {
     @Flag(name: .long, help: "Write missing or stale sha256 values into the self-report.")
     var fill = false
 
-    @Option(name: .long, help: ArgumentHelp("The largest evidence file to hash, in MiB (default 1024).", valueName: "MiB"))
+    @Option(name: .long, help: ArgumentHelp("The largest evidence file to hash, in MiB.", valueName: "MiB"))
     var maxEvidenceMib: Int = EvidenceFolder.defaultMaxBytes >> 20
 
     func validate() throws {

@@ -7,11 +7,19 @@ struct Validate: ParsableCommand {
         abstract: "Check a self-report (and its reviews): fact types and bounds, unknown facts, evidence files and hashes, self-assessments.",
         discussion: """
         Evidence files are looked up relative to the folder of the self-report (the application folder) and \
-        checked against their sha256 (in either case). Completeness is checked too: a gate that cannot be decided \
-        for want of facts is an error (the report is not valid until it can be), a criterion that cannot be scored \
-        a warning, each naming the facts it lacks. The report is checked against the scorecards named with --scorecard, else \
-        those under its 'applies_to', else every built-in scorecard. Review files given with --review or \
-        --reviews are checked too: against their scorecard, the report, and each other (a reviewer counts once).
+        checked against their sha256 (in either case). The report is checked against the scorecards named with \
+        --scorecard, else those under its 'applies_to', else every built-in scorecard. Review files given with \
+        --review or --reviews are checked too: against their scorecard, the report, and each other (a reviewer \
+        counts once).
+
+        Completeness is checked against the scorecards named with --scorecard or under 'applies_to': a gate \
+        that cannot be decided for want of facts is an error (the report is not valid until it can be), a \
+        criterion that cannot be scored a warning, each naming the facts it lacks.
+
+        Examples:
+          parkscore validate park/self-report.yaml
+          parkscore validate report.yaml --scorecard zhejiang-audiovisual-base
+          parkscore validate park/self-report.yaml --reviews park/reviews
         """
     )
 
@@ -39,7 +47,10 @@ struct Validate: ParsableCommand {
         if let value = loaded.value {
             // Completeness: a gate that cannot be decided is an error (the application cannot be assessed), a criterion
             // that cannot be scored a warning; each names the facts it lacks.
-            for result in value.results {
+            // Only against the scorecards the park applies under (or named): checked against every built-in one for want
+            // of applies_to, a report would be incomplete for scorecards it never meant to meet.
+            let chosen = !application.scorecard.isEmpty || !value.report.appliesTo.isEmpty
+            for result in value.results where chosen {
                 let found = SelfReportValidation.checkCompleteness(result.result, report: value.report)
                 undecided += found.filter { $0.code == DiagnosticCode.criterionUndecided }.count
                 diagnostics += found
