@@ -96,6 +96,24 @@ final class TypicalEntryTests: XCTestCase {
         XCTAssertTrue(load("tenants.total: 20.5家").hasErrors)
     }
 
+    /// Hostile input: a number too long to hold exactly is refused as that, naming the limit, whatever its form.
+    func testNumbersTooLongForExactArithmeticAreRefusedAsSuch() {
+        for (line, text) in [("tenants.total: 1,000,000,000,000,000,000,000家", "1,000,000,000,000,000,000,000家"),
+                             ("revenue: 12345678901234567890万元", "12345678901234567890万元")] {
+            let key = String(line.prefix { $0 != ":" })
+            XCTAssertEqual(load(line).diagnostics.map(\.message), [
+                "'\(key)': '\(text)' is too large or has too many digits to compute exactly (at most 1000000000000000, with at most 6 decimals)",
+            ], line)
+        }
+        // 99999999亿元 = 9,999,999,900,000,000 yuan, above 10^15: refused by the fact limit.
+        XCTAssertEqual(load("revenue: 99999999亿元").diagnostics.map(\.message), [
+            "'revenue': 9999999900000000 is larger than 1000000000000000, the most this tool computes exactly here",
+        ])
+        // A long text is refused at once, with no suggestion worked out.
+        let long = String(repeating: "大", count: 100_000)
+        XCTAssertTrue(load("park.level: \(long)").hasErrors)
+    }
+
     func testFullWidthPercentSign() {
         // 42％ = 42/100 = 21/50
         let (value, diagnostics) = read("share: 42％", key: "share")

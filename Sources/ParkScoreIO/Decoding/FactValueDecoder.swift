@@ -107,7 +107,14 @@ struct FactValueDecoder {
         }
         /// The text of a string scalar, the only kind a typical entry can be.
         let written = node.scalar.flatMap { $0.kind == .string ? $0.text : nil }
+        if type.isNumeric, let written, TypicalEntry.isTooLong(written, unit: shape.unit) {
+            decoder.error("'\(key)': '\(written)' is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
+                          at: node, path())
+            return nil
+        }
         func read(_ value: Value, as shown: String, code: String) -> Value {
+            // A value beyond the fact limit is refused by `value`, with no note that it was read.
+            if case .number(let n) = value, NumberLimit.fact.problem(n) != nil { return value }
             if let written { decoder.note("'\(written)' read as \(shown)", at: node, path(), code: code, [written, shown]) }
             return value
         }

@@ -52,6 +52,18 @@ enum TypicalEntry {
         return Rational(decimal: (negative ? "-" : "") + digits)
     }
 
+    /// Whether the text is written as a number the readers above accept (digits, separators, a unit, 万元…) but holds
+    /// too many digits to compute exactly: it is then refused as too large, not as a wrong form.
+    static func isTooLong(_ text: String, unit: String?) -> Bool {
+        var body = folded(text)
+        for suffix in [unit ?? "", "亿元", "万元", "元", "%"] where !suffix.isEmpty && body.hasSuffix(suffix) {
+            body = trimmed(String(body.dropLast(suffix.count)))
+            break
+        }
+        let digits = body.filter { $0 != "," && $0 != "." && $0 != "-" }
+        return digits.count > 15 && digits.allSatisfy(\.isASCIIDigit) && body.filter { $0 == "." }.count <= 1
+    }
+
     /// A number as written for a fact counted in `unit`: full-width digits, thousands separators, the unit after the
     /// number (`20家` for a fact in 家). Nil for anything else, a different unit included (see `unitWritten`).
     static func number(_ text: String, unit: String?) -> Rational? {
