@@ -25,6 +25,9 @@ public enum DiagnosticCode {
     public static let invalidPercent = "input.invalid.percent"
     public static let invalidMoney = "input.invalid.money"
     public static let invalidDate = "input.invalid.date"
+    public static let invalidText = "input.invalid.text"
+    /// A list written as one text (`manufacturing` for `[manufacturing]`). Arguments: key, entry.
+    public static let invalidList = "input.invalid.list"
     /// Arguments: key, entry, the allowed values.
     public static let invalidEnum = "input.invalid.enum"
     /// Arguments: key, entry, the allowed items.

@@ -22,7 +22,7 @@ public enum Suggestion {
     /// The candidate a typo away from `name` (at most two edits: a letter missing, doubled, swapped or wrong), if one is.
     /// Closer than `closest`: what is this near is almost surely meant, not another name.
     public static func typo(of name: String, in candidates: some Sequence<String>) -> String? {
-        guard let best = closest(to: name, in: candidates), best.lowercased() != name.lowercased() || best != name else { return nil }
+        guard let best = closest(to: name, in: candidates), best != name else { return nil }
         return distance(Array(name.lowercased()), Array(best.lowercased())) <= 2 ? best : nil
     }
 

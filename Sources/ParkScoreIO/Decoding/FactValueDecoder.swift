@@ -178,7 +178,7 @@ struct FactValueDecoder {
             if let written, let date = TypicalEntry.date(written) { return read(.date(date), as: date, code: DiagnosticCode.readDate) }
             return fail("a date such as '2025-12-31'", hint: " (accepted: 2025-12-31, 2025年12月31日, 2025/12/31)", code: DiagnosticCode.invalidDate)
         case .text:
-            guard let s = node.scalar, s.kind != .null else { return fail("a text", code: "input.invalid.text") }
+            guard let s = node.scalar, s.kind != .null else { return fail("a text", code: DiagnosticCode.invalidText) }
             return .text(s.text)
         case .enumeration(let allowed):
             let shown = choices(allowed, shape.labels)
@@ -194,7 +194,7 @@ struct FactValueDecoder {
         case .list(let allowed):
             guard let items = node.sequence else {
                 let hint = node.scalar.map { $0.isNull ? "" : " (write a list in brackets, such as [\($0.text)])" } ?? ""
-                return fail("a list", hint: hint, code: "input.invalid.list")
+                return fail("a list", hint: hint, code: DiagnosticCode.invalidList)
             }
             var values: [Value] = []
             var failed = false
