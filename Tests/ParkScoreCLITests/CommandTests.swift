@@ -23,9 +23,10 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(json["schemaVersion"] as? Int, 2)
-        XCTAssertEqual((json["total"] as? NSNumber)?.doubleValue, 79.08)
-        // Each gate carries its basis: all three of Beijing's rest on the text (一, 二).
-        XCTAssertEqual((json["gates"] as? [[String: Any]])?.map { $0["basis"] as? String }, ["text", "text", "text"])
+        // 78.25 by hand in BeijingScorecardTests.testEligibleSampleByHand (was 79.08 before 二's services became gate G3).
+        XCTAssertEqual((json["total"] as? NSNumber)?.doubleValue, 78.25)
+        // Each gate carries its basis: all four of Beijing's rest on the text (一, 二).
+        XCTAssertEqual((json["gates"] as? [[String: Any]])?.map { $0["basis"] as? String }, ["text", "text", "text", "text"])
         XCTAssertEqual((json["grade"] as? [String: Any])?["id"] as? String, "B")
         XCTAssertEqual(json["verdict"] as? String, "eligible")
         XCTAssertEqual(json["scoringModel"] as? String, "weighted-dimensions")
@@ -127,7 +128,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         let written = try String(contentsOf: target, encoding: .utf8)
         XCTAssertEqual(written, try Parkscore.run(["template", beijing]).stdout)
-        XCTAssertTrue(written.hasPrefix("# 园区自评报告 — 北京市数字广告产业园区评定（beijing-digital-advertising-park 1.1.0）\n"))
+        XCTAssertTrue(written.hasPrefix("# 园区自评报告 — 北京市数字广告产业园区评定（beijing-digital-advertising-park 1.2.0）\n"))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["blank.yaml"])
 
         let nowhere = folder.appendingPathComponent("no/such/folder/blank.yaml")
@@ -184,8 +185,8 @@ final class CommandTests: XCTestCase {
         let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation"] + reviews)
         XCTAssertEqual(run.status, 0, run.stderr)
         // The verdict first, then the stages and every finding, then the details.
-        XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.1.0)\n"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分: 79.08 B*    初审分: "), run.stdout)
+        XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.2.0)\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分: 78.25 B*    初审分: "), run.stdout)
         // Each gate says what it rests on.
         XCTAssertTrue(run.stdout.contains("  ✓ G0 园区位于本市辖区内 [一：数字广告产业园区一般指在本市辖区内]（依据：政策原文） — 通过\n"), run.stdout)
         // culture.content: 1, 3, 1 → mean 5/3 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1 and no chair here: provisional.
@@ -244,7 +245,7 @@ final class CommandTests: XCTestCase {
     func testValidateLintExplain() throws {
         let validate = try Parkscore.run(["validate", xinghe])
         XCTAssertEqual(validate.status, 0, validate.stderr)
-        XCTAssertEqual(validate.stdout, "\(xinghe): valid (29 facts, 3 evidence entries)\n")
+        XCTAssertEqual(validate.stdout, "\(xinghe): valid (29 facts, 4 evidence entries)\n")
 
         let lint = try Parkscore.run(["lint"])
         XCTAssertEqual(lint.status, 0, lint.stderr)
@@ -252,10 +253,11 @@ final class CommandTests: XCTestCase {
         // The gates of each scorecard by basis: the text's conditions, then the scorecard's proposals.
         XCTAssertTrue(lint.stdout.hasPrefix("""
             beijing-digital-advertising-park — 门槛条件（按依据）
-              依据：政策原文（3项）
+              依据：政策原文（4项）
                 G0 园区位于本市辖区内 [一] — 不予认定
                 G1 具备独立法人资格的园区管理机构 [二] — 不予认定
                 G2 广告及关联单位占比不低于40%或数量不少于20家 [二] — 不予认定
+                G3 能够为企业经营及行业公共活动提供软、硬件服务 [二] — 不予认定
               依据：本评分表建议（0项）
             jiading-digital-advertising — 门槛条件（按依据）
               （无门槛条件）
@@ -268,10 +270,11 @@ final class CommandTests: XCTestCase {
         let lintEN = try Parkscore.run(["lint", "Criteria/beijing-digital-advertising-park.yaml", "--lang", "en"])
         XCTAssertEqual(lintEN.stdout, """
             beijing-digital-advertising-park — gates by basis
-              basis: policy text (3)
+              basis: policy text (4)
                 G0 The park lies within Beijing [一] — ineligible
                 G1 An independent legal-person park management body [二] — ineligible
                 G2 Advertising and related units at least 40% of tenants or at least 20 units [二] — ineligible
+                G3 Soft and hard services for tenants' business and sector events [二] — ineligible
               basis: scorecard proposal (0)
             1 scorecard checked: 0 errors, 0 warnings
 
@@ -297,7 +300,7 @@ final class CommandTests: XCTestCase {
         let folder = try Parkscore.temporaryFolder()
         let original = try String(contentsOf: Parkscore.repository.appendingPathComponent("Criteria/beijing-digital-advertising-park.yaml"), encoding: .utf8)
         let broken = original
-            .replacingOccurrences(of: "weight: 10\n    criteria:\n      - id: basic.services", with: "weight: 12\n    criteria:\n      - id: basic.services")
+            .replacingOccurrences(of: "weight: 10\n    criteria:\n      # 二's basic", with: "weight: 12\n    criteria:\n      # 二's basic")
             .replacingOccurrences(of: "when: services.research_partners >= 1", with: "when: services.research_partner >= 1")
         let path = folder.appendingPathComponent("beijing-digital-advertising-park.yaml")
         try broken.write(to: path, atomically: true, encoding: .utf8)

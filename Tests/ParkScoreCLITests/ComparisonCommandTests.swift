@@ -80,10 +80,10 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertEqual(csv.rows.map { $0[0] }, ["1", "1", "3"])
         XCTAssertEqual(csv.rows.map { $0[1] }, ["beijing-xinghe", "beijing-xinghe-twin", "beijing-dongling"])
         XCTAssertEqual(csv.rows[1][2], "星河, 双子园（虚构）", "a comma inside a field survives the quoting")
-        // Xinghe and its twin carry reviews/, so both are compared by their evaluation (65.38, worked out by hand in
-        // StageRulesTests.testTheSampleEvaluationByHand), as batch does; Dongling by its self-assessment (19.77,
-        // BeijingScorecardTests.testIneligibleSampleByHand).
-        XCTAssertEqual(csv.rows.map { $0[4] }, ["65.38", "65.38", "19.77"])
+        // Xinghe and its twin carry reviews/, so both are compared by their evaluation (62.04, worked out by hand in
+        // StageRulesTests.testTheSampleEvaluationByHand; 65.38 before 二's services became gate G3), as batch does;
+        // Dongling by its self-assessment (16.44, was 19.77: BeijingScorecardTests.testIneligibleSampleByHand).
+        XCTAssertEqual(csv.rows.map { $0[4] }, ["62.04", "62.04", "16.44"])
         XCTAssertEqual(csv.rows[2][3], "不予认定")
 
         let table = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--lang", "en"])
@@ -141,7 +141,7 @@ final class ComparisonCommandTests: XCTestCase {
                    "shenzhen-digital-creative", "zhejiang-audiovisual-base"] {
             XCTAssertTrue(crosswalk.stdout.contains("\n\(id)  "), id)
         }
-        XCTAssertTrue(crosswalk.stdout.contains("符合基本条件 · 总分 79.08 · B 良好"), crosswalk.stdout)
+        XCTAssertTrue(crosswalk.stdout.contains("符合基本条件 · 总分 78.25 · B 良好"), crosswalk.stdout)
 
         // A year later: 3 more research partners (no change, already full), 2 more third-party institutions (7 → 9:
         // still the ≥ 5 band), and 3 more (→ 10: the top band, 3 → 5 points); the XR studio built (0 → 3).
@@ -154,12 +154,12 @@ final class ComparisonCommandTests: XCTestCase {
         try text.write(to: later, atomically: true, encoding: .utf8)
         let diff = try Parkscore.run(["diff", "Samples/beijing-xinghe/self-report.yaml", later.path])
         XCTAssertEqual(diff.status, 0, diff.stderr)
-        // operations: 12 + 3 = 15 of 15 → +3; services: 16 + 2 = 18 of 20 → 15 × 18/20 = 13.5, +1.5; total 79.0833 + 4.5
-        // = 83.5833 → 83.58
+        // operations: 12 + 3 = 15 of 15 → +3; services: 16 + 2 = 18 of 20 → 15 × 18/20 = 13.5, +1.5; total 78.25 + 4.5
+        // = 82.75 (BeijingScorecardTests.testEligibleSampleByHand gives 78.25; was 79.08 → 83.58)
         XCTAssertEqual(diff.stdout, """
         北京市数字广告产业园区评定 (beijing-digital-advertising-park)
         星河数字广告产业园（虚构）: 2025-01-01–2025-12-31 → 2026-01-01–2026-12-31
-        总分: 79.08 → 83.58  (+4.50)    等级: B → B
+        总分: 78.25 → 82.75  (+4.50)    等级: B → B
 
         operations.xr_studio XR摄影棚等数字广告制作前沿设施: 0 → 3  (未达标 → 达标)
             facilities.xr_studio: false → true

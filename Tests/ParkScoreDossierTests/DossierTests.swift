@@ -174,8 +174,8 @@ final class DossierTests: XCTestCase {
         XCTAssertTrue(md.hasPrefix("# 评审意见书：星河数字广告产业园（虚构）\n"), md)
         XCTAssertTrue(md.contains("| 档案日期 | 2026-03-10 |"), md)
         XCTAssertTrue(md.contains("| 依据文本 | 北京市《关于推动数字广告产业园区建设的指导意见（征求意见稿）》 |"), md)
-        XCTAssertTrue(md.contains("## 二、分阶段得分（自评分 · 初审分 · 评审分）\n\n| 自评分 | 初审分 | 评审分 |\n|--:|--:|--:|\n| **79.08** B 暂定结果 |"), md)
-        // The gates say what they rest on: all three of Beijing's on the text.
+        XCTAssertTrue(md.contains("## 二、分阶段得分（自评分 · 初审分 · 评审分）\n\n| 自评分 | 初审分 | 评审分 |\n|--:|--:|--:|\n| **78.25** B 暂定结果 |"), md)
+        // The gates say what they rest on: all four of Beijing's on the text.
         XCTAssertTrue(md.contains("| **G0** 园区位于本市辖区内 *依据：政策原文* | 一：“数字广告产业园区一般指在本市辖区内” |"), md)
         // culture.content: 1, 3, 1 → mean 5/3 = 1.67 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1: the chair settles it at 2.
         XCTAssertTrue(md.contains("| culture.content | 钱评审 1 级；孙评审 3 级；李评审 1 级 | 平均 1.67 → 3.33 | 等级 2 → 4（周组长，2026-03-10）理由："), md)

@@ -11,6 +11,8 @@ import XCTest
 /// - G1 reads management.independent_legal_person (supported by evidence 'licence'), G2 reads tenants.total and
 ///   tenants.advertising_related (supported by 'tenants'); both are ineligibility gates and ask for evidence.
 /// - G0 reads park.province (supported by 'licence' too): an ineligibility gate that asks for evidence.
+/// - G3 (version 1.2.0: 二's soft and hard services, a gate, no longer 4 points of 'basic') reads
+///   management.business_support_services, supported by 'services' (verified by its sha256; no reviewer rules on it).
 /// - services.platform (a criterion since version 1.1.0: 4 points) reads services.platform, supported by 'platform'.
 /// - services.third_party: 7 institutions ≥ 5 → 3 of 5 points; it asks for evidence, 'platform' supports its fact.
 /// - culture.content is judged: levels 0, 1, 2, 3 earn 0, 2, 4, 6 points.
@@ -218,25 +220,33 @@ final class StageRulesTests: XCTestCase {
 
     /// The sample's evaluation, worked out by hand (README, "A worked example"): dimension weight × points / the
     /// dimension's most points, with the panel's findings applied.
-    /// basic 10 × 4/12 (positioning and the district sign ask for evidence the report does not list → 0)
+    /// basic 10 × 0/8 (positioning and the district sign ask for evidence the report does not list → 0; the most is
+    /// 6 + 2 = 8 since 二's services became gate G3, was 12)
     /// + layout 15 × 6/16 (digital technologies: no evidence listed → 0) + tiers 15 × 15/15
     /// + operations 15 × 8/15 (rules: no evidence listed → 0) + services 15 × (4 + 6 + 1 + 3)/20 (platform 4, its evidence
     /// accepted at the preliminary check; third_party overridden 3 → 1 at the preliminary check, still in force) + talent 10 × (14/3 + 3 + 3 + 2)/16 (system: 2, 2, 3 → 7/3 → 4 + 1/3 × 2)
     /// + culture 10 × (4 + 4)/10 (content: the chair's level 2) + international 10 × 7/10
-    /// = 10/3 + 45/8 + 15 + 8 + 21/2 + 95/12 + 8 + 7 = 65.375 → 65.38 → C (60–70); final, not provisional.
+    /// = 0 + 45/8 + 15 + 8 + 21/2 + 95/12 + 8 + 7 = (0 + 135 + 360 + 192 + 252 + 190 + 192 + 168)/24 = 1489/24
+    /// = 62.0417 → 62.04 → C (60–70); final, not provisional (was 65.38 C, with basic 10 × 4/12 for the services).
+    /// Self-assessment (自评分) 78.25 (BeijingScorecardTests; was 79.08).
     func testTheSampleEvaluationByHand() throws {
         let a = try assess(["preliminary", "panel-1", "panel-2", "panel-3", "chair"].map(file))
-        XCTAssertEqual(a.result.total, Rational(6538, 100))
+        XCTAssertEqual(a.result.total, Rational(6204, 100))
+        XCTAssertEqual(a.result.gate("G3")?.status, .passed)
         XCTAssertEqual(a.result.verdict, .eligible)
         XCTAssertEqual(a.result.grade?.id, "C")
         XCTAssertFalse(a.result.isProvisional)
-        XCTAssertEqual(a.staged?.selfAssessment.total, Rational(7908, 100))
+        XCTAssertEqual(a.staged?.selfAssessment.total, Rational(7825, 100))
         XCTAssertEqual(a.result.criterion("talent.system")?.points, Rational(14, 3))
-        // Supplying the missing evidence for layout.digital_technologies restores what the park's own figures earn
-        // (3 technologies ≥ 2 → 6 of 10 points: 15 × 6/16 = 5.625), not full marks; the way to B (70 − 65.38 = 4.62
-        // short) takes that alone.
-        XCTAssertEqual(a.result.improvements.first?.gain, Rational(45, 8))
-        XCTAssertEqual(a.result.nextGrade?.criteria, ["layout.digital_technologies"])
+        // Supplying the missing evidence restores what the park's own figures earn, not full marks. basic.positioning
+        // now heads the list: the panel's 2, 3, 2 → 7/3 → 4 + 1/3 × 2 = 14/3 points, withheld, of 8: 10 × (14/3)/8 = 35/6
+        // ≈ 5.83 (was 10 × (14/3)/12 ≈ 3.89, out of 12); then layout.digital_technologies (3 technologies ≥ 2 → 6 of 16
+        // points: 15 × 6/16 = 45/8 = 5.625). The way to B (70 − 62.04 = 7.96 short) takes both: 35/6 + 45/8 ≈ 11.46.
+        XCTAssertEqual(a.result.improvements.first?.criterionID, "basic.positioning")
+        XCTAssertEqual(a.result.improvements.first?.gain, Rational(35, 6))
+        XCTAssertEqual(a.result.improvements.dropFirst().first?.gain, Rational(45, 8))
+        XCTAssertEqual(a.result.nextGrade?.pointsNeeded, Rational(796, 100))
+        XCTAssertEqual(a.result.nextGrade?.criteria, ["basic.positioning", "layout.digital_technologies"])
         // The overridden criterion's advice is the evaluator's reason, not "raise the value".
         XCTAssertEqual(a.result.improvements.first { $0.criterionID == "services.third_party" }?.action,
                        .addressOverride(reason: "7家第三方机构中3家合作协议已到期，有效仅4家"))
