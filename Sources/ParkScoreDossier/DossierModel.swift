@@ -327,33 +327,25 @@ public struct DossierModel {
         // An amount from park totals for tenants is an upper bound (上限估计); a ceiling ("最高") otherwise says so.
         let prefix = s.isUpperBound ? (labels["upper_bound"] ?? "") + " " : (s.isCeiling ? (labels["up_to"] ?? "") + " " : "")
         let firms = s.basis == .perFirm ? s.firms : []
+        let words = SupportAmountText(language: language)
         return [
             "id": .string(s.id), "idHTML": .string(Self.breakableID(s.id)), "title": .string(s.title.text(language)),
             "clauseRef": .string(s.clause?.ref ?? ""),
             "clauseQuote": .string(s.clause?.quote ?? ""),
             "beneficiary": .string(s.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")),
-            "amount": .string(amount(s.status, total: s.total, missing: s.missingFacts, prefix: prefix)), "eligible": .bool(s.status == .eligible),
+            "amount": .string(words.amount(s, prefix: prefix)), "eligible": .bool(s.status == .eligible),
             "upperBound": .bool(s.isUpperBound),
             "explanation": .texts(s.explanation.map { $0.text(language) }),
             "hasFirms": .bool(!firms.isEmpty),
             "firms": .list(firms.map { firm in
                 [
                     "index": .string(String(firm.index)), "name": .string(firm.name ?? ""),
-                    "amount": .string(amount(firm.status, total: firm.total, missing: firm.missingFacts,
-                                             prefix: s.isCeiling ? (labels["up_to"] ?? "") + " " : "")),
+                    "amount": .string(words.amount(firm, of: s, prefix: s.isCeiling ? (labels["up_to"] ?? "") + " " : "")),
                     "eligible": .bool(firm.status == .eligible),
                     "explanation": .texts(firm.explanation.map { $0.text(language) }),
                 ]
             }),
         ]
-    }
-
-    func amount(_ status: SupportEntitlement.Status, total: Rational?, missing: [String], prefix: String) -> String {
-        switch status {
-        case .eligible: return prefix + (total?.yuan ?? "")
-        case .notEligible: return t("不符合条件", "not eligible")
-        case .missingData: return t("缺少数据：", "missing data: ") + missing.joined(separator: ", ")
-        }
     }
 
     func factName(_ key: String) -> String {

@@ -112,10 +112,11 @@ final class ComparisonCommandTests: XCTestCase {
         支持措施 S3: 直播企业房租补贴
         依据条款: 三（三）：“对入驻经认定的办公集聚区、直播产业园的直播企业，给予每年最高70万元房租补贴，每家企业最多支持三年”  (004_8b3b8105442b44d6.txt)
         受益方: 入驻企业
+        须园区获认定: 是（园区不予认定时本项不适用，认定结论待定时本项待定）
         逐家测算: firms（每条记录一家企业，各自适用上限与年限，再合计）
-        条件: accredited_space and rent_paid > 0 and arrival_date <= period.to
+        条件: rent_paid > 0
         金额（元）: min(rent_paid, 700000) 每年，共 3 年
-        剩余年数: year(arrival_date) + 3 - year(period.to)
+        剩余年数: 3 - rent_subsidy_years_received
         未逐家填报时按园区合计（上限估计）: 条件 livestream.firms >= 1；min(livestream.tenant_rent, livestream.firms * 700000) 每年，共 3 年
 
         """)

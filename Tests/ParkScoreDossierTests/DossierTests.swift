@@ -210,16 +210,24 @@ final class DossierTests: XCTestCase {
         XCTAssertTrue(shenzhen.contains("<div class=\"basis basis-proposal\">依据：本评分表建议</div>"), shenzhen)
     }
 
-    /// The per-firm steps stay apart: firm 4 of nanshan-xingchao (云岫, arrived 2022) has 2022 + 3 − 2025 = 0 years of
-    /// rent subsidy left, which must not run into the next step as "= 0 3 年支持期已满" (read: "03 年"). The HTML
+    /// The per-firm steps stay apart: firm 4 of nanshan-xingchao (云岫), here with all 3 years of rent subsidy received,
+    /// has 3 − 3 = 0 left, which must not run into the next step as "= 0 3 年支持期已满" (read: "03 年"). The HTML
     /// per-firm table gives the working the widest column, not a quarter of the width to the row number.
+    /// This period's amount and the total over the years left are two figures in the dossier too: S3 for the sample as it
+    /// is, 本期 700,000 + 700,000 + 200,000 + 60,000 = ¥1,660,000, over the years left ¥3,320,000 (NanshanScorecardTests).
     func testPerFirmStepsAreSeparatedAndTheWorkingHasRoom() throws {
-        let zh = try render(.md, sample: "nanshan-xingchao")
-        XCTAssertTrue(zh.contains("year(2022-03-15) + 3 − year(2025-12-31) = 0；3 年支持期已满；|"), zh)
+        let used: (String) -> String = {
+            $0.replacingOccurrences(of: "rent_paid: 60000, rent_subsidy_years_received: 1,", with: "rent_paid: 60000, rent_subsidy_years_received: 3,")
+        }
+        let zh = try render(.md, sample: "nanshan-xingchao", edit: used)
+        XCTAssertTrue(zh.contains("剩余年数：3 − 3 = 0；3 年支持期已满；|"), zh)
         XCTAssertFalse(zh.contains("= 0 3 年"), zh)
+        let asIs = try render(.md, sample: "nanshan-xingchao")
+        XCTAssertTrue(asIs.contains("本期 ¥1,660,000；按各企业剩余年限测算合计 ¥3,320,000"), asIs)
+        XCTAssertTrue(asIs.contains("本期 ¥60,000；按剩余 2 年测算合计 ¥120,000"), asIs)
         XCTAssertTrue(zh.contains("合计 ¥380,000；文件未规定比例（“一定比例”）：所示为不超过实际金额的上限；|"), zh)
-        let en = try render(.md, sample: "nanshan-xingchao", language: .en)
-        XCTAssertTrue(en.contains("year(2022-03-15) + 3 − year(2025-12-31) = 0; its 3 years of support are over; |"), en)
+        let en = try render(.md, sample: "nanshan-xingchao", language: .en, edit: used)
+        XCTAssertTrue(en.contains("years left: 3 − 3 = 0; its 3 years of support are over; |"), en)
         let html = try render(.html, sample: "nanshan-xingchao")
         XCTAssertTrue(html.contains("<caption>S3 逐家测算</caption>\n            <colgroup><col style=\"width:6%\">"), html)
     }

@@ -22,11 +22,12 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(result.grade?.id, "B")
 
         // Support, per firm from the sample's table 'firms' (period 2025; firms 1–5 as listed there):
-        //   #1 潮汐 arrived 2023, rent 1,200,000, above-size and growing, events 260,000, partner sales 300,000,
-        //      tutoring for a listing, interest 1,600,000.50
-        //   #2 星火 arrived 2025, rent 700,000, above-size and growing, events 200,000, partner sales 80,000, interest 250,000
-        //   #3 南岸 arrived 2024, rent 200,000; #4 云岫 arrived 2022, rent 60,000, above-size and growing;
-        //   #5 青禾 arrived 2025, not in an accredited space, no rent.
+        //   #1 潮汐 arrived 2023, rent 1,200,000 (2 years of rent subsidy received), above-size and growing, events
+        //      260,000, partner sales 300,000, tutoring for a listing, interest 1,600,000.50
+        //   #2 星火 arrived 2025, rent 700,000 (none received), above-size and growing, events 200,000, partner sales
+        //      80,000, interest 250,000
+        //   #3 南岸 arrived 2024, rent 200,000 (1 received); #4 云岫 settled in the district 2022, moved into the park
+        //      2024, rent 60,000 (1 received), above-size and growing; #5 青禾 arrived 2025, no rent.
         let support = Dictionary(uniqueKeysWithValues: result.support.map { ($0.id, $0) })
         // 三（一）: privately funded audiovisual park → up to ¥3,000,000 once (was the same)
         XCTAssertEqual(support["S1"]?.total, r(3_000_000))
@@ -36,13 +37,28 @@ final class NanshanScorecardTests: XCTestCase {
         //   4 × up to ¥10,000,000 = ¥40,000,000 (was 5 firms new in the period × ¥10,000,000 = ¥50,000,000)
         XCTAssertEqual(support["S2"]?.firms.map(\.total), [r(10_000_000), r(10_000_000), r(10_000_000), nil, r(10_000_000)])
         XCTAssertEqual(support["S2"]?.total, r(40_000_000))
-        // 三（三）: #1 min(1,200,000, 700,000) × (2023 + 3 − 2025 = 1) = 700,000 (above the cap);
-        //   #2 700,000 × 3 = 2,100,000 (at the cap); #3 200,000 × 2 = 400,000 (below); #4 no years left; #5 not accredited.
-        //   ¥3,200,000, ¥1,600,000 in 2025 (was min(2,160,000, 36 × 700,000) × 3 = ¥6,480,000)
-        XCTAssertEqual(support["S3"]?.firms.map(\.total), [r(700_000), r(2_100_000), r(400_000), nil, nil])
-        XCTAssertEqual(support["S3"]?.firms.map(\.periods), [1, 3, 2, 0, 3])
-        XCTAssertEqual(support["S3"]?.perPeriod, r(1_600_000))
-        XCTAssertEqual(support["S3"]?.total, r(3_200_000))
+        // 三（三）, the park accredited (G1 passes, verdict eligible), years left = 3 − years received:
+        //   #1 本期 min(1,200,000, 700,000) = 700,000 (above the cap) × (3 − 2 = 1) = 700,000;
+        //   #2 本期 700,000 (at the cap) × 3 = 2,100,000; #3 本期 200,000 (below) × (3 − 1 = 2) = 400,000;
+        //   #4 本期 60,000 × (3 − 1 = 2) = 120,000 (version 1.1.0 counted from the 2022 district arrival: 0 years left);
+        //   #5 no rent. This period 700,000 + 700,000 + 200,000 + 60,000 = ¥1,660,000; over the years left
+        //   700,000 + 2,100,000 + 400,000 + 120,000 = ¥3,320,000 (was ¥1,600,000 and ¥3,200,000).
+        XCTAssertEqual(support["S3"]?.firms.map(\.perPeriod), [r(700_000), r(700_000), r(200_000), r(60_000), nil])
+        XCTAssertEqual(support["S3"]?.firms.map(\.total), [r(700_000), r(2_100_000), r(400_000), r(120_000), nil])
+        XCTAssertEqual(support["S3"]?.firms.map(\.periods), [1, 3, 2, 2, 3])
+        XCTAssertEqual(support["S3"]?.perPeriod, r(1_660_000))
+        XCTAssertEqual(support["S3"]?.total, r(3_320_000))
+        XCTAssertEqual(support["S3"]?.explanation.first?.text(.zh), "本项以园区获认定为前提：园区通过本评分表的门槛条件（符合基本条件），按经认定园区测算，最终以主管部门认定为准")
+        // This period's amount and the total over the years left are two figures, and the text says which is which.
+        let zh = ResultText(language: .zh).render(result, scorecard: scorecard, report: report)
+        XCTAssertTrue(zh.contains("(入驻企业) — 本期 ¥1,660,000；按各企业剩余年限测算合计 ¥3,320,000\n"), zh)
+        XCTAssertTrue(zh.contains("      #1 潮汐直播科技有限公司（虚构） — 本期 ¥700,000；按剩余 1 年测算合计 ¥700,000\n"), zh)
+        XCTAssertTrue(zh.contains("      #2 星火MCN文化传播有限公司（虚构） — 本期 ¥700,000；按剩余 3 年测算合计 ¥2,100,000\n"), zh)
+        let en = ResultText(language: .en).render(result, scorecard: scorecard, report: report)
+        XCTAssertTrue(en.contains("(tenants) — this period ¥1,660,000; over each firm's years left, ¥3,320,000 in all\n"), en)
+        XCTAssertTrue(en.contains("      #3 南岸头部主播工作室（虚构） — this period ¥200,000; over the 2 years left, ¥400,000 in all\n"), en)
+        // A measure paid once, or for one year only, keeps a single figure: S12b is ¥1,175,000 this year.
+        XCTAssertTrue(zh.contains("(入驻企业) — ¥1,175,000\n"), zh)
         XCTAssertEqual(support["S3"]?.isCeiling, false)
         XCTAssertEqual(support["S3"]?.basis, .perFirm)
         // 三（四）: #1, #2, #4 above-size and growing × up to ¥1,000,000 = ¥3,000,000 (was 3 × ¥1,000,000, the same)
@@ -67,7 +83,7 @@ final class NanshanScorecardTests: XCTestCase {
     }
 
     /// The sample without its table: the park-totals forms, each an upper bound.
-    /// S3 min(2,160,000, 36 × 700,000) × 3 = ¥6,480,000; S12b min(1,850,000.50 × 70%, 2 × 1,000,000) = ¥1,295,000.35;
+    /// S3 this period min(2,160,000, 36 × 700,000) = 2,160,000, × 3 = ¥6,480,000; S12b min(1,850,000.50 × 70%, 2 × 1,000,000) = ¥1,295,000.35;
     /// S11 min(380,000, 36 × 500,000) = ¥380,000; S2 has no park-totals form (missing data: the table).
     func testWithoutTheTableTheParkTotalsAreUpperBounds() throws {
         let dictionary = try Repository.dictionary()
@@ -91,9 +107,11 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(support["S1"]?.isUpperBound, false)
         // The text says so beside the amount, and why.
         let zh = ResultText(language: .zh).render(result, scorecard: scorecard, report: report)
-        XCTAssertTrue(zh.contains("(入驻企业) — 上限估计 ¥6,480,000\n      未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计\n"), zh)
+        XCTAssertTrue(zh.contains("(入驻企业) — 上限估计 本期 ¥2,160,000；按 3 年测算合计 ¥6,480,000\n"
+                                  + "      本项以园区获认定为前提：园区通过本评分表的门槛条件（符合基本条件），按经认定园区测算，最终以主管部门认定为准\n"
+                                  + "      未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计\n"), zh)
         let en = ResultText(language: .en).render(result, scorecard: scorecard, report: report)
-        XCTAssertTrue(en.contains("(tenants) — upper bound ¥6,480,000\n"), en)
+        XCTAssertTrue(en.contains("(tenants) — upper bound this period ¥2,160,000; over 3 years, ¥6,480,000 in all\n"), en)
     }
 
     func testAnOfficeClusterGetsNoParkConstructionSupport() throws {
@@ -107,5 +125,66 @@ final class NanshanScorecardTests: XCTestCase {
         // No table and no totals: the park-totals form of S3 lacks the count of firms.
         XCTAssertEqual(result.support.first { $0.id == "S3" }?.status, .missingData)
         XCTAssertEqual(result.support.first { $0.id == "S3" }?.missingFacts, ["livestream.firms"])
+    }
+
+    /// 三（三） grants the rent subsidy to firms 「入驻经认定的办公集聚区、直播产业园」: it follows the park's accreditation.
+    /// Samples/nanshan-xingchao as a park of a kind the text does not name: G1 fails, 不予认定, and S3 is not eligible
+    /// whatever its firms report (version 1.1.0: ¥3,200,000 on the firms' own accredited_space flags). Without the
+    /// park's kind the verdict is undetermined, and so is S3 (never ¥0). Support not tied to accreditation is unchanged:
+    /// S2 (新设立或新迁入的直播企业) still 4 × up to ¥10,000,000.
+    func testTheRentSubsidyFollowsTheParksAccreditation() throws {
+        let dictionary = try Repository.dictionary()
+        let scorecard = try Repository.scorecard("nanshan-livestreaming", dictionary: dictionary)
+        let engine = ScoringEngine(dictionary: dictionary)
+        var report = try Repository.sample("nanshan-xingchao", dictionary: dictionary, scorecards: [scorecard])
+        XCTAssertEqual(scorecard.incentives.filter(\.requiresAccreditation).map(\.id), ["S3"])
+        let json = ResultDocument(result: engine.score(report, against: scorecard), scorecard: scorecard, report: report, language: .zh).encoded()
+        XCTAssertTrue(json.contains(#""requiresAccreditation" : true"#), String(json.prefix(300)))
+
+        report.facts["livestream.park_type"]?.value = .text("other")
+        let refused = engine.score(report, against: scorecard)
+        XCTAssertEqual(refused.verdict, .ineligible)
+        let s3 = try XCTUnwrap(refused.support.first { $0.id == "S3" })
+        XCTAssertEqual(s3.status, .notEligible)
+        XCTAssertNil(s3.total)
+        XCTAssertEqual(s3.firms.count, 0)
+        XCTAssertEqual(s3.explanation.map { $0.text(.zh) }, ["园区未获认定（未通过门槛条件，不予认定），本项不适用"])
+        XCTAssertEqual(s3.explanation.map { $0.text(.en) }, ["the park is not accredited (a gate failed): this measure does not apply"])
+        XCTAssertEqual(refused.support.first { $0.id == "S2" }?.total, r(40_000_000))
+        let zh = ResultText(language: .zh).render(refused, scorecard: scorecard, report: report)
+        XCTAssertTrue(zh.contains("(入驻企业) — 不符合条件\n      园区未获认定（未通过门槛条件，不予认定），本项不适用\n"), zh)
+
+        report.facts["livestream.park_type"] = nil
+        let open = engine.score(report, against: scorecard)
+        XCTAssertEqual(open.verdict, .undetermined)
+        let undetermined = try XCTUnwrap(open.support.first { $0.id == "S3" })
+        XCTAssertEqual(undetermined.status, .missingData)
+        XCTAssertEqual(undetermined.missingFacts, ["livestream.park_type"])
+        XCTAssertNil(undetermined.total)
+        XCTAssertEqual(undetermined.explanation.map { $0.text(.zh) }, ["园区能否获认定尚未确定（门槛条件待定），本项待定"])
+    }
+
+    /// In evaluation, a gate whose evidence is rejected leaves the verdict 待补正: the rent subsidy is undetermined too,
+    /// with no missing fact to name — it reads 待定, not an empty "missing data".
+    func testTheRentSubsidyAwaitsTheCorrectionsOfAnOpenVerdict() throws {
+        let library = try XCTUnwrap(CriteriaLibrary.open(Repository.catalog).validValue)
+        let folder = Repository.path("Samples/nanshan-xingchao")
+        let text = try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8)
+        let chair = SourceFile(path: "z1.yaml", bytes: Array("""
+            reviewer: {id: z1, name: 组长, role: chair}
+            date: 2026-03-10
+            scorecard: nanshan-livestreaming
+            evidence: {registration: {verdict: rejected, reason: 登记材料与园区类型不符}}
+            """.utf8))
+        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(text.utf8)), reviews: [chair],
+                                     evidence: EvidenceFolder(folder))
+        let a = try XCTUnwrap(AssessmentPipeline(criteria: library).assess(input).validValue?.results.first)
+        XCTAssertEqual(a.result.gate("G1")?.status, .unsubstantiated)
+        XCTAssertEqual(a.result.verdict, .undetermined)
+        let s3 = try XCTUnwrap(a.result.support.first { $0.id == "S3" })
+        XCTAssertEqual(s3.status, .missingData)
+        XCTAssertEqual(s3.missingFacts, [])
+        XCTAssertEqual(SupportAmountText(language: .zh).amount(s3, prefix: ""), "待定")
+        XCTAssertEqual(SupportAmountText(language: .en).amount(s3, prefix: ""), "undetermined")
     }
 }

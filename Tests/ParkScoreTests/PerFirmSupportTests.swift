@@ -103,7 +103,7 @@ final class PerFirmSupportTests: XCTestCase {
         XCTAssertEqual(rent.total, r(3_000_000))
         XCTAssertEqual(rent.perPeriod, r(1_500_000))
         XCTAssertEqual(rent.firms[0].explanation.map { $0.text(.zh) }.suffix(2), [
-            "year(2025-03-01) + 3 − year(2025-12-31) = 3",
+            "剩余年数：year(2025-03-01) + 3 − year(2025-12-31) = 3",
             "min(¥2,000,000, ¥700,000) = ¥700,000 × 3 年 = ¥2,100,000",
         ])
         XCTAssertEqual(rent.firms[3].explanation.last?.text(.zh), "3 年支持期已满")
@@ -221,5 +221,49 @@ final class PerFirmSupportTests: XCTestCase {
         let line = try XCTUnwrap(lines.firstIndex { $0.contains("when: rnet") })
         let column = lines[line].unicodeScalars.count - "rnet > 0".unicodeScalars.count + 1
         XCTAssertEqual(loaded.diagnostics.first?.location, SourceLocation(file: "card.yaml", line: line + 1, column: column))
+    }
+
+    /// `requires_accreditation` is a boolean, and needs gates to decide the accreditation: on a scorecard without any
+    /// every park is eligible, and the field would decide nothing. With a gate, the engine applies it.
+    func testRequiresAccreditationIsChecked() throws {
+        let measure = """
+          - id: s.a
+            title: 房租补贴
+            clause: {ref: 五, quote: 房租补贴}
+            beneficiary: tenants
+            requires_accreditation: %@
+            for_each: firms
+            when: rent > 0
+            base: rent
+            cap: 700000
+            period: once
+        """
+        let noGate = Fixtures.scorecardLoad(Self.card(measure.replacingOccurrences(of: "%@", with: "true")), dictionary: dictionary)
+        XCTAssertEqual(noGate.diagnostics.filter { $0.severity == .error }.map(\.message), [
+            "incentive 's.a' has 'requires_accreditation' but the scorecard has no gate to decide the park's accreditation",
+        ])
+        let notABool = Fixtures.scorecardLoad(Self.card(measure.replacingOccurrences(of: "%@", with: "maybe")), dictionary: dictionary)
+        XCTAssertEqual(notABool.diagnostics.filter { $0.severity == .error }.count, 1)
+        XCTAssertTrue(notABool.diagnostics.first?.message.contains("requires_accreditation") == true, "\(notABool.diagnostics)")
+        XCTAssertTrue(notABool.diagnostics.first?.message.contains("must be true or false") == true, "\(notABool.diagnostics)")
+
+        // With a gate on 'count': passed → computed (甲 min(200,000, 700,000) = ¥200,000); failed → not eligible;
+        // missing → undetermined, naming the gate's missing fact.
+        let gated = Self.card(measure.replacingOccurrences(of: "%@", with: "true")).replacingOccurrences(of: "dimensions:\n", with: """
+            gates:
+              - {id: G1, title: 门槛, clause: {ref: 一, quote: 核查}, basis: text, when: count >= 1, on_fail: ineligible}
+            dimensions:
+
+            """)
+        let scorecard = Fixtures.scorecard(gated, dictionary: dictionary)
+        func s(_ facts: String) -> SupportEntitlement? {
+            let report = Fixtures.report(Fixtures.reportYAML(facts: facts), dictionary: dictionary)
+            return ScoringEngine(dictionary: dictionary).score(report, against: scorecard).support.first
+        }
+        let firms = "firms:\n  - {name: 甲, rent: 200000}"
+        XCTAssertEqual(s("count: 1\n" + firms)?.total, r(200_000))
+        XCTAssertEqual(s("count: 0\n" + firms)?.status, .notEligible)
+        XCTAssertEqual(s(firms)?.status, .missingData)
+        XCTAssertEqual(s(firms)?.missingFacts, ["count"])
     }
 }

@@ -127,8 +127,11 @@ final class SampleScoresTests: XCTestCase {
     ///   talent 4 + 4 + 4 = 15; network 3/6 → 5; commerce and supply 0 → 27.5524 → 27.55.
     ///   Support, per firm from its table (period 2025): S2 #1 arrived 2025 and #3 2024 are in their three years, #2 (2021)
     ///   is not → 2 × up to ¥10,000,000 = ¥20,000,000 (was 1 firm new in the period → ¥10,000,000);
-    ///   S3 #1 180,000 × 3 = 540,000, #2 2021 + 3 − 2025 < 1 → no years left, #3 60,000 × 2 = 120,000 → ¥660,000
-    ///   (was min(300,000, 6 × 700,000) × 3 = ¥900,000); the rest not eligible.
+    ///   S3 (a 直播教育产业园 is a 直播产业园 under 三（三）, and the park is accredited: G1 passes), years left
+    ///   = 3 − years received: #1 本期 180,000 × (3 − 0) = 540,000; #2 settled in the district 2021, moved into the park
+    ///   2025, none received: 本期 60,000 × 3 = 180,000 (version 1.1.0 counted from 2021: no years left, ¥0);
+    ///   #3 本期 60,000 × (3 − 1) = 120,000 → this period ¥300,000, over the years left ¥840,000 (was ¥660,000);
+    ///   the rest not eligible.
     /// zhejiang-wuzhen: every dimension full but exchange, 10 of 12 (no overseas project) → 25/3
     ///   → 15 + 20 + 20 + 10 + 10 + 8.3333 + 15 = 98.3333 → 98.33.
     func testOtherSamplesByHand() throws {
@@ -154,8 +157,9 @@ final class SampleScoresTests: XCTestCase {
         let support = Dictionary(uniqueKeysWithValues: shekou.support.map { ($0.id, $0) })
         XCTAssertEqual(support["S2"]?.firms.map(\.total), [r(10_000_000), nil, r(10_000_000)])
         XCTAssertEqual(support["S2"]?.total, r(20_000_000))
-        XCTAssertEqual(support["S3"]?.firms.map(\.total), [r(540_000), nil, r(120_000)])
-        XCTAssertEqual(support["S3"]?.total, r(660_000))
+        XCTAssertEqual(support["S3"]?.firms.map(\.total), [r(540_000), r(180_000), r(120_000)])
+        XCTAssertEqual(support["S3"]?.perPeriod, r(300_000))
+        XCTAssertEqual(support["S3"]?.total, r(840_000))
         XCTAssertEqual(shekou.support.filter { $0.status == .eligible }.map(\.id), ["S2", "S3"])
 
         let wuzhen = try result("zhejiang-wuzhen", "zhejiang-audiovisual-base")

@@ -68,8 +68,8 @@ final class SelfReportTemplateTests: XCTestCase {
         let loaded = SelfReportLoader.decode(SourceFile(path: "filled.yaml", bytes: Array(filled.utf8)), dictionary: dictionary)
         XCTAssertEqual(loaded.diagnostics, [])
         XCTAssertEqual(loaded.value?.facts["firms"]?.value, .list([.record([
-            "name": .text("某某文化传媒有限公司"), "arrival_date": .date("2024-03-01"), "accredited_space": .bool(true),
-            "rent_paid": .number(r(800_000)),
+            "name": .text("某某文化传媒有限公司"), "arrival_date": .date("2024-03-01"), "rent_paid": .number(r(800_000)),
+            "rent_subsidy_years_received": .number(r(1)),
         ])]))
     }
 

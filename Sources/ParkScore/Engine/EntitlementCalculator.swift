@@ -7,6 +7,10 @@ struct EntitlementCalculator {
     let environment: FactEnvironment
     let dictionary: FactDictionary
     let log: ArithmeticLog
+    /// The park's verdict under this scorecard, and the facts its undecided gates lack: what a measure granted for being
+    /// in an accredited park (`requires_accreditation`) depends on.
+    let verdict: ScoreResult.Verdict
+    let verdictMissingFacts: [String]
 
     /// An amount worked out under one set of terms, in one environment (the park's, or one firm's).
     private struct Amount {
@@ -25,7 +29,21 @@ struct EntitlementCalculator {
             periods: incentive.period == .once ? 1 : incentive.years, total: nil,
             isCeiling: incentive.base == nil || incentive.rateUnstated,
             basis: incentive.beneficiary == .park ? .park : .parkTotals, rateUnstated: incentive.rateUnstated,
-            missingFacts: [], explanation: [])
+            missingFacts: [], explanation: [], years: incentive.period == .once ? 1 : incentive.years)
+        result.requiresAccreditation = incentive.requiresAccreditation
+        if incentive.requiresAccreditation {
+            // 「入驻经认定的…」: the support follows the park's accreditation, whatever the firms say of themselves.
+            result.explanation.append(.accreditation(verdict))
+            switch verdict {
+            case .eligible: break
+            case .ineligible:
+                return result
+            case .undetermined:
+                result.status = .missingData
+                result.missingFacts = verdictMissingFacts
+                return result
+            }
+        }
         guard let table = incentive.forEach else {
             if result.basis == .parkTotals { result.explanation.append(.fromParkTotals(table: nil)) }
             apply(amount(incentive, incentive.terms, yearsLeft: nil, in: environment), to: &result)
@@ -171,7 +189,7 @@ struct EntitlementCalculator {
             return nil
         }
         if let yearsLeft {
-            a.explanation.append(.evaluated(ExpressionTrace(yearsLeft, env)))
+            a.explanation.append(.yearsLeft(ExpressionTrace(yearsLeft, env)))
             if let left = number(yearsLeft) {
                 guard left.isInteger else {
                     a.explanation.append(.problem("years left must be a whole number, not \(left.formatted())"))

@@ -22,8 +22,12 @@ public enum ExplanationStep: Sendable, Hashable {
     case fromParkTotals(table: String?)
     /// The text names no rate ("一定比例"): the amount is the base up to the cap, an upper bound.
     case rateUnstated
+    /// A firm's years of support left, worked out: `剩余年数：3 − 2 = 1`.
+    case yearsLeft(ExpressionTrace)
     /// A firm's years of support are over.
     case noYearsLeft(years: Int)
+    /// A measure granted for being in an accredited park (「入驻经认定的…」), and the park's verdict it follows.
+    case accreditation(ScoreResult.Verdict)
     /// The park's own rating of a judged criterion.
     case selfRated(level: Int, points: Rational)
     /// The rating an evaluation settled on.
@@ -93,8 +97,20 @@ public enum ExplanationStep: Sendable, Hashable {
                       : "\(why)computed from park totals, where per-firm caps and years cannot be applied: an upper bound"
         case .rateUnstated:
             return zh ? "文件未规定比例（“一定比例”）：所示为不超过实际金额的上限" : "the text names no rate (\"一定比例\"): the amount shown is an upper bound, never above the actual amount"
+        case .yearsLeft(let trace):
+            return zh ? "剩余年数：\(trace.text)" : "years left: \(trace.text)"
         case .noYearsLeft(let years):
             return zh ? "\(years) 年支持期已满" : "its \(years) years of support are over"
+        case .accreditation(let verdict):
+            switch verdict {
+            case .eligible:
+                return zh ? "本项以园区获认定为前提：园区通过本评分表的门槛条件（符合基本条件），按经认定园区测算，最终以主管部门认定为准"
+                          : "this measure is for firms in an accredited park: the park passes this scorecard's gates, so it is computed as accredited (the bureau's own accreditation decides)"
+            case .ineligible:
+                return zh ? "园区未获认定（未通过门槛条件，不予认定），本项不适用" : "the park is not accredited (a gate failed): this measure does not apply"
+            case .undetermined:
+                return zh ? "园区能否获认定尚未确定（门槛条件待定），本项待定" : "whether the park is accredited is undetermined (a gate is open): so is this measure"
+            }
         case .selfRated(let level, let points):
             return zh ? "自评等级 \(level) → \(points.formatted(places: 2))（暂定）"
                       : "self-rated level \(level) → \(points.formatted(places: 2)) (provisional)"

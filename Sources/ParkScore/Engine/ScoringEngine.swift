@@ -320,9 +320,18 @@ private struct Run {
             improvements: improvements,
             nextGrade: nextGrade(total: total, verdict: verdict, grade: grade, gradeByPoints: gradeByPoints, gates: gates,
                                  improvements: improvements),
-            support: scorecard.incentives.map { EntitlementCalculator(environment: environment, dictionary: dictionary, log: log).entitlement($0) },
+            support: support(verdict: verdict, gates: gates),
             corrections: corrections(gates: gates, dimensions: dimensions),
             arithmeticProblems: log.problems)
+    }
+
+    /// What each incentive comes to; one granted for being in an accredited park follows the verdict.
+    func support(verdict: ScoreResult.Verdict, gates: [GateResult]) -> [SupportEntitlement] {
+        var seen = Set<String>()
+        let missing = gates.flatMap(\.missingFacts).filter { seen.insert($0).inserted }
+        let calculator = EntitlementCalculator(environment: environment, dictionary: dictionary, log: log, verdict: verdict,
+                                               verdictMissingFacts: missing)
+        return scorecard.incentives.map { calculator.entitlement($0) }
     }
 
     // MARK: Gates

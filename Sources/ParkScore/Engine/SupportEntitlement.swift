@@ -31,6 +31,11 @@ public struct SupportEntitlement: Sendable {
     public var period: Incentive.Period
     /// How many periods: 1 for a one-off grant; per firm, the most any firm has left.
     public var periods: Int
+    /// The most periods the text grants (「最多支持三年」: 3); 1 for a measure not paid by the year. A measure paid by
+    /// the year for more than one year shows this period's amount apart from the total over the years left.
+    public var years: Int
+    /// Granted for being in an accredited park: the amount follows the park's verdict (`requires_accreditation`).
+    public var requiresAccreditation: Bool = false
     /// Yuan over all periods (and all firms).
     public var total: Rational?
     /// The text gives only a ceiling ("最高"), or a share without its rate ("一定比例"), so the amount is the most that
@@ -48,7 +53,7 @@ public struct SupportEntitlement: Sendable {
     public init(id: String, title: LocalizedText, clause: Clause?, beneficiary: Incentive.Beneficiary, status: Status,
                 perPeriod: Rational?, period: Incentive.Period, periods: Int, total: Rational?, isCeiling: Bool,
                 basis: Basis = .park, rateUnstated: Bool = false, missingFacts: [String], explanation: [ExplanationStep],
-                firms: [FirmEntitlement] = []) {
+                firms: [FirmEntitlement] = [], years: Int = 1) {
         self.id = id
         self.title = title
         self.clause = clause
@@ -64,7 +69,12 @@ public struct SupportEntitlement: Sendable {
         self.missingFacts = missingFacts
         self.explanation = explanation
         self.firms = firms
+        self.years = years
     }
+
+    /// Paid by the year for more than one year: this period's amount (one year) and the total over the years left are
+    /// two figures, and are shown as two.
+    public var isPaidOverYears: Bool { period == .year && years > 1 }
 
     /// Computed from park totals for tenants: at most this much, likely less.
     public var isUpperBound: Bool { basis == .parkTotals }

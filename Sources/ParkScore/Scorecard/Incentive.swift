@@ -45,6 +45,10 @@ public struct Incentive: Sendable {
     public var rateUnstated: Bool
     /// The measure from park-wide totals, used when the self-report gives no table: an upper bound.
     public var parkTotals: Terms?
+    /// The text grants it for being in an accredited park (「入驻经认定的…」): it applies only when the park's verdict
+    /// under this scorecard is eligible — not eligible when the park is not accredited (不予认定), undetermined while
+    /// the verdict is.
+    public var requiresAccreditation: Bool
     /// Facts and the amounts they must give, run by one test.
     public var examples: [ScorecardExample]
     public var location: SourceLocation?
@@ -67,7 +71,7 @@ public struct Incentive: Sendable {
     public init(id: String, title: LocalizedText, clause: Clause?, beneficiary: Beneficiary, condition: Expression?,
                 base: Expression?, rate: Rational?, cap: Expression, period: Period, years: Int,
                 forEach: String? = nil, yearsLeft: Expression? = nil, rateUnstated: Bool = false, parkTotals: Terms? = nil,
-                examples: [ScorecardExample] = [], location: SourceLocation? = nil) {
+                requiresAccreditation: Bool = false, examples: [ScorecardExample] = [], location: SourceLocation? = nil) {
         self.id = id
         self.title = title
         self.clause = clause
@@ -82,6 +86,7 @@ public struct Incentive: Sendable {
         self.yearsLeft = yearsLeft
         self.rateUnstated = rateUnstated
         self.parkTotals = parkTotals
+        self.requiresAccreditation = requiresAccreditation
         self.examples = examples
         self.location = location
     }

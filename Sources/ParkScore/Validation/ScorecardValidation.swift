@@ -362,7 +362,7 @@ public enum ScorecardValidation {
 }
 
 extension ScorecardValidation {
-    static let incentives = ScorecardRule(id: "incentives", summary: "incentives have a rate between 0 and 100% (or an unstated one with a base), sensible years, and park totals only beside a per-firm form") { context in
+    static let incentives = ScorecardRule(id: "incentives", summary: "incentives have a rate between 0 and 100% (or an unstated one with a base), sensible years, park totals only beside a per-firm form, and require accreditation only where gates decide it") { context in
         var diagnostics: [Diagnostic] = []
         for incentive in context.scorecard.incentives {
             let at = context.location(incentive.location)
@@ -390,6 +390,10 @@ extension ScorecardValidation {
             }
             if let totals = incentive.parkTotals, incentive.base != nil, totals.base == nil {
                 diagnostics.append(.error("incentive '\(incentive.id)' has a base per firm, but its 'park_totals' has none", at: at))
+            }
+            if incentive.requiresAccreditation && context.scorecard.gates.isEmpty {
+                // Without a gate every park's verdict is eligible: "accredited" would decide nothing.
+                diagnostics.append(.error("incentive '\(incentive.id)' has 'requires_accreditation' but the scorecard has no gate to decide the park's accreditation", at: at))
             }
             if incentive.period == .once && incentive.years != 1 {
                 diagnostics.append(.error("incentive '\(incentive.id)' is granted once: 'years' applies to 'period: year' only", at: at))

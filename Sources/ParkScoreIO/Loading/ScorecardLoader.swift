@@ -218,12 +218,13 @@ private struct ScorecardReader {
             }
         }
         let years = map.integer("years") ?? 1
+        let requiresAccreditation = map.bool("requires_accreditation") ?? false
         let examples = incentiveExamples(map)
         map.finish()
         guard let id, let title, let cap else { return nil }
         return Incentive(id: id, title: title, clause: clause, beneficiary: beneficiary, condition: condition, base: base,
                          rate: rate, cap: cap, period: period, years: years, forEach: forEach, yearsLeft: yearsLeft,
-                         rateUnstated: rateUnstated, parkTotals: parkTotals, examples: examples,
+                         rateUnstated: rateUnstated, parkTotals: parkTotals, requiresAccreditation: requiresAccreditation, examples: examples,
                          location: decoder.location(map.node))
     }
 

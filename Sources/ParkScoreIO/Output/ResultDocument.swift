@@ -676,6 +676,7 @@ struct SupportRef: Encodable {
     let basis: String
     let firms: [FirmRef]?
     let rateUnstated: Bool
+    let requiresAccreditation: Bool
     let upperBound: Bool
     let id: String
     let title: Localized
@@ -706,6 +707,7 @@ struct SupportRef: Encodable {
         basis = s.basis.rawValue
         firms = s.basis == .perFirm && !s.firms.isEmpty ? s.firms.map { FirmRef($0, language: language) } : nil
         rateUnstated = s.rateUnstated
+        requiresAccreditation = s.requiresAccreditation
         upperBound = s.isUpperBound
     }
 }
@@ -1146,6 +1148,7 @@ extension SupportRef: JSONWritable {
         json.field("period", period)
         json.field("periods", periods)
         json.field("rateUnstated", rateUnstated)
+        json.field("requiresAccreditation", requiresAccreditation)
         json.field("status", status)
         json.field("title", title)
         json.field("total", total)

@@ -140,13 +140,12 @@ public struct ResultText {
             out.append(t("可申报的支持（依据政策条款测算）", "Support that could be claimed (computed from the policy text)"))
             for item in result.support {
                 let who = item.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")
-                let amount = self.amount(item.status, total: item.total, missing: item.missingFacts,
-                                         prefix: item.isUpperBound ? t("上限估计 ", "upper bound ") : (item.isCeiling ? t("最高 ", "up to ") : ""))
+                let words = SupportAmountText(language: language)
+                let amount = words.amount(item, prefix: item.isUpperBound ? t("上限估计 ", "upper bound ") : (item.isCeiling ? t("最高 ", "up to ") : ""))
                 out.append("  \(item.id) \(item.title.text(language)) [\(clause(item.clause))] (\(who)) — \(amount)")
                 for step in item.explanation { out.append("      \(step.text(language))") }
                 for firm in item.firms {
-                    let firmAmount = self.amount(firm.status, total: firm.total, missing: firm.missingFacts,
-                                                 prefix: item.isCeiling ? t("最高 ", "up to ") : "")
+                    let firmAmount = words.amount(firm, of: item, prefix: item.isCeiling ? t("最高 ", "up to ") : "")
                     out.append("      \(firm.label) — \(firmAmount)")
                     for step in firm.explanation { out.append("          \(step.text(language))") }
                 }
@@ -156,15 +155,6 @@ public struct ResultText {
 
         out.append(contentsOf: scorecard.scoringModel.summary(language))
         return out
-    }
-
-    /// An entitlement's amount in words: `最高 ¥3,000,000`, `不符合条件`, `缺少数据：firms[2].rent_paid`.
-    func amount(_ status: SupportEntitlement.Status, total: Rational?, missing: [String], prefix: String) -> String {
-        switch status {
-        case .eligible: return prefix + (total?.yuan ?? "?")
-        case .notEligible: return t("不符合条件", "not eligible")
-        case .missingData: return t("缺少数据：", "missing data: ") + missing.joined(separator: ", ")
-        }
     }
 
     func clause(_ clause: Clause?) -> String {

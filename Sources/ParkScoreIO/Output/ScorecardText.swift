@@ -58,6 +58,10 @@ public struct ScorecardText {
             out.append("\(t("支持措施", "Support")) \(i.id): \(i.title.text(language))")
             out.append("\(t("依据条款", "Clause")): \(clause(i.clause))  (\(s.source.file))")
             out.append("\(t("受益方", "Beneficiary")): \(i.beneficiary == .park ? t("园区", "the park") : t("入驻企业", "tenant firms"))")
+            if i.requiresAccreditation {
+                out.append(t("须园区获认定: 是（园区不予认定时本项不适用，认定结论待定时本项待定）",
+                             "Requires the park's accreditation: yes (not eligible when the park is not accredited, undetermined while its verdict is)"))
+            }
             if let table = i.forEach {
                 out.append("\(t("逐家测算", "Per firm")): \(table)" + t("（每条记录一家企业，各自适用上限与年限，再合计）", " (one record a firm, each with its own cap and years, then summed)"))
             }
