@@ -46,6 +46,8 @@ def value(key, spec, rng, chosen):
         return "true" if rng.random() < 0.7 else "false"
     if t == "integer":
         n = rng.randint(0, 60)
+        if "max" in spec:  # a field's inclusive bound (firms' rent_subsidy_years_received: 0 to 3); same draws as before
+            n %= int(spec["max"]) + 1
         bound = spec.get("at_most")
         if bound and bound in chosen:
             n = min(n, int(chosen[bound]))

@@ -88,11 +88,13 @@ final class RecordFactTests: XCTestCase {
             max_records: 0
             fields:
               m: {type: money, zh: 钱, min: 5}
+              d: {type: date, zh: 日期, max: 3}
         """
         let schema = FactDictionaryLoader.decode(SourceFile(path: "facts.yaml", bytes: Array(text.utf8)))
         XCTAssertEqual(schema.diagnostics.filter { $0.severity == .error }.map(\.description), [
             "facts.yaml:5:18: error: 'max_records' of 'p' must be between 1 and 10000, not 0",
-            "facts.yaml:7:10: error: field 'm' of 'p' takes no 'min', 'max' or 'at_most' (counts and money are never negative)",
+            "facts.yaml:7:10: error: field 'm' of 'p' takes no 'min' or 'at_most' (counts and money are never negative; 'max' bounds a count or number)",
+            "facts.yaml:8:10: error: field 'd' of 'p' takes 'max' only as an integer or number, not date",
         ])
     }
 
@@ -161,5 +163,22 @@ final class RecordFactTests: XCTestCase {
             "only records facts take 'fields'",
             "records fact 'e' needs 'fields'",
         ])
+    }
+
+    /// A field may have a 'max' (inclusive) when it counts: Nanshan's rent_subsidy_years_received is 0 to 3, as
+    /// 三（三） grants 「每家企业最多支持三年」. 3 is taken, 4 is refused at its place; a negative count is refused as ever.
+    func testAFieldsMaximumIsInclusiveAndRefusedAbove() throws {
+        let dictionary = try Repository.dictionary()
+        guard case .records(let schema)? = dictionary.type(of: "firms") else { return XCTFail("firms is a table") }
+        XCTAssertEqual(schema.field("rent_subsidy_years_received")?.maximum, r(3))
+        func load(_ years: String) -> Loaded<SelfReport> {
+            Fixtures.reportLoad(Fixtures.reportYAML(facts: "firms:\n  - {name: 甲, rent_paid: 100000, rent_subsidy_years_received: \(years)}"),
+                                dictionary: dictionary)
+        }
+        XCTAssertEqual(load("3").diagnostics.filter { $0.severity == .error }, [])
+        XCTAssertEqual(load("4").diagnostics.filter { $0.severity == .error }.map(\.message),
+                       ["'firms[1].rent_subsidy_years_received' is 4, above the maximum 3"])
+        XCTAssertEqual(load("-1").diagnostics.filter { $0.severity == .error }.map(\.message),
+                       ["'firms[1].rent_subsidy_years_received' is -1, below the minimum 0"])
     }
 }

@@ -84,13 +84,17 @@ public struct RecordField: Sendable, Hashable {
     public var description: LocalizedText
     /// Labels of enum values, by value.
     public var valueLabels: [String: LocalizedText]
+    /// The most a count or number may be (`max`, inclusive): three years of a subsidy granted 「最多…三年」.
+    public var maximum: Rational?
 
-    public init(name: String, type: FactType, unit: String? = nil, description: LocalizedText, valueLabels: [String: LocalizedText] = [:]) {
+    public init(name: String, type: FactType, unit: String? = nil, description: LocalizedText, valueLabels: [String: LocalizedText] = [:],
+                maximum: Rational? = nil) {
         self.name = name
         self.type = type
         self.unit = unit
         self.description = description
         self.valueLabels = valueLabels
+        self.maximum = maximum
     }
 
     /// A field is never negative when it counts or is money or a share, and a share is never above 100%.

@@ -304,6 +304,11 @@ struct FactValueDecoder {
                     failed = true
                     continue
                 }
+                if case .number(let n) = value, let maximum = field.maximum, n > maximum {
+                    decoder.error("'\(label)' is \(n.formatted(places: 2)), above the maximum \(maximum.formatted())", at: pair.value, fieldPath)
+                    failed = true
+                    continue
+                }
                 if case .percent = field.type, case .number(let n) = value, n > .one {
                     decoder.error("'\(label)' is above 100%", at: pair.value, fieldPath)
                     failed = true

@@ -148,8 +148,17 @@ public enum FactDictionaryLoader {
                 continue
             }
             guard let definition = definition("\(key).\(name)", pair.value, decoder, fieldPath, field: true) else { continue }
-            if definition.minimum != nil || definition.maximum != nil || definition.atMost != nil {
-                decoder.error("field '\(name)' of '\(key)' takes no 'min', 'max' or 'at_most' (counts and money are never negative)", at: pair.value, fieldPath)
+            if definition.minimum != nil || definition.atMost != nil {
+                decoder.error("field '\(name)' of '\(key)' takes no 'min' or 'at_most' (counts and money are never negative; 'max' bounds a count or number)", at: pair.value, fieldPath)
+            }
+            var maximum = definition.maximum
+            if maximum != nil {
+                switch definition.type {
+                case .integer, .number: break
+                default:
+                    decoder.error("field '\(name)' of '\(key)' takes 'max' only as an integer or number, not \(definition.type.name)", at: pair.value, fieldPath)
+                    maximum = nil
+                }
             }
             switch definition.type {
             case .list, .records:
@@ -159,7 +168,7 @@ public enum FactDictionaryLoader {
             default: break
             }
             fields.append(RecordField(name: name, type: definition.type, unit: definition.unit, description: definition.description,
-                                      valueLabels: definition.valueLabels))
+                                      valueLabels: definition.valueLabels, maximum: maximum))
         }
         guard !fields.isEmpty else {
             decoder.error("records fact '\(key)' needs at least one field", at: node, fieldsPath)
