@@ -121,8 +121,8 @@ public struct SelfReportTemplate {
     func recordLines(_ schema: RecordSchema) -> [String] {
         var lines = ["  # 每家企业一行，写在下一行的位置（去掉 # 后照例逐行列出）；不掌握的字段不写，视为缺少数据，该企业金额待定："]
         for field in schema.fields {
-            let what = describe(FactDefinition(key: field.name, type: field.type, unit: field.unit, description: field.description,
-                                               valueLabels: field.valueLabels))
+            let what = describe(FactDefinition(key: field.name, type: field.type, unit: field.unit, maximum: field.maximum,
+                                               description: field.description, valueLabels: field.valueLabels))
             lines.append("  #   \(field.name)：\(field.description.zh)；\(what)")
         }
         return lines
