@@ -95,6 +95,7 @@ final class ActionableValidationTests: XCTestCase {
     func testValidateDoesNotSayValidWhileAGateCannotBeDecided() throws {
         let facts = """
           management.independent_legal_person: true
+          management.business_support_services: true
           park.province: beijing
           tenants:
             advertising_related: 19
@@ -115,7 +116,7 @@ final class ActionableValidationTests: XCTestCase {
         XCTAssertEqual(valid.status, 0, valid.stderr)
         XCTAssertTrue(valid.stderr.contains("warning: \(beijing): criterion talent.training cannot be scored for want of talent.training_sessions"),
                       valid.stderr)
-        XCTAssertTrue(valid.stdout.hasPrefix("\(complete.path): valid (4 facts, 0 evidence entries"), valid.stdout)
+        XCTAssertTrue(valid.stdout.hasPrefix("\(complete.path): valid (5 facts, 0 evidence entries"), valid.stdout)
         XCTAssertTrue(valid.stdout.contains("; incomplete: "), valid.stdout)
         XCTAssertTrue(valid.stdout.hasSuffix(" criteria cannot be scored for want of data\n"), valid.stdout)
     }
@@ -139,6 +140,7 @@ final class ActionableValidationTests: XCTestCase {
     func testAnUppercaseSha256IsAccepted() throws {
         let report = try application(facts: """
           management.independent_legal_person: true
+          management.business_support_services: true
           park.province: beijing
           tenants: {total: 45, advertising_related: 19}
         """, evidence: """

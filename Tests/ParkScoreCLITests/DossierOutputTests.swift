@@ -105,7 +105,7 @@ final class DossierOutputTests: XCTestCase {
         XCTAssertTrue(zh.stdout.hasPrefix("内置评分表（5 个）\n\n"), zh.stdout)
         // Beijing's text names no issuer: the jurisdiction stands for it (Criteria/beijing-digital-advertising-park.yaml, source).
         XCTAssertTrue(zh.stdout.contains("""
-            beijing-digital-advertising-park（版本 1.1.0）
+            beijing-digital-advertising-park（版本 1.2.0）
               名称：北京市数字广告产业园区评定
               依据文本：《关于推动数字广告产业园区建设的指导意见（征求意见稿）》（000_635c0f08b529d72c.txt）
               发文地区：北京市
@@ -123,7 +123,7 @@ final class DossierOutputTests: XCTestCase {
         XCTAssertEqual(en.status, 0, en.stderr)
         XCTAssertTrue(en.stdout.hasPrefix("Built-in scorecards (5)\n\n"), en.stdout)
         XCTAssertTrue(en.stdout.contains("""
-            beijing-digital-advertising-park (version 1.1.0)
+            beijing-digital-advertising-park (version 1.2.0)
               Title: Beijing municipal digital advertising park accreditation
               Source text: 关于推动数字广告产业园区建设的指导意见（征求意见稿） (000_635c0f08b529d72c.txt)
               Issued in: Beijing
@@ -140,7 +140,7 @@ final class DossierOutputTests: XCTestCase {
         XCTAssertEqual(object["schema"] as? String, "parkscore-scorecards")
         let list = try XCTUnwrap(object["scorecards"] as? [[String: Any]])
         XCTAssertEqual(list.map { $0["id"] as? String }, ids)
-        XCTAssertEqual(list.first?["version"] as? String, "1.1.0")
+        XCTAssertEqual(list.first?["version"] as? String, "1.2.0")
         XCTAssertEqual((list.first?["title"] as? [String: String])?["en"], "Beijing municipal digital advertising park accreditation")
         let source = try XCTUnwrap(list[1]["source"] as? [String: Any])
         XCTAssertEqual(source["file"] as? String, "001_c225274d5004a409.txt")
@@ -165,7 +165,7 @@ final class DossierOutputTests: XCTestCase {
         let run = try Parkscore.run(["env", "parkscore", "scorecards"], in: root, executable: "/usr/bin/env",
                                     environment: ["PATH": bin.path + ":/usr/bin:/bin"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasPrefix("内置评分表（1 个）\n\nnanshan-livestreaming（版本 1.1.0）\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasPrefix("内置评分表（1 个）\n\nnanshan-livestreaming（版本 1.2.0）\n"), run.stdout)
         let report = Parkscore.repository.appendingPathComponent("Samples/nanshan-xingchao/self-report.yaml").path
         let dossier = try Parkscore.run(["env", "parkscore", "dossier", report, "-o", "out/"], in: root, executable: "/usr/bin/env",
                                         environment: ["PATH": bin.path + ":/usr/bin:/bin"])

@@ -142,15 +142,15 @@ final class DossierDocumentTests: XCTestCase {
 
     func testChartReadsInBlackAndWhite() throws {
         let html = renderer.render(.html, try assess("beijing-xinghe", reviews: panel), language: .zh)
-        // With the panel's findings, 基础条件与特色定位 earns 3.33 of 10 (33% < 60%): orange under black lines; 梯度培育层级
+        // With the panel's findings, 产业布局与数字技术 earns 5.63 of 15 (38% < 60%): orange under black lines; 梯度培育层级
         // earns all 15: solid dark blue.
         XCTAssertTrue(html.contains("fill=\"#f0a04b\""), html)
         XCTAssertTrue(html.contains("<path d=\"M"), html)
         XCTAssertTrue(html.contains("fill=\"#1f4e8c\""), html)
         XCTAssertTrue(html.contains("15.00 / 15<tspan class=\"share\">（100%）</tspan>"), html)
-        XCTAssertTrue(html.contains("3.33 / 10<tspan class=\"share\">（33%）</tspan>"), html)
+        XCTAssertTrue(html.contains("5.63 / 15<tspan class=\"share\">（38%）</tspan>"), html)
         XCTAssertFalse(html.contains("url("), "nothing referred to by url()")
-        // The hatching stays within its bar: 3.33 / 10 of 480 px is 160 px.
+        // The hatching stays within its bar: 3.33 / 10 of 480 px would be 160 px.
         let lines = DimensionChart.hatching(width: 160, top: 0, height: 16)
         let path = try XCTUnwrap(lines.split(separator: "\"").dropFirst().first)
         let numbers = path.split(whereSeparator: { !"0123456789.".contains($0) }).compactMap { Double($0) }
