@@ -49,7 +49,7 @@ public struct ScorecardList {
     struct Entry: Encodable {
         let id: String
         let version: String
-        let title: Text
+        let title: Localized
         let source: Source
         let sha256: String
 
@@ -57,9 +57,9 @@ public struct ScorecardList {
             let s = loaded.scorecard
             id = s.id
             version = s.version
-            title = Text(s.title)
-            source = Source(file: s.source.file, title: s.source.title, jurisdiction: Text(s.source.jurisdiction),
-                            level: s.source.level, issuer: s.source.issuer.map(Text.init))
+            title = Localized(s.title)
+            source = Source(file: s.source.file, title: s.source.title, jurisdiction: Localized(s.source.jurisdiction),
+                            level: s.source.level, issuer: s.source.issuer.map(Localized.init))
             sha256 = loaded.fingerprint.sha256
         }
     }
@@ -67,18 +67,8 @@ public struct ScorecardList {
     struct Source: Encodable {
         let file: String
         let title: String
-        let jurisdiction: Text
+        let jurisdiction: Localized
         let level: String?
-        let issuer: Text?
-    }
-
-    struct Text: Encodable {
-        let zh: String
-        let en: String?
-
-        init(_ text: LocalizedText) {
-            zh = text.zh
-            en = text.en
-        }
+        let issuer: Localized?
     }
 }
