@@ -122,7 +122,11 @@ final class HuntFindingsTests: XCTestCase {
             $0.replacingOccurrences(of: "total: 45", with: "total: 100000").replacingOccurrences(of: "advertising_related: 19", with: "advertising_related: 39999")
         }
         let run = try Parkscore.run(["score", report.path])
-        XCTAssertTrue(run.stdout.contains("39999 / 100000 = 0.39999 ≥ 40% ✗"), String(run.stdout.prefix(1200)))
+        // 39999 / 100000 = 39.999% exactly: shown with the decimals it needs, never rounded up to the 40% it misses.
+        XCTAssertTrue(run.stdout.contains("占入驻单位总数 100000 家的 39.999%，不低于 40%"), String(run.stdout.prefix(1200)))
+        // The exact formula stays in the JSON for auditors.
+        let json = try Parkscore.run(["score", report.path, "--format", "json"])
+        XCTAssertTrue(json.stdout.contains("39999 / 100000 = 0.39999 ≥ 40% ✗"), String(json.stdout.prefix(1200)))
     }
 
     func testABatchWhoseRankingTargetIsALinkWritesNothing() throws {

@@ -397,3 +397,10 @@ extension ExpressionTrace {
         value.hasPrefix("≈") ? "\(lhs) ≈ \(value.dropFirst())" : "\(lhs) = \(value)"
     }
 }
+
+extension ExpressionNode {
+    /// The value of this node alone, building no text: what a wording of a trace reads, part by part.
+    public func value(in environment: FactEnvironment) -> Value {
+        ExpressionEvaluator(environment: environment).value(self)
+    }
+}

@@ -31,8 +31,10 @@ public struct ResultDocument: Encodable {
     public var stages: StagesRef?
 
     /// The JSON of one assessment: the final result, and in evaluation its stages and findings.
-    public init(_ assessment: ScorecardAssessment, language: LocalizedText.Language = .zh) {
-        self.init(result: assessment.result, scorecard: assessment.scorecard, report: assessment.report, language: language)
+    public init(_ assessment: ScorecardAssessment, language: LocalizedText.Language = .zh, texts: ExplanationTexts? = nil) {
+        let texts = texts.flatMap { $0.language == language ? $0 : nil }
+            ?? ExplanationTexts(assessment.result, scorecard: assessment.scorecard, dictionary: assessment.dictionary, language: language)
+        self.init(result: assessment.result, scorecard: assessment.scorecard, report: assessment.report, language: language, texts: texts)
         stages = assessment.staged.map { StagesRef($0, report: assessment.report, language: language) }
     }
 
@@ -66,8 +68,12 @@ public struct ResultDocument: Encodable {
             case .awaitingPanel: return "awaiting the panel"
             }
         }
-        gates = zip(result.gates, texts.gates).map { GateRef($0, explanation: $1, language: language) }
-        dimensions = zip(result.dimensions, texts.criteria).map { DimensionRef($0, explanations: $1, language: language) }
+        gates = result.gates.indices.map { i in
+            GateRef(result.gates[i], explanation: texts.gates[i], plain: texts.plainGates?[i], language: language)
+        }
+        dimensions = result.dimensions.indices.map { d in
+            DimensionRef(result.dimensions[d], explanations: texts.criteria[d], plain: texts.plainCriteria?[d], language: language)
+        }
         derived = result.derived.mapValues(JSONValue.init)
         missingData = result.missingData.map { MissingRef(fact: $0.key, usedBy: $0.usedBy) }
         improvements = result.improvements.map(ImprovementRef.init)
@@ -367,13 +373,17 @@ struct GateRef: Encodable {
     let basis: String
     let effect: String
     let status: String
+    /// The exact formula with the facts substituted, for auditors.
     let explanation: String
+    /// The same in plain language: the facts by title, with units, and the verdict.
+    let plain: String?
     let problem: String?
     let missingFacts: [String]
     let evidence: EvidenceRef
     let unsubstantiated: UnsubstantiatedRef?
 
-    init(_ gate: GateResult, explanation: String, language: LocalizedText.Language) {
+    init(_ gate: GateResult, explanation: String, plain: String?, language: LocalizedText.Language) {
+        self.plain = plain
         id = gate.id
         title = Localized(gate.title)
         clause = ClauseRef(gate.clause)
@@ -401,7 +411,10 @@ struct CriterionRef: Encodable {
     let maxPoints: JSONNumber
     let contribution: JSONNumber
     let maxContribution: JSONNumber
+    /// The exact steps, formulas with the facts substituted, for auditors.
     let explanation: [String]
+    /// The same steps in plain language.
+    let plain: [String]?
     let measured: JSONNumber?
     let values: [String: JSONValue]
     let missingFacts: [String]
@@ -411,7 +424,8 @@ struct CriterionRef: Encodable {
     let provisional: Bool
     let unsubstantiated: UnsubstantiatedRef?
 
-    init(_ c: CriterionResult, explanation: [String], language: LocalizedText.Language) {
+    init(_ c: CriterionResult, explanation: [String], plain: [String]?, language: LocalizedText.Language) {
+        self.plain = plain
         id = c.id
         title = Localized(c.title)
         kind = c.kind
@@ -444,7 +458,7 @@ struct DimensionRef: Encodable {
     let applicable: Bool
     let criteria: [CriterionRef]
 
-    init(_ d: DimensionResult, explanations: [[String]], language: LocalizedText.Language) {
+    init(_ d: DimensionResult, explanations: [[String]], plain: [[String]]?, language: LocalizedText.Language) {
         id = d.id
         title = Localized(d.title)
         weight = JSONNumber(d.weight)
@@ -453,7 +467,9 @@ struct DimensionRef: Encodable {
         maxPoints = JSONNumber(d.applicableMaxPoints)
         score = JSONNumber(d.score)
         applicable = d.isApplicable
-        criteria = zip(d.criteria, explanations).map { CriterionRef($0, explanation: $1, language: language) }
+        criteria = d.criteria.indices.map { i in
+            CriterionRef(d.criteria[i], explanation: explanations[i], plain: plain?[i], language: language)
+        }
     }
 }
 
@@ -934,6 +950,7 @@ extension GateRef: JSONWritable {
         json.field("explanation", explanation)
         json.field("id", id)
         json.field("missingFacts", missingFacts)
+        json.field("plain", plain)
         json.field("problem", problem)
         json.field("status", status)
         json.field("title", title)
@@ -957,6 +974,7 @@ extension CriterionRef: JSONWritable {
         json.field("measured", measured)
         json.field("missingFacts", missingFacts)
         json.field("notApplicable", notApplicable)
+        json.field("plain", plain)
         json.field("points", points)
         json.field("provisional", provisional)
         json.field("status", status)

@@ -16,7 +16,7 @@ public struct ResultText {
         let (result, scorecard, report) = (assessment.result, assessment.scorecard, assessment.report)
         var out = header(result, scorecard: scorecard, report: report)
         if let staged = assessment.staged { out += StagedText(language: language).lines(staged, report: report) + [""] }
-        out += body(result, scorecard: scorecard)
+        out += body(result, scorecard: scorecard, dictionary: assessment.dictionary)
         return TerminalText.lines(out) + "\n"
     }
 
@@ -28,8 +28,9 @@ public struct ResultText {
         return t("\(issuer)\(quoted)", "\(issuer), \(quoted)")
     }
 
-    public func render(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport) -> String {
-        TerminalText.lines(header(result, scorecard: scorecard, report: report) + body(result, scorecard: scorecard)) + "\n"
+    /// With a fact dictionary, explanations are in plain language; without one, the exact formulas.
+    public func render(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport, dictionary: FactDictionary? = nil) -> String {
+        TerminalText.lines(header(result, scorecard: scorecard, report: report) + body(result, scorecard: scorecard, dictionary: dictionary)) + "\n"
     }
 
     /// Which scorecard, which park, and the verdict: what a reader needs first.
@@ -57,8 +58,9 @@ public struct ResultText {
     }
 
     /// Gates, criteria, corrections, missing data, improvements, the next grade, support and the scoring model.
-    func body(_ result: ScoreResult, scorecard: Scorecard) -> [String] {
+    func body(_ result: ScoreResult, scorecard: Scorecard, dictionary: FactDictionary?) -> [String] {
         var out: [String] = []
+        let plain = dictionary.map { PlainExplanation(dictionary: $0, scorecard: scorecard, language: language) }
         if !result.gates.isEmpty {
             out.append(t("门槛条件", "Gates"))
             for gate in result.gates {
@@ -70,7 +72,7 @@ public struct ResultText {
                 case .unsubstantiated: mark = "!"
                 }
                 out.append("  \(mark) \(gate.id) \(gate.title.text(language)) [\(clause(gate.clause))]\(t("（", " (") + gateBasis(gate.basis) + t("）", ")")) — \(gateStatus(gate))")
-                out.append("      \(gate.explanation)")
+                out.append("      \(plain?.sentence(gate.trace) ?? gate.explanation)")
                 if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(language))") }
             }
             out.append("")
@@ -90,7 +92,8 @@ public struct ResultText {
                 let points = c.status == .notApplicable
                     ? t("不适用", "N/A") : "\(c.points.formatted(places: 2))/\(c.maxPoints.formatted(places: 2))"
                 out.append("    \(statusMark(c.status)) \(c.id) \(c.title.text(language)) [\(clause(c.clause))] \(points) \(status(c.status))")
-                for step in c.explanation { out.append("        \(step.text(language))") }
+                let steps = plain?.steps(c.explanation, criterion: scorecard.criterion(c.id)) ?? c.explanation.map { $0.text(language) }
+                for step in steps { out.append("        \(step)") }
                 if case .missing = c.evidence { out.append("        \(t("证明材料：未提供", "evidence: none listed"))") }
             }
         }
@@ -143,11 +146,11 @@ public struct ResultText {
                 let words = SupportAmountText(language: language)
                 let amount = words.amount(item, prefix: item.isUpperBound ? t("上限估计 ", "upper bound ") : (item.isCeiling ? t("最高 ", "up to ") : ""))
                 out.append("  \(item.id) \(item.title.text(language)) [\(clause(item.clause))] (\(who)) — \(amount)")
-                for step in item.explanation { out.append("      \(step.text(language))") }
+                for step in plain?.steps(item.explanation) ?? item.explanation.map({ $0.text(language) }) { out.append("      \(step)") }
                 for firm in item.firms {
                     let firmAmount = words.amount(firm, of: item, prefix: item.isCeiling ? t("最高 ", "up to ") : "")
                     out.append("      \(firm.label) — \(firmAmount)")
-                    for step in firm.explanation { out.append("          \(step.text(language))") }
+                    for step in plain?.steps(firm.explanation) ?? firm.explanation.map({ $0.text(language) }) { out.append("          \(step)") }
                 }
             }
             out.append("")
