@@ -25,6 +25,7 @@ extension DossierModel {
         if !result.support.isEmpty { add("support", labels["support"]) }
         add("scoring_model", labels["scoring_model"])
         if result.mode == .evaluation { add("panel", labels["panel_page"]) }
+        add("formulas", labels["formulas"])
         add("audit", labels["audit"])
         return out
     }

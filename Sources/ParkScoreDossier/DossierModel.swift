@@ -20,7 +20,7 @@ public struct DossierModel {
         self.language = language
         self.labels = labels
         self.labelValue = labelValue
-        texts = ExplanationTexts(assessment.result, language: language)
+        texts = ExplanationTexts(assessment.result, scorecard: assessment.scorecard, dictionary: assessment.dictionary, language: language)
         self.extraInputs = extraInputs
     }
 
@@ -76,10 +76,13 @@ public struct DossierModel {
             "total": .string(result.total.fixed(places: 2)),
             "provisional": .bool(result.isProvisional),
             "provisionalReasons": .texts(result.provisionalReasons.map(words.provisional)),
-            "gates": .list(zip(result.gates, texts.gates).map(gate)),
+            "gates": .list(result.gates.indices.map { gate(result.gates[$0], explanation: texts.plainGate($0)) }),
+            "formulas": .list(formulas),
             "hasGates": .bool(!result.gates.isEmpty),
             "chart": .string(DimensionChart.svg(result.dimensions, language: language)),
-            "dimensions": .list(zip(result.dimensions, texts.criteria).map(dimension)),
+            "dimensions": .list(result.dimensions.indices.map { d in
+                dimension(result.dimensions[d], explanations: result.dimensions[d].criteria.indices.map { texts.plainCriterion(d, $0) })
+            }),
             "evidenceIndex": .list(evidence.map(\.value)),
             "missing": .list(result.missingData.map {
                 ["fact": .string(factName($0.key)), "key": .string($0.key), "usedBy": .string($0.usedBy.joined(separator: ", "))]
@@ -236,7 +239,14 @@ public struct DossierModel {
     }
 
     func criterion(_ c: CriterionResult, explanation: [String]) -> TemplateValue {
-        let values = c.factKeys.map { key in "\(factName(key)) = \(show(c.environment.value(key), key: key))" }
+        // The plain explanation names each fact it reads with its value; the values stand alone only when no step does.
+        let worded = c.explanation.contains { step in
+            switch step {
+            case .evaluated, .item: return true
+            default: return false
+            }
+        }
+        let values = worded ? [] : c.factKeys.map { key in "\(factName(key))\(t("：", ": "))\(show(c.environment.value(key), key: key))" }
         var evidenceText = ""
         switch c.evidence {
         case .notRequired: break
@@ -323,7 +333,36 @@ public struct DossierModel {
         }
     }
 
+    var plain: PlainExplanation { PlainExplanation(dictionary: dictionary, scorecard: scorecard, language: language) }
+
+    /// The appendix for auditors: every gate's and criterion's exact formula with the facts substituted, as the JSON's
+    /// `explanation` keeps it. The tables above word the same in plain language.
+    var formulas: [TemplateValue] {
+        var rows: [TemplateValue] = []
+        for (g, gate) in result.gates.enumerated() {
+            rows.append(["id": .string(gate.id), "idHTML": .string(Self.breakableID(gate.id)), "title": .string(gate.title.text(language)),
+                         "lines": .texts([texts.gates[g]])])
+        }
+        for (d, dimension) in result.dimensions.enumerated() {
+            for (c, criterion) in dimension.criteria.enumerated() where !texts.criteria[d][c].isEmpty {
+                rows.append(["id": .string(criterion.id), "idHTML": .string(Self.breakableID(criterion.id)),
+                             "title": .string(criterion.title.text(language)), "lines": .texts(texts.criteria[d][c])])
+            }
+        }
+        for item in result.support {
+            var lines = item.explanation.map { $0.text(language) }
+            for firm in item.firms where item.basis == .perFirm {
+                lines += firm.explanation.map { "\(firm.label)\(t("：", ": "))\($0.text(language))" }
+            }
+            if lines.isEmpty { continue }
+            rows.append(["id": .string(item.id), "idHTML": .string(Self.breakableID(item.id)), "title": .string(item.title.text(language)),
+                         "lines": .texts(lines)])
+        }
+        return rows
+    }
+
     func support(_ s: SupportEntitlement) -> TemplateValue {
+        let plain = self.plain
         // An amount from park totals for tenants is an upper bound (上限估计); a ceiling ("最高") otherwise says so.
         let prefix = s.isUpperBound ? (labels["upper_bound"] ?? "") + " " : (s.isCeiling ? (labels["up_to"] ?? "") + " " : "")
         let firms = s.basis == .perFirm ? s.firms : []
@@ -335,14 +374,14 @@ public struct DossierModel {
             "beneficiary": .string(s.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")),
             "amount": .string(words.amount(s, prefix: prefix)), "eligible": .bool(s.status == .eligible),
             "upperBound": .bool(s.isUpperBound),
-            "explanation": .texts(s.explanation.map { $0.text(language) }),
+            "explanation": .texts(plain.steps(s.explanation)),
             "hasFirms": .bool(!firms.isEmpty),
             "firms": .list(firms.map { firm in
                 [
                     "index": .string(String(firm.index)), "name": .string(firm.name ?? ""),
                     "amount": .string(words.amount(firm, of: s, prefix: s.isCeiling ? (labels["up_to"] ?? "") + " " : "")),
                     "eligible": .bool(firm.status == .eligible),
-                    "explanation": .texts(firm.explanation.map { $0.text(language) }),
+                    "explanation": .texts(plain.steps(firm.explanation)),
                 ]
             }),
         ]

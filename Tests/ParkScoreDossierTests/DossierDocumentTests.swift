@@ -81,10 +81,11 @@ final class DossierDocumentTests: XCTestCase {
             - 八、优先改进事项
             - 九、评分模型
             - 十、评审组签字
-            - 十一、审计附录
+            - 十一、计算公式（供审核）
+            - 十二、审计附录
 
             """), md)
-        for heading in ["## 一、评审结论\n", "## 四、门槛条件\n", "## 十、评审组签字\n", "## 十一、审计附录\n"] {
+        for heading in ["## 一、评审结论\n", "## 四、门槛条件\n", "## 十、评审组签字\n", "## 十一、计算公式（供审核）\n", "## 十二、审计附录\n"] {
             XCTAssertTrue(md.contains(heading), heading)
         }
         let html = renderer.render(.html, try assess("beijing-xinghe", reviews: panel), language: .zh)
@@ -92,7 +93,7 @@ final class DossierDocumentTests: XCTestCase {
         XCTAssertTrue(html.contains("<h2 id=\"panel\">十、评审组签字</h2>"), html)
         // Nanshan has support measures: they come before the scoring model; English numbers with a point.
         let en = renderer.render(.md, try assess("nanshan-xingchao"), language: .en)
-        XCTAssertTrue(en.contains("- 6. What to improve first\n- 7. Support that could be claimed\n- 8. Scoring model\n- 9. Audit appendix\n"), en)
+        XCTAssertTrue(en.contains("- 6. What to improve first\n- 7. Support that could be claimed\n- 8. Scoring model\n- 9. Formulas (for auditors)\n- 10. Audit appendix\n"), en)
         XCTAssertTrue(en.contains("## 1. Self-assessment verdict\n"), en)
     }
 

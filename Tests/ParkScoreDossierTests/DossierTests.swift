@@ -220,14 +220,16 @@ final class DossierTests: XCTestCase {
             $0.replacingOccurrences(of: "rent_paid: 60000, rent_subsidy_years_received: 1,", with: "rent_paid: 60000, rent_subsidy_years_received: 3,")
         }
         let zh = try render(.md, sample: "nanshan-xingchao", edit: used)
-        XCTAssertTrue(zh.contains("剩余年数：3 − 3 = 0；3 年支持期已满；|"), zh)
+        // 3 − 3 = 0 years left, in words; the exact formula is in the appendix.
+        XCTAssertTrue(zh.contains("（0 至 3 年；每家企业最多支持三年） 3 年，为 0 年；3 年支持期已满；|"), zh)
+        XCTAssertTrue(zh.contains("剩余年数：3 − 3 = 0；"), "the formula stays in the appendix for auditors")
         XCTAssertFalse(zh.contains("= 0 3 年"), zh)
         let asIs = try render(.md, sample: "nanshan-xingchao")
         XCTAssertTrue(asIs.contains("本期 ¥1,660,000；按各企业剩余年限测算合计 ¥3,320,000"), asIs)
         XCTAssertTrue(asIs.contains("本期 ¥60,000；按剩余 2 年测算合计 ¥120,000"), asIs)
         XCTAssertTrue(zh.contains("合计 ¥380,000；文件未规定比例（“一定比例”）：所示为不超过实际金额的上限；|"), zh)
         let en = try render(.md, sample: "nanshan-xingchao", language: .en, edit: used)
-        XCTAssertTrue(en.contains("years left: 3 − 3 = 0; its 3 years of support are over; |"), en)
+        XCTAssertTrue(en.contains("(0 to 3; at most three years a firm) 3 years: 0 years; its 3 years of support are over; |"), en)
         let html = try render(.html, sample: "nanshan-xingchao")
         XCTAssertTrue(html.contains("<caption>S3 逐家测算</caption>\n            <colgroup><col style=\"width:6%\">"), html)
     }
