@@ -47,6 +47,23 @@ final class PlainScoreOutputTests: XCTestCase {
         }
     }
 
+    /// An evaluation too: the panel's findings (evidence not accepted, the chair's resolution, an override) in words.
+    func testAnEvaluationScoresInPlainLanguage() throws {
+        let keys = try factKeys()
+        for language in ["zh", "en"] {
+            let run = try Parkscore.run(["score", "Samples/beijing-xinghe/self-report.yaml", "--reviews", "Samples/beijing-xinghe/reviews",
+                                         "--lang", language])
+            XCTAssertEqual(run.stderr, "", language)
+            for full in Self.explanationLines(run.stdout) {
+                // A reviewer's reason is the reviewer's own words, as written: checked up to it.
+                let line = full.components(separatedBy: ", because ").first ?? full
+                let problems = language == "zh" ? PlainWordingChecker.problems(zh: line, factKeys: keys)
+                                                : PlainWordingChecker.problems(en: line, factKeys: keys)
+                XCTAssertEqual(problems, [], "\(language): \(line)")
+            }
+        }
+    }
+
     /// The quoted problems of issue 12, gone from the goldens: the share and count of G2 in words, the scale as a sentence.
     func testGoldensReadAsTheIssueAsks() throws {
         let zh = try Parkscore.run(["score", "Samples/beijing-xinghe/self-report.yaml", "--scorecard", "beijing-digital-advertising-park"]).stdout

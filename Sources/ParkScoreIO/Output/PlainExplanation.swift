@@ -167,6 +167,13 @@ public struct PlainExplanation: Sendable {
         case .overridden(let old, let new, let reviewer, let reason):
             return t("评审调整（\(reviewer)）：由 \(pts(old)) 分调整为 \(pts(new)) 分，理由：\(reason)",
                      "overridden by \(reviewer): from \(self.points(old)) to \(self.points(new)), because \(reason)")
+        case .evidenceNotAccepted(let reason):
+            let problems = reason.problems.map { $0.text(language) }.joined(separator: t("；", "; "))
+            return t("证明材料不足以支持该项（\(problems)），得 0 分", "the evidence does not hold (\(problems)): 0 points")
+        case .resolved(let level, let aggregate, let points, let chair, let reason):
+            let was = aggregate.map { t("评审组平均等级 \(pts($0))，", "the panel's average level \(pts($0)); ") } ?? ""
+            return t("\(was)经组长合议（\(chair)）确定为等级 \(level)，得 \(pts(points)) 分，理由：\(reason)",
+                     "\(was)settled by the chair \(chair) at level \(level): \(self.points(points)), because \(reason)")
         case .yearsLeft(let trace):
             return t("剩余年数：", "years left: ") + sentence(trace)
         default:
