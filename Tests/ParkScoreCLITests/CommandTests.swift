@@ -218,6 +218,24 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(try Parkscore.run(["score", xinghe, "--mode", "self", "--review", bad.path]).status, 64)
     }
 
+    /// An application folder (what a batch reads) stands for the self-report.yaml in it, for every command that reads one;
+    /// a folder without one is refused as a folder.
+    func testAnApplicationFolderStandsForItsSelfReport() throws {
+        let folder = (xinghe as NSString).deletingLastPathComponent
+        for command in [["score"], ["validate"], ["evidence"], ["score", "--format", "json"]] {
+            let byFile = try Parkscore.run(command + [xinghe])
+            let byFolder = try Parkscore.run(command + [folder])
+            XCTAssertEqual(byFolder.status, byFile.status, "\(command) \(byFolder.stderr)")
+            XCTAssertEqual(byFolder.stdout.replacingOccurrences(of: folder + "/self-report.yaml", with: folder)
+                .replacingOccurrences(of: folder, with: "F"),
+                           byFile.stdout.replacingOccurrences(of: xinghe, with: "F"), "\(command)")
+        }
+        let empty = try Parkscore.temporaryFolder()
+        let refused = try Parkscore.run(["score", empty.path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("is a folder, not a file"), refused.stderr)
+    }
+
     func testUnknownScorecard() throws {
         let run = try Parkscore.run(["score", xinghe, "--scorecard", "beijing-digital-advertising-prk"])
         XCTAssertEqual(run.status, 1)

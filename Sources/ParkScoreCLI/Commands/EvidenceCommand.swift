@@ -38,23 +38,25 @@ struct EvidenceCommand: ParsableCommand {
     }
 
     func run() throws {
+        // An application folder stands for its self-report.yaml, as everywhere else.
+        let reportPath = ApplicationInput.applicationReport(self.report)
         let renderer = DiagnosticRenderer()
         func report(_ diagnostics: [Diagnostic], _ sources: [SourceFile]) {
             if !diagnostics.isEmpty { Console.error(renderer.rendering(diagnostics.sortedForReport(), sources: sources)) }
         }
         // Refused before anything is read: the report is replaced in place, so it must be a regular file, not a link.
-        if fill, let refusal = AtomicFile.refusal(self.report) {
+        if fill, let refusal = AtomicFile.refusal(reportPath) {
             report([refusal], [])
             throw ExitCode(1)
         }
         let file: SourceFile
-        switch SourceFile.read(self.report) {
+        switch SourceFile.read(reportPath) {
         case .failure(let d):
             report([d], [])
             throw ExitCode(1)
         case .success(let f): file = f
         }
-        let planned = EvidenceHashFill.plan(file, evidence: EvidenceFolder(ofReport: self.report, maxBytes: maxEvidenceMib << 20))
+        let planned = EvidenceHashFill.plan(file, evidence: EvidenceFolder(ofReport: reportPath, maxBytes: maxEvidenceMib << 20))
         report(planned.diagnostics, planned.sources)
         guard let plan = planned.value else { throw ExitCode(1) }
         var lines: [String] = []
@@ -81,14 +83,14 @@ struct EvidenceCommand: ParsableCommand {
             if plan.changed {
                 // The report keeps its permissions (a report readable by its owner only stays so).
                 var info = stat()
-                let mode = lstat(self.report, &info) == 0 ? info.st_mode & 0o7777 : nil
-                if let problem = AtomicFile.write(plan.bytes, to: self.report, mode: mode) {
+                let mode = lstat(reportPath, &info) == 0 ? info.st_mode & 0o7777 : nil
+                if let problem = AtomicFile.write(plan.bytes, to: reportPath, mode: mode) {
                     report([problem], [])
                     throw ExitCode(1)
                 }
-                lines.append("\(self.report): written")
+                lines.append("\(reportPath): written")
             } else {
-                lines.append("\(self.report): nothing to change")
+                lines.append("\(reportPath): nothing to change")
             }
         }
         Console.out(TerminalText.lines(lines) + "\n")

@@ -16,6 +16,15 @@ public struct ApplicationInput: Sendable {
 
     /// Reads an application from disk: the self-report, each review file, and every `.yaml`/`.yml` file of each review
     /// folder (in name order). Evidence is looked up in the self-report's folder.
+    /// The self-report of `path`: the path itself, or `self-report.yaml` inside it when it is an application folder
+    /// holding one (a folder without it is left as it is, and refused as a folder when read).
+    public static func applicationReport(_ path: String) -> String {
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return path }
+        let inside = (path.hasSuffix("/") ? path : path + "/") + "self-report.yaml"
+        return access(inside, F_OK) == 0 ? inside : path
+    }
+
     public static func read(report: String, reviews: [String] = [], reviewFolders: [String] = [],
                             evidenceLimit: Int = EvidenceFolder.defaultMaxBytes) -> Loaded<ApplicationInput> {
         var diagnostics: [Diagnostic] = []
@@ -33,6 +42,8 @@ public struct ApplicationInput: Sendable {
             case .failure(let d): diagnostics.append(d)
             }
         }
+        // An application folder (as a batch reads it) stands for the self-report.yaml in it.
+        let report = applicationReport(report)
         switch SourceFile.read(report) {
         case .failure(let d):
             return Loaded(value: nil, diagnostics: [d] + diagnostics, sources: reviewFiles)
