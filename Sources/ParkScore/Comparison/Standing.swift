@@ -73,7 +73,7 @@ public struct Standing: Sendable, Hashable {
         public subscript(i: Int) -> Dimension {
             let flags = standing.codes[2 * i + 1]
             // Flags: bit 0 applicable, bit 1 shaded, bits 2–4 the shade.
-            return Dimension(score: PackedRational.value(standing.codes[2 * i], extra: standing.extra) ?? .zero,
+            return Dimension(score: PackedRational.number(standing.codes[2 * i], extra: standing.extra),
                              isApplicable: flags & 1 != 0, shade: flags & 2 != 0 ? UInt8((flags >> 2) & 7) : nil)
         }
     }
@@ -114,10 +114,16 @@ enum PackedRational {
         return none + 1 + Int32(extra.count - 1)
     }
 
+    /// The value of a code, or nil for `none` (a criterion that does not apply).
     static func value(_ code: Int32, extra: [Rational]) -> Rational? {
-        if code == none { return nil }
+        code == none ? nil : number(code, extra: extra)
+    }
+
+    /// The value of a code that always holds one (a dimension's score is never `none`).
+    static func number(_ code: Int32, extra: [Rational]) -> Rational {
+        precondition(code != none, "a dimension's score is always coded")
         if Int(code) <= -limit { return extra[Int(code) - Int(none) - 1] }
-        // A multiple of 1/scale: always a valid fraction, reduced here.
-        return Rational(Int(code), scale)
+        // A multiple of 1/scale with |code| < 2^30 and scale > 0: the fraction always exists; reduced here.
+        return Rational(reduced: Int(code), scale)
     }
 }

@@ -16,17 +16,18 @@ enum CheapestPath {
     /// nothing is needed; nil when all of them together fall short.
     static func steps(_ steps: [(effort: Improvement.Effort, gain: Rational)], needed: Rational, log: ArithmeticLog) -> [Int]? {
         guard needed > .zero else { return [] }
-        var below: [Improvement.Effort: Rational] = [:]  // the sum of every gain of the cheaper classes, by class
+        let classes = Array(Improvement.Effort.allCases)
+        var below: [Rational] = []  // the sum of every gain of the cheaper classes, in the classes' order
         var running = Rational.zero
-        for effort in Improvement.Effort.allCases {
-            below[effort] = running
+        for effort in classes {
+            below.append(running)
             for step in steps where step.effort == effort { running = log.add(running, step.gain, at: "next grade") }
         }
         guard running >= needed else { return nil }
         var remaining = needed
         var chosen: [Int] = []
-        for effort in Improvement.Effort.allCases.reversed() where remaining > .zero {
-            let cheaper = below[effort] ?? .zero
+        for (position, effort) in classes.enumerated().reversed() where remaining > .zero {
+            let cheaper = below[position]
             // Largest gains first; equal gains in list order.
             let inClass = steps.indices.filter { steps[$0].effort == effort }
                 .sorted { steps[$0].gain != steps[$1].gain ? steps[$1].gain < steps[$0].gain : $0 < $1 }

@@ -15,6 +15,15 @@ public struct Rational: Sendable, Hashable, Comparable, CustomStringConvertible 
         denominator = 1
     }
 
+    /// A fraction in lowest terms over a denominator known to be positive (a constant of the code, never a number from a
+    /// file): it always exists.
+    init(reduced numerator: Int, _ denominator: Int) {
+        precondition(denominator > 0, "a positive denominator")
+        let g = Rational.gcd(numerator.magnitude, UInt(denominator))
+        self.numerator = g > 1 ? numerator / Int(g) : numerator
+        self.denominator = g > 1 ? denominator / Int(g) : denominator
+    }
+
     /// A fraction in lowest terms; nil when the denominator is zero or the value does not fit.
     public init?(_ numerator: Int, _ denominator: Int) {
         guard denominator != 0 else { return nil }
