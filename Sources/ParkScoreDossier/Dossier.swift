@@ -52,7 +52,7 @@ public struct DossierRenderer: Sendable {
     /// assessment's inputs only).
     private func model(_ assessment: ScorecardAssessment, language: LocalizedText.Language) -> DossierModel {
         DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
-                     labelValue: templates.labelValue(language), extraInputs: templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
+                     labelValue: templates.labelValue(language), extraInputs: templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
     }
 }
 

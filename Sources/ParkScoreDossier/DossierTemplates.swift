@@ -4,19 +4,21 @@ import ParkScoreIO
 import ParkYAML
 
 /// The dossier's templates and wording, read from a folder (`Templates/` by default, `--templates DIR`
-/// otherwise): `dossier.html.mustache`, `dossier.md.mustache`, and `labels/zh.yaml`, `labels/en.yaml`.
+/// otherwise): `dossier.html.mustache`, `dossier.md.mustache`, `comparison.html.mustache`, and the message catalogue
+/// `messages/zh/`, `messages/en/` (its `labels.` section is the templates' `label` object).
 /// A missing or broken file is one clear error naming it. The templates are compiled once, here (`Template`).
 public struct DossierTemplates: Sendable {
-    public static let files = ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache", "labels/zh.yaml", "labels/en.yaml"]
+    public static let files = ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache"]
 
     let html: Template
     let markdown: Template
     let comparison: Template
+    let messages: [LocalizedText.Language: Messages]
     let labels: [LocalizedText.Language: [String: String]]
     /// Each language's labels as the templates' `label` object, built once.
     let labelValues: [LocalizedText.Language: TemplateValue]
     /// sha256 of each template file, for the audit appendix.
-    public let fingerprints: [(name: String, sha256: String)]
+    let templateFingerprints: [(name: String, sha256: String)]
 
     /// Templates are small; a larger file is refused, not read.
     public static let maxTemplateBytes = 1 << 20
@@ -89,24 +91,17 @@ public struct DossierTemplates: Sendable {
         func template(_ name: String) -> Result<Template, Diagnostic> {
             parse(texts[name] ?? "", name: name, directory: directory)
         }
-        var labels: [LocalizedText.Language: [String: String]] = [:]
+        // The wording: the message catalogue (Templates/messages/), its `labels.` section for the templates.
+        var messages: [LocalizedText.Language: Messages] = [:]
         for language in LocalizedText.Language.allCases {
-            let name = "labels/\(language.rawValue).yaml"
-            let path = directory + "/" + name
-            do {
-                guard let text = texts[name], let pairs = try YAMLReader.document(text)?.mapping else {
-                    return .failure(.error("labels '\(path)' must be a mapping of texts", at: nil))
-                }
-                var map: [String: String] = [:]
-                for pair in pairs {
-                    if let key = pair.key.scalar?.text, let value = pair.value.scalar?.text { map[key] = value }
-                }
-                labels[language] = map
-            } catch {
-                let at = error.mark.map { SourceLocation(file: path, line: $0.line, column: $0.column) }
-                return .failure(.error("labels '\(name)' are broken: \(error.message)", at: at))
+            let loaded = MessageCatalogue.load(templates: directory, language: language)
+            guard let catalogue = loaded.validValue else {
+                return .failure(loaded.diagnostics.first { $0.severity == .error }
+                                ?? .error("消息目录无法读取 / the message catalogue cannot be read", at: nil))
             }
+            messages[language] = catalogue
         }
+        let labels = messages.mapValues { $0.section("labels") }
         let html: Template, markdown: Template, comparison: Template
         switch template("dossier.html.mustache") {
         case .failure(let d): return .failure(d)
@@ -120,12 +115,22 @@ public struct DossierTemplates: Sendable {
         case .failure(let d): return .failure(d)
         case .success(let t): comparison = t
         }
-        return .success(DossierTemplates(html: html, markdown: markdown, comparison: comparison, labels: labels,
+        return .success(DossierTemplates(html: html, markdown: markdown, comparison: comparison, messages: messages, labels: labels,
                                          labelValues: labels.mapValues { .object(TemplateObject($0.mapValues(TemplateValue.string))) },
-                                         fingerprints: fingerprints))
+                                         templateFingerprints: fingerprints))
     }
 
     public func labels(_ language: LocalizedText.Language) -> [String: String] { labels[language] ?? [:] }
+
+    /// The message catalogue in a language (both are loaded with the templates).
+    public func messages(_ language: LocalizedText.Language) -> Messages {
+        messages[language] ?? Messages(language: language, entries: [:])
+    }
+
+    /// sha256 of each template file and of the language's catalogue files, for the audit appendix.
+    public func fingerprints(_ language: LocalizedText.Language) -> [(name: String, sha256: String)] {
+        templateFingerprints + [messages(language).fingerprint]
+    }
 
     /// The labels as the templates' `label` object.
     func labelValue(_ language: LocalizedText.Language) -> TemplateValue {

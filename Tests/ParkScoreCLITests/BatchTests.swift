@@ -45,7 +45,7 @@ final class BatchTests: XCTestCase {
         var outputs: [[String: Data]] = []
         for jobs in ["1", "2", "7"] {
             let out = root.appendingPathComponent("out-\(jobs)")
-            let run = try Parkscore.run(["batch", apps.path, "--all", "-o", out.path, "--jobs", jobs])
+            let run = try Parkscore.run(["batch", apps.path, "--all", "-o", out.path, "--jobs", jobs, "--lang", "zh"])
             XCTAssertEqual(run.status, 2, run.stderr)
             XCTAssertTrue(run.stdout.hasPrefix("共 43 份申报：评分 40 份，跳过 3 份。\n"), run.stdout)
             outputs.append(try files(out))

@@ -9,7 +9,7 @@ final class CommandTests: XCTestCase {
     let beijing = "beijing-digital-advertising-park"
 
     func testScoreTextGolden() throws {
-        let zh = try Parkscore.run(["score", xinghe, "--scorecard", beijing])
+        let zh = try Parkscore.run(["score", xinghe, "--scorecard", beijing, "--lang", "zh"])
         XCTAssertEqual(zh.status, 0, zh.stderr)
         XCTAssertEqual(zh.stderr, "")
         assertGolden(zh.stdout, named: "score-beijing-xinghe.zh.txt")
@@ -160,11 +160,8 @@ final class CommandTests: XCTestCase {
         }
 
         // A broken template: a clear error naming it, and no file written.
-        let templates = try Parkscore.temporaryFolder()
-        try FileManager.default.createDirectory(at: templates.appendingPathComponent("labels"), withIntermediateDirectories: true)
-        for name in ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache", "labels/zh.yaml", "labels/en.yaml"] {
-            try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Templates/\(name)"), to: templates.appendingPathComponent(name))
-        }
+        let templates = try Parkscore.temporaryFolder().appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Templates"), to: templates)
         try "{{#gates}}".write(to: templates.appendingPathComponent("dossier.html.mustache"), atomically: true, encoding: .utf8)
         let empty = try Parkscore.temporaryFolder()
         let broken = try Parkscore.run(["dossier", xinghe, "--templates", templates.path, "-o", empty.path])
@@ -182,7 +179,7 @@ final class CommandTests: XCTestCase {
 
     func testEvaluationWithReviews() throws {
         let reviews = ["preliminary", "panel-1", "panel-2", "panel-3"].flatMap { ["--review", "Samples/beijing-xinghe/reviews/\($0).yaml"] }
-        let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation"] + reviews)
+        let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--lang", "zh"] + reviews)
         XCTAssertEqual(run.status, 0, run.stderr)
         // The verdict first, then the stages and every finding, then the details.
         XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.2.0)\n"), run.stdout)
@@ -194,7 +191,7 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("    赵初审（初审，2026-02-20）：将 services.third_party 调整为 1 分，理由：7家第三方机构中3家合作协议已到期，有效仅4家 — 有效\n"))
         XCTAssertTrue(run.stdout.contains("  · 评审意见分歧较大，待组长合议: culture.content\n"), run.stdout)
 
-        let json = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--format", "json"] + reviews)
+        let json = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--format", "json", "--lang", "zh"] + reviews)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let stages = try XCTUnwrap((object["stages"] as? [String: Any])?["stages"] as? [[String: Any]])
         XCTAssertEqual(stages.map { $0["stage"] as? String }, ["self", "preliminary", "panel"])
@@ -261,11 +258,11 @@ final class CommandTests: XCTestCase {
     }
 
     func testValidateLintExplain() throws {
-        let validate = try Parkscore.run(["validate", xinghe])
+        let validate = try Parkscore.run(["validate", xinghe, "--lang", "zh"])
         XCTAssertEqual(validate.status, 0, validate.stderr)
         XCTAssertEqual(validate.stdout, "\(xinghe): valid (29 facts, 4 evidence entries)\n")
 
-        let lint = try Parkscore.run(["lint"])
+        let lint = try Parkscore.run(["lint", "--lang", "zh"])
         XCTAssertEqual(lint.status, 0, lint.stderr)
         XCTAssertTrue(lint.stdout.hasSuffix("checked: 0 errors, 0 warnings\n"), lint.stdout)
         // The gates of each scorecard by basis: the text's conditions, then the scorecard's proposals.
@@ -309,7 +306,7 @@ final class CommandTests: XCTestCase {
         Evidence: Tenant list marking the advertising and related units
 
         """)
-        let unknown = try Parkscore.run(["explain", beijing, "G4"])
+        let unknown = try Parkscore.run(["explain", beijing, "G4", "--lang", "zh"])
         XCTAssertEqual(unknown.status, 1)
         XCTAssertEqual(unknown.stderr, "error: scorecard 'beijing-digital-advertising-park' has no gate or criterion 'G4' (did you mean 'G0'?)\n")
     }
@@ -342,14 +339,14 @@ final class CommandTests: XCTestCase {
             .replacingOccurrences(of: "applies_to: [beijing-digital-advertising-park]", with: "applies_to: [beijing-digital-advertising-park, jiading-digital-advertising]")
         try text.write(to: report, atomically: true, encoding: .utf8)
 
-        let score = try Parkscore.run(["score", report.path, "--format", "json"])
+        let score = try Parkscore.run(["score", report.path, "--format", "json", "--lang", "zh"])
         XCTAssertEqual(score.status, 0, score.stderr)
         let results = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [[String: Any]])
         XCTAssertEqual(results.map { ($0["scorecard"] as? [String: Any])?["id"] as? String }, ["beijing-digital-advertising-park", "jiading-digital-advertising"])
 
         let out = folder.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let dossier = try Parkscore.run(["dossier", report.path, "-o", out.path])
+        let dossier = try Parkscore.run(["dossier", report.path, "-o", out.path, "--lang", "zh"])
         XCTAssertEqual(dossier.status, 0, dossier.stderr)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted(), [
             "beijing-xinghe.beijing-digital-advertising-park.zh.html", "beijing-xinghe.beijing-digital-advertising-park.zh.json",
@@ -357,14 +354,14 @@ final class CommandTests: XCTestCase {
             "beijing-xinghe.jiading-digital-advertising.zh.json", "beijing-xinghe.jiading-digital-advertising.zh.md",
         ])
         // One file cannot hold two dossiers: the user is asked to choose, and nothing is written.
-        let single = try Parkscore.run(["dossier", report.path, "-o", folder.appendingPathComponent("one.html").path])
+        let single = try Parkscore.run(["dossier", report.path, "-o", folder.appendingPathComponent("one.html").path, "--lang", "zh"])
         XCTAssertEqual(single.status, 64)
         XCTAssertTrue(single.stderr.contains("the report applies to several scorecards (beijing-digital-advertising-park, jiading-digital-advertising): pass --scorecard"), single.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("one.html").path))
         XCTAssertEqual(try Parkscore.run(["dossier", report.path, "--scorecard", "jiading-digital-advertising", "-o",
-                                          folder.appendingPathComponent("one.html").path]).status, 0)
+                                          folder.appendingPathComponent("one.html").path, "--lang", "zh"]).status, 0)
 
-        let diff = try Parkscore.run(["diff", xinghe, report.path])
+        let diff = try Parkscore.run(["diff", xinghe, report.path, "--lang", "zh"])
         XCTAssertEqual(diff.status, 0, diff.stderr)
         XCTAssertEqual(diff.stdout.components(separatedBy: "\n\n").count > 1, true)
         XCTAssertTrue(diff.stdout.contains("北京市数字广告产业园区评定"), diff.stdout)

@@ -31,7 +31,7 @@ final class ComparisonCommandTests: XCTestCase {
     func testBatchSkipsABrokenApplicationAndKeepsGoing() throws {
         let apps = try applications()
         let out = apps.deletingLastPathComponent().appendingPathComponent("out")
-        let run = try Parkscore.run(["batch", apps.path, "--scorecard", beijing, "-o", out.path])
+        let run = try Parkscore.run(["batch", apps.path, "--scorecard", beijing, "-o", out.path, "--lang", "zh"])
         XCTAssertEqual(run.status, 2, "some applications were skipped")
         XCTAssertTrue(run.stdout.hasPrefix("共 3 份申报：评分 2 份，跳过 1 份。\n\(beijing)（北京市数字广告产业园区评定）：2 个园区，第一名"), run.stdout)
         XCTAssertLessThan(run.stdout.split(separator: "\n").count, 6, "a short summary, not the ranking")
@@ -72,7 +72,7 @@ final class ComparisonCommandTests: XCTestCase {
             .replacingOccurrences(of: "name: 星河数字广告产业园（虚构）", with: "name: \"星河, 双子园（虚构）\"")
         try text.write(to: reportURL, atomically: true, encoding: .utf8)
         let reports = ["Samples/beijing-xinghe/self-report.yaml", reportURL.path, "Samples/beijing-dongling/self-report.yaml"]
-        let run = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--format", "csv"])
+        let run = try Parkscore.run(["compare", "--lang", "zh"] + reports + ["--scorecard", beijing, "--format", "csv"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("\u{FEFF}排名,园区编号,园区,"), "UTF-8 with a byte-order mark")
         let csv = try EnumeratedCSV(string: String(run.stdout.dropFirst()))
@@ -86,7 +86,7 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertEqual(csv.rows.map { $0[4] }, ["62.04", "62.04", "16.44"])
         XCTAssertEqual(csv.rows[2][3], "不予认定")
 
-        let table = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--lang", "en"])
+        let table = try Parkscore.run(["compare", "--lang", "zh"] + reports + ["--scorecard", beijing, "--lang", "en"])
         // The XR studio: neither park has one, so nobody leads; tiers.structure: both twins have full marks.
         func row(_ id: String) -> [String] {
             let line = table.stdout.components(separatedBy: "\n").first { $0.hasPrefix(id + " ") } ?? ""
@@ -95,7 +95,7 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertEqual(row("operations.xr_studio"), ["operations.xr_studio", "—", "0"])
         XCTAssertEqual(row("tiers.structure"), ["tiers.structure", "beijing-xinghe, beijing-xinghe-twin", "10"])
 
-        let html = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "--format", "html"])
+        let html = try Parkscore.run(["compare", "--lang", "zh"] + reports + ["--scorecard", beijing, "--format", "html"])
         XCTAssertTrue(html.stdout.contains("<td class=\"num h4\">15.00</td>"), "a full dimension is the darkest cell")
         XCTAssertFalse(html.stdout.contains("<script"))
     }
@@ -107,7 +107,7 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertEqual(run.stderr, "error: '\(empty.path)' holds no application folders\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: empty.appendingPathComponent("out").path))
 
-        let explain = try Parkscore.run(["explain", "nanshan-livestreaming", "S3"])
+        let explain = try Parkscore.run(["explain", "nanshan-livestreaming", "S3", "--lang", "zh"])
         XCTAssertEqual(explain.stdout, """
         支持措施 S3: 直播企业房租补贴
         依据条款: 三（三）：“对入驻经认定的办公集聚区、直播产业园的直播企业，给予每年最高70万元房租补贴，每家企业最多支持三年”  (004_8b3b8105442b44d6.txt)
@@ -130,13 +130,13 @@ final class ComparisonCommandTests: XCTestCase {
         XCTAssertTrue(en.stdout.contains("\nPer firm: firms (one record a firm, each with its own cap and years, then summed)\n"), en.stdout)
         XCTAssertTrue(en.stdout.contains("\nAmount (yuan): up to 10000000 in all (not a year)\n"), en.stdout)
         XCTAssertFalse(en.stdout.contains("once"), en.stdout)
-        let zh = try Parkscore.run(["explain", "nanshan-livestreaming", "S2"])
+        let zh = try Parkscore.run(["explain", "nanshan-livestreaming", "S2", "--lang", "zh"])
         XCTAssertTrue(zh.stdout.contains("\n金额（元）: 最高 10000000，总额（不逐年计）\n"), zh.stdout)
         XCTAssertFalse(zh.stdout.contains("一次性"), zh.stdout)
     }
 
     func testCrosswalkAndDiff() throws {
-        let crosswalk = try Parkscore.run(["crosswalk", "Samples/beijing-xinghe/self-report.yaml"])
+        let crosswalk = try Parkscore.run(["crosswalk", "Samples/beijing-xinghe/self-report.yaml", "--lang", "zh"])
         XCTAssertEqual(crosswalk.status, 0, crosswalk.stderr)
         for id in ["beijing-digital-advertising-park", "jiading-digital-advertising", "nanshan-livestreaming",
                    "shenzhen-digital-creative", "zhejiang-audiovisual-base"] {
@@ -153,7 +153,7 @@ final class ComparisonCommandTests: XCTestCase {
             .replacingOccurrences(of: "xr_studio: false", with: "xr_studio: true")
             .replacingOccurrences(of: "from: 2025-01-01\n  to: 2025-12-31", with: "from: 2026-01-01\n  to: 2026-12-31")
         try text.write(to: later, atomically: true, encoding: .utf8)
-        let diff = try Parkscore.run(["diff", "Samples/beijing-xinghe/self-report.yaml", later.path])
+        let diff = try Parkscore.run(["diff", "Samples/beijing-xinghe/self-report.yaml", later.path, "--lang", "zh"])
         XCTAssertEqual(diff.status, 0, diff.stderr)
         // operations: 12 + 3 = 15 of 15 → +3; services: 16 + 2 = 18 of 20 → 15 × 18/20 = 13.5, +1.5; total 78.25 + 4.5
         // = 82.75 (BeijingScorecardTests.testEligibleSampleByHand gives 78.25; was 79.08 → 83.58)

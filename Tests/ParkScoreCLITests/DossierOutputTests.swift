@@ -17,19 +17,19 @@ final class DossierOutputTests: XCTestCase {
         let root = try Parkscore.temporaryFolder()
         // 'out/' is a folder: made (with its parent), and the default names written in it.
         let out = root.appendingPathComponent("a/out")
-        let run = try Parkscore.run(["dossier", xinghe, "-o", out.path + "/"])
+        let run = try Parkscore.run(["dossier", xinghe, "-o", out.path + "/", "--lang", "zh"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(try names(out), defaultNames)
         // A name without an extension that does not exist is a folder too; --format writes that one format.
         let plain = root.appendingPathComponent("plain")
-        XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "--format", "md", "-o", plain.path]).status, 0)
+        XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "--format", "md", "-o", plain.path, "--lang", "zh"]).status, 0)
         XCTAssertEqual(try names(plain), ["beijing-xinghe.beijing-digital-advertising-park.zh.md"])
         // A file in a missing folder: the folder is made; the extension picks the format.
         let file = root.appendingPathComponent("b/c/dossier.md")
-        XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "-o", file.path]).status, 0)
+        XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "-o", file.path, "--lang", "zh"]).status, 0)
         XCTAssertTrue(try String(contentsOf: file, encoding: .utf8).hasPrefix("# 自评报告：星河数字广告产业园（虚构）\n"))
         // An extension that names no format is still refused, with what would do.
-        let odd = try Parkscore.run(["dossier", xinghe, "-o", root.appendingPathComponent("d/dossier.docx").path])
+        let odd = try Parkscore.run(["dossier", xinghe, "-o", root.appendingPathComponent("d/dossier.docx").path, "--lang", "zh"])
         XCTAssertEqual(odd.status, 64)
         XCTAssertTrue(odd.stderr.contains("cannot tell the format of"), odd.stderr)
         XCTAssertTrue(odd.stderr.contains(".html, .md, .json or .pdf"), odd.stderr)
@@ -76,7 +76,7 @@ final class DossierOutputTests: XCTestCase {
         guard chromium != nil else { throw XCTSkip("no Chromium on PATH: the PDF path cannot be exercised here") }
         let root = try Parkscore.temporaryFolder()
         let target = root.appendingPathComponent("pdf/评审意见书.pdf")
-        let run = try Parkscore.run(["dossier", xinghe, "--reviews", "Samples/beijing-xinghe/reviews", "-o", target.path])
+        let run = try Parkscore.run(["dossier", xinghe, "--reviews", "Samples/beijing-xinghe/reviews", "-o", target.path, "--lang", "zh"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let bytes = try Data(contentsOf: target)
         XCTAssertTrue(bytes.starts(with: Array("%PDF-".utf8)))
@@ -93,14 +93,14 @@ final class DossierOutputTests: XCTestCase {
         try "keep".write(to: victim, atomically: true, encoding: .utf8)
         let link = root.appendingPathComponent("link.pdf")
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: victim)
-        let refused = try Parkscore.run(["dossier", xinghe, "-o", link.path])
+        let refused = try Parkscore.run(["dossier", xinghe, "-o", link.path, "--lang", "zh"])
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("symbolic link"), refused.stderr)
         XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "keep")
     }
 
     func testScorecardsListsTheBuiltInOnes() throws {
-        let zh = try Parkscore.run(["scorecards"])
+        let zh = try Parkscore.run(["scorecards", "--lang", "zh"])
         XCTAssertEqual(zh.status, 0, zh.stderr)
         XCTAssertTrue(zh.stdout.hasPrefix("内置评分表（5 个）\n\n"), zh.stdout)
         // Beijing's text names no issuer: the jurisdiction stands for it (Criteria/beijing-digital-advertising-park.yaml, source).
@@ -134,7 +134,7 @@ final class DossierOutputTests: XCTestCase {
         let own = en.stdout.split(separator: "\n").filter { !$0.contains("Source text:") }.joined()
         XCTAssertFalse(own.contains { "：（），；".contains($0) }, own)
 
-        let json = try Parkscore.run(["scorecards", "--format", "json"])
+        let json = try Parkscore.run(["scorecards", "--format", "json", "--lang", "zh"])
         XCTAssertEqual(json.status, 0, json.stderr)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(object["schema"] as? String, "parkscore-scorecards")
@@ -162,12 +162,12 @@ final class DossierOutputTests: XCTestCase {
         }
         try FileManager.default.copyItem(at: Parkscore.repository.appendingPathComponent("Templates"), to: home.appendingPathComponent("Templates"))
         try FileManager.default.createSymbolicLink(at: bin.appendingPathComponent("parkscore"), withDestinationURL: home.appendingPathComponent("bin/parkscore"))
-        let run = try Parkscore.run(["env", "parkscore", "scorecards"], in: root, executable: "/usr/bin/env",
+        let run = try Parkscore.run(["env", "parkscore", "scorecards", "--lang", "zh"], in: root, executable: "/usr/bin/env",
                                     environment: ["PATH": bin.path + ":/usr/bin:/bin"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.hasPrefix("内置评分表（1 个）\n\nnanshan-livestreaming（版本 1.2.0）\n"), run.stdout)
         let report = Parkscore.repository.appendingPathComponent("Samples/nanshan-xingchao/self-report.yaml").path
-        let dossier = try Parkscore.run(["env", "parkscore", "dossier", report, "-o", "out/"], in: root, executable: "/usr/bin/env",
+        let dossier = try Parkscore.run(["env", "parkscore", "dossier", report, "-o", "out/", "--lang", "zh"], in: root, executable: "/usr/bin/env",
                                         environment: ["PATH": bin.path + ":/usr/bin:/bin"])
         XCTAssertEqual(dossier.status, 0, dossier.stderr)
         XCTAssertEqual(try names(root.appendingPathComponent("out")).count, 3)
@@ -186,7 +186,7 @@ final class DossierOutputTests: XCTestCase {
     /// standard output (not the ranking), and the progress line on a terminal (run under script(1), where it exists).
     func testBatchProgressAndSummary() throws {
         let out = try Parkscore.temporaryFolder().appendingPathComponent("out")
-        let arguments = ["batch", "Samples", "--scorecard", "beijing-digital-advertising-park", "--no-dossiers", "-o", out.path]
+        let arguments = ["batch", "Samples", "--scorecard", "beijing-digital-advertising-park", "--no-dossiers", "-o", out.path, "--lang", "zh"]
         let run = try Parkscore.run(arguments)
         XCTAssertTrue([0, 2].contains(run.status), run.stderr)
         XCTAssertFalse(run.stderr.contains("已处理"), run.stderr)

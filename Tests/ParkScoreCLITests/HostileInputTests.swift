@@ -74,11 +74,9 @@ final class HostileInputTests: XCTestCase {
     }
 
     func testDeeplyNestedTemplateIsRefused() throws {
-        let folder = try Parkscore.temporaryFolder()
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("labels"), withIntermediateDirectories: true)
-        for name in DossierTemplatesFiles.all {
-            try FileManager.default.copyItem(at: repo("Templates/" + name), to: folder.appendingPathComponent(name))
-        }
+        // A copy of the whole Templates folder: the templates and the message catalogue.
+        let folder = try Parkscore.temporaryFolder().appendingPathComponent("Templates")
+        try FileManager.default.copyItem(at: repo("Templates"), to: folder)
         let nested = String(repeating: "{{#a}}", count: 5000) + String(repeating: "{{/a}}", count: 5000)
         try nested.write(to: folder.appendingPathComponent("dossier.md.mustache"), atomically: true, encoding: .utf8)
         let run = try Parkscore.run(["dossier", xinghe + "/self-report.yaml", "--format", "md", "--templates", folder.path])
@@ -171,7 +169,7 @@ final class HostileInputTests: XCTestCase {
         try (try String(contentsOf: report, encoding: .utf8)).replacingOccurrences(of: "id: beijing-dongling", with: "id: ../../escaped")
             .write(to: report, atomically: true, encoding: .utf8)
         let out = apps.deletingLastPathComponent().appendingPathComponent("out")
-        let run = try Parkscore.run(["batch", apps.path, "--scorecard", "beijing-digital-advertising-park", "-o", out.path])
+        let run = try Parkscore.run(["batch", apps.path, "--scorecard", "beijing-digital-advertising-park", "-o", out.path, "--lang", "zh"])
         XCTAssertEqual(run.status, 2, run.stderr)
         let beijing = "beijing-digital-advertising-park"
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent(beijing + "/dossiers").path).sorted(),
@@ -270,7 +268,7 @@ final class HostileInputTests: XCTestCase {
         let report = try application {
             $0.replacingOccurrences(of: "name: 星河数字广告产业园（虚构）", with: "name: \"星河\\e]0;pwned\\a\\nTotal: 100.00 / 100 Grade: A\"")
         }
-        let run = try Parkscore.run(["score", report.path])
+        let run = try Parkscore.run(["score", report.path, "--lang", "zh"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertFalse(run.stdout.contains("\u{1B}"))
         XCTAssertFalse(run.stdout.contains("\u{07}"))
@@ -280,7 +278,7 @@ final class HostileInputTests: XCTestCase {
 
     func testCSVCellsCannotBeFormulas() throws {
         let report = try application { $0.replacingOccurrences(of: "name: 星河数字广告产业园（虚构）", with: "name: \"=HYPERLINK(\\\"http://e.x\\\")\"") }
-        let run = try Parkscore.run(["compare", report.path, "--scorecard", "beijing-digital-advertising-park", "--format", "csv"])
+        let run = try Parkscore.run(["compare", report.path, "--scorecard", "beijing-digital-advertising-park", "--format", "csv", "--lang", "zh"])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains(",\"'=HYPERLINK(\"\"http://e.x\"\")\","), run.stdout)
         XCTAssertEqual(SpreadsheetText.cell("+cmd|'/C calc'!A0"), "'+cmd|'/C calc'!A0")
@@ -307,9 +305,4 @@ final class HostileInputTests: XCTestCase {
         let reviewed = try Parkscore.run(["score", xinghe + "/self-report.yaml", "--reviews", xinghe + "/reviews"])
         XCTAssertFalse(reviewed.stderr.contains("before the report it reviews"), "the sample's reviews follow the report")
     }
-}
-
-/// The template files, as DossierTemplates names them (the CLI test target does not link the dossier module).
-enum DossierTemplatesFiles {
-    static let all = ["dossier.html.mustache", "dossier.md.mustache", "comparison.html.mustache", "labels/zh.yaml", "labels/en.yaml"]
 }

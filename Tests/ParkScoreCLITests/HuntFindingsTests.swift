@@ -20,13 +20,13 @@ final class HuntFindingsTests: XCTestCase {
         let report = try application {
             $0.replacingOccurrences(of: "name: 星河数字广告产业园（虚构）", with: "name: \"A\\r\\n=2*3\\r\\n\\r\\n# Total 100\"")
         }
-        let csv = try Parkscore.run(["compare", report.path, "--scorecard", "beijing-digital-advertising-park", "--format", "csv"])
+        let csv = try Parkscore.run(["compare", report.path, "--scorecard", "beijing-digital-advertising-park", "--format", "csv", "--lang", "zh"])
         XCTAssertTrue(csv.stdout.contains(",\"A\r\n=2*3\r\n\r\n# Total 100\","), "quoted, so no new row starts: \(csv.stdout.prefix(300))")
-        let md = try Parkscore.run(["dossier", report.path, "--format", "md"])
+        let md = try Parkscore.run(["dossier", report.path, "--format", "md", "--lang", "zh"])
         XCTAssertFalse(md.stdout.contains("\n# Total 100"), "no forged heading")
         // A report saved with CRLF line ends still gets its snippet and caret.
         let crlf = try application { $0.replacingOccurrences(of: "total: 45", with: "total: -3").replacingOccurrences(of: "\n", with: "\r\n") }
-        let run = try Parkscore.run(["validate", crlf.path])
+        let run = try Parkscore.run(["validate", crlf.path, "--lang", "zh"])
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.contains("\n        total: -3\n               ^\n"), run.stderr)
     }
@@ -121,11 +121,11 @@ final class HuntFindingsTests: XCTestCase {
         let report = try application {
             $0.replacingOccurrences(of: "total: 45", with: "total: 100000").replacingOccurrences(of: "advertising_related: 19", with: "advertising_related: 39999")
         }
-        let run = try Parkscore.run(["score", report.path])
+        let run = try Parkscore.run(["score", report.path, "--lang", "zh"])
         // 39999 / 100000 = 39.999% exactly: shown with the decimals it needs, never rounded up to the 40% it misses.
         XCTAssertTrue(run.stdout.contains("占入驻单位总数 100000 家的 39.999%，不低于 40%"), String(run.stdout.prefix(1200)))
         // The exact formula stays in the JSON for auditors.
-        let json = try Parkscore.run(["score", report.path, "--format", "json"])
+        let json = try Parkscore.run(["score", report.path, "--format", "json", "--lang", "zh"])
         XCTAssertTrue(json.stdout.contains("39999 / 100000 = 0.39999 ≥ 40% ✗"), String(json.stdout.prefix(1200)))
     }
 

@@ -66,7 +66,7 @@ final class PlainScoreOutputTests: XCTestCase {
 
     /// The quoted problems of issue 12, gone from the goldens: the share and count of G2 in words, the scale as a sentence.
     func testGoldensReadAsTheIssueAsks() throws {
-        let zh = try Parkscore.run(["score", "Samples/beijing-xinghe/self-report.yaml", "--scorecard", "beijing-digital-advertising-park"]).stdout
+        let zh = try Parkscore.run(["score", "Samples/beijing-xinghe/self-report.yaml", "--scorecard", "beijing-digital-advertising-park", "--lang", "zh"]).stdout
         // 19 of 45 tenant units = 42.2% (rounded: 约), ≥ 40%: the gate passes although 19 < 20.
         XCTAssertTrue(zh.contains("园区内开展广告业务的企事业单位及上下游关联单位数量 19 家，占入驻单位总数 45 家的约 42.2%，不低于 40%，或不少于 20 家：通过"), zh)
         // count of 3 technologies reaches the band of 2 → 6 points.

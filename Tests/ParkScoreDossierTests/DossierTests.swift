@@ -63,7 +63,6 @@ final class DossierTests: XCTestCase {
         let samples = try SampleApplications.all(in: Self.path("Samples"))
         XCTAssertGreaterThanOrEqual(samples.count, 10)
         let templates = renderer.templates
-        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
         var evaluated = 0, documents = 0
         for sample in samples {
             let (name, withReviews) = (sample.name, sample.withReviews)
@@ -72,6 +71,7 @@ final class DossierTests: XCTestCase {
                 if assessment.staged != nil { evaluated += 1 }
                 for language in LocalizedText.Language.allCases {
                     let label = "\(name) \(assessment.scorecard.id) reviews: \(withReviews) \(language)"
+                    let fingerprints = templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
                     let model = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
                                              extraInputs: fingerprints)
                     let dossier = DossierJSON(model: model)
@@ -100,7 +100,7 @@ final class DossierTests: XCTestCase {
             throw XCTSkip("set PARKSCORE_JSON_BENCHMARK=1 to measure")
         }
         let templates = renderer.templates
-        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
+        let fingerprints = templates.fingerprints(.zh).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
         let reviews = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
         let cases = [("beijing-xinghe", try assess("beijing-xinghe")), ("beijing-xinghe +5 reviews", try assess("beijing-xinghe", reviews: reviews)),
                      ("nanshan-xingchao", try assess("nanshan-xingchao"))]
@@ -245,7 +245,8 @@ final class DossierTests: XCTestCase {
 
     func testMissingAndBrokenTemplatesAreClearErrors() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("templates-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("labels"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.path("Templates/messages"), toPath: folder.appendingPathComponent("messages").path)
         for name in DossierTemplates.files {
             try FileManager.default.copyItem(atPath: Self.path("Templates/\(name)"), toPath: folder.appendingPathComponent(name).path)
         }
@@ -268,12 +269,12 @@ final class DossierTests: XCTestCase {
             try MustacheTemplate(string: String(contentsOfFile: Self.path("Templates/" + name), encoding: .utf8))
         }
         let templates = renderer.templates
-        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
         let reviews = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
         let assessments = [try assess("beijing-xinghe"), try assess("beijing-xinghe", reviews: reviews, date: nil),
                            try assess("nanshan-xingchao")]
         for (i, assessment) in assessments.enumerated() {
             for language in LocalizedText.Language.allCases {
+                let fingerprints = templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
                 let context = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
                                            extraInputs: fingerprints).context.anyValue as? [String: Any] ?? [:]
                 let html = renderer.renderBytes(.html, assessment, language: language)
@@ -307,7 +308,7 @@ final class DossierTests: XCTestCase {
         let assessment = try assess("beijing-xinghe")
         let templates = renderer.templates
         let labels = templates.labels(.zh)
-        let fingerprints = templates.fingerprints.map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
+        let fingerprints = templates.fingerprints(.zh).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
         let model = DossierModel(assessment: assessment, language: .zh, labels: labels, extraInputs: fingerprints)
         let count = 2000
         func microseconds(_ body: () -> Int) -> Double {

@@ -22,7 +22,9 @@ public enum Parkscore {
     }
 
     /// Runs parkscore (or, with `executable`, another program such as strace, whose arguments then name parkscore).
-    /// `environment` entries replace (or, with nil, remove) those of this process.
+    /// `environment` entries replace (or, with nil, remove) those of this process. The language is English unless the
+    /// test says otherwise (`--lang zh`, or `LANG` in `environment`): most tests read messages, written in English;
+    /// the Chinese default is tested on its own, with the locale variables removed.
     public static func run(_ arguments: [String], in directory: URL = repository, executable path: String? = nil,
                            environment changes: [String: String?] = [:]) throws -> CommandResult {
         let process = Process()
@@ -31,6 +33,9 @@ public enum Parkscore {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["PARKSCORE_CRITERIA"] = nil
+        environment["LC_ALL"] = nil
+        environment["LC_MESSAGES"] = nil
+        environment["LANG"] = "en_US.UTF-8"
         for (key, value) in changes { environment[key] = value }
         process.environment = environment
         let out = Pipe(), err = Pipe()

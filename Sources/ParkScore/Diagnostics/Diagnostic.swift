@@ -38,6 +38,26 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.arguments = arguments
     }
 
+    /// A problem worded by the message catalogue: `code` with the values it quotes (see `Message`).
+    public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, path: String? = nil) {
+        self.init(severity, message.description, at: location, path: path, code: message.code, arguments: message.arguments)
+    }
+
+    public static func error(_ message: Message, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, path: path)
+    }
+
+    public static func warning(_ message: Message, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, path: path)
+    }
+
+    public static func note(_ message: Message, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location, path: path)
+    }
+
+    /// The code and arguments as a `Message`, for a catalogue to word; a diagnostic with no code yet stands as itself.
+    public var coded: Message? { code.map { Message($0, arguments) } }
+
     public static func error(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, path: path)
     }

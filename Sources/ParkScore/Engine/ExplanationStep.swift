@@ -47,7 +47,7 @@ public enum ExplanationStep: Sendable, Hashable {
     /// The chair's resolution of a judged criterion, replacing the panel's aggregate.
     case resolved(level: Int, aggregate: Rational?, points: Rational, chair: String, reason: String)
     /// A problem evaluating the criterion (division by zero, a wrong type).
-    case problem(String)
+    case problem(Message)
     /// An evaluator set the points: from what to what, who, and why.
     case overridden(old: Rational, new: Rational, reviewer: String, reason: String)
 
@@ -139,7 +139,8 @@ public enum ExplanationStep: Sendable, Hashable {
             return zh ? "\(was)经组长合议（\(chair)）确定为等级 \(level) → \(points.formatted(places: 2))，理由：\(reason)"
                       : "\(was)settled by the chair \(chair) at level \(level) → \(points.formatted(places: 2)), because \(reason)"
         case .problem(let message):
-            return zh ? "无法计算：\(message)" : "cannot evaluate: \(message)"
+            let words = message.code == Message.legacyCode ? message.arguments.joined() : message.description
+            return zh ? "无法计算：\(words)" : "cannot evaluate: \(words)"
         case .overridden(let old, let new, let reviewer, let reason):
             return zh ? "评审调整（\(reviewer)）：\(old.formatted(places: 2)) → \(new.formatted(places: 2))，理由：\(reason)"
                       : "overridden by \(reviewer): \(old.formatted(places: 2)) → \(new.formatted(places: 2)), because \(reason)"

@@ -421,7 +421,7 @@ private struct Run {
             case .unknown(let missing):
                 result.missingFacts = missing
             case .error(let message):
-                result.explanation.append(.problem(message))
+                result.explanation.append(.problem(Message(Message.legacyCode, message)))
                 if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: criterion.id, operation: overflow)) }
             default: break
             }
@@ -476,11 +476,11 @@ private struct Run {
             result.missingFacts = missing
             return
         case .error(let message):
-            result.explanation.append(.problem(message))
+            result.explanation.append(.problem(Message(Message.legacyCode, message)))
             if let overflow = measured.overflowMessage { log.problems.append(ArithmeticProblem(subject: result.id, operation: overflow)) }
             return
         default:
-            result.explanation.append(.problem("a scale needs a number, not \(measured.typeName)"))
+            result.explanation.append(.problem(Message(Message.legacyCode, "a scale needs a number, not \(measured.typeName)")))
             return
         }
         result.measured = value
@@ -493,7 +493,7 @@ private struct Run {
             } else if let lowest = bands.map(\.min).min() {
                 result.explanation.append(.belowBands(value: value, lowest: lowest, percent: scale.isPercent))
             } else {
-                result.explanation.append(.problem("the scale has no bands"))  // lint refuses this; never scored as a band
+                result.explanation.append(.problem(Message(Message.legacyCode, "the scale has no bands")))  // lint refuses this; never scored as a band
             }
         case .linear(let from, let to, let points):
             let span = log.subtract(to, from, at: result.id)

@@ -45,8 +45,8 @@ struct Batch: ParsableCommand {
     @Flag(name: .customLong("no-dossiers"), help: "Rankings and problems only, no dossier per application.")
     var noDossiers = false
 
-    @Option(name: .long, help: "Language: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @Option(name: .long, help: ArgumentHelp("Workers (default: one per core).", valueName: "n"))
     var jobs: Int = BatchOptions.defaultJobs
@@ -63,7 +63,7 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let library = try workspace.library()
         // Every scorecard named must load before any application is read.
         for name in scorecard { _ = try workspace.require(library.scorecard(name)) }

@@ -34,8 +34,8 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: "table, csv or html.")
     var format: ComparisonFormat = .table
 
-    @Option(name: .long, help: "Language: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
     var output: String?
@@ -43,7 +43,7 @@ struct Compare: ParsableCommand {
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let library = try workspace.library()
         let scorecard = try workspace.require(library.scorecard(self.scorecard)).scorecard
         let pipeline = AssessmentPipeline(criteria: library)

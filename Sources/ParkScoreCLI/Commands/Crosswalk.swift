@@ -15,13 +15,13 @@ struct Crosswalk: ParsableCommand {
     @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
     var report: String
 
-    @Option(name: .long, help: "Language: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let library = try workspace.library()
         let pipeline = AssessmentPipeline(criteria: library)
         let input = try workspace.require(ApplicationInput.read(report: report))

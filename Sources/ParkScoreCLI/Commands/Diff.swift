@@ -21,13 +21,13 @@ struct Diff: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path; repeatable. Default: the new report's applies_to, one diff per scorecard.", valueName: "id|path"))
     var scorecard: [String] = []
 
-    @Option(name: .long, help: "Language: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let library = try workspace.library()
         let pipeline = AssessmentPipeline(criteria: library)
         let newAssessment = try workspace.require(pipeline.assess(try workspace.require(ApplicationInput.read(report: new)),

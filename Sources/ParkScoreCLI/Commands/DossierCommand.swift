@@ -64,8 +64,8 @@ struct DossierCommand: ParsableCommand {
     @Option(name: .long, help: "Format: html, md, json or pdf (printed with headless Chromium).")
     var format: DossierFileFormat?
 
-    @Option(name: .long, help: "Language: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @Option(name: [.short, .long], help: ArgumentHelp("Output file, or a folder (DIR/) for all formats, created if missing; standard output if absent.", valueName: "file|dir"))
     var output: String?
@@ -104,7 +104,7 @@ struct DossierCommand: ParsableCommand {
 
     func run() throws {
         let target = try target()
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang, templates: templates)
         guard let folder = TemplatesFolder.locate(explicit: templates) else {
             Console.error("error: cannot find the Templates folder; run from the repository or pass --templates DIR\n")
             throw ExitCode(1)

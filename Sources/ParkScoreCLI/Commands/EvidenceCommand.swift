@@ -33,6 +33,9 @@ struct EvidenceCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The largest evidence file to hash, in MiB.", valueName: "MiB"))
     var maxEvidenceMib: Int = EvidenceFolder.defaultMaxBytes >> 20
 
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
+
     func validate() throws {
         if !(1...(1 << 20)).contains(maxEvidenceMib) { throw ValidationError("--max-evidence-mib takes 1 to 1048576, not \(maxEvidenceMib)") }
     }
@@ -40,7 +43,7 @@ struct EvidenceCommand: ParsableCommand {
     func run() throws {
         // An application folder stands for its self-report.yaml, as everywhere else.
         let reportPath = ApplicationInput.applicationReport(self.report)
-        let renderer = DiagnosticRenderer()
+        let renderer = DiagnosticRenderer(messages: try Workspace.messages(lang))
         func report(_ diagnostics: [Diagnostic], _ sources: [SourceFile]) {
             if !diagnostics.isEmpty { Console.error(renderer.rendering(diagnostics.sortedForReport(), sources: sources)) }
         }

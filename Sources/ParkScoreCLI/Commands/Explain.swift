@@ -19,13 +19,13 @@ struct Explain: ParsableCommand {
     @Argument(help: ArgumentHelp("A gate or criterion id.", valueName: "criterion-id"))
     var criterion: String?
 
-    @Option(name: .long, help: "Language: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let dictionary = try workspace.dictionary()
         let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
         let text = ScorecardText(language: lang)

@@ -17,13 +17,13 @@ struct Lint: ParsableCommand {
     @Argument(help: ArgumentHelp("Scorecard files or folders.", valueName: "path"))
     var paths: [String] = []
 
-    @Option(name: .long, help: "Language of the gate listing: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let dictionaryLoad = workspace.catalog.loadDictionary()
         workspace.report(dictionaryLoad.diagnostics, sources: dictionaryLoad.sources)
         guard let dictionary = dictionaryLoad.validValue else { throw ExitCode(1) }

@@ -19,13 +19,13 @@ struct Scorecards: ParsableCommand {
     @Option(name: .long, help: "Output: text or json (titles in both languages).")
     var format: OutputFormat = .text
 
-    @Option(name: .long, help: "Language: zh or en.")
-    var lang: LocalizedText.Language = .zh
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
 
     @OptionGroup var options: CriteriaOption
 
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let library = try workspace.library()
         let loaded = library.builtInScorecards()
         // A broken scorecard is reported; the others are still listed.

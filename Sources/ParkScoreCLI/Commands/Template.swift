@@ -26,8 +26,11 @@ struct Template: ParsableCommand {
 
     @OptionGroup var options: CriteriaOption
 
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
+
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let dictionary = try workspace.dictionary()
         let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
         let text = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary).render()

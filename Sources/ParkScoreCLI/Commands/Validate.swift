@@ -30,8 +30,11 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var options: CriteriaOption
 
+    @OptionGroup var language: LanguageOption
+    var lang: LocalizedText.Language { language.resolved }
+
     func run() throws {
-        let workspace = try Workspace(criteria: options.criteria)
+        let workspace = try Workspace(criteria: options.criteria, language: lang)
         let library = try workspace.library()
         let pipeline = AssessmentPipeline(criteria: library)
         // A review file that cannot be read is reported with everything else, not in a round of its own.

@@ -7,14 +7,34 @@ import ParkScoreIO
 /// error with snippets from the bytes that were read, and a clean exit status when input is invalid.
 struct Workspace {
     let catalog: CriteriaCatalog
-    let renderer = DiagnosticRenderer()
+    /// Every word the command says, in the user's language.
+    let messages: Messages
+    let renderer: DiagnosticRenderer
 
-    init(criteria: String?) throws {
+    init(criteria: String?, language: LocalizedText.Language, templates: String? = nil) throws {
+        messages = try Self.messages(language, templates: templates)
         guard let catalog = CriteriaCatalog.locate(explicit: criteria) else {
-            Console.error("error: cannot find the Criteria folder (with facts.yaml); run from the repository or pass --criteria DIR\n")
+            Console.error(messages("cli.no_criteria") + "\n")
             throw ExitCode(1)
         }
         self.catalog = catalog
+        renderer = DiagnosticRenderer(messages: messages)
+    }
+
+    /// The message catalogue in a language, from the Templates folder. Without it nothing can be worded, so its own
+    /// absence is said in both languages.
+    static func messages(_ language: LocalizedText.Language, templates: String? = nil) throws -> Messages {
+        guard let folder = MessageCatalogue.locateTemplates(explicit: templates) else {
+            Console.error("错误：找不到 Templates 文件夹（含消息目录 messages/）；请在代码库中运行，或设置 PARKSCORE_TEMPLATES。\n"
+                          + "error: cannot find the Templates folder (with the message catalogue, messages/); run from the repository or set PARKSCORE_TEMPLATES\n")
+            throw ExitCode(1)
+        }
+        let loaded = MessageCatalogue.load(templates: folder, language: language)
+        guard let messages = loaded.validValue else {
+            Console.error(DiagnosticRenderer().rendering(loaded.diagnostics, sources: loaded.sources))
+            throw ExitCode(1)
+        }
+        return messages
     }
 
     /// Prints diagnostics to standard error; snippets come from `sources`.
@@ -29,7 +49,7 @@ struct Workspace {
         report(loaded.diagnostics, sources: loaded.sources)
         guard let value = loaded.validValue else {
             let count = loaded.diagnostics.filter { $0.severity == .error }.count
-            if count > 1 { Console.error("\(count) errors\n") }
+            if count > 1 { Console.error(messages("diagnostic.error_count", ["count": String(count)]) + "\n") }
             throw ExitCode(1)
         }
         return value

@@ -9,7 +9,13 @@ public final class DiagnosticRenderer {
     private var files: [String: SourceFile] = [:]
     private var lines: [String: [Substring]] = [:]
 
-    public init() {}
+    /// The catalogue the messages are worded from; without one (only when the catalogue itself cannot be read), the
+    /// diagnostics' own text.
+    private let messages: Messages?
+
+    public init(messages: Messages? = nil) {
+        self.messages = messages
+    }
 
     /// Gives the renderer a file's text, so it need not read the file again.
     public func remember(_ file: SourceFile) {
@@ -44,12 +50,13 @@ public final class DiagnosticRenderer {
         let shown = Array((errors + diagnostics.filter { $0.severity != .error }).prefix(Self.maxShown))
         let hiddenErrors = max(0, errors.count - shown.filter { $0.severity == .error }.count)
         let hidden = diagnostics.count - shown.count
-        return shown.sortedForReport().map(render).joined()
-            + "… \(hidden) more problem\(hidden == 1 ? "" : "s") not shown (\(hiddenErrors) error\(hiddenErrors == 1 ? "" : "s"))\n"
+        let more = messages?("diagnostic.more_not_shown", ["hidden": String(hidden), "errors": String(hiddenErrors)])
+            ?? "… \(hidden) more problem\(hidden == 1 ? "" : "s") not shown (\(hiddenErrors) error\(hiddenErrors == 1 ? "" : "s"))"
+        return shown.sortedForReport().map(render).joined() + more + "\n"
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        var out = TerminalText.escape(Self.shortened(diagnostic.description))
+        var out = TerminalText.escape(Self.shortened(messages?.line(for: diagnostic) ?? diagnostic.description))
         if let path = diagnostic.path { out += " [\(TerminalText.escape(Self.shortened(path, limit: 200)))]" }
         out += "\n"
         if let location = diagnostic.location, let snippet = snippet(location) { out += snippet }

@@ -1,0 +1,27 @@
+/// Something to be said to a user, kept as data: a stable code and the values it quotes, in order. The engine and the
+/// loaders never word a message; a message catalogue (`Templates/messages/`, in ParkScoreIO) words it, in the
+/// user's language, when it is shown.
+///
+/// A code names one kind of message and never changes meaning once given (`input.invalid.integer`); the catalogue
+/// holds it under `diagnostics.` + code, and quotes the arguments as `{1}`, `{2}`, …
+public struct Message: Sendable, Hashable, CustomStringConvertible {
+    public var code: String
+    public var arguments: [String]
+
+    public init(_ code: String, _ arguments: [String] = []) {
+        self.code = code
+        self.arguments = arguments
+    }
+
+    public init(_ code: String, _ arguments: String...) {
+        self.init(code, arguments)
+    }
+
+    /// A message still worded in English where it is made, its one argument the words: being moved to the catalogue.
+    public static let legacyCode = "legacy.text"
+
+    /// `code('a', 'b')`: for logs and test failures, never for users.
+    public var description: String {
+        arguments.isEmpty ? code : code + "(" + arguments.map { "'\($0)'" }.joined(separator: ", ") + ")"
+    }
+}
