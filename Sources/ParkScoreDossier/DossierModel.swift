@@ -218,7 +218,7 @@ public struct DossierModel {
         case .capGrade(let band): effect = t("等级不高于 \(band)", "grade capped at \(band)")
         }
         var explanation = [worded]
-        if let problem = g.problem { explanation.append(ExplanationStep.problem(Message(Message.legacyCode, problem)).text(language)) }
+        if let problem = g.problem { explanation.append(ExplanationStep.problem(problem).text(language)) }
         for problem in g.unsubstantiated?.problems ?? [] { explanation.append(problem.text(language)) }
         return [
             "id": .string(g.id), "title": .string(g.title.text(language)), "clauseRef": .string(g.clause?.ref ?? ""),

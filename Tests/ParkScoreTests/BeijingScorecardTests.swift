@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// The Beijing scorecard (000_635c0f08b529d72c.txt) end to end. Article 二: an independent legal-person
@@ -50,7 +51,8 @@ final class BeijingScorecardTests: XCTestCase {
     func testNoTenantsFailsWithTheReason() {
         let result = gates("management.independent_legal_person: true\ntenants: {total: 0, advertising_related: 0}")
         XCTAssertEqual(result.gate("G2")?.status, .failed)
-        XCTAssertEqual(result.gate("G2")?.problem, "division by zero: 'tenants.total' is 0")
+        XCTAssertEqual(result.gate("G2")?.problem.map(TestCatalogue.en.message), "division by zero: 'tenants.total' is 0")
+        XCTAssertEqual(result.gate("G2")?.problem.map(TestCatalogue.zh.message), "除数为零：「tenants.total」为 0")
     }
 
     /// Samples/beijing-xinghe, by hand from the scorecard (points earned / most points of the dimension):

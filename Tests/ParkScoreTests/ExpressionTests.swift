@@ -1,4 +1,6 @@
 import ParkScore
+import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 final class ExpressionTests: XCTestCase {
@@ -21,13 +23,20 @@ final class ExpressionTests: XCTestCase {
 
     func value(_ source: String) throws -> Value { try eval(source).value }
 
-    func parseError(_ source: String) -> ExpressionError? {
+    /// The parse error in English as a scorecard's `when` would show it, and its offset: `in 'e': … @15`.
+    func parseError(_ source: String) -> String? {
         do {
             _ = try Expression(source)
             return nil
         } catch {
-            return error
+            return "\(TestCatalogue.en.message(error.message(in: "'e'"))) @\(error.offset)"
         }
+    }
+
+    /// What an error value says, in English (nil for a value that is not an error).
+    func said(_ source: String) throws -> String? {
+        guard case .error(let message) = try value(source) else { return nil }
+        return TestCatalogue.en.message(message)
     }
 
     // MARK: Operators
@@ -117,20 +126,20 @@ final class ExpressionTests: XCTestCase {
     // MARK: Errors as values
 
     func testDivisionByZeroIsAnErrorValue() throws {
-        XCTAssertEqual(try value("tenants.total / tenants.zero"), .error("division by zero: 'tenants.zero' is 0"))
-        XCTAssertEqual(try value("1 / (2 - 2)"), .error("division by zero"))
-        XCTAssertEqual(try value("tenants.total / tenants.zero >= 40%"), .error("division by zero: 'tenants.zero' is 0"))
+        XCTAssertEqual(try said("tenants.total / tenants.zero"), "division by zero: 'tenants.zero' is 0")
+        XCTAssertEqual(try said("1 / (2 - 2)"), "division by zero")
+        XCTAssertEqual(try said("tenants.total / tenants.zero >= 40%"), "division by zero: 'tenants.zero' is 0")
         // An error does not hide a decisive operand.
         XCTAssertEqual(try value("tenants.total / tenants.zero >= 40% or flag"), .bool(true))
-        XCTAssertEqual(try value("tenants.total / tenants.zero >= 40% or off"), .error("division by zero: 'tenants.zero' is 0"))
+        XCTAssertEqual(try said("tenants.total / tenants.zero >= 40% or off"), "division by zero: 'tenants.zero' is 0")
     }
 
     func testTypeMismatchesAreErrorValues() throws {
-        XCTAssertEqual(try value("name + 1"), .error("cannot add text and number"))
-        XCTAssertEqual(try value("name > 3"), .error("cannot compare text with number"))
-        XCTAssertEqual(try value("tenants.total and flag"), .error("'and' needs true or false, not number"))
-        XCTAssertEqual(try value("not tenants.total"), .error("'not' needs true or false, not number"))
-        XCTAssertEqual(try value("count(name)"), .error("'count' needs a list, not text"))
+        XCTAssertEqual(try said("name + 1"), "cannot add text and number")
+        XCTAssertEqual(try said("name > 3"), "cannot compare text with number")
+        XCTAssertEqual(try said("tenants.total and flag"), "'and' needs true or false, not number")
+        XCTAssertEqual(try said("not tenants.total"), "'not' needs true or false, not number")
+        XCTAssertEqual(try said("count(name)"), "'count' needs a list, not text")
     }
 
     // MARK: Explanations
@@ -146,39 +155,45 @@ final class ExpressionTests: XCTestCase {
         XCTAssertEqual(try eval("share >= 25%", percent: ["share"]).explanation, "30% ≥ 25% ✓")
         XCTAssertEqual(try eval("count(tech) >= 3").explanation, "count([big_data, blockchain]) = 2 ≥ 3 ✗")
         XCTAssertEqual(try eval("tenants.total * (1 + 10%)").explanation, "45 × (1 + 10%) = 49.5")
+        // The engine puts a problem in the formula as its code; the catalogue words it where the formula is shown.
         XCTAssertEqual(try eval("tenants.total / tenants.zero >= 1").explanation,
+                       "45 / 0 ≥ 1 ! (expression.division-by-zero.fact('tenants.zero'))")
+        let expression = try Expression("tenants.total / tenants.zero >= 1")
+        XCTAssertEqual(ExpressionTrace(expression, FactEnvironment(values: facts)).text(words: TestCatalogue.en.message),
                        "45 / 0 ≥ 1 ! (division by zero: 'tenants.zero' is 0)")
+        XCTAssertEqual(ExpressionTrace(expression, FactEnvironment(values: facts)).text(words: TestCatalogue.zh.message),
+                       "45 / 0 ≥ 1 ! (除数为零：「tenants.zero」为 0)")
     }
 
     // MARK: Parse errors, with the column (offset) of the problem
 
     func testParseErrors() {
-        XCTAssertEqual(parseError(""), ExpressionError("expression is empty", at: 0))
-        XCTAssertEqual(parseError("tenants.total >"), ExpressionError("expression ends where a value is expected", at: 15))
-        XCTAssertEqual(parseError("tenants.total = 3"), ExpressionError("use '==' to compare", at: 14))
-        XCTAssertEqual(parseError("a && b"), ExpressionError("use 'and' instead of '&&'", at: 2))
-        XCTAssertEqual(parseError("(a or b"), ExpressionError("expected ')' but found end of expression (to close the one at column 1)", at: 7))
-        XCTAssertEqual(parseError("cnt(tech)"), ExpressionError("unknown function 'cnt' (did you mean 'count'?)", at: 0))
-        XCTAssertEqual(parseError("contains(tech)"), ExpressionError("'contains' takes 2 arguments, not 1", at: 0))
-        XCTAssertEqual(parseError("1 < 2 < 3"), ExpressionError("comparisons cannot be chained; join them with 'and'", at: 6))
-        XCTAssertEqual(parseError("name == \"星河"), ExpressionError("text starting here is not closed with \"", at: 8))
-        XCTAssertEqual(parseError("1.2.3 > 0"), ExpressionError("'1.2.3' is not a number", at: 0))
-        XCTAssertEqual(parseError("a b"), ExpressionError("unexpected 'b' after the end of the expression", at: 2))
-        XCTAssertEqual(parseError("a # b"), ExpressionError("unexpected character '#'", at: 2))
-        XCTAssertEqual(parseError("% 3"), ExpressionError("'%' must follow a number, as in '40%'", at: 0))
-        XCTAssertEqual(parseError("tenants."), ExpressionError("expected a name after '.' in 'tenants.'", at: 8))
-        XCTAssertEqual(parseError("a and or b"), ExpressionError("expected a value but found 'or'", at: 6))
+        XCTAssertEqual(parseError(""), "in 'e': expression is empty @0")
+        XCTAssertEqual(parseError("tenants.total >"), "in 'e': expression ends where a value is expected @15")
+        XCTAssertEqual(parseError("tenants.total = 3"), "in 'e': use '==' to compare @14")
+        XCTAssertEqual(parseError("a && b"), "in 'e': use 'and' instead of '&&' @2")
+        XCTAssertEqual(parseError("(a or b"), "in 'e': expected ')' but found end of expression (to close the one at column 1) @7")
+        XCTAssertEqual(parseError("cnt(tech)"), "in 'e': unknown function 'cnt' (did you mean 'count'?) @0")
+        XCTAssertEqual(parseError("contains(tech)"), "in 'e': 'contains' takes 2 arguments, not 1 @0")
+        XCTAssertEqual(parseError("1 < 2 < 3"), "in 'e': comparisons cannot be chained; join them with 'and' @6")
+        XCTAssertEqual(parseError("name == \"星河"), "in 'e': text starting here is not closed with \" @8")
+        XCTAssertEqual(parseError("1.2.3 > 0"), "in 'e': '1.2.3' is not a number @0")
+        XCTAssertEqual(parseError("a b"), "in 'e': unexpected 'b' after the end of the expression @2")
+        XCTAssertEqual(parseError("a # b"), "in 'e': unexpected character '#' @2")
+        XCTAssertEqual(parseError("% 3"), "in 'e': '%' must follow a number, as in '40%' @0")
+        XCTAssertEqual(parseError("tenants."), "in 'e': expected a name after '.' in 'tenants.' @8")
+        XCTAssertEqual(parseError("a and or b"), "in 'e': expected a value but found 'or' @6")
     }
 
     func testHostileExpressionsAreRefusedNotFollowed() {
         XCTAssertEqual(parseError(String(repeating: "(", count: 100_000) + "1"),
-                       ExpressionError("expression is longer than 4000 characters", at: 4000))
+                       "in 'e': expression is longer than 4000 characters @4000")
         XCTAssertEqual(parseError(String(repeating: "(", count: 70) + "1" + String(repeating: ")", count: 70)),
-                       ExpressionError("expression nests deeper than 64 levels", at: 64))
+                       "in 'e': expression nests deeper than 64 levels @64")
         XCTAssertEqual(parseError(String(repeating: "not ", count: 100) + "flag"),
-                       ExpressionError("expression nests deeper than 64 levels", at: 256))
+                       "in 'e': expression nests deeper than 64 levels @256")
         XCTAssertEqual(parseError(String(repeating: "-", count: 100) + "1"),
-                       ExpressionError("expression nests deeper than 64 levels", at: 64))
+                       "in 'e': expression nests deeper than 64 levels @64")
         // A long flat chain is fine, and evaluates.
         let chain = Array(repeating: "tenants.total", count: 250).joined(separator: " + ")
         XCTAssertEqual(try value(chain), .number(Rational(45 * 250)))
@@ -186,7 +201,7 @@ final class ExpressionTests: XCTestCase {
 
     func testErrorColumnsCountCharacters() {
         // The column counts characters, as YAML marks do: 星河 is two.
-        XCTAssertEqual(parseError("name == '星河' = 1"), ExpressionError("use '==' to compare", at: 13))
+        XCTAssertEqual(parseError("name == '星河' = 1"), "in 'e': use '==' to compare @13")
     }
 
     func testLocationInsideTheFile() throws {
@@ -199,17 +214,18 @@ final class ExpressionTests: XCTestCase {
 
     func testCheckerFindsUnknownFactsAndTypeMismatches() throws {
         let checker = ExpressionChecker(factTypes: ["tenants.total": .number, "flag": .boolean, "tech": .list, "name": .text])
+        func said(_ issues: [ExpressionIssue]) -> [String] { issues.map { TestCatalogue.en.message($0.message) + " @\($0.offset)" } }
         let (type, issues) = checker.check(try Expression("tenants.totl >= 20 and flag + 1 > 0"))
         XCTAssertEqual(type, .boolean)
-        XCTAssertEqual(issues, [
-            ExpressionIssue(message: "unknown fact 'tenants.totl' (did you mean 'tenants.total'?)", offset: 0),
-            ExpressionIssue(message: "'+' needs numbers, not boolean", offset: 23),
+        XCTAssertEqual(said(issues), [
+            "unknown fact 'tenants.totl' (did you mean 'tenants.total'?)" + " @0",
+            "'+' needs numbers, not boolean" + " @23",
         ])
         XCTAssertEqual(checker.check(try Expression("count(tech)")).type, .number)
-        XCTAssertEqual(checker.check(try Expression("name > 'a'")).issues,
-                       [ExpressionIssue(message: "cannot order text values with '>'", offset: 0)])
-        XCTAssertEqual(checker.check(try Expression("count(name)")).issues,
-                       [ExpressionIssue(message: "'count' needs a list, not text", offset: 6)])
+        XCTAssertEqual(said(checker.check(try Expression("name > 'a'")).issues),
+                       ["cannot order text values with '>'" + " @0"])
+        XCTAssertEqual(said(checker.check(try Expression("count(name)")).issues),
+                       ["'count' needs a list, not text" + " @6"])
     }
 
     // MARK: Exact numbers

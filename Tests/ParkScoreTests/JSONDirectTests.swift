@@ -51,12 +51,12 @@ final class JSONDirectTests: XCTestCase {
         let missing = EvidenceProblem(evidenceID: nil, title: nil, kind: .fileMissing)
         XCTAssertFalse(result.gates.isEmpty)
         for i in result.gates.indices {
-            result.gates[i].problem = "problem \(i)"
+            result.gates[i].problem = Message("expression.division-by-zero.fact", "problem \(i)")
             result.gates[i].unsubstantiated = Unsubstantiated(facts: ["a", "b"], problems: [rejected, missing])
         }
         result.corrections = [CorrectionItem(problem: rejected, affects: ["c1", "c2"]), CorrectionItem(problem: missing, affects: [])]
         result.derived["nested"] = .list([.list([]), .list([.number(Rational(1, 3) ?? .zero), .bool(true), .text("t"), .unknown(missing: [])])])
-        result.derived["Z"] = .error("e")
+        result.derived["Z"] = .error(Message("expression.division-by-zero"))
         result.derived["é"] = .date("2026-01-01")
         for language in LocalizedText.Language.allCases {
             let document = ResultDocument(result: result, scorecard: scorecard, report: report, language: language)

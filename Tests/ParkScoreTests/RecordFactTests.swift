@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Records facts (a table of firms): declared in the dictionary with typed fields, given in a self-report as a list
@@ -119,7 +120,7 @@ final class RecordFactTests: XCTestCase {
         var types: [String: StaticType] = [:]
         for (key, definition) in dictionary.definitions { types[key] = StaticType(definition.type) }
         let checker = ExpressionChecker(factTypes: types)
-        func issues(_ source: String) throws -> [String] { checker.check(try Expression(source)).issues.map(\.message) }
+        func issues(_ source: String) throws -> [String] { checker.check(try Expression(source)).issues.map { TestCatalogue.en.message($0.message) } }
         XCTAssertEqual(try issues("count(firms) >= 3"), [])
         XCTAssertEqual(try issues("sum(firms) > 0"), ["'sum' needs a list, not records"])
         XCTAssertEqual(try issues(#"contains(firms, "甲")"#), ["'contains' needs a list first, not records"])
@@ -130,7 +131,7 @@ final class RecordFactTests: XCTestCase {
         XCTAssertEqual(try issues(#"year("2025-12-31") >= 2025"#), [])
         XCTAssertEqual(try issues("year(count) >= 2025"), ["'year' needs a date, not number"])
         XCTAssertEqual(ExpressionChecker(factTypes: types, record: ("firms", ["name": .text, "since": .date]))
-                        .check(try Expression("year(name) >= year(since)")).issues.map(\.message), ["'year' needs a date, not text"])
+                        .check(try Expression("year(name) >= year(since)")).issues.map { TestCatalogue.en.message($0.message) }, ["'year' needs a date, not text"])
         XCTAssertEqual(try issues(#"year("2025-02-30") >= 2025"#), ["'year' needs a date such as '2025-12-31', not '2025-02-30'"])
     }
 

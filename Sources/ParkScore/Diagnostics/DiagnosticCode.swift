@@ -52,13 +52,14 @@ public enum DiagnosticCode {
     public static let unknownFactTypo = "fact.unknown.typo"
     /// An unknown fact key like no known one: a warning. Arguments: the key written.
     public static let unknownFact = "fact.unknown"
-    /// The known fact a typo stands for is needed by a scorecard. Arguments: known key, scorecard id, gate and criterion ids.
+    /// The known fact a typo stands for is needed by a scorecard. Arguments: known key, scorecard id, gate and criterion ids,
+    /// the key as written.
     public static let typoFactNeeded = "fact.unknown.typo-needed"
     /// A gate that cannot be decided for want of facts. Arguments: scorecard id, gate id, the missing facts.
     public static let gateUndecided = "completeness.gate"
     /// A criterion that cannot be scored for want of facts. Arguments: scorecard id, criterion id, the missing facts.
     public static let criterionUndecided = "completeness.criterion"
-    /// A sha256 that is not 64 hex digits. Arguments: evidence id.
+    /// A sha256 that is not 64 hex digits. Arguments: evidence id, the number of characters written.
     public static let sha256Malformed = "evidence.sha256.malformed"
     /// A file whose content does not match the recorded sha256. Arguments: file, recorded, actual.
     public static let sha256Mismatch = "evidence.sha256.mismatch"

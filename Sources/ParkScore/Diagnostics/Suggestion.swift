@@ -26,11 +26,6 @@ public enum Suggestion {
         return distance(Array(name.lowercased()), Array(best.lowercased())) <= 2 ? best : nil
     }
 
-    /// `" (did you mean 'x'?)"`, or nothing.
-    public static func hint(for name: String, in candidates: some Sequence<String>) -> String {
-        closest(to: name, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
-    }
-
     static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -21,7 +21,7 @@ enum CheapestPath {
         var running = Rational.zero
         for effort in classes {
             below.append(running)
-            for step in steps where step.effort == effort { running = log.add(running, step.gain, at: "next grade") }
+            for step in steps where step.effort == effort { running = log.add(running, step.gain, at: ArithmeticProblem.nextGrade) }
         }
         guard running >= needed else { return nil }
         var remaining = needed
@@ -32,9 +32,9 @@ enum CheapestPath {
             let inClass = steps.indices.filter { steps[$0].effort == effort }
                 .sorted { steps[$0].gain != steps[$1].gain ? steps[$1].gain < steps[$0].gain : $0 < $1 }
             for i in inClass {
-                guard log.subtract(remaining, cheaper, at: "next grade") > .zero else { break }
+                guard log.subtract(remaining, cheaper, at: ArithmeticProblem.nextGrade) > .zero else { break }
                 chosen.append(i)
-                remaining = log.subtract(remaining, steps[i].gain, at: "next grade")
+                remaining = log.subtract(remaining, steps[i].gain, at: ArithmeticProblem.nextGrade)
             }
         }
         return chosen.sorted()

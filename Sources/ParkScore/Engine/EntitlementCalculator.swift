@@ -67,9 +67,9 @@ struct EntitlementCalculator {
             if incentive.rateUnstated { result.explanation.append(.rateUnstated) }
             apply(amount(incentive, totals, yearsLeft: nil, in: environment), to: &result)
         case .error(let message):
-            result.explanation.append(.problem(Message(Message.legacyCode, message)))
+            result.explanation.append(.problem(message))
         default:
-            result.explanation.append(.problem(Message(Message.legacyCode, "'\(table)' is not a table of records")))
+            result.explanation.append(.problem(Message("engine.not-records", table)))
         }
         return result
     }
@@ -104,7 +104,7 @@ struct EntitlementCalculator {
                 missing.append(label)
                 firms.append(FirmEntitlement(index: i + 1, name: nil, status: .missingData, perPeriod: nil, periods: 0, total: nil,
                                              missingFacts: [label],
-                                             explanation: [.problem(Message(Message.legacyCode, "entry \(i + 1) of '\(table)' is \(record.typeName), not a record"))]))
+                                             explanation: [.problem(Message("engine.not-a-record", String(i + 1), table, record.typeName))]))
                 continue
             }
             let env = base.with(record: fields, label: label)
@@ -152,8 +152,8 @@ struct EntitlementCalculator {
     private func amount(_ incentive: Incentive, _ terms: Incentive.Terms, yearsLeft: Expression?, in env: FactEnvironment) -> Amount {
         var a = Amount(periods: incentive.period == .once ? 1 : incentive.years)
         func problem(_ value: Value) {
-            if case .error(let message) = value { a.explanation.append(.problem(Message(Message.legacyCode, message))) }
-            if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: incentive.id, operation: overflow)) }
+            if case .error(let message) = value { a.explanation.append(.problem(message)) }
+            if let overflow = value.overflowOperation { log.problems.append(ArithmeticProblem(subject: incentive.id, operation: overflow)) }
         }
         if let condition = terms.condition {
             let value = condition.value(in: env)
@@ -183,7 +183,7 @@ struct EntitlementCalculator {
                 problem(value)
                 failed = true
             default:
-                a.explanation.append(.problem(Message(Message.legacyCode, "an amount must be a number")))
+                a.explanation.append(.problem(Message("engine.amount-not-number")))
                 failed = true
             }
             return nil
@@ -192,7 +192,7 @@ struct EntitlementCalculator {
             a.explanation.append(.yearsLeft(ExpressionTrace(yearsLeft, env)))
             if let left = number(yearsLeft) {
                 guard left.isInteger else {
-                    a.explanation.append(.problem(Message(Message.legacyCode, "years left must be a whole number, not \(left.formatted())")))
+                    a.explanation.append(.problem(Message("engine.years-left-not-whole", left.formatted())))
                     return a
                 }
                 // The window's years from the period on, never more than the text grants, never fewer than none.

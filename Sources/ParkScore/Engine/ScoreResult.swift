@@ -90,7 +90,7 @@ public struct GateResult: Sendable {
     public var trace: ExpressionTrace
     public var explanation: String { trace.text }
     /// A problem evaluating the condition (such as a division by zero), which makes the gate fail.
-    public var problem: String?
+    public var problem: Message?
     public var missingFacts: [String]
     public var evidence: EvidenceState
     /// In evaluation, why the evidence does not hold, when it does not.
@@ -393,18 +393,31 @@ public struct CorrectionItem: Sendable, Hashable {
     }
 }
 
-/// A computation that exact arithmetic could not carry out: where (a criterion, dimension, support measure or the
-/// total) and the operation, with its numbers.
+/// A computation that exact arithmetic could not carry out: where (a gate, criterion, support measure, or one of the
+/// sums `ArithmeticProblem.weights`, `.total`, `.nextGrade`) and the operation, with its numbers (`9000 × 9000`).
 public struct ArithmeticProblem: Sendable, Hashable {
     public var subject: String
     public var operation: String
+
+    /// The sum of the applicable dimensions' weights.
+    public static let weights = "weights"
+    /// The sum of the dimension scores.
+    public static let total = "total"
+    /// The points to the next grade band and the cheapest steps to it.
+    public static let nextGrade = "next grade"
 
     public init(subject: String, operation: String) {
         self.subject = subject
         self.operation = operation
     }
 
-    public var message: String {
-        operation.hasSuffix(Value.tooLargeMarker) ? "\(subject): \(operation)" : "\(subject): \(operation) \(Value.tooLargeMarker)"
+    /// `engine.too-large`: the subject's id and the operation; the sums by codes of their own.
+    public var message: Message {
+        switch subject {
+        case Self.weights: return Message("engine.too-large.weights", operation)
+        case Self.total: return Message("engine.too-large.total", operation)
+        case Self.nextGrade: return Message("engine.too-large.next-grade", operation)
+        default: return Message("engine.too-large", subject, operation)
+        }
     }
 }

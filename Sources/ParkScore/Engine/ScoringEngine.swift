@@ -241,7 +241,7 @@ private struct Run {
         var dimensions = scorecard.dimensions.map { dimensionResult($0) }
 
         // Weights of dimensions with no applicable criterion are shared out among the others.
-        let applicableWeight = dimensions.filter(\.isApplicable).reduce(Rational.zero) { log.add($0, $1.weight, at: "weights") }
+        let applicableWeight = dimensions.filter(\.isApplicable).reduce(Rational.zero) { log.add($0, $1.weight, at: ArithmeticProblem.weights) }
         var total = Rational.zero
         for d in dimensions.indices {
             // Read what is needed first: holding a copy of the dimension while changing the array would copy
@@ -266,7 +266,7 @@ private struct Run {
                     dimensions[d].criteria[c].withheldContribution = share(dimensions[d].criteria[c].withheldPoints)
                 }
             }
-            total = log.add(total, dimensions[d].score, at: "total")
+            total = log.add(total, dimensions[d].score, at: ArithmeticProblem.total)
         }
         total = total.rounded(places: 2)
 
@@ -339,14 +339,14 @@ private struct Run {
     func gateResult(_ gate: Gate) -> GateResult {
         let value = gate.condition.value(in: environment)
         let status: GateResult.Status
-        var problem: String?
+        var problem: Message?
         switch value {
         case .bool(true): status = .passed
         case .unknown: status = .missingData
         case .error(let message):
             status = .failed
             problem = message
-            if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: gate.id, operation: overflow)) }
+            if let overflow = value.overflowOperation { log.problems.append(ArithmeticProblem(subject: gate.id, operation: overflow)) }
         default: status = .failed
         }
         let facts = gate.condition.factReferences.map(\.path)
@@ -421,8 +421,8 @@ private struct Run {
             case .unknown(let missing):
                 result.missingFacts = missing
             case .error(let message):
-                result.explanation.append(.problem(Message(Message.legacyCode, message)))
-                if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: criterion.id, operation: overflow)) }
+                result.explanation.append(.problem(message))
+                if let overflow = value.overflowOperation { log.problems.append(ArithmeticProblem(subject: criterion.id, operation: overflow)) }
             default: break
             }
         case .scale(let scale):
@@ -476,11 +476,11 @@ private struct Run {
             result.missingFacts = missing
             return
         case .error(let message):
-            result.explanation.append(.problem(Message(Message.legacyCode, message)))
-            if let overflow = measured.overflowMessage { log.problems.append(ArithmeticProblem(subject: result.id, operation: overflow)) }
+            result.explanation.append(.problem(message))
+            if let overflow = measured.overflowOperation { log.problems.append(ArithmeticProblem(subject: result.id, operation: overflow)) }
             return
         default:
-            result.explanation.append(.problem(Message(Message.legacyCode, "a scale needs a number, not \(measured.typeName)")))
+            result.explanation.append(.problem(Message("engine.scale-not-number", measured.typeName)))
             return
         }
         result.measured = value
@@ -493,7 +493,7 @@ private struct Run {
             } else if let lowest = bands.map(\.min).min() {
                 result.explanation.append(.belowBands(value: value, lowest: lowest, percent: scale.isPercent))
             } else {
-                result.explanation.append(.problem(Message(Message.legacyCode, "the scale has no bands")))  // lint refuses this; never scored as a band
+                result.explanation.append(.problem(Message("engine.scale-no-bands")))  // lint refuses this; never scored as a band
             }
         case .linear(let from, let to, let points):
             let span = log.subtract(to, from, at: result.id)
@@ -523,7 +523,7 @@ private struct Run {
                 result.unmetItems.append(item.id)
                 result.explanation.append(.item(id: item.id, present: nil, trace: trace))
             default:
-                if let overflow = value.overflowMessage { log.problems.append(ArithmeticProblem(subject: result.id, operation: overflow)) }
+                if let overflow = value.overflowOperation { log.problems.append(ArithmeticProblem(subject: result.id, operation: overflow)) }
                 result.unmetItems.append(item.id)
                 result.explanation.append(.item(id: item.id, present: false, trace: trace))
             }
@@ -681,7 +681,7 @@ private struct Run {
                 if let cap = bands.first(where: { $0.id == bandID }), cap.min < target.min { blocking.append(gate.id) }
             }
         }
-        let needed = Rational.max(log.subtract(target.min, total, at: "next grade"), .zero)
+        let needed = Rational.max(log.subtract(target.min, total, at: ArithmeticProblem.nextGrade), .zero)
         let steps = CheapestPath.steps(improvements.map { ($0.effort, $0.gain) }, needed: needed, log: log)
         return NextGradePath(target: target, pointsNeeded: needed, blockingGates: blocking,
                              criteria: (steps ?? []).map { improvements[$0].criterionID }, isReachable: steps != nil)

@@ -141,15 +141,22 @@ public enum ExpressionFunction: String, Sendable, CaseIterable {
     }
 }
 
-/// Why an expression could not be parsed, and at which character offset of its source.
+/// Why an expression could not be parsed, and at which character offset of its source. The message is worded where
+/// the expression is placed: `message(in: "'when'")` quotes the key it was written under as its first argument.
 public struct ExpressionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+    /// What is wrong, without the place: an `expression.syntax.*` code and the values it quotes from the second on.
+    public var problem: Message
     public var offset: Int
 
-    public init(_ message: String, at offset: Int) {
-        self.message = message
+    public init(_ problem: Message, at offset: Int) {
+        self.problem = problem
         self.offset = offset
     }
 
-    public var description: String { "column \(offset + 1): \(message)" }
+    /// The problem as a message quoting where the expression stands (`'when'`) first: `in 'when': use '==' to compare`.
+    public func message(in place: String) -> Message {
+        Message(problem.code, [place] + problem.arguments)
+    }
+
+    public var description: String { "column \(offset + 1): \(problem)" }
 }

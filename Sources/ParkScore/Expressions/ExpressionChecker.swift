@@ -19,10 +19,10 @@ public enum StaticType: String, Sendable, Hashable {
 
 /// A problem in an expression found without evaluating it: an unknown fact, a type mismatch.
 public struct ExpressionIssue: Sendable, Equatable {
-    public var message: String
+    public var message: Message
     public var offset: Int
 
-    public init(message: String, offset: Int) {
+    public init(message: Message, offset: Int) {
         self.message = message
         self.offset = offset
     }
@@ -65,32 +65,35 @@ public struct ExpressionChecker {
         case .fact(let path):
             if let record, !path.contains(".") {
                 if let type = record.fields[path] { return type }
-                let hint = Suggestion.hint(for: path, in: record.fields.keys)
-                issues.append(ExpressionIssue(message: "unknown field '\(path)' of '\(record.table)'\(hint); fields: \(record.fields.keys.sorted().joined(separator: ", "))",
-                                              offset: at))
+                let fields = record.fields.keys.sorted().joined(separator: ", ")
+                let message = Suggestion.closest(to: path, in: record.fields.keys)
+                    .map { Message("expression.unknown-field.suggested", path, record.table, $0, fields) }
+                    ?? Message("expression.unknown-field", path, record.table, fields)
+                issues.append(ExpressionIssue(message: message, offset: at))
                 return .any
             }
             if let type = factTypes[path] ?? Self.periodFacts[path] { return type }
-            let hint = Suggestion.hint(for: path, in: factTypes.keys)
-            issues.append(ExpressionIssue(message: "unknown fact '\(path)'\(hint)", offset: at))
+            let message = Suggestion.closest(to: path, in: factTypes.keys).map { Message("expression.unknown-fact.suggested", path, $0) }
+                ?? Message("expression.unknown-fact", path)
+            issues.append(ExpressionIssue(message: message, offset: at))
             return .any
         case .negate(let operand):
             let t = infer(operand, &issues)
             if !StaticType.number.accepts(t) {
-                issues.append(ExpressionIssue(message: "cannot negate \(t.rawValue)", offset: at))
+                issues.append(ExpressionIssue(message: Message("expression.negate", t.rawValue), offset: at))
             }
             return .number
         case .not(let operand):
             let t = infer(operand, &issues)
             if !StaticType.boolean.accepts(t) {
-                issues.append(ExpressionIssue(message: "'not' needs true or false, not \(t.rawValue)", offset: operand.range.lowerBound))
+                issues.append(ExpressionIssue(message: Message("expression.logical-type", "not", t.rawValue), offset: operand.range.lowerBound))
             }
             return .boolean
         case .arithmetic(let op, let lhs, let rhs):
             for side in [lhs, rhs] {
                 let t = infer(side, &issues)
                 if !StaticType.number.accepts(t) {
-                    issues.append(ExpressionIssue(message: "'\(op.rawValue)' needs numbers, not \(t.rawValue)",
+                    issues.append(ExpressionIssue(message: Message("expression.needs-numbers", op.rawValue, t.rawValue),
                                                   offset: side.range.lowerBound))
                 }
             }
@@ -100,18 +103,18 @@ public struct ExpressionChecker {
             let b = infer(rhs, &issues)
             let comparable = a.accepts(b) || (a == .date && b == .text) || (a == .text && b == .date)
             if !comparable {
-                issues.append(ExpressionIssue(message: "cannot compare \(a.rawValue) with \(b.rawValue)", offset: at))
+                issues.append(ExpressionIssue(message: Message("expression.compare-types", a.rawValue, b.rawValue), offset: at))
             } else if a == .records || b == .records {
-                issues.append(ExpressionIssue(message: "cannot compare a table of records", offset: at))
+                issues.append(ExpressionIssue(message: Message("expression.compare-records"), offset: at))
             } else if op != .equal && op != .notEqual && (a == .boolean || a == .list || (a == .text && b == .text)) {
-                issues.append(ExpressionIssue(message: "cannot order \(a.rawValue) values with '\(op.rawValue)'", offset: at))
+                issues.append(ExpressionIssue(message: Message("expression.order-with", a.rawValue, op.rawValue), offset: at))
             }
             return .boolean
         case .logical(let op, let lhs, let rhs):
             for side in [lhs, rhs] {
                 let t = infer(side, &issues)
                 if !StaticType.boolean.accepts(t) {
-                    issues.append(ExpressionIssue(message: "'\(op.rawValue)' needs true or false, not \(t.rawValue)",
+                    issues.append(ExpressionIssue(message: Message("expression.logical-type", op.rawValue, t.rawValue),
                                                   offset: side.range.lowerBound))
                 }
             }
@@ -123,29 +126,29 @@ public struct ExpressionChecker {
                 // A date fact, or a written date ('2025-12-31'); any other text (a firm's name) only fails when run.
                 if case .literal(.text(let written)) = args[0].kind {
                     if !DateText.isValid(written) {
-                        issues.append(ExpressionIssue(message: "'year' needs a date such as '2025-12-31', not '\(written)'", offset: args[0].range.lowerBound))
+                        issues.append(ExpressionIssue(message: Message("expression.date-text", "year", written), offset: args[0].range.lowerBound))
                     }
                 } else if !StaticType.date.accepts(types[0]) {
-                    issues.append(ExpressionIssue(message: "'year' needs a date, not \(types[0].rawValue)", offset: args[0].range.lowerBound))
+                    issues.append(ExpressionIssue(message: Message("expression.needs-date", "year", types[0].rawValue), offset: args[0].range.lowerBound))
                 }
                 return .number
             case .count, .sum:
                 // A table is counted by its records; its records are not numbers to sum.
                 if !StaticType.list.accepts(types[0]) && !(function == .count && types[0] == .records) {
-                    issues.append(ExpressionIssue(message: "'\(function.rawValue)' needs a list, not \(types[0].rawValue)",
+                    issues.append(ExpressionIssue(message: Message("expression.needs-list", function.rawValue, types[0].rawValue),
                                                   offset: args[0].range.lowerBound))
                 }
                 return .number
             case .min, .max:
                 if types.count == 1 && types[0] == .list { return .number }
                 for (arg, t) in zip(args, types) where !StaticType.number.accepts(t) {
-                    issues.append(ExpressionIssue(message: "'\(function.rawValue)' needs numbers, not \(t.rawValue)",
+                    issues.append(ExpressionIssue(message: Message("expression.needs-numbers", function.rawValue, t.rawValue),
                                                   offset: arg.range.lowerBound))
                 }
                 return .number
             case .contains:
                 if !StaticType.list.accepts(types[0]) {
-                    issues.append(ExpressionIssue(message: "'contains' needs a list first, not \(types[0].rawValue)",
+                    issues.append(ExpressionIssue(message: Message("expression.needs-list-first", "contains", types[0].rawValue),
                                                   offset: args[0].range.lowerBound))
                 }
                 return .boolean

@@ -52,8 +52,13 @@ public struct ExpressionTrace: Sendable, Hashable, CustomStringConvertible {
         self.environment = environment
     }
 
-    /// `19 / 45 = 0.422 ≥ 0.40 ✓`
+    /// `19 / 45 = 0.422 ≥ 0.40 ✓`; a problem evaluating it in parentheses, as its code (`text(words:)` words it).
     public var text: String { expression.evaluate(in: environment).explanation }
+
+    /// The explanation with a problem evaluating it worded by `words` (a message catalogue's `message(_:)`).
+    public func text(words: @escaping (Message) -> String) -> String {
+        expression.evaluate(in: environment, words: words).explanation
+    }
 
     public var description: String { text }
 
@@ -68,8 +73,10 @@ extension Expression {
         ExpressionEvaluator(environment: environment).value(root)
     }
 
-    public func evaluate(in environment: FactEnvironment) -> Evaluation {
-        let evaluator = ExpressionEvaluator(environment: environment)
+    /// The value and the explanation; a problem (a division by zero) is put in the explanation as `words` say it, by
+    /// default as its code and arguments (the engine words nothing).
+    public func evaluate(in environment: FactEnvironment, words: @escaping (Message) -> String = { $0.description }) -> Evaluation {
+        let evaluator = ExpressionEvaluator(environment: environment, words: words)
         let (value, text) = evaluator.evaluate(root)
         let explanation: String
         switch root.kind {
@@ -90,6 +97,8 @@ extension Expression {
 
 struct ExpressionEvaluator {
     let environment: FactEnvironment
+    /// How a problem is put into an explanation's text.
+    var words: (Message) -> String = { $0.description }
 
     static func mark(_ value: Value) -> String {
         switch value {
@@ -119,7 +128,7 @@ struct ExpressionEvaluator {
             if case .text(let name)? = fields["name"] { return "{\(name)}" }
             return "{…}"
         case .unknown: return "?"
-        case .error(let message): return "(\(message))"
+        case .error(let message): return "(\(words(message)))"
         }
     }
 
@@ -133,16 +142,16 @@ struct ExpressionEvaluator {
         case .negate(let operand):
             let v = value(operand)
             switch v {
-            case .number(let n): return n.negated.map(Value.number) ?? .error("−\(n) \(Value.tooLargeMarker)")
+            case .number(let n): return n.negated.map(Value.number) ?? .tooLarge("−\(n)")
             case .unknown, .error: return v
-            default: return .error("cannot negate \(v.typeName)")
+            default: return .error(Message("expression.negate", v.typeName))
             }
         case .not(let operand):
             let v = value(operand)
             switch v {
             case .bool(let b): return .bool(!b)
             case .unknown, .error: return v
-            default: return .error("'not' needs true or false, not \(v.typeName)")
+            default: return .error(Message("expression.logical-type", "not", v.typeName))
             }
         case .arithmetic(let op, let lhs, let rhs):
             return arithmetic(op, value(lhs), value(rhs), divisor: rhs)
@@ -177,10 +186,10 @@ struct ExpressionEvaluator {
             let text = "−" + (operand.isCompound ? "(\(t))" : t)
             switch v {
             case .number(let n):
-                guard let negated = n.negated else { return (.error("−\(n) \(Value.tooLargeMarker)"), text) }
+                guard let negated = n.negated else { return (.tooLarge("−\(n)"), text) }
                 return (.number(negated), text)
             case .unknown, .error: return (v, text)
-            default: return (.error("cannot negate \(v.typeName)"), text)
+            default: return (.error(Message("expression.negate", v.typeName)), text)
             }
         case .not(let operand):
             let (v, t) = evaluate(operand)
@@ -188,7 +197,7 @@ struct ExpressionEvaluator {
             switch v {
             case .bool(let b): return (.bool(!b), "\(text) \(Self.mark(.bool(!b)))")
             case .unknown, .error: return (v, "\(text) ?")
-            default: return (.error("'not' needs true or false, not \(v.typeName)"), text)
+            default: return (.error(Message("expression.logical-type", "not", v.typeName)), text)
             }
         case .arithmetic(let op, let lhs, let rhs):
             let (a, ta) = evaluate(lhs)
@@ -202,7 +211,7 @@ struct ExpressionEvaluator {
             let right = rhs.isCompound && b.isKnown ? ExpressionTrace.equation(tb, format(b)) : tb
             let value = compare(op, a, b)
             var text = "\(left) \(op.symbol) \(right) \(Self.mark(value))"
-            if case .error(let message) = value { text += " (\(message))" }
+            if case .error(let message) = value { text += " (\(words(message)))" }
             return (value, text)
         case .logical(let op, let lhs, let rhs):
             let (a, ta) = evaluate(lhs)
@@ -251,12 +260,12 @@ struct ExpressionEvaluator {
         if case .error = a { return a }
         if case .error = b { return b }
         if !a.isKnown || !b.isKnown {
-            if a.isKnown && !isNumber(a) { return .error("cannot use \(a.typeName) in arithmetic") }
-            if b.isKnown && !isNumber(b) { return .error("cannot use \(b.typeName) in arithmetic") }
+            if a.isKnown && !isNumber(a) { return .error(Message("expression.arithmetic-type", a.typeName)) }
+            if b.isKnown && !isNumber(b) { return .error(Message("expression.arithmetic-type", b.typeName)) }
             return .unknown(merging: a, b)
         }
         guard case .number(let x) = a, case .number(let y) = b else {
-            return .error("cannot \(verb(op)) \(a.typeName) and \(b.typeName)")
+            return .error(mismatch(op, a.typeName, b.typeName))
         }
         let result: Rational?
         switch op {
@@ -265,8 +274,8 @@ struct ExpressionEvaluator {
         case .multiply: result = x.multiplied(by: y)
         case .divide:
             if y.isZero {
-                if case .fact(let path) = divisor.kind { return .error("division by zero: '\(path)' is 0") }
-                return .error("division by zero")
+                if case .fact(let path) = divisor.kind { return .error(Message("expression.division-by-zero.fact", path)) }
+                return .error(Message("expression.division-by-zero"))
             }
             result = x.divided(by: y)
         }
@@ -277,7 +286,7 @@ struct ExpressionEvaluator {
         case .multiply: symbol = "×"
         case .divide: symbol = "÷"
         }
-        return result.map(Value.number) ?? .error("\(x) \(symbol) \(y) \(Value.tooLargeMarker)")
+        return result.map(Value.number) ?? .tooLarge("\(x) \(symbol) \(y)")
     }
 
     private func isNumber(_ v: Value) -> Bool {
@@ -285,12 +294,12 @@ struct ExpressionEvaluator {
         return false
     }
 
-    private func verb(_ op: ArithmeticOperator) -> String {
+    private func mismatch(_ op: ArithmeticOperator, _ a: String, _ b: String) -> Message {
         switch op {
-        case .add: return "add"
-        case .subtract: return "subtract"
-        case .multiply: return "multiply"
-        case .divide: return "divide"
+        case .add: return Message("expression.add-types", a, b)
+        case .subtract: return Message("expression.subtract-types", a, b)
+        case .multiply: return Message("expression.multiply-types", a, b)
+        case .divide: return Message("expression.divide-types", a, b)
         }
     }
 
@@ -306,15 +315,15 @@ struct ExpressionEvaluator {
             order = x == y ? 0 : (x < y ? -1 : 1)
         case let (.bool(x), .bool(y)): order = x == y ? 0 : nil
         default:
-            return .error("cannot compare \(a.typeName) with \(b.typeName)")
+            return .error(Message("expression.compare-types", a.typeName, b.typeName))
         }
         guard let order else {
             if op == .equal { return .bool(false) }
             if op == .notEqual { return .bool(true) }
-            return .error("cannot order \(a.typeName) values")
+            return .error(Message("expression.order-type", a.typeName))
         }
         if case .text = a, op != .equal, op != .notEqual, case .text = b {
-            return .error("cannot order text; compare it with '==' or '!='")
+            return .error(Message("expression.order-text"))
         }
         switch op {
         case .less: return .bool(order < 0)
@@ -330,7 +339,7 @@ struct ExpressionEvaluator {
         for v in [a, b] {
             switch v {
             case .bool, .unknown, .error: continue
-            default: return .error("'\(op.rawValue)' needs true or false, not \(v.typeName)")
+            default: return .error(Message("expression.logical-type", op.rawValue, v.typeName))
             }
         }
         let decisive = op == .or
@@ -350,19 +359,19 @@ struct ExpressionEvaluator {
         case .year:
             switch args[0] {
             case .date(let d), .text(let d):
-                guard DateText.isValid(d), let y = Int(d.prefix(4)) else { return .error("'year' needs a date such as '2025-12-31', not '\(d)'") }
+                guard DateText.isValid(d), let y = Int(d.prefix(4)) else { return .error(Message("expression.date-text", "year", d)) }
                 return .number(Rational(y))
-            default: return .error("'year' needs a date, not \(args[0].typeName)")
+            default: return .error(Message("expression.needs-date", "year", args[0].typeName))
             }
         case .count:
-            guard case .list(let items) = args[0] else { return .error("'count' needs a list, not \(args[0].typeName)") }
+            guard case .list(let items) = args[0] else { return .error(Message("expression.needs-list", "count", args[0].typeName)) }
             return .number(Rational(items.count))
         case .sum:
-            guard case .list(let items) = args[0] else { return .error("'sum' needs a list, not \(args[0].typeName)") }
+            guard case .list(let items) = args[0] else { return .error(Message("expression.needs-list", "sum", args[0].typeName)) }
             var total = Rational.zero
             for item in items {
-                guard case .number(let n) = item else { return .error("'sum' needs numbers, not \(item.typeName)") }
-                guard let t = total.adding(n) else { return .error("\(total) + \(n) \(Value.tooLargeMarker)") }
+                guard case .number(let n) = item else { return .error(Message("expression.needs-numbers", "sum", item.typeName)) }
+                guard let t = total.adding(n) else { return .tooLarge("\(total) + \(n)") }
                 total = t
             }
             return .number(total)
@@ -372,7 +381,7 @@ struct ExpressionEvaluator {
             var best: Rational?
             for item in numbers {
                 guard case .number(let n) = item else {
-                    return .error("'\(function.rawValue)' needs numbers, not \(item.typeName)")
+                    return .error(Message("expression.needs-numbers", function.rawValue, item.typeName))
                 }
                 if let current = best {
                     best = function == .min ? Rational.min(current, n) : Rational.max(current, n)
@@ -380,11 +389,11 @@ struct ExpressionEvaluator {
                     best = n
                 }
             }
-            guard let best else { return .error("'\(function.rawValue)' of an empty list") }
+            guard let best else { return .error(Message("expression.empty-list", function.rawValue)) }
             return .number(best)
         case .contains:
             guard case .list(let items) = args[0] else {
-                return .error("'contains' needs a list first, not \(args[0].typeName)")
+                return .error(Message("expression.needs-list-first", "contains", args[0].typeName))
             }
             return .bool(items.contains(args[1]))
         }

@@ -38,15 +38,15 @@ struct ExpressionParser {
 
     mutating func parse() throws(ExpressionError) -> ExpressionNode {
         guard scalars.count <= Self.maxLength else {
-            throw ExpressionError("expression is longer than \(Self.maxLength) characters", at: Self.maxLength)
+            throw ExpressionError(Message("expression.syntax.too-long", String(Self.maxLength)), at: Self.maxLength)
         }
         try tokenize()
         if case .end = tokens[0].token {
-            throw ExpressionError("expression is empty", at: 0)
+            throw ExpressionError(Message("expression.syntax.empty"), at: 0)
         }
         let node = try parseOr()
         if current.token != .end {
-            throw ExpressionError("unexpected \(describe(current.token)) after the end of the expression",
+            throw ExpressionError(Message("expression.syntax.trailing", describe(current.token)),
                                   at: current.range.lowerBound)
         }
         return node
@@ -70,7 +70,7 @@ struct ExpressionParser {
                 while i < n && (("0"..."9").contains(scalars[i]) || scalars[i] == ".") { i += 1 }
                 let text = String(String.UnicodeScalarView(scalars[start..<i]))
                 guard Rational(decimal: text) != nil, text.filter({ $0 == "." }).count <= 1 else {
-                    throw ExpressionError("'\(text)' is not a number", at: start)
+                    throw ExpressionError(Message("expression.syntax.not-a-number", text), at: start)
                 }
                 tokens.append((.number(text), start..<i))
                 if i < n && scalars[i] == "%" {
@@ -87,7 +87,7 @@ struct ExpressionParser {
                     text.append(scalars[i])
                     i += 1
                 }
-                guard i < n else { throw ExpressionError("text starting here is not closed with \(c)", at: start) }
+                guard i < n else { throw ExpressionError(Message("expression.syntax.unclosed-text", String(c)), at: start) }
                 i += 1
                 tokens.append((.string(String(text)), start..<i))
                 continue
@@ -105,22 +105,22 @@ struct ExpressionParser {
             }
             switch c {
             case "=":
-                throw ExpressionError("use '==' to compare", at: start)
+                throw ExpressionError(Message("expression.syntax.use-equals"), at: start)
             case "&" where two == "&&":
-                throw ExpressionError("use 'and' instead of '&&'", at: start)
+                throw ExpressionError(Message("expression.syntax.use-instead", "and", "&&"), at: start)
             case "|" where two == "||":
-                throw ExpressionError("use 'or' instead of '||'", at: start)
+                throw ExpressionError(Message("expression.syntax.use-instead", "or", "||"), at: start)
             case "!":
-                throw ExpressionError("use 'not' instead of '!'", at: start)
+                throw ExpressionError(Message("expression.syntax.use-instead", "not", "!"), at: start)
             case "+", "-", "*", "/", "(", ")", "[", "]", ",", "<", ">", ".":
                 tokens.append((.symbol(String(c)), start..<(i + 1)))
             case "≥": tokens.append((.symbol(">="), start..<(i + 1)))
             case "≤": tokens.append((.symbol("<="), start..<(i + 1)))
             case "≠": tokens.append((.symbol("!="), start..<(i + 1)))
             case "%":
-                throw ExpressionError("'%' must follow a number, as in '40%'", at: start)
+                throw ExpressionError(Message("expression.syntax.percent"), at: start)
             default:
-                throw ExpressionError("unexpected character '\(c)'", at: start)
+                throw ExpressionError(Message("expression.syntax.character", String(c)), at: start)
             }
             i += 1
         }
@@ -129,14 +129,13 @@ struct ExpressionParser {
 
     private var current: (token: Token, range: Range<Int>) { tokens[position] }
 
+    /// A token as written, for a message to quote (the end of the expression has messages of its own).
     private func describe(_ token: Token) -> String {
         switch token {
-        case .number(let s): return "number '\(s)'"
-        case .percent: return "'%'"
-        case .string(let s): return "text '\(s)'"
-        case .name(let s): return "'\(s)'"
-        case .symbol(let s): return "'\(s)'"
-        case .end: return "end of expression"
+        case .number(let s), .name(let s), .symbol(let s): return s
+        case .percent: return "%"
+        case .string(let s): return "\"\(s)\""
+        case .end: return ""
         }
     }
 
@@ -151,8 +150,14 @@ struct ExpressionParser {
 
     private mutating func expect(_ symbol: String, closing open: Range<Int>? = nil) throws(ExpressionError) {
         guard isSymbol(symbol) else {
-            var message = "expected '\(symbol)' but found \(describe(current.token))"
-            if let open { message += " (to close the one at column \(open.lowerBound + 1))" }
+            let found = describe(current.token)
+            let message: Message
+            switch (current.token, open) {
+            case (.end, let open?): message = Message("expression.syntax.expected-symbol.end.closing", symbol, String(open.lowerBound + 1))
+            case (.end, nil): message = Message("expression.syntax.expected-symbol.end", symbol)
+            case (_, let open?): message = Message("expression.syntax.expected-symbol.closing", symbol, found, String(open.lowerBound + 1))
+            case (_, nil): message = Message("expression.syntax.expected-symbol", symbol, found)
+            }
             throw ExpressionError(message, at: current.range.lowerBound)
         }
         _ = advance()
@@ -164,7 +169,7 @@ struct ExpressionParser {
     private mutating func descend() throws(ExpressionError) {
         depth += 1
         if depth > Self.maxDepth {
-            throw ExpressionError("expression nests deeper than \(Self.maxDepth) levels", at: current.range.lowerBound)
+            throw ExpressionError(Message("expression.syntax.too-deep", String(Self.maxDepth)), at: current.range.lowerBound)
         }
     }
 
@@ -207,7 +212,7 @@ struct ExpressionParser {
         _ = advance()
         let rhs = try parseSum()
         if case .symbol(let s2) = current.token, ComparisonOperator(rawValue: s2) != nil {
-            throw ExpressionError("comparisons cannot be chained; join them with 'and'", at: current.range.lowerBound)
+            throw ExpressionError(Message("expression.syntax.chained", "and"), at: current.range.lowerBound)
         }
         return ExpressionNode(.comparison(op, lhs, rhs), range: lhs.range.lowerBound..<rhs.range.upperBound)
     }
@@ -250,12 +255,12 @@ struct ExpressionParser {
         switch token {
         case .number(let text):
             guard let value = Rational(decimal: text) else {
-                throw ExpressionError("the number \(text) is too large or too precise to compute exactly", at: range.lowerBound)
+                throw ExpressionError(Message("expression.syntax.number-too-large", text), at: range.lowerBound)
             }
             if current.token == .percent {
                 let percentRange = advance().range
                 guard let share = value.divided(by: 100) else {
-                    throw ExpressionError("the number \(text)% is too large or too precise to compute exactly", at: range.lowerBound)
+                    throw ExpressionError(Message("expression.syntax.number-too-large", text + "%"), at: range.lowerBound)
                 }
                 return ExpressionNode(.literal(.number(share)), range: range.lowerBound..<percentRange.upperBound, text: text + "%")
             }
@@ -268,7 +273,7 @@ struct ExpressionParser {
         case .name("false"):
             return ExpressionNode(.literal(.bool(false)), range: range, text: "false")
         case .name(let word) where ["and", "or", "not"].contains(word):
-            throw ExpressionError("expected a value but found '\(word)'", at: range.lowerBound)
+            throw ExpressionError(Message("expression.syntax.expected-value", word), at: range.lowerBound)
         case .name(let name):
             if isSymbol("(") {
                 return try parseCall(name, range: range)
@@ -278,7 +283,7 @@ struct ExpressionParser {
             while isSymbol(".") {
                 _ = advance()
                 guard case .name(let part) = current.token else {
-                    throw ExpressionError("expected a name after '.' in '\(path).'", at: current.range.lowerBound)
+                    throw ExpressionError(Message("expression.syntax.name-after-dot", path), at: current.range.lowerBound)
                 }
                 path += "." + part
                 end = advance().range.upperBound
@@ -301,16 +306,17 @@ struct ExpressionParser {
             try expect("]", closing: range)
             return ExpressionNode(.list(items), range: range.lowerBound..<tokens[position - 1].range.upperBound)
         case .end:
-            throw ExpressionError("expression ends where a value is expected", at: range.lowerBound)
+            throw ExpressionError(Message("expression.syntax.value-at-end"), at: range.lowerBound)
         default:
-            throw ExpressionError("expected a value but found \(describe(token))", at: range.lowerBound)
+            throw ExpressionError(Message("expression.syntax.expected-value", describe(token)), at: range.lowerBound)
         }
     }
 
     private mutating func parseCall(_ name: String, range: Range<Int>) throws(ExpressionError) -> ExpressionNode {
         guard let function = ExpressionFunction(rawValue: name) else {
-            let hint = Suggestion.hint(for: name, in: ExpressionFunction.allCases.map(\.rawValue))
-            throw ExpressionError("unknown function '\(name)'\(hint)", at: range.lowerBound)
+            let message = Suggestion.closest(to: name, in: ExpressionFunction.allCases.map(\.rawValue))
+                .map { Message("expression.syntax.unknown-function.suggested", name, $0) } ?? Message("expression.syntax.unknown-function", name)
+            throw ExpressionError(message, at: range.lowerBound)
         }
         let open = advance().range
         var args: [ExpressionNode] = []
@@ -323,9 +329,9 @@ struct ExpressionParser {
         try expect(")", closing: open)
         guard function.arity.contains(args.count) else {
             let arity = function.arity
-            let wanted = arity.count == 1 ? "\(arity.lowerBound)" : "at least \(arity.lowerBound)"
-            throw ExpressionError("'\(name)' takes \(wanted) argument\(arity.lowerBound == 1 && arity.count == 1 ? "" : "s"), not \(args.count)",
-                                  at: range.lowerBound)
+            let message = arity.count == 1 ? Message("expression.syntax.arity", name, String(arity.lowerBound), String(args.count))
+                : Message("expression.syntax.arity.at-least", name, String(arity.lowerBound), String(args.count))
+            throw ExpressionError(message, at: range.lowerBound)
         }
         return ExpressionNode(.call(function, args), range: range.lowerBound..<tokens[position - 1].range.upperBound,
                               text: name)

@@ -25,19 +25,55 @@ public struct NumberLimit: Sendable {
     /// A rubric level: a whole number from 0 to 100.
     public static let level = NumberLimit(magnitude: Rational(100), decimals: 0, allowsNegative: false)
 
-    /// Nil when the number fits; else why not, in a sentence naming it.
-    public func problem(_ value: Rational) -> String? {
-        if !allowsNegative && value < .zero { return "\(value.formatted(places: 6)) is negative" }
+    /// Nil when the number fits; else why not, as data naming the number.
+    public func problem(_ value: Rational) -> NumberProblem? {
+        if !allowsNegative && value < .zero { return .negative(value.formatted(places: 6)) }
         let size = value < .zero ? (value.negated ?? value) : value
         if magnitude < size {
-            return "\(value.formatted(places: 6)) is larger than \(magnitude.formatted(places: 0)), the most this tool computes exactly here"
+            return .tooLarge(value.formatted(places: 6), most: magnitude.formatted(places: 0))
         }
         var scale = 1
         for _ in 0..<decimals { scale *= 10 }
         if scale % value.denominator != 0 {
-            return decimals == 0 ? "\(value.formatted(places: 12)) must be a whole number"
-                : "\(value.formatted(places: 12)) has more than \(decimals) decimals"
+            return decimals == 0 ? .notWhole(value.formatted(places: 12)) : .tooPrecise(value.formatted(places: 12), decimals: decimals)
         }
         return nil
+    }
+}
+
+/// Why a number does not fit a `NumberLimit`, with the numbers as written (digits are the same in every language).
+public enum NumberProblem: Sendable, Hashable {
+    case negative(String)
+    case tooLarge(String, most: String)
+    case notWhole(String)
+    case tooPrecise(String, decimals: Int)
+
+    /// The problem alone (`number.too-large`): the number, and the limit it passes.
+    public var message: Message {
+        switch self {
+        case .negative(let n): return Message("number.negative", n)
+        case .tooLarge(let n, let most): return Message("number.too-large", n, most)
+        case .notWhole(let n): return Message("number.not-whole", n)
+        case .tooPrecise(let n, let decimals): return Message("number.too-precise", n, String(decimals))
+        }
+    }
+
+    /// The last part of a code that names the problem of a number in a place: `scorecard.size.weight.` + `too-large`.
+    public var kind: String {
+        switch self {
+        case .negative: return "negative"
+        case .tooLarge: return "too-large"
+        case .notWhole: return "not-whole"
+        case .tooPrecise: return "too-precise"
+        }
+    }
+
+    /// The numbers the message quotes, in order.
+    public var arguments: [String] {
+        switch self {
+        case .negative(let n), .notWhole(let n): return [n]
+        case .tooLarge(let n, let most): return [n, most]
+        case .tooPrecise(let n, let decimals): return [n, String(decimals)]
+        }
     }
 }

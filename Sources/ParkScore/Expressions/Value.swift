@@ -13,15 +13,15 @@ public enum Value: Sendable, Hashable {
     /// One record of a table (a firm), its fields by name; a field not given is absent.
     case record([String: Value])
     case unknown(missing: [String])
-    case error(String)
+    case error(Message)
 
-    /// How an error value from arithmetic that exact numbers cannot hold ends: such an error is not a fact about the
-    /// park but a computation that failed, and scoring reports it as an error rather than as a failed condition.
-    public static let tooLargeMarker = "is too large to compute exactly"
+    /// An error value from arithmetic that exact numbers cannot hold: not a fact about the park but a computation that
+    /// failed, which scoring reports as an error rather than as a failed condition. Its one argument is the operation.
+    public static func tooLarge(_ operation: String) -> Value { .error(Message("expression.too-large", operation)) }
 
-    /// The message of an arithmetic overflow, if this is one.
-    public var overflowMessage: String? {
-        if case .error(let message) = self, message.hasSuffix(Value.tooLargeMarker) { return message }
+    /// The operation of an arithmetic overflow (`9000000000 × 9000000000`), if this is one.
+    public var overflowOperation: String? {
+        if case .error(let message) = self, message.code == "expression.too-large", let operation = message.arguments.first { return operation }
         return nil
     }
 

@@ -5,96 +5,105 @@ public enum ReviewValidation {
     public static func check(_ review: Review, scorecard: Scorecard, report: SelfReport?) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         if review.scorecardID != scorecard.id {
-            diagnostics.append(.error("review is of scorecard '\(review.scorecardID)', not '\(scorecard.id)'", at: review.location,
+            diagnostics.append(.error(Message("review.scorecard", review.scorecardID, scorecard.id), at: review.location,
                                       path: "scorecard"))
         }
         let ids = scorecard.criteria.map(\.id)
         if !ParkProfile.isValidID(review.reviewer.id) {
-            diagnostics.append(.error("reviewer id '\(review.reviewer.id)' must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit",
+            diagnostics.append(.error(Message("review.reviewer-id", review.reviewer.id),
                                       at: review.location, path: "reviewer.id"))
         }
         if let park = review.park, let reportPark = report?.park.id, park != reportPark {
-            diagnostics.append(.error("review is of park '\(park)', not of '\(reportPark)', whose report this is", at: review.location, path: "park"))
+            diagnostics.append(.error(Message("review.park", park, reportPark), at: review.location, path: "park"))
         }
         // Unknown ids get a "did you mean" up to a point; past it they are counted (a file of 60,000 would take minutes).
         var unknown = 0
-        func unknownID(_ what: String, _ id: String, _ candidates: [String], at location: SourceLocation?, path: String) {
+        enum Kind { case criterion, evidence }
+        func unknownID(_ kind: Kind, _ id: String, _ candidates: [String], at location: SourceLocation?, path: String) {
             unknown += 1
             if unknown <= 50 {
-                let place = what == "criterion" ? " in scorecard '\(scorecard.id)'" : " in the self-report"
-                diagnostics.append(.error("unknown \(what) '\(id)'\(place)\(Suggestion.hint(for: id, in: candidates))", at: location, path: path))
+                let near = Suggestion.closest(to: id, in: candidates)
+                let message: Message
+                switch kind {
+                case .criterion:
+                    message = near.map { Message("review.unknown-criterion.suggested", id, scorecard.id, $0) }
+                        ?? Message("review.unknown-criterion", id, scorecard.id)
+                case .evidence:
+                    message = near.map { Message("review.unknown-evidence.suggested", id, $0) } ?? Message("review.unknown-evidence", id)
+                }
+                diagnostics.append(.error(message, at: location, path: path))
             } else if unknown == 51 {
-                diagnostics.append(.error("more unknown ids follow; they are not listed one by one", at: location, path: path))
+                diagnostics.append(.error(Message("review.unknown-more"), at: location, path: path))
             }
         }
         for (id, rating) in review.ratings.sorted(by: { $0.key < $1.key }) {
             let path = "ratings.\(id)"
             guard let criterion = scorecard.criterion(id) else {
-                unknownID("criterion", id, ids, at: rating.location, path: path)
+                unknownID(.criterion, id, ids, at: rating.location, path: path)
                 continue
             }
             guard case .judged(let rubric) = criterion.kind else {
-                diagnostics.append(.error("criterion '\(id)' is a \(criterion.kind.name), not judged: it takes no rating; use an override",
+                diagnostics.append(.error(Message("review.rating.not-judged", id, criterion.kind.name),
                                           at: rating.location, path: path))
                 continue
             }
             if rubric.level(rating.level) == nil {
                 let levels = rubric.levels.map { String($0.level) }.joined(separator: ", ")
-                diagnostics.append(.error("level \(rating.level) is not in the rubric of '\(id)' (levels \(levels))", at: rating.location, path: path))
+                diagnostics.append(.error(Message("review.rating.level", String(rating.level), id, levels), at: rating.location, path: path))
             }
         }
         let evidenceIDs = report?.evidence.map(\.id) ?? []
         for (id, verdict) in review.evidence.sorted(by: { $0.key < $1.key }) {
             let path = "evidence.\(id)"
             if report != nil && !evidenceIDs.contains(id) {
-                unknownID("evidence", id, evidenceIDs, at: verdict.location, path: path)
+                unknownID(.evidence, id, evidenceIDs, at: verdict.location, path: path)
             }
             if !verdict.accepted && (verdict.reason?.trimmingWhitespace.isEmpty ?? true) {
-                diagnostics.append(.error("rejecting evidence '\(id)' needs a reason", at: verdict.location, path: path))
+                diagnostics.append(.error(Message("review.evidence.no-reason", id), at: verdict.location, path: path))
             }
         }
         for (id, override) in review.overrides.sorted(by: { $0.key < $1.key }) {
             let path = "overrides.\(id)"
             guard let criterion = scorecard.criterion(id) else {
-                unknownID("criterion", id, ids, at: override.location, path: path)
+                unknownID(.criterion, id, ids, at: override.location, path: path)
                 continue
             }
             if let problem = NumberLimit.points.problem(override.points) {
-                diagnostics.append(.error("override of '\(id)': \(problem)", at: override.location, path: path))
+                diagnostics.append(.error(Message("review.override.size." + problem.kind, [id] + problem.arguments), at: override.location, path: path))
                 continue
             }
             if review.resolutions[id] != nil {
-                diagnostics.append(.error("'\(id)' has both a resolution and an override in this review: settle it with one", at: override.location, path: path))
+                diagnostics.append(.error(Message("review.override.and-resolution", id), at: override.location, path: path))
             }
             if override.reason.trimmingWhitespace.isEmpty {
-                diagnostics.append(.error("override of '\(id)' needs a reason", at: override.location, path: path))
+                diagnostics.append(.error(Message("review.override.no-reason", id), at: override.location, path: path))
             }
             if override.points < .zero || criterion.maxPoints < override.points {
-                diagnostics.append(.error("override of '\(id)' gives \(override.points.formatted(places: 2)) points; '\(id)' earns 0 to \(criterion.maxPoints.formatted(places: 2))",
+                diagnostics.append(.error(Message("review.override.range", id, override.points.formatted(places: 2), criterion.maxPoints.formatted(places: 2)),
                                           at: override.location, path: path))
             }
         }
         for (id, resolution) in review.resolutions.sorted(by: { $0.key < $1.key }) {
             let path = "resolutions.\(id)"
             if review.reviewer.role != .chair {
-                diagnostics.append(.error("only the panel's chair (role: chair) records resolutions; '\(review.reviewer.id)' is \(review.reviewer.role.rawValue)",
+                diagnostics.append(.error(Message("review.resolution.not-chair", review.reviewer.id, review.reviewer.role.rawValue, "role: chair"),
                                           at: resolution.location, path: path))
             }
             guard let criterion = scorecard.criterion(id) else {
-                unknownID("criterion", id, ids, at: resolution.location, path: path)
+                unknownID(.criterion, id, ids, at: resolution.location, path: path)
                 continue
             }
             guard case .judged(let rubric) = criterion.kind else {
-                diagnostics.append(.error("criterion '\(id)' is a \(criterion.kind.name), not judged: it takes no resolution; use an override",
+                diagnostics.append(.error(Message("review.resolution.not-judged", id, criterion.kind.name),
                                           at: resolution.location, path: path))
                 continue
             }
             if rubric.level(resolution.level) == nil {
                 let levels = rubric.levels.map { String($0.level) }.joined(separator: ", ")
-                diagnostics.append(.error("level \(resolution.level) is not in the rubric of '\(id)' (levels \(levels))", at: resolution.location, path: path))
+                diagnostics.append(.error(Message("review.resolution.level", String(resolution.level), id, levels), at: resolution.location, path: path))
             }
             if resolution.reason.trimmingWhitespace.isEmpty {
-                diagnostics.append(.error("the resolution of '\(id)' needs a reason", at: resolution.location, path: path))
+                diagnostics.append(.error(Message("review.resolution.no-reason", id), at: resolution.location, path: path))
             }
         }
         return diagnostics.sortedForReport()
@@ -110,10 +119,10 @@ public enum ReviewValidation {
         for review in reviews {
             if let first = seen[review.reviewer.id] {
                 if let a = first.sha256, a == review.sha256 {
-                    diagnostics.append(.error("the same review is given twice (\(place(first)) and \(place(review))): a reviewer counts once",
+                    diagnostics.append(.error(Message("review.panel.same-review", place(first), place(review)),
                                               at: review.location, path: "reviewer"))
                 } else {
-                    diagnostics.append(.error("reviewer '\(review.reviewer.id)' has two review files (\(place(first)) and \(place(review))): a reviewer counts once",
+                    diagnostics.append(.error(Message("review.panel.two-files", review.reviewer.id, place(first), place(review)),
                                               at: review.location, path: "reviewer.id"))
                 }
                 continue
@@ -121,7 +130,7 @@ public enum ReviewValidation {
             seen[review.reviewer.id] = review
             if review.reviewer.role == .chair {
                 if let first = chair {
-                    diagnostics.append(.error("the panel has two chairs, '\(first.reviewer.id)' (\(place(first))) and '\(review.reviewer.id)': one chair records the panel's decisions",
+                    diagnostics.append(.error(Message("review.panel.two-chairs", first.reviewer.id, place(first), review.reviewer.id),
                                               at: review.location, path: "reviewer.role"))
                 } else {
                     chair = review

@@ -14,15 +14,15 @@ public enum SelfReportValidation {
                 percent ? (r.multiplied(by: 100)?.formatted(places: 2) ?? r.formatted()) + "%" : r.formatted(places: 2)
             }
             if let minimum = definition.effectiveMinimum, n < minimum {
-                diagnostics.append(.error("'\(key)' is \(show(n)), below the minimum \(show(minimum))", at: entry.location,
+                diagnostics.append(.error(Message("report.below-minimum", key, show(n), show(minimum)), at: entry.location,
                                           path: "facts.\(key)"))
             }
             if let maximum = definition.effectiveMaximum, maximum < n {
-                diagnostics.append(.error("'\(key)' is \(show(n)), above the maximum \(show(maximum))", at: entry.location,
+                diagnostics.append(.error(Message("report.above-maximum", key, show(n), show(maximum)), at: entry.location,
                                           path: "facts.\(key)"))
             }
             if let whole = definition.atMost, case .number(let limit)? = report.facts[whole]?.value, limit < n {
-                diagnostics.append(.error("'\(key)' is \(show(n)), more than '\(whole)' (\(show(limit)))", at: entry.location,
+                diagnostics.append(.error(Message("report.more-than-whole", key, show(n), whole, show(limit)), at: entry.location,
                                           path: "facts.\(key)"))
             }
         }
@@ -39,35 +39,33 @@ public enum SelfReportValidation {
         for (id, claim) in assessment.notApplicable.sorted(by: { $0.key < $1.key }) {
             let path = "\(base).not_applicable.\(id)"
             guard let criterion = scorecard.criterion(id) else {
-                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
-                                          at: claim.location, path: path))
+                diagnostics.append(.error(unknownCriterion(id, scorecard.id, ids), at: claim.location, path: path))
                 continue
             }
             if !criterion.allowsNotApplicable {
-                diagnostics.append(.error("criterion '\(id)' does not allow N/A", at: claim.location, path: path))
+                diagnostics.append(.error(Message("report.not-applicable.not-allowed", id), at: claim.location, path: path))
             } else if claim.justification.trimmingWhitespace.isEmpty {
-                diagnostics.append(.error("N/A for '\(id)' needs a justification", at: claim.location, path: path))
+                diagnostics.append(.error(Message("report.not-applicable.no-justification", id), at: claim.location, path: path))
             }
         }
         for (id, rating) in assessment.ratings.sorted(by: { $0.key < $1.key }) {
             let path = "\(base).ratings.\(id)"
             guard let criterion = scorecard.criterion(id) else {
-                diagnostics.append(.error("unknown criterion '\(id)' in scorecard '\(scorecard.id)'\(Suggestion.hint(for: id, in: ids))",
-                                          at: rating.location, path: path))
+                diagnostics.append(.error(unknownCriterion(id, scorecard.id, ids), at: rating.location, path: path))
                 continue
             }
             guard case .judged(let judged) = criterion.kind else {
-                diagnostics.append(.error("criterion '\(id)' is a \(criterion.kind.name), not judged: it takes no rating",
+                diagnostics.append(.error(Message("report.rating.not-judged", id, criterion.kind.name),
                                           at: rating.location, path: path))
                 continue
             }
             if judged.level(rating.level) == nil {
                 let levels = judged.levels.map { String($0.level) }.joined(separator: ", ")
-                diagnostics.append(.error("level \(rating.level) is not in the rubric of '\(id)' (levels \(levels))",
+                diagnostics.append(.error(Message("report.rating.level", String(rating.level), id, levels),
                                           at: rating.location, path: path))
             }
             if assessment.notApplicable[id] != nil {
-                diagnostics.append(.error("criterion '\(id)' is both rated and claimed N/A", at: rating.location, path: path))
+                diagnostics.append(.error(Message("report.rating.not-applicable", id), at: rating.location, path: path))
             }
         }
         return diagnostics.sortedForReport()
@@ -77,7 +75,8 @@ public enum SelfReportValidation {
     public static func checkAssessmentScorecards(_ report: SelfReport, known: [String]) -> [Diagnostic] {
         report.assessments.sorted { $0.key < $1.key }.compactMap { id, assessment in
             known.contains(id) ? nil
-                : .warning("self-assessment for unknown scorecard '\(id)'\(Suggestion.hint(for: id, in: known))",
+                : .warning(Suggestion.closest(to: id, in: known).map { Message("report.unknown-scorecard.suggested", id, $0) }
+                           ?? Message("report.unknown-scorecard", id),
                            at: assessment.location, path: "self_assessment.\(id)")
         }
     }
@@ -100,25 +99,26 @@ public enum SelfReportValidation {
         for (index, item) in report.evidence.enumerated() {
             let path = "evidence[\(index)]"
             if let first = seen[item.id] {
-                let at = first.map { " (first at \($0.line):\($0.column))" } ?? ""
-                diagnostics.append(.error("duplicate evidence id '\(item.id)'\(at)", at: item.location, path: path))
+                let message = first.map { Message("report.evidence.duplicate.first-at", item.id, "\($0.line):\($0.column)") }
+                    ?? Message("report.evidence.duplicate", item.id)
+                diagnostics.append(.error(message, at: item.location, path: path))
             } else {
                 seen[item.id] = item.location
             }
             if let hash = item.sha256, !isSHA256(hash) {
                 let count = hash.unicodeScalars.count
-                diagnostics.append(Diagnostic.error("sha256 of evidence '\(item.id)' must be 64 hex digits (0-9 and a-f, in either case), not \(count) character\(count == 1 ? "" : "s")\(count == 64 ? " with others among them" : "")",
-                                                    at: item.sha256Location ?? item.location, path: path + ".sha256")
-                    .coded(DiagnosticCode.sha256Malformed, [item.id]))
+                diagnostics.append(.error(Message(DiagnosticCode.sha256Malformed, item.id, String(count)),
+                                          at: item.sha256Location ?? item.location, path: path + ".sha256"))
             }
             if item.file.hasPrefix("/") || item.file.split(separator: "/").contains("..") {
-                diagnostics.append(.error("evidence file '\(item.file)' must be a path inside the application folder",
+                diagnostics.append(.error(Message("report.evidence.outside", item.file),
                                           at: item.fileLocation ?? item.location, path: path))
             }
             if !scorecards.isEmpty {
                 for key in item.supports where !isKnown(key) {
-                    diagnostics.append(.warning("evidence '\(item.id)' supports '\(key)', which is no known fact, gate or criterion\(Suggestion.hint(for: key, in: known()))",
-                                                at: item.location, path: path))
+                    let message = Suggestion.closest(to: key, in: known()).map { Message("report.evidence.unknown-support.suggested", item.id, key, $0) }
+                        ?? Message("report.evidence.unknown-support", item.id, key)
+                    diagnostics.append(.warning(message, at: item.location, path: path))
                 }
             }
         }
@@ -135,12 +135,12 @@ public enum SelfReportValidation {
         func year(_ date: String) -> Int { Int(date.prefix(4)) ?? 0 }
         let from = report.period.from, to = report.period.to
         if year(from) < 1990 || year(to) > 2100 {
-            diagnostics.append(.warning("the reporting period \(from) – \(to) lies outside 1990–2100: is it meant?", at: location, path: "period"))
+            diagnostics.append(.warning(Message("report.period.outside", from, to), at: location, path: "period"))
         } else if year(to) - year(from) > 5 {
-            diagnostics.append(.warning("the reporting period \(from) – \(to) is longer than five years: is it meant?", at: location, path: "period"))
+            diagnostics.append(.warning(Message("report.period.too-long", from, to), at: location, path: "period"))
         }
         if let date = report.reportDate, date < to {
-            diagnostics.append(.warning("the report is dated \(date), before its period ends (\(to))", at: location, path: "report_date"))
+            diagnostics.append(.warning(Message("report.date-before-end", date, to), at: location, path: "report_date"))
         }
         return diagnostics
     }
@@ -153,12 +153,17 @@ public enum SelfReportValidation {
             for scorecard in scorecards {
                 let readers = scorecard.readers(of: typo.known)
                 guard !readers.isEmpty else { continue }
-                diagnostics.append(Diagnostic.note("'\(typo.known)' is missing, and scorecard '\(scorecard.id)' needs it for \(readers.joined(separator: ", ")): rename '\(typo.written)' to '\(typo.known)'",
-                                                   at: typo.location, path: "facts.\(typo.written)")
-                    .coded(DiagnosticCode.typoFactNeeded, [typo.known, scorecard.id, readers.joined(separator: ", ")]))
+                diagnostics.append(.note(Message(DiagnosticCode.typoFactNeeded, typo.known, scorecard.id, readers.joined(separator: ", "), typo.written),
+                                         at: typo.location, path: "facts.\(typo.written)"))
             }
         }
         return diagnostics
+    }
+
+    /// `unknown criterion 'x' in scorecard 'y'`, with the nearest id when one is near.
+    static func unknownCriterion(_ id: String, _ scorecard: String, _ ids: [String]) -> Message {
+        Suggestion.closest(to: id, in: ids).map { Message("report.unknown-criterion.suggested", id, scorecard, $0) }
+            ?? Message("report.unknown-criterion", id, scorecard)
     }
 
     /// 64 hex digits, in either case (PowerShell's Get-FileHash prints uppercase, sha256sum lowercase).
@@ -173,13 +178,11 @@ public enum SelfReportValidation {
         var diagnostics: [Diagnostic] = []
         for gate in result.gates where gate.status == .missingData {
             let facts = gate.missingFacts.joined(separator: ", ")
-            diagnostics.append(Diagnostic.error("\(result.scorecardID): gate \(gate.id) cannot be decided for want of \(facts)", at: at, path: "facts")
-                .coded(DiagnosticCode.gateUndecided, [result.scorecardID, gate.id, facts]))
+            diagnostics.append(.error(Message(DiagnosticCode.gateUndecided, result.scorecardID, gate.id, facts), at: at, path: "facts"))
         }
         for criterion in result.criteria where criterion.status == .missingData {
             let facts = criterion.missingFacts.joined(separator: ", ")
-            diagnostics.append(Diagnostic.warning("\(result.scorecardID): criterion \(criterion.id) cannot be scored for want of \(facts)", at: at, path: "facts")
-                .coded(DiagnosticCode.criterionUndecided, [result.scorecardID, criterion.id, facts]))
+            diagnostics.append(.warning(Message(DiagnosticCode.criterionUndecided, result.scorecardID, criterion.id, facts), at: at, path: "facts"))
         }
         return diagnostics
     }

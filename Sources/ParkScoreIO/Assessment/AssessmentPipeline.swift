@@ -134,7 +134,7 @@ public struct AssessmentPipeline: Sendable {
             }
             // Exact or error: a number too large to compute exactly is an error at the place it arose.
             for stage in [staged?.selfAssessment, staged?.preliminary, staged?.panel, result].compactMap({ $0 }) {
-                for problem in stage.arithmeticProblems where !out.diagnostics.contains(where: { $0.message == problem.message }) {
+                for problem in stage.arithmeticProblems where !out.diagnostics.contains(where: { $0.coded == problem.message }) {
                     let at = scorecard.criterion(problem.subject)?.location ?? scorecard.incentives.first { $0.id == problem.subject }?.location
                         ?? scorecard.location
                     out.diagnostics.append(.error(problem.message, at: at))

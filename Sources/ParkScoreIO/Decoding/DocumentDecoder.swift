@@ -124,7 +124,7 @@ final class DocumentDecoder {
             return try Expression(scalar.text, origin: origin)
         } catch {
             let shifted = origin.advanced(by: error.offset, in: scalar.text)
-            diagnostics.append(.error("in \(what): \(error.message)", at: shifted, path: path.description))
+            diagnostics.append(.error(error.message(in: what), at: shifted, path: path.description))
             return nil
         }
     }

@@ -80,7 +80,8 @@ struct FactValueDecoder {
     func value(_ node: Node, key: String, shape: FactShape, _ path: @autoclosure () -> KeyPath) -> Value? {
         let value = typedValue(node, key: key, shape: shape, path())
         if case .number(let n)? = value, let problem = NumberLimit.fact.problem(n) {
-            decoder.error("'\(key)': \(problem)", at: node, path())
+            let at = path().description
+            decoder.add(.error(Message("number.fact." + problem.kind, [key] + problem.arguments), at: decoder.location(node), path: at.isEmpty ? nil : at))
             return nil
         }
         return value

@@ -394,7 +394,7 @@ struct GateRef: Encodable {
         }
         status = gate.status.rawValue
         self.explanation = explanation
-        problem = gate.problem
+        problem = gate.problem?.description
         missingFacts = gate.missingFacts
         evidence = EvidenceRef(gate.evidence)
         unsubstantiated = UnsubstantiatedRef(gate.unsubstantiated, language: language)

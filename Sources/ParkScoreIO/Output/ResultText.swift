@@ -73,7 +73,7 @@ public struct ResultText {
                 }
                 out.append("  \(mark) \(gate.id) \(gate.title.text(language)) [\(clause(gate.clause))]\(t("（", " (") + gateBasis(gate.basis) + t("）", ")")) — \(gateStatus(gate))")
                 out.append("      \(plain?.sentence(gate.trace) ?? gate.explanation)")
-                if let problem = gate.problem { out.append("      \(ExplanationStep.problem(Message(Message.legacyCode, problem)).text(language))") }
+                if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(language))") }
             }
             out.append("")
         } else {
