@@ -1,6 +1,7 @@
 import Foundation
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Samples/broken/*: each self-report lists the errors it must give as `# expected: line:column: error: …`.
@@ -24,7 +25,7 @@ final class BrokenSamplesTests: XCTestCase {
                 diagnostics += EvidenceCheck.check(report, source: EvidenceFolder("\(folder)/\(name)")).diagnostics
             }
             let actual = diagnostics.filter { $0.severity == .error }.map { d in
-                "\(d.location.map { "\($0.line):\($0.column): " } ?? "")error: \(d.message)"
+                "\(d.location.map { "\($0.line):\($0.column): " } ?? "")error: \(TestCatalogue.en.text(of: d))"
             }
             XCTAssertEqual(actual, expected, name)
         }

@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// `evidence --fill`: every missing or stale sha256 written in, no other byte of the report changed (line breaks, a
@@ -73,7 +74,7 @@ final class EvidenceHashFillTests: XCTestCase {
               0000
         """
         let loaded = fill(text)
-        XCTAssertEqual(loaded.diagnostics.map(\.description), [
+        XCTAssertEqual(loaded.diagnostics.map(TestCatalogue.en.line(for:)), [
             "report.yaml:2:21: error: sha256 of evidence 'out' not filled: evidence file '../x.txt' leads outside the application folder",
             "report.yaml:3:22: error: sha256 of evidence 'gone' not filled: evidence file 'e/none.txt' is missing",
             "report.yaml:6:13: error: sha256 of evidence 'folded' not filled: its sha256 is not written as one plain or quoted value on its line; write it so, or delete it, and fill again",
@@ -120,14 +121,14 @@ final class EvidenceHashFillTests: XCTestCase {
           - {id: x, title: 甲, file: e/a.txt, sha256: abc}
         """
         let loaded = Fixtures.reportLoad(text, dictionary: dictionary, scorecards: [Fixtures.scorecard(dictionary: dictionary)])
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description), [
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.line(for:)), [
             "report.yaml:2:16: error: 'from' must be a date such as '2025-12-31', not text '2025-13-01' (accepted: 2025-12-31, 2025年12月31日, 2025/12/31)",
             "report.yaml:4:3: error: unknown fact 'flg': did you mean 'flag'? (a misspelt key is not read, so 'flag' counts as not given)",
             "report.yaml:6:46: error: sha256 of evidence 'x' must be 64 hex digits (0-9 and a-f, in either case), not 3 characters",
         ])
         // 'flag' is read by gate g.flag and criteria c.na and c.opt of the test scorecard.
         let report = try XCTUnwrap(loaded.value)
-        XCTAssertEqual(SelfReportValidation.checkMisspelledFacts(report, scorecards: [Fixtures.scorecard(dictionary: dictionary)]).map(\.message), [
+        XCTAssertEqual(SelfReportValidation.checkMisspelledFacts(report, scorecards: [Fixtures.scorecard(dictionary: dictionary)]).map(TestCatalogue.en.text(of:)), [
             "'flag' is missing, and scorecard 'test-card' needs it for g.flag, c.na, c.opt: rename 'flg' to 'flag'",
         ])
         XCTAssertEqual(SelfReportValidation.checkPlausibility(report), [], "a period not read is not judged")

@@ -29,7 +29,7 @@ final class ExactOrErrorTests: XCTestCase {
     func testNumbersInAReportAreBounded() {
         let dictionary = Fixtures.dictionary()
         let load = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 9000000000000000000\nrev: 1.0000001"), dictionary: dictionary)
-        XCTAssertEqual(load.diagnostics.filter { $0.severity == .error }.map(\.message), [
+        XCTAssertEqual(load.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)), [
             "'a': 9000000000000000000 is larger than 1000000000000000, the most this tool computes exactly here",
             "'rev' must be an amount in yuan such as 3000000 or 1250.50, not number 1.0000001 (an amount in yuan has at most two decimals, to the fen)",
         ])
@@ -37,7 +37,7 @@ final class ExactOrErrorTests: XCTestCase {
 
     func testANumberTooLongToHoldIsSaidToBeThat() {
         let load = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 10000000000000.0000001\nrev: 99999999999999999999"))
-        XCTAssertEqual(load.diagnostics.filter { $0.severity == .error }.map(\.message), [
+        XCTAssertEqual(load.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)), [
             "'a': 10000000000000.0000001 is too large or has too many digits to compute exactly (at most 1000000000000000, with at most 6 decimals)",
             "'rev': 99999999999999999999 is too large or has too many digits to compute exactly (at most 1000000000000000, with at most 6 decimals)",
         ])
@@ -53,7 +53,7 @@ final class ExactOrErrorTests: XCTestCase {
         // Loaded without lint's verdict (its errors are ignored here) to reach the engine with a huge point value.
         let yaml = Fixtures.scorecardYAML.replacingOccurrences(of: "points: 4\n", with: "points: 4611686018427387904\n")
         let load = Fixtures.scorecardLoad(yaml)
-        XCTAssertTrue(load.diagnostics.contains { $0.message.contains("4611686018427387904 is larger than 1000") }, "\(load.diagnostics)")
+        XCTAssertTrue(load.diagnostics.contains { TestCatalogue.en.text(of: $0).contains("4611686018427387904 is larger than 1000") }, "\(load.diagnostics)")
         let scorecard = load.value!
         let report = Fixtures.report(Fixtures.reportYAML(facts: "flag: true\nok: true\na: 10\nb: 12"))
         let result = ScoringEngine(dictionary: Fixtures.dictionary()).score(report, against: scorecard)

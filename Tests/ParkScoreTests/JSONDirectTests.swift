@@ -62,7 +62,7 @@ final class JSONDirectTests: XCTestCase {
             let document = ResultDocument(result: result, scorecard: scorecard, report: report, language: language)
             assertDirect(document, "\(language)")
             let text = document.encoded()
-            XCTAssertTrue(text.contains(#""reviewer" : "R-2""#) && text.contains(#""problem" : "problem 0""#), text)
+            XCTAssertTrue(text.contains(#""reviewer" : "R-2""#) && text.contains(#""problem" : "expression.division-by-zero.fact('problem 0')""#), text)
         }
     }
 

@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Support computed per firm (`for_each`): each record's own cap and years, summed; a missing field leaves that firm
@@ -149,7 +150,9 @@ final class PerFirmSupportTests: XCTestCase {
         XCTAssertNil(rent.total)
         XCTAssertEqual(rent.missingFacts, ["firms[2]"])
         XCTAssertEqual(rent.firms.map(\.total), [r(300_000), nil])
-        XCTAssertEqual(rent.firms.last?.explanation.map { $0.text(.en) }, ["cannot evaluate: entry 2 of 'firms' is text, not a record"])
+        XCTAssertEqual(rent.firms.last?.explanation, [.problem(Message("engine.not-a-record", "2", "firms", "text"))])
+        XCTAssertEqual(TestCatalogue.en.message(Message("engine.not-a-record", "2", "firms", "text")), "entry 2 of 'firms' is text, not a record")
+        XCTAssertEqual(TestCatalogue.zh.message(Message("engine.not-a-record", "2", "firms", "text")), "「firms」的第 2 条是 text 类型的值，不是一条记录")
     }
 
     /// Without the table, the park-totals form: min(¥2,100,000, 2 × ¥700,000) = ¥1,400,000 × 3 = ¥4,200,000, an
@@ -205,7 +208,7 @@ final class PerFirmSupportTests: XCTestCase {
             years_left: 2
         """)
         let loaded = Fixtures.scorecardLoad(text, dictionary: dictionary)
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message), [
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)), [
             "unknown field 'rnet' of 'firms' (did you mean 'rent'?); fields: name, ok, rent, sales, since",
             "base of incentive 's.x' (per record of 'firms') gives a text, not a number",
             "'for_each' of incentive 's.y' must name a records fact: 'count' is not a table of records",
@@ -239,7 +242,7 @@ final class PerFirmSupportTests: XCTestCase {
             period: once
         """
         let noGate = Fixtures.scorecardLoad(Self.card(measure.replacingOccurrences(of: "%@", with: "true")), dictionary: dictionary)
-        XCTAssertEqual(noGate.diagnostics.filter { $0.severity == .error }.map(\.message), [
+        XCTAssertEqual(noGate.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)), [
             "incentive 's.a' has 'requires_accreditation' but the scorecard has no gate to decide the park's accreditation",
         ])
         let notABool = Fixtures.scorecardLoad(Self.card(measure.replacingOccurrences(of: "%@", with: "maybe")), dictionary: dictionary)

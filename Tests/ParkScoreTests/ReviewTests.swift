@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Reviews, panels and staged scores on the Beijing scorecard and Samples/beijing-xinghe.
@@ -23,6 +24,14 @@ final class ReviewTests: XCTestCase {
         \(body)
         """
         return ReviewLoader.decode(SourceFile(path: "\(id).yaml", bytes: Array(text.utf8)), scorecard: scorecard, report: report)
+    }
+
+    /// A review error in both languages: an override with no reason.
+    func testAReviewErrorInBothLanguages() {
+        let d = review("r9", body: "overrides:\n  services.research: {points: 2}\n").diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(d.map(\.code), ["review.override.no-reason"])
+        XCTAssertEqual(d.map(TestCatalogue.en.text(of:)), ["override of 'services.research' needs a reason"])
+        XCTAssertEqual(d.map(TestCatalogue.zh.text(of:)), ["对「services.research」的分值调整须说明理由"])
     }
 
     func panel(_ levels: [Int]) throws -> StagedResult {
@@ -121,7 +130,7 @@ final class ReviewTests: XCTestCase {
         """
         let diagnostics = review("r1", body: body).diagnostics
         let f = "r1.yaml"
-        XCTAssertEqual(diagnostics, [
+        XCTAssertEqual(diagnostics.english, [
             .error("level 5 is not in the rubric of 'basic.positioning' (levels 0, 1, 2, 3)", at: SourceLocation(file: f, line: 5, column: 22), path: "ratings.basic.positioning"),
             .error("unknown criterion 'basic.positionng' in scorecard 'beijing-digital-advertising-park' (did you mean 'basic.positioning'?)", at: SourceLocation(file: f, line: 6, column: 21), path: "ratings.basic.positionng"),
             .error("criterion 'services.third_party' is a scale, not judged: it takes no rating; use an override", at: SourceLocation(file: f, line: 7, column: 25), path: "ratings.services.third_party"),

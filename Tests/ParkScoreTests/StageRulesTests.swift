@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// The stage rules (README, "Evaluation: the stage rules"), each on Samples/beijing-xinghe through the one pipeline,
@@ -139,15 +140,15 @@ final class StageRulesTests: XCTestCase {
         XCTAssertEqual(four.staged?.panelRatings.first { $0.criterionID == "culture.content" }?.level, Rational(2))
         let twice = try run(files + [files[3]])
         XCTAssertNil(twice.validValue)
-        XCTAssertEqual(twice.diagnostics.filter { $0.severity == .error }.map(\.message),
+        XCTAssertEqual(twice.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)),
                        ["the same review is given twice (p4.yaml:1:1 and p4.yaml:1:1): a reviewer counts once"])
         let renamed = SourceFile(path: "other.yaml", bytes: Array("reviewer: {id: p4, name: 另一人, role: panel}\ndate: 2026-03-06\nscorecard: beijing-digital-advertising-park\n".utf8))
         let sameID = try run(files + [renamed])
-        XCTAssertEqual(sameID.diagnostics.filter { $0.severity == .error }.map(\.description),
+        XCTAssertEqual(sameID.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.line(for:)),
                        ["other.yaml:1:1: error: reviewer 'p4' has two review files (p4.yaml:1:1 and other.yaml:1:1): a reviewer counts once"])
         // A review of another scorecard is refused.
         let other = SourceFile(path: "x.yaml", bytes: Array("reviewer: {id: q, name: 某, role: panel}\ndate: 2026-03-06\nscorecard: nanshan-livestreaming\n".utf8))
-        XCTAssertEqual(try run([other]).diagnostics.filter { $0.severity == .error }.map(\.message),
+        XCTAssertEqual(try run([other]).diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)),
                        ["review is of scorecard 'nanshan-livestreaming', but this application is assessed against beijing-digital-advertising-park"])
     }
 
@@ -345,7 +346,7 @@ final class StageRulesTests: XCTestCase {
                                      evidence: EvidenceFolder(folder))
         let narrowed = AssessmentPipeline(criteria: library).assess(input, options: AssessmentOptions(scorecards: ["jiading-digital-advertising"]))
         XCTAssertNotNil(narrowed.validValue)
-        let messages = narrowed.diagnostics.map(\.message)
+        let messages = narrowed.diagnostics.map(TestCatalogue.en.text(of:))
         XCTAssertTrue(messages.contains("review of scorecard 'beijing-digital-advertising-park' set aside: this run assesses jiading-digital-advertising"), "\(messages)")
         XCTAssertTrue(messages.contains("no review is of scorecard 'jiading-digital-advertising': it is scored as a self-assessment"), "\(messages)")
         XCTAssertFalse(narrowed.diagnostics.hasErrors)

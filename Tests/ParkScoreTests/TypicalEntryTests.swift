@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Issue 12, item 3: typical entries park staff write (是, 20家, １２, 1,250,000, 42％, 86万元, 2026年1月20日, 省级, 大数据,
@@ -81,13 +82,13 @@ final class TypicalEntryTests: XCTestCase {
         // 12,345.5 场 = 24691/2
         XCTAssertEqual(read("events: 12,345.5场", key: "events").0, .number(Rational(24_691, 2)!))
         let (_, notes) = read("tenants.total: １２", key: "tenants.total")
-        XCTAssertEqual(notes.map(\.message), ["'１２' read as 12"])
+        XCTAssertEqual(notes.map(TestCatalogue.en.text(of:)), ["'１２' read as 12"])
     }
 
     func testMisplacedSeparatorsAndChineseNumeralsStayErrorsWithTheAcceptedForms() {
         for text in ["1,25,000", "12,50", "四十五", "1.2.3", "约20"] {
             let loaded = load("tenants.total: \(text)")
-            XCTAssertEqual(loaded.diagnostics.map(\.message), [
+            XCTAssertEqual(loaded.diagnostics.map(TestCatalogue.en.text(of:)), [
                 "'tenants.total' must be a whole number, not text '\(text)' (accepted: 20, １２, 1,250,000, 20家)",
             ], text)
             XCTAssertEqual(loaded.diagnostics.first?.code, DiagnosticCode.invalidInteger, text)
@@ -101,12 +102,12 @@ final class TypicalEntryTests: XCTestCase {
         for (line, text) in [("tenants.total: 1,000,000,000,000,000,000,000家", "1,000,000,000,000,000,000,000家"),
                              ("revenue: 12345678901234567890万元", "12345678901234567890万元")] {
             let key = String(line.prefix { $0 != ":" })
-            XCTAssertEqual(load(line).diagnostics.map(\.message), [
+            XCTAssertEqual(load(line).diagnostics.map(TestCatalogue.en.text(of:)), [
                 "'\(key)': '\(text)' is too large or has too many digits to compute exactly (at most 1000000000000000, with at most 6 decimals)",
             ], line)
         }
         // 99999999亿元 = 9,999,999,900,000,000 yuan, above 10^15: refused by the fact limit.
-        XCTAssertEqual(load("revenue: 99999999亿元").diagnostics.map(\.message), [
+        XCTAssertEqual(load("revenue: 99999999亿元").diagnostics.map(TestCatalogue.en.text(of:)), [
             "'revenue': 9999999900000000 is larger than 1000000000000000, the most this tool computes exactly here",
         ])
         // A long text is refused at once, with no suggestion worked out.
@@ -118,11 +119,11 @@ final class TypicalEntryTests: XCTestCase {
         // 42％ = 42/100 = 21/50
         let (value, diagnostics) = read("share: 42％", key: "share")
         XCTAssertEqual(value, .number(Rational(21, 50)!))
-        XCTAssertEqual(diagnostics.map(\.message), ["'42％' read as 42%"])
+        XCTAssertEqual(diagnostics.map(TestCatalogue.en.text(of:)), ["'42％' read as 42%"])
         XCTAssertEqual(diagnostics.first?.code, DiagnosticCode.readPercent)
         // ４２．５％ = 42.5/100 = 17/40
         XCTAssertEqual(read("share: ４２．５％", key: "share").0, .number(Rational(17, 40)!))
-        XCTAssertEqual(load("share: 42 percent").diagnostics.map(\.message), [
+        XCTAssertEqual(load("share: 42 percent").diagnostics.map(TestCatalogue.en.text(of:)), [
             "'share' must be a percentage such as '42%', not text '42 percent' (accepted: 42%, 42％, 12.5%)",
         ])
     }
@@ -142,11 +143,11 @@ final class TypicalEntryTests: XCTestCase {
         // 12.345678万元 = 123456.78 yuan: to the fen.
         XCTAssertEqual(read("revenue: 12.345678万元", key: "revenue").0, .number(Rational(12_345_678, 100)!))
         // 1.2345678万元 = 12345.678: a tenth of a fen is refused.
-        XCTAssertEqual(load("revenue: 1.2345678万元").diagnostics.map(\.message), [
+        XCTAssertEqual(load("revenue: 1.2345678万元").diagnostics.map(TestCatalogue.en.text(of:)), [
             "'revenue' must be an amount in yuan such as 3000000 or 1250.50, not text '1.2345678万元' (an amount in yuan has at most two decimals, to the fen)",
         ])
         for text in ["86万", "86 million", "¥860000", "八十六万元"] {
-            XCTAssertEqual(load("revenue: \(text)").diagnostics.map(\.message), [
+            XCTAssertEqual(load("revenue: \(text)").diagnostics.map(TestCatalogue.en.text(of:)), [
                 "'revenue' must be an amount in yuan such as 3000000 or 1250.50, not text '\(text)' (accepted: 3000000, 1,250,000, 86万元, 1.5亿元, 3000元)",
             ], text)
         }
@@ -160,7 +161,7 @@ final class TypicalEntryTests: XCTestCase {
         XCTAssertEqual(read("founded: 2026/1/20", key: "founded").0, .date("2026-01-20"))
         XCTAssertEqual(read("founded: ２０２４年２月２９日", key: "founded").0, .date("2024-02-29"))
         for text in ["2025年2月29日", "2026/13/1", "26/1/20", "2026年1月", "20/1/2026"] {
-            XCTAssertEqual(load("founded: \(text)").diagnostics.map(\.message), [
+            XCTAssertEqual(load("founded: \(text)").diagnostics.map(TestCatalogue.en.text(of:)), [
                 "'founded' must be a date such as '2025-12-31', not text '\(text)' (accepted: 2025-12-31, 2025年12月31日, 2025/12/31)",
             ], text)
         }
@@ -187,14 +188,14 @@ final class TypicalEntryTests: XCTestCase {
         // "  tech: [" is 9 characters: 大数据 at column 10.
         XCTAssertEqual(itemNotes.map(\.description), ["report.yaml:4:10: note: '大数据' read as 'big_data'"])
         // The same item twice, once by its label: listed twice.
-        XCTAssertEqual(load("tech: [大数据, big_data]").diagnostics.map(\.message), ["'大数据' read as 'big_data'", "'big_data' is listed twice in 'tech'"])
+        XCTAssertEqual(load("tech: [大数据, big_data]").diagnostics.map(TestCatalogue.en.text(of:)), ["'大数据' read as 'big_data'", "'big_data' is listed twice in 'tech'"])
     }
 
     func testAnUnknownLabelIsRefusedWithTheLabelsShown() {
-        XCTAssertEqual(load("park.level: 国家").diagnostics.map(\.message), [
+        XCTAssertEqual(load("park.level: 国家").diagnostics.map(TestCatalogue.en.text(of:)), [
             "'park.level' must be one of 'national' (国家级), 'provincial' (省级), not text '国家' (did you mean '国家级'?)",
         ])
-        XCTAssertEqual(load("tech: [大模形]").diagnostics.map(\.message), [
+        XCTAssertEqual(load("tech: [大模形]").diagnostics.map(TestCatalogue.en.text(of:)), [
             "'大模形' is not an allowed item of 'tech' (did you mean '大模型'?); allowed: 'big_data' (大数据), 'large_models' (大模型)",
         ])
         XCTAssertEqual(load("tech: [大模形]").diagnostics.first?.code, DiagnosticCode.invalidListItem)
@@ -202,7 +203,7 @@ final class TypicalEntryTests: XCTestCase {
 
     func testYesAndOtherWordsStayErrorsShowingTheAcceptedForms() {
         for text in ["yes", "对", "Y", "1"] {
-            XCTAssertEqual(load("legal_person: \(text)").diagnostics.map(\.message), [
+            XCTAssertEqual(load("legal_person: \(text)").diagnostics.map(TestCatalogue.en.text(of:)), [
                 "'legal_person' must be true or false, not \(text == "1" ? "integer 1" : "text '\(text)'") (write true or false; 是/否 and 有/无 are read too)",
             ], text)
         }
@@ -214,11 +215,11 @@ final class TypicalEntryTests: XCTestCase {
         let yaml = Fixtures.reportYAML(facts: "a: 1", assessment: "ratings: {c.judged: 2级}")
         let loaded = Fixtures.reportLoad(yaml, dictionary: dictionary, scorecards: [scorecard])
         let notes = loaded.diagnostics.filter { $0.severity == .note }
-        XCTAssertEqual(notes.map(\.message), ["'2级' read as level 2"])
+        XCTAssertEqual(notes.map(TestCatalogue.en.text(of:)), ["'2级' read as level 2"])
         XCTAssertEqual(notes.first?.code, DiagnosticCode.readLevel)
         XCTAssertEqual(loaded.value?.assessments["test-card"]?.ratings["c.judged"]?.level, 2)
         let bad = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 1", assessment: "ratings: {c.judged: 良好}"), dictionary: dictionary)
-        XCTAssertEqual(bad.diagnostics.map(\.message), ["the rating of 'c.judged' must be a whole number, not text '良好' (accepted: 2, 2级)"])
+        XCTAssertEqual(bad.diagnostics.map(TestCatalogue.en.text(of:)), ["the rating of 'c.judged' must be a whole number, not text '良好' (accepted: 2, 2级)"])
     }
 
     func testRecordFieldsTakeTheSameForms() {
@@ -240,6 +241,6 @@ final class TypicalEntryTests: XCTestCase {
         // 70万元 = 700,000 yuan.
         XCTAssertEqual(loaded.value?.facts["firms"]?.value,
                        .list([.record(["name": .text("甲"), "rent": .number(700_000), "ok": .bool(true)])]))
-        XCTAssertEqual(loaded.diagnostics.map(\.message), ["'70万元' read as 700000", "'是' read as true"])
+        XCTAssertEqual(loaded.diagnostics.map(TestCatalogue.en.text(of:)), ["'70万元' read as 700000", "'是' read as true"])
     }
 }
