@@ -171,6 +171,8 @@ if runs("json") || directOnly, let library = CriteriaLibrary.open(catalog).valid
     print("result document JSON                      bytes   JSONEncoder  JSONText/Encoder  JSONText/direct  speed-up | "
           + "build+Encoder  build+direct  speed-up")
     var totals = (encoder: 0.0, direct: 0.0, documents: 0)
+    let messages = MessageCatalogue.load(templates: root.appendingPathComponent("Templates").path, language: .zh).validValue
+        ?? Messages(language: .zh, entries: [:])
     for name in samples.sorted() {
         let folder = root.appendingPathComponent("Samples/\(name)").path
         guard case .success(let selfReport) = SourceFile.read(folder + "/self-report.yaml") else { continue }
@@ -181,7 +183,7 @@ if runs("json") || directOnly, let library = CriteriaLibrary.open(catalog).valid
         }
         let input = ApplicationInput(selfReport: selfReport, reviews: reviews, evidence: EvidenceFolder(folder))
         guard let assessment = AssessmentPipeline(criteria: library).assess(input).validValue?.results.first else { continue }
-        let document = ResultDocument(assessment)
+        let document = ResultDocument(assessment, messages: messages)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let foundation = perDocument(directOnly) {
@@ -190,8 +192,8 @@ if runs("json") || directOnly, let library = CriteriaLibrary.open(catalog).valid
         }
         let tree = perDocument(directOnly) { JSONText.treeBytes(document).count }
         let direct = perDocument(directOnly) { JSONText.bytes(document).count }
-        let builtTree = perDocument(directOnly) { JSONText.treeBytes(ResultDocument(assessment)).count }
-        let builtDirect = perDocument { JSONText.bytes(ResultDocument(assessment)).count }
+        let builtTree = perDocument(directOnly) { JSONText.treeBytes(ResultDocument(assessment, messages: messages)).count }
+        let builtDirect = perDocument { JSONText.bytes(ResultDocument(assessment, messages: messages)).count }
         totals.encoder += builtTree
         totals.direct += builtDirect
         totals.documents += 1

@@ -51,7 +51,7 @@ public struct DossierRenderer: Sendable {
     /// The model of one assessment; the templates' fingerprints join its audit appendix (the JSON dossier lists the
     /// assessment's inputs only).
     private func model(_ assessment: ScorecardAssessment, language: LocalizedText.Language) -> DossierModel {
-        DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+        DossierModel(assessment: assessment, messages: templates.messages(language), labels: templates.labels(language),
                      labelValue: templates.labelValue(language), extraInputs: templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
     }
 }
@@ -100,9 +100,9 @@ struct DossierJSON: Encodable {
         language = model.language.rawValue
         document = a.mode == .evaluation ? "evaluation-report" : "self-assessment-report"
         date = a.date
-        result = ResultDocument(result: a.result, scorecard: a.scorecard, report: a.report, language: model.language,
+        result = ResultDocument(result: a.result, scorecard: a.scorecard, report: a.report, messages: model.messages,
                                 texts: model.texts)
-        stages = a.staged.map { StagesRef($0, report: a.report, language: model.language) }
+        stages = a.staged.map { StagesRef($0, report: a.report, messages: model.messages) }
         evidence = model.evidence.map { entry in
             Evidence(id: entry.id, title: entry.title, file: entry.file, state: entry.state, stateText: entry.stateText,
                      sha256: a.evidence[entry.id]?.sha256, supports: entry.supports)

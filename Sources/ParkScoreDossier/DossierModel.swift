@@ -6,6 +6,8 @@ import ParkScoreIO
 public struct DossierModel {
     public let assessment: ScorecardAssessment
     public let language: LocalizedText.Language
+    /// The message catalogue in the dossier's language: every word that is not a template's label.
+    public let messages: Messages
     let labels: [String: String]
     /// The labels as the templates' `label` object, when the caller built it once for many dossiers.
     let labelValue: TemplateValue?
@@ -14,13 +16,14 @@ public struct DossierModel {
     /// Inputs of the rendering itself (the templates), added to the audit appendix.
     let extraInputs: [InputFingerprint]
 
-    public init(assessment: ScorecardAssessment, language: LocalizedText.Language, labels: [String: String],
+    public init(assessment: ScorecardAssessment, messages: Messages, labels: [String: String],
                 labelValue: TemplateValue? = nil, extraInputs: [InputFingerprint] = []) {
         self.assessment = assessment
-        self.language = language
+        self.messages = messages
+        language = messages.language
         self.labels = labels
         self.labelValue = labelValue
-        texts = ExplanationTexts(assessment.result, scorecard: assessment.scorecard, dictionary: assessment.dictionary, language: language)
+        texts = ExplanationTexts(assessment.result, scorecard: assessment.scorecard, dictionary: assessment.dictionary, messages: messages)
         self.extraInputs = extraInputs
     }
 
@@ -29,14 +32,14 @@ public struct DossierModel {
     public var report: SelfReport { assessment.report }
     public var dictionary: FactDictionary { assessment.dictionary }
     public var staged: StagedResult? { assessment.staged }
-    var findingWords: FindingText { FindingText(language: language) }
+    var findingWords: FindingText { FindingText(messages: messages) }
 
     /// 自评报告 for a self-assessment, 评审意见书 for an evaluation.
     public var documentTitle: String {
         result.mode == .evaluation ? labels["document_evaluation"] ?? "" : labels["document_self"] ?? ""
     }
 
-    var words: ResultText { ResultText(language: language) }
+    var words: ResultText { ResultText(messages: messages) }
 
     private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
@@ -141,7 +144,7 @@ public struct DossierModel {
         }
         let columns: [TemplateValue] = [column(t("自评分", "Self"), staged.selfAssessment), column(t("初审分", "Preliminary"), staged.preliminary),
                                         column(t("评审分", "Panel"), staged.panel)]
-        let ratingWords = StagedText(language: language)
+        let ratingWords = StagedText(messages: messages)
         let ratings: [TemplateValue] = staged.panelRatings.map { r in
             var flag = ""
             if let resolution = staged.resolutions[r.criterionID] {
@@ -218,8 +221,8 @@ public struct DossierModel {
         case .capGrade(let band): effect = t("等级不高于 \(band)", "grade capped at \(band)")
         }
         var explanation = [worded]
-        if let problem = g.problem { explanation.append(ExplanationStep.problem(problem).text(language)) }
-        for problem in g.unsubstantiated?.problems ?? [] { explanation.append(problem.text(language)) }
+        if let problem = g.problem { explanation.append(ExplanationStep.problem(problem).text(messages)) }
+        for problem in g.unsubstantiated?.problems ?? [] { explanation.append(problem.text(messages)) }
         return [
             "id": .string(g.id), "title": .string(g.title.text(language)), "clauseRef": .string(g.clause?.ref ?? ""),
             "clauseQuote": .string(g.clause?.quote ?? ""), "status": .string(status), "statusText": .string(words.gateStatus(g)),
@@ -333,7 +336,7 @@ public struct DossierModel {
         }
     }
 
-    var plain: PlainExplanation { PlainExplanation(dictionary: dictionary, scorecard: scorecard, language: language) }
+    var plain: PlainExplanation { PlainExplanation(dictionary: dictionary, scorecard: scorecard, messages: messages) }
 
     /// The appendix for auditors: every gate's and criterion's exact formula with the facts substituted, as the JSON's
     /// `explanation` keeps it. The tables above word the same in plain language.
@@ -350,9 +353,9 @@ public struct DossierModel {
             }
         }
         for item in result.support {
-            var lines = item.explanation.map { $0.text(language) }
+            var lines = item.explanation.map { $0.text(messages) }
             for firm in item.firms where item.basis == .perFirm {
-                lines += firm.explanation.map { "\(firm.label)\(t("：", ": "))\($0.text(language))" }
+                lines += firm.explanation.map { "\(firm.label)\(t("：", ": "))\($0.text(messages))" }
             }
             if lines.isEmpty { continue }
             rows.append(["id": .string(item.id), "idHTML": .string(Self.breakableID(item.id)), "title": .string(item.title.text(language)),
@@ -366,7 +369,7 @@ public struct DossierModel {
         // An amount from park totals for tenants is an upper bound (上限估计); a ceiling ("最高") otherwise says so.
         let prefix = s.isUpperBound ? (labels["upper_bound"] ?? "") + " " : (s.isCeiling ? (labels["up_to"] ?? "") + " " : "")
         let firms = s.basis == .perFirm ? s.firms : []
-        let words = SupportAmountText(language: language)
+        let words = SupportAmountText(messages: messages, fact: plain.factName)
         return [
             "id": .string(s.id), "idHTML": .string(Self.breakableID(s.id)), "title": .string(s.title.text(language)),
             "clauseRef": .string(s.clause?.ref ?? ""),

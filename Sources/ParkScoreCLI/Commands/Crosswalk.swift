@@ -31,7 +31,7 @@ struct Crosswalk: ParsableCommand {
         var lines = [zh ? "\(value.park.name)：对照全部评分表" : "\(value.park.nameEn ?? value.park.name) against every scorecard", ""]
         for item in assessment.results {
             let (scorecard, result) = (item.scorecard, item.result)
-            let verdict = ResultText(language: lang).verdict(result)
+            let verdict = ResultText(messages: workspace.messages).verdict(result)
             let grade = result.grade.map { "\($0.id) \($0.title.text(lang))" } ?? (zh ? "不评级" : "no grade")
             lines.append("\(scorecard.id)  \(scorecard.title.text(lang))")
             lines.append("  \(verdict) · \(zh ? "总分" : "total") \(result.total.fixed(places: 2)) · \(grade)"

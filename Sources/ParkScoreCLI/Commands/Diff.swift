@@ -40,7 +40,7 @@ struct Diff: ParsableCommand {
         for (before, after) in zip(oldAssessment.results, newAssessment.results) {
             let diff = ReportDiff(old: before.result, new: after.result)
             texts.append("\(after.scorecard.title.text(lang)) (\(after.scorecard.id))\n"
-                         + DiffText(language: lang, dictionary: library.dictionary).render(diff, old: oldAssessment.report, new: newAssessment.report))
+                         + DiffText(messages: workspace.messages, dictionary: library.dictionary).render(diff, old: oldAssessment.report, new: newAssessment.report))
         }
         Console.out(texts.joined(separator: "\n"))
     }

@@ -28,7 +28,7 @@ struct Explain: ParsableCommand {
         let workspace = try Workspace(criteria: options.criteria, language: lang)
         let dictionary = try workspace.dictionary()
         let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
-        let text = ScorecardText(language: lang)
+        let text = ScorecardText(messages: workspace.messages)
         guard let criterion else {
             Console.out(text.overview(scorecard))
             return

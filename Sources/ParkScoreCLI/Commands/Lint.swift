@@ -56,7 +56,7 @@ struct Lint: ParsableCommand {
                     loaded.diagnostics.append(.error("scorecard id '\(scorecard.id)' is also used by '\(other)'", at: scorecard.location))
                 }
                 ids[scorecard.id] = file
-                if loaded.validValue != nil { listing += ScorecardText(language: lang).gatesByBasis(scorecard) }
+                if loaded.validValue != nil { listing += ScorecardText(messages: workspace.messages).gatesByBasis(scorecard) }
             }
             workspace.report(loaded.diagnostics, sources: loaded.sources)
             errors += loaded.diagnostics.filter { $0.severity == .error }.count

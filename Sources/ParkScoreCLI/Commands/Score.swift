@@ -39,9 +39,9 @@ struct Score: ParsableCommand {
         let assessment = try workspace.assess(report: report, application: application, pipeline: pipeline)
         switch format {
         case .text:
-            Console.out(assessment.results.map { ResultText(language: lang).render($0) }.joined(separator: "\n"))
+            Console.out(assessment.results.map { ResultText(messages: workspace.messages).render($0) }.joined(separator: "\n"))
         case .json:
-            let documents = assessment.results.map { ResultDocument($0, language: lang) }
+            let documents = assessment.results.map { ResultDocument($0, messages: workspace.messages) }
             Console.out(documents.count == 1 ? documents[0].encoded() : ResultDocument.encoded(documents))
         }
     }

@@ -62,7 +62,7 @@ struct Validate: ParsableCommand {
             // In an evaluation, what the evidence leaves unsubstantiated is worth a warning before anyone scores it.
             for result in value.results where result.mode == .evaluation {
                 for item in result.result.corrections {
-                    let words = FindingText(language: .en).correction(item)
+                    let words = FindingText(messages: workspace.messages).correction(item)
                     diagnostics.append(.warning("\(result.scorecard.id): \(words)", at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
                 }
             }

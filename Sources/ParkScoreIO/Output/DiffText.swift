@@ -3,18 +3,19 @@ import ParkScore
 /// A report diff in words: totals and grades then and now, gates that changed, and each criterion whose
 /// points or status changed with the facts behind it.
 public struct DiffText {
-    public let language: LocalizedText.Language
+    public let messages: Messages
+    public var language: LocalizedText.Language { messages.language }
     public let dictionary: FactDictionary
 
-    public init(language: LocalizedText.Language, dictionary: FactDictionary) {
-        self.language = language
+    public init(messages: Messages, dictionary: FactDictionary) {
+        self.messages = messages
         self.dictionary = dictionary
     }
 
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     public func render(_ diff: ReportDiff, old: SelfReport, new: SelfReport) -> String {
-        let words = ResultText(language: language)
+        let words = ResultText(messages: messages)
         func grade(_ r: ScoreResult) -> String { r.grade?.id ?? t("不评级", "no grade") }
         var out = [
             "\(new.park.name): \(old.period.from)–\(old.period.to) → \(new.period.from)–\(new.period.to)",

@@ -14,20 +14,20 @@ public struct ExplanationTexts: Sendable {
     /// Each criterion's steps in plain language, when worded with a fact dictionary.
     public let plainCriteria: [[[String]]]?
 
-    public init(_ result: ScoreResult, language: LocalizedText.Language) {
-        self.language = language
+    public init(_ result: ScoreResult, messages: Messages) {
+        language = messages.language
         gates = result.gates.map(\.explanation)
-        criteria = result.dimensions.map { d in d.criteria.map { c in c.explanation.map { $0.text(language) } } }
+        criteria = result.dimensions.map { d in d.criteria.map { c in c.explanation.map { $0.text(messages) } } }
         plainGates = nil
         plainCriteria = nil
     }
 
     /// The formulas and the plain-language sentences, worded with the fact dictionary's titles and units.
-    public init(_ result: ScoreResult, scorecard: Scorecard, dictionary: FactDictionary, language: LocalizedText.Language) {
-        self.language = language
+    public init(_ result: ScoreResult, scorecard: Scorecard, dictionary: FactDictionary, messages: Messages) {
+        language = messages.language
         gates = result.gates.map(\.explanation)
-        criteria = result.dimensions.map { d in d.criteria.map { c in c.explanation.map { $0.text(language) } } }
-        let plain = PlainExplanation(dictionary: dictionary, scorecard: scorecard, language: language)
+        criteria = result.dimensions.map { d in d.criteria.map { c in c.explanation.map { $0.text(messages) } } }
+        let plain = PlainExplanation(dictionary: dictionary, scorecard: scorecard, messages: messages)
         plainGates = result.gates.map { plain.sentence($0.trace) }
         plainCriteria = result.dimensions.map { d in
             d.criteria.map { c in plain.steps(c.explanation, criterion: scorecard.criterion(c.id)) }

@@ -2,33 +2,31 @@ import ParkScore
 
 /// Reviewers' findings, evidence states and the corrections list in words, shared by the text output and the dossiers.
 public struct FindingText {
-    public let language: LocalizedText.Language
+    public let messages: Messages
 
-    public init(language: LocalizedText.Language) {
-        self.language = language
+    public init(messages: Messages) {
+        self.messages = messages
     }
-
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     public func role(_ role: Review.Role) -> String {
         switch role {
-        case .preliminary: return t("初审", "preliminary reviewer")
-        case .panel: return t("评审专家", "panel member")
-        case .chair: return t("评审组长", "panel chair")
+        case .preliminary: return messages("finding.role.preliminary")
+        case .panel: return messages("finding.role.panel")
+        case .chair: return messages("finding.role.chair")
         }
     }
 
     public func stage(_ stage: EvaluationStage) -> String {
         switch stage {
-        case .selfAssessment: return t("自评", "self-assessment")
-        case .preliminary: return t("初审", "preliminary check")
-        case .panel: return t("评审", "panel")
+        case .selfAssessment: return messages("finding.stage.self_assessment")
+        case .preliminary: return messages("finding.stage.preliminary")
+        case .panel: return messages("finding.stage.panel")
         }
     }
 
     /// `赵初审（初审，2026-02-20）`
     public func who(_ reviewer: Review.Reviewer, date: String) -> String {
-        t("\(reviewer.name)（\(role(reviewer.role))，\(date)）", "\(reviewer.name) (\(role(reviewer.role)), \(date))")
+        messages("finding.who", ["name": reviewer.name, "role": role(reviewer.role), "date": date])
     }
 
     /// What was said, with the evidence's title where there is one.
@@ -37,24 +35,24 @@ public struct FindingText {
         switch finding.subject {
         case .evidence(let id):
             let title = report.evidence.first { $0.id == id }?.title
-            subject = title.map { t("\(id)「\($0)」", "\(id) '\($0)'") } ?? id
+            subject = title.map { messages("finding.evidence_subject", ["id": id, "title": $0]) } ?? id
         case .criterion(let id): subject = id
         case .application: subject = ""
         }
         var text: String
         switch finding.statement {
-        case .accepted: text = t("采信证明材料 \(subject)", "accepts evidence \(subject)")
-        case .rejected: text = t("不予采信证明材料 \(subject)", "rejects evidence \(subject)")
-        case .override(let points): text = t("将 \(subject) 调整为 \(points.formatted(places: 2)) 分", "sets the points of \(subject) to \(points.formatted(places: 2))")
-        case .rating(let level): text = t("评议 \(subject) 为等级 \(level)", "rates \(subject) at level \(level)")
-        case .resolution(let level): text = t("合议确定 \(subject) 为等级 \(level)", "settles \(subject) at level \(level)")
-        case .comment: text = t("总体意见", "comments")
+        case .accepted: text = messages("finding.statement.accepted", ["subject": subject])
+        case .rejected: text = messages("finding.statement.rejected", ["subject": subject])
+        case .override(let points): text = messages("finding.statement.override", ["subject": subject, "points": points.formatted(places: 2)])
+        case .rating(let level): text = messages("finding.statement.rating", ["subject": subject, "level": String(level)])
+        case .resolution(let level): text = messages("finding.statement.resolution", ["subject": subject, "level": String(level)])
+        case .comment: text = messages("finding.statement.comment")
         }
         if let note = finding.text, !note.isEmpty {
             switch finding.statement {
-            case .comment: text += t("：\(note)", ": \(note)")
-            case .rating: text += t("，意见：\(note)", "; comment: \(note)")
-            default: text += t("，理由：\(note)", "; reason: \(note)")
+            case .comment: text = messages("finding.note.comment", ["statement": text, "note": note])
+            case .rating: text = messages("finding.note.rating", ["statement": text, "note": note])
+            default: text = messages("finding.note.reason", ["statement": text, "note": note])
             }
         }
         return text
@@ -62,51 +60,58 @@ public struct FindingText {
 
     public func standing(_ standing: Finding.Standing) -> String {
         switch standing {
-        case .inForce: return t("有效", "in force")
-        case .memberOnly: return t("个人意见，未经组长确认或评审组多数同意，不作为评审组结论", "this member's own finding: neither recorded by the chair nor agreed by a majority, so not the panel's")
-        case .concurs: return t("与现行结论一致", "agrees with the decision in force")
-        case .overruledByChair: return t("评审组多数意见，经组长改定", "the panel majority's finding, decided otherwise by the chair")
-        case .fileProblem: return t("文件缺失或校验不符，采信无效", "the file is missing or fails its hash: accepting it cannot count")
-        case .sameDayConflict: return t("与同日同阶段意见冲突，按较严格的意见处理，未生效", "conflicts with a finding of the same stage and day: the stricter one stands")
-        case .reversed(let by): return t("已被 \(by.joined(separator: "、")) 推翻", "reversed by \(by.joined(separator: ", "))")
-        case .superseded: return t("已被本阶段后续意见取代", "replaced by a later finding of the same stage")
-        case .recorded: return t("已计入", "on record")
-        case .reversalWithoutReason: return t("推翻前一阶段结论须说明理由，未生效", "reversing an earlier stage needs a reason: not in force")
+        case .inForce: return messages("finding.standing.in_force")
+        case .memberOnly: return messages("finding.standing.member_only")
+        case .concurs: return messages("finding.standing.concurs")
+        case .overruledByChair: return messages("finding.standing.overruled_by_chair")
+        case .fileProblem: return messages("finding.standing.file_problem")
+        case .sameDayConflict: return messages("finding.standing.same_day_conflict")
+        case .reversed(let by): return messages("finding.standing.reversed", ["by": messages.list(by)])
+        case .superseded: return messages("finding.standing.superseded")
+        case .recorded: return messages("finding.standing.recorded")
+        case .reversalWithoutReason: return messages("finding.standing.reversal_without_reason")
         }
     }
 
     /// One line: who, what, and where it stands.
     public func line(_ finding: Finding, report: SelfReport) -> String {
-        "\(who(finding.reviewer, date: finding.date))\(t("：", ": "))\(statement(finding, report: report)) — \(standing(finding.standing))"
+        messages("finding.line", ["who": who(finding.reviewer, date: finding.date), "statement": statement(finding, report: report),
+                                  "standing": standing(finding.standing)])
     }
 
     /// An evidence item's state at the final stage, and who decided it.
     public func evidenceState(_ check: EvidenceFileCheck?, decision: EvidenceDecision?) -> String {
         switch check?.state {
-        case .missing: return t("缺失", "missing")
-        case .hashMismatch: return t("校验不符", "hash mismatch")
-        case .outsideFolder: return t("不在申报文件夹内", "outside the application folder")
-        case .notAFile: return t("不是文件（文件夹或设备）", "not a file (a folder or a device)")
-        case .tooLarge: return t("超过大小限制", "larger than the size limit")
+        case .missing: return messages("finding.evidence.missing")
+        case .hashMismatch: return messages("finding.evidence.hash_mismatch")
+        case .outsideFolder: return messages("finding.evidence.outside_folder")
+        case .notAFile: return messages("finding.evidence.not_a_file")
+        case .tooLarge: return messages("finding.evidence.too_large")
         case .verified, .unchecked, .rejected, nil:
             break
         }
         if let decision {
-            let who = t("\(decision.byNames)（\(stage(decision.stage))，\(decision.date)）", "\(decision.byNames) (\(stage(decision.stage)), \(decision.date))")
-            let why = decision.reason.map { t("，理由：\($0)", "; reason: \($0)") } ?? ""
-            let unchecked = check?.state == .unchecked ? t("；未登记 sha256", "; no sha256 recorded") : ""
-            return decision.accepted ? t("已采信：\(who)\(why)\(unchecked)", "accepted by \(who)\(why)\(unchecked)")
-                                     : t("未采信：\(who)不予采信\(why)", "rejected by \(who)\(why)")
+            let who = messages("finding.who", ["name": decision.byNames, "role": stage(decision.stage), "date": decision.date])
+            var values = ["who": who]
+            if let reason = decision.reason { values["reason"] = reason }
+            switch (decision.accepted, decision.reason != nil, check?.state == .unchecked) {
+            case (true, false, false): return messages("finding.evidence.accepted", values)
+            case (true, true, false): return messages("finding.evidence.accepted_because", values)
+            case (true, false, true): return messages("finding.evidence.accepted_unchecked", values)
+            case (true, true, true): return messages("finding.evidence.accepted_because_unchecked", values)
+            case (false, false, _): return messages("finding.evidence.rejected", values)
+            case (false, true, _): return messages("finding.evidence.rejected_because", values)
+            }
         }
         switch check?.state {
-        case .unchecked: return t("未登记 sha256，未核验", "no sha256 recorded: not checked")
-        case .verified: return t("已核验（文件与 sha256 一致）", "verified (file matches its sha256)")
-        default: return t("未核验", "not checked")
+        case .unchecked: return messages("finding.evidence.unchecked")
+        case .verified: return messages("finding.evidence.verified")
+        default: return messages("finding.evidence.not_checked")
         }
     }
 
     /// One line of the corrections list.
     public func correction(_ item: CorrectionItem) -> String {
-        "\(item.problem.text(language))\(t("；影响：", "; holds up: "))\(item.affects.joined(separator: t("、", ", ")))"
+        messages("finding.correction", ["problem": item.problem.text(messages), "affects": messages.list(item.affects)])
     }
 }

@@ -10,16 +10,17 @@ import ParkScore
 public struct PlainExplanation: Sendable {
     public let dictionary: FactDictionary
     public let scorecard: Scorecard?
-    public let language: LocalizedText.Language
+    /// The words, in the reader's language (`plain.*`).
+    public let messages: Messages
 
-    public init(dictionary: FactDictionary, scorecard: Scorecard?, language: LocalizedText.Language) {
+    public init(dictionary: FactDictionary, scorecard: Scorecard?, messages: Messages) {
         self.dictionary = dictionary
         self.scorecard = scorecard
-        self.language = language
+        self.messages = messages
     }
 
+    public var language: LocalizedText.Language { messages.language }
     var zh: Bool { language == .zh }
-    func t(_ zh: String, _ en: String) -> String { self.zh ? zh : en }
 
     // MARK: - traces
 
@@ -63,9 +64,9 @@ public struct PlainExplanation: Sendable {
         switch value {
         case .bool, .unknown, .error:
             if isCondition(root) || value.bool != nil {
-                return words.statement(root) + t("：", ": ") + verdict(value)
+                return words.statement(root) + messages("punct.colon") + verdict(value)
             }
-            return words.quantity(root, hint: Hint()).full(self) + t("：", ": ") + verdict(value)
+            return words.quantity(root, hint: Hint()).full(self) + messages("punct.colon") + verdict(value)
         default:
             return words.quantity(root, hint: Hint()).full(self)
         }
@@ -74,10 +75,10 @@ public struct PlainExplanation: Sendable {
     /// 通过 / 未通过 / 缺少数据 (passed / not passed / missing data), or that it cannot be computed.
     public func verdict(_ value: Value) -> String {
         switch value {
-        case .bool(true): return t("通过", "passed")
-        case .bool(false): return t("未通过", "not passed")
-        case .unknown: return t("缺少数据", "missing data")
-        default: return t("无法计算", "cannot be computed")
+        case .bool(true): return messages("plain.verdict.passed")
+        case .bool(false): return messages("plain.verdict.not_passed")
+        case .unknown: return messages("plain.verdict.missing_data")
+        default: return messages("plain.verdict.cannot_compute")
         }
     }
 
@@ -121,75 +122,73 @@ public struct PlainExplanation: Sendable {
         case .item(let id, let present, let trace):
             return item(id: id, present: present, trace: trace, criterion: criterion)
         case .band(let value, let min, let points, let percent):
-            return t("数值 \(show(value, percent: percent))", "value \(show(value, percent: percent))") + band(min: min, points: points, percent: percent, unit: nil)
+            return messages("plain.value", ["value": show(value, percent: percent)]) + band(min: min, points: points, percent: percent, unit: nil)
         case .belowBands(let value, let lowest, let percent):
-            return t("数值 \(show(value, percent: percent))", "value \(show(value, percent: percent))") + below(lowest: lowest, percent: percent, unit: nil)
+            return messages("plain.value", ["value": show(value, percent: percent)]) + below(lowest: lowest, percent: percent, unit: nil)
         case .linear(let points, let value, let from, let to, let result, _, let percent):
-            return t("数值 \(show(value, percent: percent))", "value \(show(value, percent: percent))")
+            return messages("plain.value", ["value": show(value, percent: percent)])
                 + linear(points: points, value: value, from: from, to: to, result: result, percent: percent, unit: nil)
         case .sum(let items, let total, let cap):
             if let cap, cap < total {
-                return t("各项合计 \(pts(total)) 分，超过上限 \(pts(cap)) 分，计 \(pts(cap)) 分",
-                         "the items come to \(points(total)), above the cap of \(pts(cap)): \(points(cap))")
+                return messages("plain.sum_capped", ["total": pts(total), "cap": pts(cap)])
             }
-            if items.count > 1 { return t("各项合计 \(pts(total)) 分", "the items come to \(points(total))") }
-            return t("得 \(pts(total)) 分", points(total))
+            if items.count > 1 { return messages("plain.sum", ["total": pts(total)]) }
+            return messages("plain.sum_single", ["total": pts(total)])
         case .amount(let base, let rate, let cap, let perPeriod, let periods, let total):
             var text: String
             if let base {
                 if let rate {
-                    text = t("按 \(base.yuan) 的 \(show(rate, percent: true)) 计，不超过 \(cap.yuan)，为 \(perPeriod.yuan)",
-                             "\(show(rate, percent: true)) of \(base.yuan), at most \(cap.yuan): \(perPeriod.yuan)")
+                    text = messages("plain.amount_at_rate", ["base": base.yuan, "rate": show(rate, percent: true), "cap": cap.yuan,
+                                                            "amount": perPeriod.yuan])
                 } else {
-                    text = t("按 \(base.yuan) 计，不超过 \(cap.yuan)，为 \(perPeriod.yuan)", "\(base.yuan), at most \(cap.yuan): \(perPeriod.yuan)")
+                    text = messages("plain.amount", ["base": base.yuan, "cap": cap.yuan, "amount": perPeriod.yuan])
                 }
             } else {
-                text = t("最高 \(cap.yuan)", "up to \(cap.yuan)")
+                text = messages("plain.amount_up_to", ["cap": cap.yuan])
             }
-            if periods > 1 { text += t("，\(periods) 年合计 \(total.yuan)", ", over \(periods) years \(total.yuan)") }
+            if periods > 1 { text = messages("plain.amount_over_years", ["amount": text, "years": String(periods), "total": total.yuan]) }
             return text
         case .perFirm(let table, let firms, let eligible, let undetermined, let total):
-            var text = t("逐家测算（\(title(table))，共 \(firms) 家）：\(eligible) 家符合条件，合计 \(total.yuan)",
-                         "firm by firm (\(title(table)), \(firms) firms): \(eligible) qualify, \(total.yuan) together")
+            var values = ["table": title(table), "firms": String(firms), "eligible": String(eligible), "total": total.yuan]
             if undetermined > 0 {
-                text += t("；另有 \(undetermined) 家缺少数据，金额待定", "; \(undetermined) more lack data, their amounts undetermined")
+                values["undetermined"] = String(undetermined)
+                return messages("plain.per_firm_with_undetermined", values)
             }
-            return text
+            return messages("plain.per_firm", values)
         case .fromParkTotals(let table?):
-            return t("未逐家填报\(title(table))，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计",
-                     "no per-firm figures for \(title(table)): computed from park totals, where per-firm caps and years cannot be applied: an upper bound")
+            return messages("plain.from_park_totals", ["table": title(table)])
         case .selfRated(let level, let points):
-            return t("自评等级 \(level)，得 \(pts(points)) 分（暂定）", "self-rated level \(level): \(self.points(points)) (provisional)")
+            return messages("plain.self_rated", ["level": String(level), "points": pts(points)])
         case .rated(let level, let points):
-            return t("评审等级 \(pts(level))，得 \(pts(points)) 分", "rated level \(pts(level)): \(self.points(points))")
+            return messages("plain.rated", ["level": pts(level), "points": pts(points)])
         case .levelNotInRubric(let level):
-            return t("等级 \(level) 不在评议标准中，得 0 分", "level \(level) is not in the rubric: 0 points")
+            return messages("plain.level_not_in_rubric", ["level": String(level)])
         case .overridden(let old, let new, let reviewer, let reason):
-            return t("评审调整（\(reviewer)）：由 \(pts(old)) 分调整为 \(pts(new)) 分，理由：\(reason)",
-                     "overridden by \(reviewer): from \(self.points(old)) to \(self.points(new)), because \(reason)")
+            return messages("plain.overridden", ["reviewer": reviewer, "old": pts(old), "new": pts(new), "reason": reason])
         case .evidenceNotAccepted(let reason):
-            let problems = reason.problems.map { $0.text(language) }.joined(separator: t("；", "; "))
-            return t("证明材料不足以支持该项（\(problems)），得 0 分", "the evidence does not hold (\(problems)): 0 points")
+            let problems = reason.problems.map { $0.text(messages) }.joined(separator: messages("punct.semicolon"))
+            return messages("plain.evidence_not_accepted", ["problems": problems])
         case .resolved(let level, let aggregate, let points, let chair, let reason):
-            let was = aggregate.map { t("评审组平均等级 \(pts($0))，", "the panel's average level \(pts($0)); ") } ?? ""
-            return t("\(was)经组长合议（\(chair)）确定为等级 \(level)，得 \(pts(points)) 分，理由：\(reason)",
-                     "\(was)settled by the chair \(chair) at level \(level): \(self.points(points)), because \(reason)")
+            var values = ["level": String(level), "points": pts(points), "chair": chair, "reason": reason]
+            guard let aggregate else { return messages("plain.resolved", values) }
+            values["aggregate"] = pts(aggregate)
+            return messages("plain.resolved_from_aggregate", values)
         case .yearsLeft(let trace):
-            return t("剩余年数：", "years left: ") + sentence(trace)
+            return messages("plain.years_left", ["text": sentence(trace)])
         default:
-            return step.text(language)
+            return step.text(messages)
         }
     }
 
     func pts(_ r: Rational) -> String { r.formatted(places: 2) }
 
     /// `6 分` / `6 points`, `1 point`.
-    func points(_ r: Rational) -> String { t("\(pts(r)) 分", r == 1 ? "1 point" : "\(pts(r)) points") }
+    func points(_ r: Rational) -> String { messages("plain.points", ["points": pts(r)]) }
 
     /// A number as shown in a sentence: 「约 42.2%」 for a rounded share, never a `≈` sign.
     func show(_ r: Rational, percent: Bool) -> String {
         let text = r.shown(percent: percent)
-        if text.hasPrefix("≈") { return t("约", "about ") + text.dropFirst() }
+        if text.hasPrefix("≈") { return messages("plain.about", ["value": String(text.dropFirst())]) }
         return text
     }
 
@@ -201,12 +200,15 @@ public struct PlainExplanation: Sendable {
     /// The unit as a reader of this language says it: Chinese units as written; in English the counting words
     /// (家, 个, 项, 户) are left out and the rest translated.
     func unitWord(_ unit: String) -> String? {
+        switch unit {
+        case "人": return messages("plain.unit.people")
+        case "场": return messages("plain.unit.sessions")
+        case "年": return messages("plain.unit.years")
+        case "万元": return messages("plain.unit.ten_thousand_yuan")
+        default: break
+        }
         if zh { return unit }
         switch unit {
-        case "人": return "people"
-        case "场": return "sessions"
-        case "年": return "years"
-        case "万元": return "ten-thousand yuan"
         case "家", "个", "项", "户", "": return nil
         default: return unit.unicodeScalars.allSatisfy(\.isASCII) || unit == "m²" ? unit : nil
         }
@@ -214,23 +216,21 @@ public struct PlainExplanation: Sendable {
 
     func band(min: Rational, points: Rational, percent: Bool, unit: String?) -> String {
         let bound = withUnit(show(min, percent: percent), percent ? nil : unit)
-        return t("（\(bound)及以上得 \(pts(points)) 分）", " (\(bound) or more: \(self.points(points)))")
+        return messages("plain.band", ["bound": bound, "points": pts(points)])
     }
 
     func below(lowest: Rational, percent: Bool, unit: String?) -> String {
         let bound = withUnit(show(lowest, percent: percent), percent ? nil : unit)
-        return t("（低于最低一档 \(bound)，得 0 分）", " (below the lowest band, \(bound): 0 points)")
+        return messages("plain.below_bands", ["bound": bound])
     }
 
     func linear(points: Rational, value: Rational, from: Rational, to: Rational, result: Rational, percent: Bool, unit: String?) -> String {
         if result == points && (from < to ? value >= to : value <= to) {
             let bound = withUnit(show(to, percent: percent), percent ? nil : unit)
-            return t("（达到 \(bound)即得满分 \(pts(points)) 分）", " (\(bound) earns the full \(self.points(points)))")
+            return messages("plain.linear_full", ["bound": bound, "points": pts(points)])
         }
-        let range = withUnit(t("\(show(from, percent: percent))–\(show(to, percent: percent))",
-                               "\(show(from, percent: percent)) to \(show(to, percent: percent))"), percent ? nil : unit)
-        return t("（在 \(range)之间按比例计分，满分 \(pts(points)) 分，得 \(pts(result)) 分）",
-                 " (scored in proportion from \(range), \(pts(points)) points at most: \(pts(result)) points)")
+        let range = withUnit(messages("plain.range", ["from": show(from, percent: percent), "to": show(to, percent: percent)]), percent ? nil : unit)
+        return messages("plain.linear", ["range": range, "points": pts(points), "result": pts(result)])
     }
 
     /// A scale's value and the step after it in one sentence, when the step is a band, below the bands or linear.
@@ -260,13 +260,28 @@ public struct PlainExplanation: Sendable {
             title = found.title.text(language)
         }
         if case .call(.contains, _) = trace.expression.root.kind {
-            let word = present == true ? t("具备", "present") : (present == false ? t("不具备", "absent") : t("缺少数据", "missing data"))
-            return "\(title)\(t("：", ": "))\(word)"
+            let word = present == true ? messages("plain.item.present") : (present == false ? messages("plain.item.absent") : messages("plain.verdict.missing_data"))
+            return title + messages("punct.colon") + word
         }
-        return "\(title)\(t("：", ": "))\(finished(words(trace)))"
+        return title + messages("punct.colon") + finished(words(trace))
     }
 
     // MARK: - names and values
+
+    /// A fact the reader is asked to provide, named so they can act on it: its title with the key that finds it in the
+    /// self-report (「入驻单位总数（tenants.total）」); a per-firm field by the firm's place in the table, counted from 1
+    /// as the firm lines are (#2): 「第 2 家企业的报告期内实际支付的房租（元）」. A key the dictionary does not know stays as it is.
+    public func factName(_ key: String) -> String {
+        if let open = key.firstIndex(of: "["), let close = key[open...].firstIndex(of: "]"),
+           let n = Int(key[key.index(after: open)..<close]) {
+            let rest = key[key.index(after: close)...]
+            let name = String(rest.dropFirst())
+            guard rest.hasPrefix("."), field(name) != nil else { return messages("plain.firm_record", ["n": String(n)]) }
+            return messages("plain.firm_field", ["n": String(n), "field": title(name)])
+        }
+        guard dictionary[key] != nil else { return key }
+        return messages("plain.fact_named", ["title": title(key), "key": key])
+    }
 
     /// A fact's title: the dictionary's description, a derived fact's title, or a table field's description.
     func title(_ key: String) -> String {
@@ -281,13 +296,13 @@ public struct PlainExplanation: Sendable {
     func fullTitle(_ key: String) -> String {
         if let d = dictionary[key] { return d.description.text(language) }
         switch key {
-        case "period.from": return t("报告期起始日", "the start of the reporting period")
-        case "period.to": return t("报告期截止日", "the end of the reporting period")
+        case "period.from": return messages("plain.period_from")
+        case "period.to": return messages("plain.period_to")
         default: break
         }
         if let derived = scorecard?.derived.first(where: { $0.key == key }), let title = derived.title { return title.text(language) }
         if let field = field(key) { return field.description.text(language) }
-        return zh ? "该项数据" : "this figure"
+        return messages("plain.this_figure")
     }
 
     func field(_ name: String) -> RecordField? {
@@ -313,19 +328,18 @@ public struct PlainExplanation: Sendable {
             if hint.money { return n.yuan }
             if hint.percent { return show(n, percent: true) }
             return withUnit(show(n, percent: false), hint.unit)
-        case .bool(let b): return b ? t("是", "yes") : t("否", "no")
+        case .bool(let b): return b ? messages("plain.yes") : messages("plain.no")
         case .text(let s): return labels(hint.key)[s]?.text(language) ?? s
         case .date(let d): return d
         case .list(let items):
-            if case .record? = items.first { return t("\(items.count) 条记录", "\(items.count) records") }
-            if items.isEmpty { return t("无", "none") }
-            let shown = items.map { words($0, hint: hint) }
-            return shown.joined(separator: t("、", ", "))
+            if case .record? = items.first { return messages("plain.records", ["n": String(items.count)]) }
+            if items.isEmpty { return messages("plain.none") }
+            return messages.list(items.map { words($0, hint: hint) })
         case .record(let fields):
             if case .text(let name)? = fields["name"] { return name }
-            return t("一条记录", "a record")
-        case .unknown: return t("缺少数据", "missing data")
-        case .error: return t("无法计算", "cannot be computed")
+            return messages("plain.a_record")
+        case .unknown: return messages("plain.verdict.missing_data")
+        case .error: return messages("plain.verdict.cannot_compute")
         }
     }
 }
@@ -353,7 +367,7 @@ struct Quantity {
     func full(_ plain: PlainExplanation) -> String {
         guard let subject else { return value }
         if value.isEmpty { return subject }
-        if colon { return subject + plain.t("：", ": ") + value }
+        if colon { return subject + plain.messages("punct.colon") + value }
         return plain.zh && subject.hasSuffix("的") ? subject + value : "\(subject) \(value)"
     }
 
@@ -373,7 +387,7 @@ struct Words {
     }
 
     var zh: Bool { plain.zh }
-    func t(_ zh: String, _ en: String) -> String { plain.t(zh, en) }
+    var messages: Messages { plain.messages }
 
     /// A condition in words, without its verdict.
     mutating func statement(_ node: ExpressionNode) -> String {
@@ -381,30 +395,30 @@ struct Words {
         case .logical(let op, let lhs, let rhs):
             let a = part(lhs, in: op)
             let b = part(rhs, in: op)
-            return op == .and ? t("\(a)，且\(b)", "\(a), and \(b)") : t("\(a)，或\(b)", "\(a), or \(b)")
+            return op == .and ? messages("plain.and", ["a": a, "b": b]) : messages("plain.or", ["a": a, "b": b])
         case .comparison(let op, let lhs, let rhs):
             return comparison(op, lhs, rhs)
         case .not(let inner):
             if case .fact = inner.kind {
                 let q = quantity(inner, hint: Hint())
-                return t("\(q.full(plain))（要求为否）", "\(q.full(plain)) (required: no)")
+                return messages("plain.required_no", ["fact": q.full(plain)])
             }
-            return t("以下情形不成立：\(statement(inner))", "it is not the case that \(statement(inner))")
+            return messages("plain.not", ["condition": statement(inner)])
         case .call(.contains, let args) where args.count == 2 && isLiteralList(args[0]):
             // `contains(["av_park", …], livestream.park_type)`: the fact is one of a set of values.
             let item = quantity(args[1], hint: Hint())
             let set = quantity(args[0], hint: item.hint)
             let holds = node.value(in: environment).bool
             if holds == nil { return item.full(plain) }
-            return holds == true ? t("\(item.full(plain))，属于\(set.value)之一", "\(item.full(plain)), one of \(set.value)")
-                                 : t("\(item.full(plain))，不属于\(set.value)", "\(item.full(plain)), none of \(set.value)")
+            return holds == true ? messages("plain.one_of", ["item": item.full(plain), "set": set.value])
+                                 : messages("plain.none_of", ["item": item.full(plain), "set": set.value])
         case .call(.contains, let args) where args.count == 2:
             let list = quantity(args[0], hint: Hint())
             let item = quantity(args[1], hint: Hint(key: list.key))
             let holds = node.value(in: environment).bool
-            if holds == nil { return t("\(list.full(plain))，是否包括\(item.value)", "\(list.full(plain)), whether it includes \(item.value)") }
-            return holds == true ? t("\(list.full(plain))，包括\(item.value)", "\(list.full(plain)), which includes \(item.value)")
-                                 : t("\(list.full(plain))，不包括\(item.value)", "\(list.full(plain)), which does not include \(item.value)")
+            let values = ["list": list.full(plain), "item": item.value]
+            if holds == nil { return messages("plain.whether_includes", values) }
+            return holds == true ? messages("plain.includes", values) : messages("plain.does_not_include", values)
         case .fact(let path):
             let q = quantity(node, hint: Hint())
             mentioned.insert(path)
@@ -416,7 +430,7 @@ struct Words {
 
     /// An operand of 'and' or 'or': a nested condition of the other kind in brackets.
     mutating func part(_ node: ExpressionNode, in op: LogicalOperator) -> String {
-        if case .logical(let inner, _, _) = node.kind, inner != op { return t("（\(statement(node))）", "(\(statement(node)))") }
+        if case .logical(let inner, _, _) = node.kind, inner != op { return messages("plain.bracketed", ["text": statement(node)]) }
         return statement(node)
     }
 
@@ -436,11 +450,11 @@ struct Words {
             }
         }()
         if isText && (op == .equal || op == .notEqual) {
-            let must = op == .equal ? t("须为", "must be ") : t("不得为", "must not be ")
-            if repeatSubject { return "\(must)\(right.value)" }
+            let must = op == .equal ? messages("plain.must_be", ["value": right.value]) : messages("plain.must_not_be", ["value": right.value])
+            if repeatSubject { return must }
             var named = left
             if named.subject != nil { named.colon = true }
-            return "\(named.full(plain))\(t("，", ", "))\(must)\(right.value)"
+            return named.full(plain) + messages("punct.comma") + must
         }
         let isDate: Bool = {
             if case .date = a { return true }
@@ -448,11 +462,11 @@ struct Words {
             return false
         }()
         let word = self.word(op, count: (left.isCount || left.unit != nil) && !left.percent && !left.money, date: isDate)
-        let leftText = repeatSubject ? "" : left.full(plain) + t("，", ", ")
+        let leftText = repeatSubject ? "" : left.full(plain) + messages("punct.comma")
         var other = right
         if other.colon, let subject = other.subject {
             // The value compared with: 「不晚于报告期截止日（2025-12-31）」.
-            other = Quantity(subject: nil, value: t("\(subject)（\(other.value)）", "\(subject) (\(other.value))"))
+            other = Quantity(subject: nil, value: messages("plain.named_value", ["name": subject, "value": other.value]))
         }
         return "\(leftText)\(word) \(other.full(plain))"
     }
@@ -479,21 +493,21 @@ struct Words {
     func word(_ op: ComparisonOperator, count: Bool, date: Bool) -> String {
         if date {
             switch op {
-            case .greaterOrEqual: return t("不早于", "no earlier than")
-            case .greater: return t("晚于", "later than")
-            case .lessOrEqual: return t("不晚于", "no later than")
-            case .less: return t("早于", "earlier than")
-            case .equal: return t("为", "on")
-            case .notEqual: return t("不为", "not on")
+            case .greaterOrEqual: return messages("plain.date.not_before")
+            case .greater: return messages("plain.date.after")
+            case .lessOrEqual: return messages("plain.date.not_after")
+            case .less: return messages("plain.date.before")
+            case .equal: return messages("plain.date.on")
+            case .notEqual: return messages("plain.date.not_on")
             }
         }
         switch op {
-        case .greaterOrEqual: return count ? t("不少于", "at least") : t("不低于", "at least")
-        case .greater: return count ? t("多于", "more than") : t("高于", "more than")
-        case .lessOrEqual: return count ? t("不多于", "at most") : t("不高于", "at most")
-        case .less: return count ? t("少于", "fewer than") : t("低于", "less than")
-        case .equal: return t("等于", "equal to")
-        case .notEqual: return t("不等于", "not equal to")
+        case .greaterOrEqual: return count ? messages("plain.compare.at_least_count") : messages("plain.compare.at_least")
+        case .greater: return count ? messages("plain.compare.more_than_count") : messages("plain.compare.more_than")
+        case .lessOrEqual: return count ? messages("plain.compare.at_most_count") : messages("plain.compare.at_most")
+        case .less: return count ? messages("plain.compare.fewer_than_count") : messages("plain.compare.less_than")
+        case .equal: return messages("plain.compare.equal")
+        case .notEqual: return messages("plain.compare.not_equal")
         }
     }
 
@@ -508,8 +522,8 @@ struct Words {
             let unit = plain.unit(path)
             let h = Hint(key: path, unit: unit, percent: percent, money: money)
             var subject = plain.title(path)
-            if case .bool = value { return Quantity(subject: nil, value: t("\(subject)（\(plain.words(value, hint: h))）", "\(subject) (\(plain.words(value, hint: h)))"), key: path) }
-            if case .unknown = value { subject = subject + t("（未填报）", " (not given)") }
+            if case .bool = value { return Quantity(subject: nil, value: messages("plain.named_value", ["name": subject, "value": plain.words(value, hint: h)]), key: path) }
+            if case .unknown = value { subject = messages("plain.not_given", ["name": subject]) }
             let colon: Bool = {
                 switch value {
                 case .text, .date, .list: return true
@@ -528,11 +542,11 @@ struct Words {
             return Quantity(subject: nil, value: plain.words(v, hint: hint), key: hint.key)
         case .negate(let inner):
             let q = quantity(inner, hint: hint)
-            return Quantity(subject: t("负", "minus "), value: q.full(plain))
+            return Quantity(subject: messages("plain.negative"), value: q.full(plain))
         case .not:
             return Quantity(subject: nil, value: statement(node))
         case .comparison, .logical:
-            return Quantity(subject: nil, value: statement(node) + t("（", " (") + plain.verdict(value) + t("）", ")"))
+            return Quantity(subject: nil, value: messages("plain.with_verdict", ["text": statement(node), "verdict": plain.verdict(value)]))
         case .arithmetic(let op, let lhs, let rhs):
             let a = quantity(lhs, hint: hint)
             let b = quantity(rhs, hint: a.hint)
@@ -543,22 +557,22 @@ struct Words {
             let resultUnit = op == .divide ? nil : a.unit ?? b.unit
             switch op {
             case .divide where percent:
-                return Quantity(subject: t("\(a.full(plain))，占\(b.full(plain))的", "\(a.full(plain)), as a share of \(b.full(plain)):"),
+                return Quantity(subject: messages("plain.share_of", ["a": a.full(plain), "b": b.full(plain)]),
                                 value: result, percent: true)
             case .add:
-                return Quantity(subject: t("\(a.full(plain))与\(b.full(plain))合计", "\(a.full(plain)) plus \(b.full(plain)), together"),
+                return Quantity(subject: messages("plain.plus", ["a": a.full(plain), "b": b.full(plain)]),
                                 value: result, unit: resultUnit, money: a.money || b.money, isCount: a.isCount || b.isCount)
             case .subtract:
-                return Quantity(subject: t("\(a.full(plain))减去\(b.full(plain))，为", "\(a.full(plain)) less \(b.full(plain)):"),
+                return Quantity(subject: messages("plain.less", ["a": a.full(plain), "b": b.full(plain)]),
                                 value: result, unit: resultUnit, money: a.money || b.money, isCount: a.isCount || b.isCount)
             case .multiply:
-                return Quantity(subject: t("\(a.full(plain))乘以\(b.full(plain))，为", "\(a.full(plain)) times \(b.full(plain)):"),
+                return Quantity(subject: messages("plain.times", ["a": a.full(plain), "b": b.full(plain)]),
                                 value: result, unit: resultUnit, money: a.money || b.money)
             case .divide:
-                return Quantity(subject: t("\(a.full(plain))除以\(b.full(plain))，为", "\(a.full(plain)) divided by \(b.full(plain)):"), value: result)
+                return Quantity(subject: messages("plain.divided_by", ["a": a.full(plain), "b": b.full(plain)]), value: result)
             }
         case .call(.contains, _):
-            return Quantity(subject: nil, value: statement(node) + t("（", " (") + plain.verdict(value) + t("）", ")"))
+            return Quantity(subject: nil, value: messages("plain.with_verdict", ["text": statement(node), "verdict": plain.verdict(value)]))
         case .call(let function, let args):
             return call(function, args, value: value, hint: hint)
         case .list(let items):
@@ -566,7 +580,7 @@ struct Words {
             var parts: [String] = []
             if let first { parts.append(first.full(plain)) }
             for item in items.dropFirst() { parts.append(quantity(item, hint: hint).full(plain)) }
-            return Quantity(subject: nil, value: parts.isEmpty ? t("无", "none") : parts.joined(separator: t("、", ", ")))
+            return Quantity(subject: nil, value: parts.isEmpty ? messages("plain.none") : messages.list(parts))
         }
     }
 
@@ -584,32 +598,32 @@ struct Words {
             guard let arg = args.first else { break }
             let list = quantity(arg, hint: Hint())
             let key = factKey(arg)
-            let unit = key.flatMap(plain.unit) ?? (zh ? "项" : nil)
+            let unit = key.flatMap(plain.unit) ?? plain.unitWord(messages("plain.unit.count"))
             let n = value.isKnown ? plain.words(value, hint: Hint(unit: unit)) : plain.words(value, hint: Hint())
             if !value.isKnown { return Quantity(subject: list.subject ?? list.value, value: "", unit: unit, key: key, isCount: true) }
-            if list.subject == nil || list.value.isEmpty || list.value == t("无", "none") {
+            if list.subject == nil || list.value.isEmpty || list.value == messages("plain.none") {
                 return Quantity(subject: list.subject ?? list.value, value: n, unit: unit, key: key, isCount: true)
             }
-            return Quantity(subject: t("\(list.subject ?? "")：\(list.value)，共", "\(list.subject ?? ""): \(list.value);"), value: t(n, "\(n) in all"),
+            return Quantity(subject: messages("plain.count_of", ["list": list.subject ?? "", "items": list.value]), value: messages("plain.count_in_all", ["n": n]),
                             unit: unit, key: key, isCount: true)
         case .sum:
             guard let arg = args.first else { break }
             let list = quantity(arg, hint: hint)
-            return Quantity(subject: t("\(list.subject ?? list.value)合计", "\(list.subject ?? list.value), in total"),
+            return Quantity(subject: messages("plain.sum_of", ["list": list.subject ?? list.value]),
                             value: plain.words(value, hint: list.hint), unit: list.unit, money: list.money)
         case .min, .max:
             var parts: [Quantity] = []
             for arg in args { parts.append(quantity(arg, hint: parts.first?.hint ?? hint)) }
-            let names = parts.map { $0.full(plain) }.joined(separator: t("、", ", "))
+            let names = messages.list(parts.map { $0.full(plain) })
             let lead = parts.first?.hint ?? hint
-            let which = function == .min ? t("中较小者为", "whichever is smaller:") : t("中较大者为", "whichever is larger:")
-            return Quantity(subject: zh ? "\(names)\(which)" : "\(names), \(which) ", value: plain.words(value, hint: lead),
+            let which = function == .min ? messages("plain.smaller_of", ["names": names]) : messages("plain.larger_of", ["names": names])
+            return Quantity(subject: which, value: plain.words(value, hint: lead),
                             unit: lead.unit, money: lead.money)
         case .year:
             guard let arg = args.first else { break }
             let date = quantity(arg, hint: Hint())
             let name = date.subject ?? date.value
-            return Quantity(subject: t("\(name)所在年份", "the year of \(name)"), value: plain.words(value, hint: Hint()))
+            return Quantity(subject: messages("plain.year_of", ["date": name]), value: plain.words(value, hint: Hint()))
         case .contains:
             return Quantity(subject: nil, value: "")
         }

@@ -31,19 +31,19 @@ public struct ResultDocument: Encodable {
     public var stages: StagesRef?
 
     /// The JSON of one assessment: the final result, and in evaluation its stages and findings.
-    public init(_ assessment: ScorecardAssessment, language: LocalizedText.Language = .zh, texts: ExplanationTexts? = nil) {
-        let texts = texts.flatMap { $0.language == language ? $0 : nil }
-            ?? ExplanationTexts(assessment.result, scorecard: assessment.scorecard, dictionary: assessment.dictionary, language: language)
-        self.init(result: assessment.result, scorecard: assessment.scorecard, report: assessment.report, language: language, texts: texts)
-        stages = assessment.staged.map { StagesRef($0, report: assessment.report, language: language) }
+    public init(_ assessment: ScorecardAssessment, messages: Messages, texts: ExplanationTexts? = nil) {
+        let texts = texts.flatMap { $0.language == messages.language ? $0 : nil }
+            ?? ExplanationTexts(assessment.result, scorecard: assessment.scorecard, dictionary: assessment.dictionary, messages: messages)
+        self.init(result: assessment.result, scorecard: assessment.scorecard, report: assessment.report, messages: messages, texts: texts)
+        stages = assessment.staged.map { StagesRef($0, report: assessment.report, messages: messages) }
     }
 
-    /// `language` is the language of the explanation steps; titles carry both languages.
-    /// `texts`, when given, are the result's explanations already worded in `language` (a dossier words them once for
+    /// `messages` words the explanation steps, in its language; titles carry both languages.
+    /// `texts`, when given, are the result's explanations already worded in that language (a dossier words them once for
     /// all its formats).
-    public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, language: LocalizedText.Language = .zh,
+    public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, messages: Messages,
                 texts: ExplanationTexts? = nil) {
-        let texts = texts.flatMap { $0.language == language ? $0 : nil } ?? ExplanationTexts(result, language: language)
+        let texts = texts.flatMap { $0.language == messages.language ? $0 : nil } ?? ExplanationTexts(result, messages: messages)
         self.scorecard = ScorecardRef(id: scorecard.id, version: scorecard.version, title: Localized(scorecard.title),
                                       source: SourceRef(title: scorecard.source.title,
                                                         issuer: Localized(scorecard.source.issuer ?? scorecard.source.jurisdiction),
@@ -69,17 +69,17 @@ public struct ResultDocument: Encodable {
             }
         }
         gates = result.gates.indices.map { i in
-            GateRef(result.gates[i], explanation: texts.gates[i], plain: texts.plainGates?[i], language: language)
+            GateRef(result.gates[i], explanation: texts.gates[i], plain: texts.plainGates?[i], messages: messages)
         }
         dimensions = result.dimensions.indices.map { d in
-            DimensionRef(result.dimensions[d], explanations: texts.criteria[d], plain: texts.plainCriteria?[d], language: language)
+            DimensionRef(result.dimensions[d], explanations: texts.criteria[d], plain: texts.plainCriteria?[d], messages: messages)
         }
         derived = result.derived.mapValues(JSONValue.init)
         missingData = result.missingData.map { MissingRef(fact: $0.key, usedBy: $0.usedBy) }
         improvements = result.improvements.map(ImprovementRef.init)
         nextGrade = result.nextGrade.map(NextGradeRef.init)
-        support = result.support.map { SupportRef($0, language: language) }
-        corrections = result.corrections.map { CorrectionRef($0, language: language) }
+        support = result.support.map { SupportRef($0, messages: messages) }
+        corrections = result.corrections.map { CorrectionRef($0, messages: messages) }
     }
 
     /// Pretty-printed, sorted-key JSON text ending in a newline.
@@ -260,7 +260,7 @@ struct ProblemRef: Encodable {
     let reason: String?
     let text: String
 
-    init(_ p: EvidenceProblem, language: LocalizedText.Language) {
+    init(_ p: EvidenceProblem, messages: Messages) {
         evidence = p.evidenceID
         title = p.title
         var reviewer: String?, reason: String?
@@ -279,7 +279,7 @@ struct ProblemRef: Encodable {
         }
         self.reviewer = reviewer
         self.reason = reason
-        text = p.text(language)
+        text = p.text(messages)
     }
 }
 
@@ -287,10 +287,10 @@ struct UnsubstantiatedRef: Encodable {
     let facts: [String]
     let problems: [ProblemRef]
 
-    init?(_ u: Unsubstantiated?, language: LocalizedText.Language) {
+    init?(_ u: Unsubstantiated?, messages: Messages) {
         guard let u else { return nil }
         facts = u.facts
-        problems = u.problems.map { ProblemRef($0, language: language) }
+        problems = u.problems.map { ProblemRef($0, messages: messages) }
     }
 }
 
@@ -298,8 +298,8 @@ struct CorrectionRef: Encodable {
     let problem: ProblemRef
     let affects: [String]
 
-    init(_ item: CorrectionItem, language: LocalizedText.Language) {
-        problem = ProblemRef(item.problem, language: language)
+    init(_ item: CorrectionItem, messages: Messages) {
+        problem = ProblemRef(item.problem, messages: messages)
         affects = item.affects
     }
 }
@@ -382,7 +382,7 @@ struct GateRef: Encodable {
     let evidence: EvidenceRef
     let unsubstantiated: UnsubstantiatedRef?
 
-    init(_ gate: GateResult, explanation: String, plain: String?, language: LocalizedText.Language) {
+    init(_ gate: GateResult, explanation: String, plain: String?, messages: Messages) {
         self.plain = plain
         id = gate.id
         title = Localized(gate.title)
@@ -397,7 +397,7 @@ struct GateRef: Encodable {
         problem = gate.problem?.description
         missingFacts = gate.missingFacts
         evidence = EvidenceRef(gate.evidence)
-        unsubstantiated = UnsubstantiatedRef(gate.unsubstantiated, language: language)
+        unsubstantiated = UnsubstantiatedRef(gate.unsubstantiated, messages: messages)
     }
 }
 
@@ -424,7 +424,7 @@ struct CriterionRef: Encodable {
     let provisional: Bool
     let unsubstantiated: UnsubstantiatedRef?
 
-    init(_ c: CriterionResult, explanation: [String], plain: [String]?, language: LocalizedText.Language) {
+    init(_ c: CriterionResult, explanation: [String], plain: [String]?, messages: Messages) {
         self.plain = plain
         id = c.id
         title = Localized(c.title)
@@ -443,7 +443,7 @@ struct CriterionRef: Encodable {
         evidence = EvidenceRef(c.evidence)
         notApplicable = c.notApplicableJustification
         provisional = c.isProvisional
-        unsubstantiated = UnsubstantiatedRef(c.unsubstantiated, language: language)
+        unsubstantiated = UnsubstantiatedRef(c.unsubstantiated, messages: messages)
     }
 }
 
@@ -458,7 +458,7 @@ struct DimensionRef: Encodable {
     let applicable: Bool
     let criteria: [CriterionRef]
 
-    init(_ d: DimensionResult, explanations: [[String]], plain: [[String]]?, language: LocalizedText.Language) {
+    init(_ d: DimensionResult, explanations: [[String]], plain: [[String]]?, messages: Messages) {
         id = d.id
         title = Localized(d.title)
         weight = JSONNumber(d.weight)
@@ -468,7 +468,7 @@ struct DimensionRef: Encodable {
         score = JSONNumber(d.score)
         applicable = d.isApplicable
         criteria = d.criteria.indices.map { i in
-            CriterionRef(d.criteria[i], explanation: explanations[i], plain: plain?[i], language: language)
+            CriterionRef(d.criteria[i], explanation: explanations[i], plain: plain?[i], messages: messages)
         }
     }
 }
@@ -619,7 +619,7 @@ public struct StagesRef: Encodable {
     let reviews: [ReviewRef]
     let unresolvedDisagreements: [String]
 
-    public init(_ staged: StagedResult, report: SelfReport, language: LocalizedText.Language = .zh) {
+    public init(_ staged: StagedResult, report: SelfReport, messages: Messages) {
         let named: [(String, ScoreResult?)] = [("self", staged.selfAssessment), ("preliminary", staged.preliminary), ("panel", staged.panel)]
         stages = named.compactMap { name, result in
             result.map { Stage(stage: name, verdict: $0.verdict.rawValue, total: JSONNumber($0.total), grade: $0.grade?.id, provisional: $0.isProvisional) }
@@ -640,7 +640,7 @@ public struct StagesRef: Encodable {
                                           new: JSONNumber($0.new), reason: $0.reason) }
             }
         }
-        let words = FindingText(language: language)
+        let words = FindingText(messages: messages)
         findings = staged.findings.map { f in
             let subject: String, kind: String
             switch f.subject {
@@ -707,7 +707,7 @@ struct SupportRef: Encodable {
     let missingFacts: [String]
     let explanation: [String]
 
-    init(_ s: SupportEntitlement, language: LocalizedText.Language) {
+    init(_ s: SupportEntitlement, messages: Messages) {
         id = s.id
         title = Localized(s.title)
         clause = ClauseRef(s.clause)
@@ -719,9 +719,9 @@ struct SupportRef: Encodable {
         total = s.total.map { JSONNumber($0) }
         ceiling = s.isCeiling
         missingFacts = s.missingFacts
-        explanation = s.explanation.map { $0.text(language) }
+        explanation = s.explanation.map { $0.text(messages) }
         basis = s.basis.rawValue
-        firms = s.basis == .perFirm && !s.firms.isEmpty ? s.firms.map { FirmRef($0, language: language) } : nil
+        firms = s.basis == .perFirm && !s.firms.isEmpty ? s.firms.map { FirmRef($0, messages: messages) } : nil
         rateUnstated = s.rateUnstated
         requiresAccreditation = s.requiresAccreditation
         upperBound = s.isUpperBound
@@ -739,7 +739,7 @@ struct FirmRef: Encodable {
     let missingFacts: [String]
     let explanation: [String]
 
-    init(_ f: FirmEntitlement, language: LocalizedText.Language) {
+    init(_ f: FirmEntitlement, messages: Messages) {
         index = f.index
         name = f.name
         status = f.status.rawValue
@@ -747,7 +747,7 @@ struct FirmRef: Encodable {
         periods = f.periods
         total = f.total.map { JSONNumber($0) }
         missingFacts = f.missingFacts
-        explanation = f.explanation.map { $0.text(language) }
+        explanation = f.explanation.map { $0.text(messages) }
     }
 }
 

@@ -1,21 +1,21 @@
 import ParkScore
 
-/// The plain-text form of a score result, for a terminal, in Chinese or English.
+/// The plain-text form of a score result, for a terminal, in the language of its message catalogue (`result.*`).
 public struct ResultText {
-    public let language: LocalizedText.Language
+    public let messages: Messages
 
-    public init(language: LocalizedText.Language) {
-        self.language = language
+    public init(messages: Messages) {
+        self.messages = messages
     }
 
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    public var language: LocalizedText.Language { messages.language }
 
     /// The whole assessment against one scorecard: in evaluation, the stages and every reviewer's findings first, then
     /// the final result in full.
     public func render(_ assessment: ScorecardAssessment) -> String {
         let (result, scorecard, report) = (assessment.result, assessment.scorecard, assessment.report)
         var out = header(result, scorecard: scorecard, report: report)
-        if let staged = assessment.staged { out += StagedText(language: language).lines(staged, report: report) + [""] }
+        if let staged = assessment.staged { out += StagedText(messages: messages).lines(staged, report: report) + [""] }
         out += body(result, scorecard: scorecard, dictionary: assessment.dictionary)
         return TerminalText.lines(out) + "\n"
     }
@@ -25,7 +25,7 @@ public struct ResultText {
         let issuer = (scorecard.source.issuer ?? scorecard.source.jurisdiction).text(language)
         let title = scorecard.source.title
         let quoted = title.hasPrefix("《") ? title : "《\(title)》"
-        return t("\(issuer)\(quoted)", "\(issuer), \(quoted)")
+        return messages("result.source", ["issuer": issuer, "title": quoted])
     }
 
     /// With a fact dictionary, explanations are in plain language; without one, the exact formulas.
@@ -36,21 +36,20 @@ public struct ResultText {
     /// Which scorecard, which park, and the verdict: what a reader needs first.
     func header(_ result: ScoreResult, scorecard: Scorecard, report: SelfReport) -> [String] {
         var out: [String] = []
-        out.append("\(scorecard.title.text(language)) (\(scorecard.id) \(scorecard.version))")
-        out.append("\(t("依据", "Based on")): \(source(scorecard))")
+        out.append(messages("result.heading", ["title": scorecard.title.text(language), "id": scorecard.id, "version": scorecard.version]))
+        out.append(messages("result.based_on", ["source": source(scorecard)]))
         let parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
-        out.append("\(t("园区", "Park")): \(parkName)    \(t("期间", "Period")): \(report.period.from) – \(report.period.to)    "
-                   + "\(t("模式", "Mode")): \(mode(result.mode))")
+        out.append(messages("result.park_line", ["park": parkName, "from": report.period.from, "to": report.period.to, "mode": mode(result.mode)]))
         out.append("")
-        out.append("\(t("结论", "Verdict")): \(verdict(result))")
-        var totalLine = "\(t("总分", "Total")): \(result.total.fixed(places: 2)) / 100"
+        out.append(messages("result.verdict_line", ["verdict": verdict(result)]))
+        var totalLine = messages("result.total", ["total": result.total.fixed(places: 2)])
         if let grade = result.grade {
-            totalLine += "    \(t("等级", "Grade")): \(grade.id) \(grade.title.text(language))"
+            totalLine += messages("result.grade", ["grade": grade.id, "title": grade.title.text(language)])
         } else if let byPoints = result.gradeByPoints {
-            totalLine += "    \(t("按分数应得等级", "Grade by points")): \(byPoints.id) \(byPoints.title.text(language))"
+            totalLine += messages("result.grade_by_points", ["grade": byPoints.id, "title": byPoints.title.text(language)])
         }
-        if !result.cappedBy.isEmpty { totalLine += "  (\(t("封顶", "capped by")) \(result.cappedBy.joined(separator: ", ")))" }
-        if result.isProvisional { totalLine += "    [\(t("暂定", "provisional"))]" }
+        if !result.cappedBy.isEmpty { totalLine += messages("result.capped_by", ["gates": messages.list(result.cappedBy)]) }
+        if result.isProvisional { totalLine += messages("result.provisional_mark") }
         out.append(totalLine)
         for reason in result.provisionalReasons { out.append("  · \(provisional(reason))") }
         out.append("")
@@ -60,9 +59,11 @@ public struct ResultText {
     /// Gates, criteria, corrections, missing data, improvements, the next grade, support and the scoring model.
     func body(_ result: ScoreResult, scorecard: Scorecard, dictionary: FactDictionary?) -> [String] {
         var out: [String] = []
-        let plain = dictionary.map { PlainExplanation(dictionary: $0, scorecard: scorecard, language: language) }
+        let plain = dictionary.map { PlainExplanation(dictionary: $0, scorecard: scorecard, messages: messages) }
+        /// A fact as the reader can act on it: its title, with the key that finds it in the self-report.
+        func fact(_ key: String) -> String { plain?.factName(key) ?? key }
         if !result.gates.isEmpty {
-            out.append(t("门槛条件", "Gates"))
+            out.append(messages("result.gates"))
             for gate in result.gates {
                 let mark: String
                 switch gate.status {
@@ -71,86 +72,89 @@ public struct ResultText {
                 case .missingData: mark = "?"
                 case .unsubstantiated: mark = "!"
                 }
-                out.append("  \(mark) \(gate.id) \(gate.title.text(language)) [\(clause(gate.clause))]\(t("（", " (") + gateBasis(gate.basis) + t("）", ")")) — \(gateStatus(gate))")
+                out.append(messages("result.gate_line", ["mark": mark, "id": gate.id, "title": gate.title.text(language), "clause": clause(gate.clause),
+                                                         "basis": gateBasis(gate.basis), "status": gateStatus(gate)]))
                 out.append("      \(plain?.sentence(gate.trace) ?? gate.explanation)")
-                if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(language))") }
+                if let problem = gate.problem { out.append("      \(ExplanationStep.problem(problem).text(messages))") }
             }
             out.append("")
         } else {
-            out.append(t("门槛条件：本评分表不设门槛条件（依据文本未规定园区须满足的条件）",
-                         "Gates: none (the text states no condition a park must meet)"))
+            out.append(messages("result.no_gates"))
             out.append("")
         }
 
-        out.append(t("维度与评分项", "Dimensions and criteria"))
+        out.append(messages("result.dimensions"))
         for dimension in result.dimensions {
             let score = dimension.isApplicable
                 ? "\(dimension.score.formatted(places: 2)) / \(dimension.effectiveWeight.formatted(places: 2))"
-                : t("不适用", "not applicable")
-            out.append("  \(dimension.title.text(language)) (\(dimension.id), \(t("权重", "weight")) \(dimension.weight.formatted())): \(score)")
+                : messages("result.not_applicable")
+            out.append(messages("result.dimension_line", ["title": dimension.title.text(language), "id": dimension.id,
+                                                          "weight": dimension.weight.formatted(), "score": score]))
             for c in dimension.criteria {
                 let points = c.status == .notApplicable
-                    ? t("不适用", "N/A") : "\(c.points.formatted(places: 2))/\(c.maxPoints.formatted(places: 2))"
+                    ? messages("result.not_applicable_short") : "\(c.points.formatted(places: 2))/\(c.maxPoints.formatted(places: 2))"
                 out.append("    \(statusMark(c.status)) \(c.id) \(c.title.text(language)) [\(clause(c.clause))] \(points) \(status(c.status))")
-                let steps = plain?.steps(c.explanation, criterion: scorecard.criterion(c.id)) ?? c.explanation.map { $0.text(language) }
+                let steps = plain?.steps(c.explanation, criterion: scorecard.criterion(c.id)) ?? c.explanation.map { $0.text(messages) }
                 for step in steps { out.append("        \(step)") }
-                if case .missing = c.evidence { out.append("        \(t("证明材料：未提供", "evidence: none listed"))") }
+                if case .missing = c.evidence { out.append("        \(messages("result.no_evidence_listed"))") }
             }
         }
         out.append("")
 
         if !result.corrections.isEmpty {
-            out.append(t("补正清单（须补交或更正的证明材料）", "Corrections (evidence to supply or correct)"))
-            let words = FindingText(language: language)
+            out.append(messages("result.corrections"))
+            let words = FindingText(messages: messages)
             for (i, item) in result.corrections.enumerated() { out.append("  \(i + 1). \(words.correction(item))") }
             out.append("")
         }
 
         if !result.missingData.isEmpty {
-            out.append(t("缺少的数据", "Missing data"))
+            out.append(messages("result.missing_data"))
             for missing in result.missingData {
-                out.append("  \(missing.key) — \(t("用于", "used by")) \(missing.usedBy.joined(separator: ", "))")
+                let line = messages("result.missing_line", ["fact": fact(missing.key), "used_by": messages.list(missing.usedBy)])
+                out.append("  " + (plain?.capitalized(line) ?? line))
             }
             out.append("")
         }
 
         if !result.improvements.isEmpty {
-            out.append(t("优先改进（先易后难：补充数据、补交证明材料、评议，再改进园区工作，最后争取外部认可；同类按可得分排序）",
-                         "Improve first (easiest first: data, evidence, ratings, changes to the park, then outside recognition; by points gainable within each)"))
+            out.append(messages("result.improvements"))
             for (i, improvement) in result.improvements.prefix(10).enumerated() {
-                out.append("  \(i + 1). +\(improvement.gain.formatted(places: 2)) \(improvement.criterionID) \(improvement.title.text(language)) — \(action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode))")
+                let action = action(improvement.action, scorecard: scorecard, criterion: improvement.criterionID, mode: result.mode, fact: fact)
+                out.append("  \(i + 1). +\(improvement.gain.formatted(places: 2)) \(improvement.criterionID) \(improvement.title.text(language)) — \(action)")
             }
             out.append("")
         }
 
         if let next = result.nextGrade {
-            out.append(t("下一等级", "Next grade"))
-            out.append("  \(next.target.id) \(next.target.title.text(language)) (≥ \(next.target.min.formatted())): "
-                       + "\(t("还差", "short by")) \(next.pointsNeeded.formatted(places: 2)) \(t("分", "points"))")
+            out.append(messages("result.next_grade"))
+            out.append("  " + messages("result.next_grade_line", ["grade": next.target.id, "title": next.target.title.text(language),
+                                                                 "min": next.target.min.formatted(), "points": next.pointsNeeded.formatted(places: 2)]))
             if !next.blockingGates.isEmpty {
-                out.append("  \(t("须先通过门槛", "gates to pass first")): \(next.blockingGates.joined(separator: ", "))")
+                out.append("  " + messages("result.gates_to_pass_first", ["gates": messages.list(next.blockingGates)]))
             }
             if !next.isReachable {
-                out.append("  \(t("全部评分项满分仍不足，按分数无法达到该等级", "out of reach on points: not enough even at full marks on every criterion"))")
+                out.append("  " + messages("result.out_of_reach"))
             } else if !next.criteria.isEmpty {
-                out.append("  \(t("最省力路径", "cheapest way")) (\(t("\(next.criteria.count) 步", next.criteria.count == 1 ? "1 step" : "\(next.criteria.count) steps"))): "
-                           + next.criteria.joined(separator: ", "))
+                out.append("  " + messages("result.cheapest_way", ["steps": String(next.criteria.count), "criteria": messages.list(next.criteria)]))
             }
             out.append("")
         }
 
         if !result.support.isEmpty {
-            out.append(t("可申报的支持（依据政策条款测算）", "Support that could be claimed (computed from the policy text)"))
+            out.append(messages("result.support"))
             for item in result.support {
-                let who = item.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")
-                let words = SupportAmountText(language: language)
-                let amount = words.amount(item, prefix: item.isUpperBound ? t("上限估计 ", "upper bound ") : (item.isCeiling ? t("最高 ", "up to ") : ""))
-                out.append("  \(item.id) \(item.title.text(language)) [\(clause(item.clause))] (\(who)) — \(amount)")
-                for step in plain?.steps(item.explanation) ?? item.explanation.map({ $0.text(language) }) { out.append("      \(step)") }
+                let who = item.beneficiary == .park ? messages("result.beneficiary.park") : messages("result.beneficiary.tenants")
+                let words = SupportAmountText(messages: messages, fact: fact)
+                let prefix = item.isUpperBound ? messages("support.upper_bound") : (item.isCeiling ? messages("support.up_to") : "")
+                let amount = words.amount(item, prefix: prefix)
+                out.append(messages("result.support_line", ["id": item.id, "title": item.title.text(language), "clause": clause(item.clause),
+                                                            "beneficiary": who, "amount": amount]))
+                for step in plain?.steps(item.explanation) ?? item.explanation.map({ $0.text(messages) }) { out.append("      \(step)") }
                 for firm in item.firms {
-                    let firmAmount = words.amount(firm, of: item, prefix: item.isCeiling ? t("最高 ", "up to ") : "")
+                    let firmAmount = words.amount(firm, of: item, prefix: item.isCeiling ? messages("support.up_to") : "")
                     out.append("      \(firm.label) — \(firmAmount)")
-                    for step in plain?.steps(firm.explanation) ?? firm.explanation.map({ $0.text(language) }) { out.append("          \(step)") }
+                    for step in plain?.steps(firm.explanation) ?? firm.explanation.map({ $0.text(messages) }) { out.append("          \(step)") }
                 }
             }
             out.append("")
@@ -160,65 +164,67 @@ public struct ResultText {
         return out
     }
 
+    /// `二：具备独立法人资格的…`: the clause's reference and quote, the policy's own words.
     func clause(_ clause: Clause?) -> String {
         guard let clause else { return "—" }
-        return "\(clause.ref)：\(clause.quote)"
+        // A clause number such as 三（一） is written with ASCII brackets in English; the quote stays as the text has it.
+        let ref = language == .en ? clause.ref.replacingOccurrences(of: "（", with: "(").replacingOccurrences(of: "）", with: ")") : clause.ref
+        return messages("result.clause", ["ref": ref, "quote": clause.quote])
     }
 
     func mode(_ mode: ScoringMode) -> String {
-        mode == .selfAssessment ? t("自评", "self-assessment") : t("评审", "evaluation")
+        mode == .selfAssessment ? messages("result.mode.self_assessment") : messages("result.mode.evaluation")
     }
 
     public func verdict(_ result: ScoreResult) -> String {
         switch result.verdict {
         case .eligible:
             // A scorecard without gates (its text states no condition) has no basic conditions to meet: say so.
-            if result.gates.isEmpty { return t("不设门槛条件，按得分评级", "no gates: graded on points") }
-            return t("符合基本条件", "eligible")
-        case .ineligible: return t("不予认定（未通过门槛条件）", "ineligible (a gate failed)")
+            if result.gates.isEmpty { return messages("result.verdict.no_gates") }
+            return messages("result.verdict.eligible")
+        case .ineligible: return messages("result.verdict.ineligible")
         case .undetermined:
             if result.needsCorrection {
                 let alsoMissing = result.gates.contains { $0.status == .missingData }
-                return t("待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单\(alsoMissing ? "；另有门槛缺少数据" : "")）",
-                         "pending corrections (a gate's evidence is rejected, missing or fails its hash: see the corrections list\(alsoMissing ? "; another gate lacks data" : ""))")
+                return alsoMissing ? messages("result.verdict.pending_corrections_and_data") : messages("result.verdict.pending_corrections")
             }
-            return t("待定（门槛条件缺少数据，不评定等级）", "undetermined (a gate lacks data: no grade)")
+            return messages("result.verdict.undetermined")
         }
     }
 
     public func provisional(_ reason: ProvisionalReason) -> String {
         switch reason {
-        case .selfRated(let ids): return t("自评等级（待评审确认）", "self-rated (to be confirmed by review)") + ": " + ids.joined(separator: ", ")
-        case .pendingReview(let ids): return t("待评议", "pending review") + ": " + ids.joined(separator: ", ")
-        case .gateMissingData(let ids): return t("门槛缺少数据", "gates lacking data") + ": " + ids.joined(separator: ", ")
-        case .gateUnsubstantiated(let ids): return t("门槛证明材料待补正", "gates whose evidence must be corrected") + ": " + ids.joined(separator: ", ")
-        case .disagreement(let ids): return t("评审意见分歧较大，待组长合议", "the panel disagrees: awaiting the chair's resolution") + ": " + ids.joined(separator: ", ")
-        case .awaitingPanel: return t("仅完成初审，待评审组评审", "only the preliminary check is done: awaiting the panel")
+        case .selfRated(let ids): return messages("result.provisional.self_rated", ["ids": messages.list(ids)])
+        case .pendingReview(let ids): return messages("result.provisional.pending_review", ["ids": messages.list(ids)])
+        case .gateMissingData(let ids): return messages("result.provisional.gate_missing_data", ["ids": messages.list(ids)])
+        case .gateUnsubstantiated(let ids): return messages("result.provisional.gate_unsubstantiated", ["ids": messages.list(ids)])
+        case .disagreement(let ids): return messages("result.provisional.disagreement", ["ids": messages.list(ids)])
+        case .awaitingPanel: return messages("result.provisional.awaiting_panel")
         }
     }
 
     /// What a gate rests on, as the dossier prints it beside the gate: the text's condition or the scorecard's proposal.
     public func gateBasis(_ basis: Gate.Basis) -> String {
-        t("依据：", "basis: ") + gateBasisValue(basis)
+        messages("result.basis", ["basis": gateBasisValue(basis)])
     }
 
     /// The basis alone: 政策原文 / 本评分表建议.
     public func gateBasisValue(_ basis: Gate.Basis) -> String {
         switch basis {
-        case .text: return t("政策原文", "policy text")
-        case .proposal: return t("本评分表建议", "scorecard proposal")
+        case .text: return messages("result.basis_value.text")
+        case .proposal: return messages("result.basis_value.proposal")
         }
     }
 
     public func gateStatus(_ gate: GateResult) -> String {
         switch gate.status {
-        case .passed: return t("通过", "passed")
-        case .missingData: return t("缺少数据", "missing data")
-        case .unsubstantiated: return t("证明材料不足，待补正", "evidence does not hold: to be corrected")
+        case .passed: return messages("result.gate_status.passed")
+        case .missingData: return messages("result.gate_status.missing_data")
+        case .unsubstantiated: return messages("result.gate_status.unsubstantiated")
         case .failed:
             switch gate.effect {
-            case .ineligible: return t("未通过，不予认定", "failed: ineligible")
-            case .capGrade(let band): return t("未通过，等级封顶于 \(band)", "failed: grade capped at \(band)")
+            case .ineligible: return messages("result.gate_status.failed_ineligible")
+            case .capGrade(let band): return messages("result.gate_status.failed_capped", ["grade": band])
             }
         }
     }
@@ -237,27 +243,30 @@ public struct ResultText {
 
     public func status(_ status: CriterionStatus) -> String {
         switch status {
-        case .met: return t("达标", "met")
-        case .partial: return t("部分达标", "partial")
-        case .unmet: return t("未达标", "unmet")
-        case .missingData: return t("缺少数据", "missing data")
-        case .pendingReview: return t("待评议", "pending review")
-        case .notApplicable: return t("不适用", "not applicable")
-        case .unsubstantiated: return t("证明材料不足", "evidence not accepted")
+        case .met: return messages("result.status.met")
+        case .partial: return messages("result.status.partial")
+        case .unmet: return messages("result.status.unmet")
+        case .missingData: return messages("result.status.missing_data")
+        case .pendingReview: return messages("result.status.pending_review")
+        case .notApplicable: return messages("result.status.not_applicable")
+        case .unsubstantiated: return messages("result.status.unsubstantiated")
         }
     }
 
-    public func action(_ action: Improvement.Action, scorecard: Scorecard, criterion: String, mode: ScoringMode = .selfAssessment) -> String {
+    /// `fact` names a fact the park is asked to provide (its title and key, given a fact dictionary).
+    public func action(_ action: Improvement.Action, scorecard: Scorecard, criterion: String, mode: ScoringMode = .selfAssessment,
+                       fact: (String) -> String = { $0 }) -> String {
         switch action {
         // Never a label with nothing after it: an action without its items, figures or reason is worded without them.
         case .provideData(let facts):
-            return facts.isEmpty ? t("补充缺少的数据", "provide the missing data") : t("补充数据：", "provide data: ") + facts.joined(separator: ", ")
-        case .meetCondition: return t("满足该项条件", "meet the condition")
+            return facts.isEmpty ? messages("result.action.provide_missing_data")
+                : messages("result.action.provide_data", ["facts": messages.list(facts.map(fact))])
+        case .meetCondition: return messages("result.action.meet_condition")
         case .improveValue(let current, let target):
             switch (current, target) {
-            case let (from?, to?): return t("将数值由 \(from.formatted()) 提升至 \(to.formatted())", "bring the value from \(from.formatted()) to \(to.formatted())")
-            case let (nil, to?): return t("将数值提升至 \(to.formatted())", "bring the value to \(to.formatted())")
-            case (_, nil): return t("提高该项数值", "raise the value")
+            case let (from?, to?): return messages("result.action.improve_value_from", ["from": from.formatted(), "to": to.formatted()])
+            case let (nil, to?): return messages("result.action.improve_value", ["to": to.formatted()])
+            case (_, nil): return messages("result.action.raise_value")
             }
         case .addItems(let ids):
             var titles = ids
@@ -265,15 +274,15 @@ public struct ResultText {
                 titles = ids.map { id in list.items.first { $0.id == id }?.title.text(language) ?? id }
             }
             titles = titles.filter { !$0.allSatisfy(\.isWhitespace) }
-            return titles.isEmpty ? t("补齐该项清单中尚未具备的事项", "add the checklist items still missing")
-                : t("补齐：", "add: ") + titles.joined(separator: t("、", ", "))
-        case .reachLevel(let level): return t("达到评议等级 \(level)", "reach rubric level \(level)")
+            return titles.isEmpty ? messages("result.action.add_missing_items")
+                : messages("result.action.add_items", ["items": messages.list(titles)])
+        case .reachLevel(let level): return messages("result.action.reach_level", ["level": String(level)])
         case .getRated:
-            return mode == .evaluation ? t("请评审专家评议", "have the panel rate it") : t("完成自评等级", "self-rate it")
-        case .provideEvidence: return t("补交证明材料", "supply the evidence")
+            return mode == .evaluation ? messages("result.action.get_rated_by_panel") : messages("result.action.self_rate")
+        case .provideEvidence: return messages("result.action.provide_evidence")
         case .addressOverride(let reason):
-            return reason.allSatisfy(\.isWhitespace) ? t("针对评审调整意见整改", "address the evaluator's adjustment")
-                : t("针对评审调整理由整改：\(reason)", "address the evaluator's reason: \(reason)")
+            return reason.allSatisfy(\.isWhitespace) ? messages("result.action.address_override")
+                : messages("result.action.address_override_reason", ["reason": reason])
         }
     }
 }

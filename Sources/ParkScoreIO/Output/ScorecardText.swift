@@ -3,10 +3,11 @@ import ParkScore
 /// Describes a scorecard, or one of its gates or criteria, in words: what it checks, the clause it
 /// rests on, and its points (`parkscore explain`).
 public struct ScorecardText {
-    public let language: LocalizedText.Language
+    public let messages: Messages
+    public var language: LocalizedText.Language { messages.language }
 
-    public init(language: LocalizedText.Language) {
-        self.language = language
+    public init(messages: Messages) {
+        self.messages = messages
     }
 
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
@@ -48,7 +49,7 @@ public struct ScorecardText {
         if let g = s.gate(id) {
             out.append("\(t("门槛", "Gate")) \(g.id): \(g.title.text(language))")
             out.append("\(t("依据条款", "Clause")): \(clause(g.clause))  (\(s.source.file))")
-            out.append("\(t("门槛依据", "Basis")): \(ResultText(language: language).gateBasisValue(g.basis))")
+            out.append("\(t("门槛依据", "Basis")): \(ResultText(messages: messages).gateBasisValue(g.basis))")
             out.append("\(t("条件", "Condition")): \(g.condition.source)")
             out.append("\(t("未通过时", "If it fails")): \(effect(g.effect))")
             if let e = g.evidence { out.append("\(t("证明材料", "Evidence")): \(e.description.text(language))") }
@@ -139,7 +140,7 @@ public struct ScorecardText {
     }
 
     func basis(_ basis: Gate.Basis) -> String {
-        ResultText(language: language).gateBasis(basis)
+        ResultText(messages: messages).gateBasis(basis)
     }
 
     func effect(_ effect: Gate.Effect) -> String {

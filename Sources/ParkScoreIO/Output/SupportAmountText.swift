@@ -1,25 +1,26 @@
 import ParkScore
 
 /// The amount of a support measure in words, the same in the text result and the dossier: `最高 ¥3,000,000`,
-/// `不符合条件`, `缺少数据：firms[2].rent_paid`, `待定`. A measure paid by the year for more than one year gives two
+/// `不符合条件`, `缺少数据：第 2 家企业的报告期内实际支付的房租（元）`, `待定`. A measure paid by the year for more than one year gives two
 /// figures and names both — this period's (one year) and the total over the years left — never one headline that
 /// mixes them: `本期 ¥700,000；按剩余 3 年测算合计 ¥2,100,000`.
 public struct SupportAmountText {
-    public let language: LocalizedText.Language
+    public let messages: Messages
+    /// How a missing fact is named (`PlainExplanation.factName`: its title and key), or its key as it is.
+    let fact: (String) -> String
 
-    public init(language: LocalizedText.Language) {
-        self.language = language
+    public init(messages: Messages, fact: @escaping (String) -> String = { $0 }) {
+        self.messages = messages
+        self.fact = fact
     }
-
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     /// The measure's amount, for all its firms together (or from park totals, or for the park).
     public func amount(_ s: SupportEntitlement, prefix: String) -> String {
         let years: String
         if s.basis == .perFirm {
-            years = t("按各企业剩余年限", "over each firm's years left")
+            years = messages("support.years.each_firm")
         } else {
-            years = t("按 \(s.periods) 年", "over \(s.periods) years")
+            years = messages("support.years.periods", ["years": String(s.periods)])
         }
         return words(s.status, perPeriod: s.perPeriod, total: s.total, missing: s.missingFacts, prefix: prefix,
                      years: s.isPaidOverYears ? years : nil)
@@ -27,7 +28,7 @@ public struct SupportAmountText {
 
     /// One firm's amount under a per-firm measure.
     public func amount(_ firm: FirmEntitlement, of s: SupportEntitlement, prefix: String) -> String {
-        let years = firm.periods == 1 ? t("按剩余 1 年", "over the 1 year left") : t("按剩余 \(firm.periods) 年", "over the \(firm.periods) years left")
+        let years = messages("support.years.left", ["years": String(firm.periods)])
         return words(firm.status, perPeriod: firm.perPeriod, total: firm.total, missing: firm.missingFacts, prefix: prefix,
                      years: s.isPaidOverYears ? years : nil)
     }
@@ -36,14 +37,14 @@ public struct SupportAmountText {
                years: String?) -> String {
         switch status {
         case .eligible:
-            guard let total else { return t("待定", "undetermined") }
+            guard let total else { return messages("support.undetermined") }
             guard let years, let perPeriod else { return prefix + total.yuan }
-            return prefix + t("本期 \(perPeriod.yuan)；\(years)测算合计 \(total.yuan)", "this period \(perPeriod.yuan); \(years), \(total.yuan) in all")
-        case .notEligible: return t("不符合条件", "not eligible")
+            return prefix + messages("support.this_period", ["per_period": perPeriod.yuan, "years": years, "total": total.yuan])
+        case .notEligible: return messages("support.not_eligible")
         case .missingData:
             // Undetermined for a reason other than a missing fact (the park's accreditation awaits corrections).
-            guard !missing.isEmpty else { return t("待定", "undetermined") }
-            return t("缺少数据：", "missing data: ") + missing.joined(separator: ", ")
+            guard !missing.isEmpty else { return messages("support.undetermined") }
+            return messages("support.missing_data", ["facts": messages.list(missing.map(fact))])
         }
     }
 }
