@@ -183,13 +183,13 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         // The verdict first, then the stages and every finding, then the details.
         XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.2.0)\n"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分: 78.25 B*    初审分: "), run.stdout)
+        XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分：78.25 B*    初审分："), run.stdout)
         // Each gate says what it rests on.
         XCTAssertTrue(run.stdout.contains("  ✓ G0 园区位于本市辖区内 [一：数字广告产业园区一般指在本市辖区内]（依据：政策原文） — 通过\n"), run.stdout)
         // culture.content: 1, 3, 1 → mean 5/3 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1 and no chair here: provisional.
-        XCTAssertTrue(run.stdout.contains("  culture.content: 钱评审 1, 孙评审 3, 李评审 1 → 平均 1.67 → 3.33\n    ⚠ 分歧较大，待组长合议（结果暂定）\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("  culture.content：钱评审 1、孙评审 3、李评审 1，平均等级 1.67，得 3.33 分\n    ⚠ 分歧较大，待组长合议（结果暂定）\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("    赵初审（初审，2026-02-20）：将 services.third_party 调整为 1 分，理由：7家第三方机构中3家合作协议已到期，有效仅4家 — 有效\n"))
-        XCTAssertTrue(run.stdout.contains("  · 评审意见分歧较大，待组长合议: culture.content\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("  · 评审意见分歧较大，待组长合议：culture.content\n"), run.stdout)
 
         let json = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--format", "json", "--lang", "zh"] + reviews)
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])

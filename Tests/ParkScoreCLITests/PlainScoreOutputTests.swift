@@ -84,4 +84,64 @@ final class PlainScoreOutputTests: XCTestCase {
         XCTAssertFalse(zh.contains("contains("))
         XCTAssertTrue(zh.contains("已获省级或以上认定：园区（基地）已获认定的最高级别："), zh)
     }
+
+    /// The whole `score` output of beijing-xinghe, self-assessment and evaluation, in Chinese and in English, against
+    /// goldens: every line, headers, status words, stages and findings included, reads as its language and carries no
+    /// code. Left out of the check, and why:
+    /// - identifiers a reader needs to act: scorecard, gate, dimension, criterion and evidence ids, and a fact's key in
+    ///   brackets after its title where the park is asked to fill it in (「入驻单位总数（tenants.total）」);
+    /// - the status mark that starts a line (✓ ✗ ◐ ! ? – …), a symbol column, not a formula;
+    /// - in English, the Chinese words of others quoted as written: the policy's clauses and title, the park's names,
+    ///   the reviewers' names and reasons;
+    /// - the scoring model's closing paragraph, worded in ScoringModel (not this renderer's catalogue area).
+    func testTheWholeScoreOutputReadsAsItsLanguage() throws {
+        let keys = try factKeys()
+        let ids = try identifiers()
+        for reviews in [false, true] {
+            for language in ["zh", "en"] {
+                var arguments = ["score", "Samples/beijing-xinghe/self-report.yaml", "--scorecard", "beijing-digital-advertising-park", "--lang", language]
+                if reviews { arguments += ["--reviews", "Samples/beijing-xinghe/reviews"] }
+                let run = try Parkscore.run(arguments)
+                XCTAssertEqual(run.stderr, "", language)
+                assertGolden(run.stdout, named: "score-beijing-xinghe\(reviews ? "-reviews" : "").\(language).txt")
+                XCTAssertFalse(run.stdout.contains("⟦"), "a key the catalogue lacks")
+                for line in run.stdout.split(separator: "\n").map(String.init) {
+                    if line.hasPrefix("评分模型") || line.hasPrefix("Scoring model") { break }
+                    let checked = Self.withoutIdentifiers(line, ids: ids, factKeys: keys, english: language == "en")
+                    let problems = language == "zh" ? PlainWordingChecker.problems(zh: checked, factKeys: keys)
+                                                    : PlainWordingChecker.problems(en: checked, factKeys: keys)
+                    XCTAssertEqual(problems, [], "\(language) reviews: \(reviews): \(line)")
+                }
+            }
+        }
+    }
+
+    /// The ids of the beijing scorecard (its own, gates, dimensions, criteria, grades) and of beijing-xinghe's evidence.
+    func identifiers() throws -> [String] {
+        var ids: Set<String> = []
+        for path in ["Criteria/beijing-digital-advertising-park.yaml", "Samples/beijing-xinghe/self-report.yaml"] {
+            let text = try String(contentsOf: Parkscore.repository.appendingPathComponent(path), encoding: .utf8)
+            let pattern = try NSRegularExpression(pattern: #"\bid:\s*([A-Za-z0-9_.-]+)"#)
+            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                ids.insert(String(text[Range(match.range(at: 1), in: text)!]))
+            }
+        }
+        return ids.sorted { $0.count > $1.count }
+    }
+
+    static func withoutIdentifiers(_ line: String, ids: [String], factKeys: [String], english: Bool) -> String {
+        var text = line.replacingOccurrences(of: #"^\s*[✓✗◐!?–…⚠]\s"#, with: " ", options: .regularExpression)
+        for key in factKeys {
+            text = text.replacingOccurrences(of: "（\(key)）", with: "").replacingOccurrences(of: "(\(key))", with: "")
+        }
+        for id in ids {
+            text = text.replacingOccurrences(of: #"(?<![A-Za-z0-9_.-])"# + NSRegularExpression.escapedPattern(for: id) + #"(?![A-Za-z0-9_-])"#,
+                                             with: "ID", options: .regularExpression)
+        }
+        if english {
+            // Chinese quoted as written: a run from a Chinese character (or an opening 《「“) through what is not ASCII.
+            text = text.replacingOccurrences(of: #"[\p{Han}《「“][^\x00-\x7F]*"#, with: "", options: .regularExpression)
+        }
+        return text
+    }
 }

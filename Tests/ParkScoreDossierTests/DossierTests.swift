@@ -72,7 +72,7 @@ final class DossierTests: XCTestCase {
                 for language in LocalizedText.Language.allCases {
                     let label = "\(name) \(assessment.scorecard.id) reviews: \(withReviews) \(language)"
                     let fingerprints = templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
-                    let model = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+                    let model = DossierModel(assessment: assessment, messages: TestCatalogue.messages(language), labels: templates.labels(language),
                                              extraInputs: fingerprints)
                     let dossier = DossierJSON(model: model)
                     let expected = Self.foundation(dossier)
@@ -80,7 +80,7 @@ final class DossierTests: XCTestCase {
                     XCTAssertEqual(JSONText.bytes(dossier), expected, label)
                     XCTAssertEqual(JSONText.treeBytes(dossier), expected, label)
                     XCTAssertEqual(renderer.renderBytes([.json], assessment, language: language), [expected], label)
-                    let document = ResultDocument(assessment, language: language)
+                    let document = ResultDocument(assessment, messages: TestCatalogue.messages(language))
                     XCTAssertEqual(JSONText.bytes(writing: document), Self.foundation(document), label)
                     XCTAssertEqual(JSONText.treeBytes(document), Self.foundation(document), label)
                     documents += 1
@@ -120,7 +120,7 @@ final class DossierTests: XCTestCase {
         }
         func line(_ name: String, _ value: Double) { print(String(format: "%-60@ %9.1f µs", name as NSString, value)) }
         for (name, assessment) in cases {
-            let model = DossierModel(assessment: assessment, language: .zh, labels: templates.labels(.zh), extraInputs: fingerprints)
+            let model = DossierModel(assessment: assessment, messages: TestCatalogue.messages(.zh), labels: templates.labels(.zh), extraInputs: fingerprints)
             let dossier = DossierJSON(model: model)
             XCTAssertEqual(dossier.bytes(), JSONText.treeBytes(dossier))
             line("\(name): DossierJSON(model:)", microseconds { DossierJSON(model: model).evidence.count + 1 })
@@ -178,7 +178,7 @@ final class DossierTests: XCTestCase {
         // The gates say what they rest on: all four of Beijing's on the text.
         XCTAssertTrue(md.contains("| **G0** 园区位于本市辖区内 *依据：政策原文* | 一：“数字广告产业园区一般指在本市辖区内” |"), md)
         // culture.content: 1, 3, 1 → mean 5/3 = 1.67 → 2 + 2/3 × 2 = 10/3 = 3.33 points; spread 2 > 1: the chair settles it at 2.
-        XCTAssertTrue(md.contains("| culture.content | 钱评审 1 级；孙评审 3 级；李评审 1 级 | 平均 1.67 → 3.33 | 等级 2 → 4（周组长，2026-03-10）理由："), md)
+        XCTAssertTrue(md.contains("| culture.content | 钱评审 1 级；孙评审 3 级；李评审 1 级 | 平均等级 1.67，得 3.33 分 | 等级 2 → 4（周组长，2026-03-10）理由："), md)
         // The preliminary override stays in force at the panel stage.
         XCTAssertTrue(md.contains("- services.third\\_party 3 → 1 — 初审 · 赵初审 2026-02-20 — 7家第三方机构中3家合作协议已到期，有效仅4家（评审阶段仍有效）\n"), md)
         // Every comment and reason reaches the dossier, with who and when.
@@ -275,7 +275,7 @@ final class DossierTests: XCTestCase {
         for (i, assessment) in assessments.enumerated() {
             for language in LocalizedText.Language.allCases {
                 let fingerprints = templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
-                let context = DossierModel(assessment: assessment, language: language, labels: templates.labels(language),
+                let context = DossierModel(assessment: assessment, messages: TestCatalogue.messages(language), labels: templates.labels(language),
                                            extraInputs: fingerprints).context.anyValue as? [String: Any] ?? [:]
                 let html = renderer.renderBytes(.html, assessment, language: language)
                 let md = renderer.renderBytes(.md, assessment, language: language)
@@ -309,7 +309,7 @@ final class DossierTests: XCTestCase {
         let templates = renderer.templates
         let labels = templates.labels(.zh)
         let fingerprints = templates.fingerprints(.zh).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
-        let model = DossierModel(assessment: assessment, language: .zh, labels: labels, extraInputs: fingerprints)
+        let model = DossierModel(assessment: assessment, messages: TestCatalogue.messages(.zh), labels: labels, extraInputs: fingerprints)
         let count = 2000
         func microseconds(_ body: () -> Int) -> Double {
             var sink = 0

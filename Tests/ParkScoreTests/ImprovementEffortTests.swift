@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Improvements ranked by effort, then by points; the next-grade path as the cheapest set of steps; no empty action
@@ -81,10 +82,10 @@ final class ImprovementEffortTests: XCTestCase {
         XCTAssertEqual(result.nextGrade?.criteria, ["agglomeration.firms"])
         XCTAssertEqual(result.nextGrade?.isReachable, true)
 
-        let zh = ResultText(language: .zh).render(result, scorecard: card, report: report)
+        let zh = ResultText(messages: TestCatalogue.messages(.zh)).render(result, scorecard: card, report: report)
         XCTAssertTrue(zh.contains("  1. +1.74 agglomeration.firms 龙头、“瞪羚”、高新技术、“专精特新”企业 — 补充数据：tenants.specialized_firms\n"), zh)
-        XCTAssertTrue(zh.contains("  最省力路径 (1 步): agglomeration.firms\n"), zh)
-        let en = ResultText(language: .en).render(result, scorecard: card, report: report)
+        XCTAssertTrue(zh.contains("  最省力路径（1 步）：agglomeration.firms\n"), zh)
+        let en = ResultText(messages: TestCatalogue.messages(.en)).render(result, scorecard: card, report: report)
         XCTAssertTrue(en.contains("  cheapest way (1 step): agglomeration.firms\n"), en)
     }
 
@@ -216,7 +217,7 @@ final class ImprovementEffortTests: XCTestCase {
         XCTAssertEqual(result.nextGrade?.pointsNeeded, r(222, 100))
         XCTAssertEqual(result.nextGrade?.isReachable, false)
         XCTAssertEqual(result.nextGrade?.criteria, [])
-        let zh = ResultText(language: .zh).render(result, scorecard: scorecard, report: report)
+        let zh = ResultText(messages: TestCatalogue.messages(.zh)).render(result, scorecard: scorecard, report: report)
         XCTAssertTrue(zh.contains("  全部评分项满分仍不足，按分数无法达到该等级\n"), zh)
         XCTAssertFalse(zh.contains("最省力路径"), zh)
     }
@@ -272,7 +273,7 @@ final class ImprovementEffortTests: XCTestCase {
     func testAnActionWithoutItemsIsWordedWithoutThem() throws {
         let card = scorecard
         for language in LocalizedText.Language.allCases {
-            let words = ResultText(language: language)
+            let words = ResultText(messages: TestCatalogue.messages(language))
             let actions: [Improvement.Action] = [
                 .addItems([]), .provideData([]), .improveValue(current: nil, target: nil), .improveValue(current: r(3), target: nil),
                 .improveValue(current: nil, target: r(5)), .addressOverride(reason: " "),
@@ -286,8 +287,8 @@ final class ImprovementEffortTests: XCTestCase {
                 XCTAssertFalse(text.contains("?"), "\(language) \(action): '\(text)'")
             }
         }
-        XCTAssertEqual(ResultText(language: .zh).action(.addItems([]), scorecard: card, criterion: "c.list"), "补齐该项清单中尚未具备的事项")
-        XCTAssertEqual(ResultText(language: .zh).action(.addItems(["y"]), scorecard: card, criterion: "c.list"), "补齐：Y")
+        XCTAssertEqual(ResultText(messages: TestCatalogue.messages(.zh)).action(.addItems([]), scorecard: card, criterion: "c.list"), "补齐该项清单中尚未具备的事项")
+        XCTAssertEqual(ResultText(messages: TestCatalogue.messages(.zh)).action(.addItems(["y"]), scorecard: card, criterion: "c.list"), "补齐：Y")
     }
 
     func testNoSampleHasAnEmptyActionLine() throws {
@@ -306,7 +307,7 @@ final class ImprovementEffortTests: XCTestCase {
                     if case .addItems(let items) = improvement.action { XCTAssertFalse(items.isEmpty, name) }
                     if case .provideData(let facts) = improvement.action { XCTAssertFalse(facts.isEmpty, name) }
                     for language in LocalizedText.Language.allCases {
-                        let text = ResultText(language: language).action(improvement.action, scorecard: card, criterion: improvement.criterionID,
+                        let text = ResultText(messages: TestCatalogue.messages(language)).action(improvement.action, scorecard: card, criterion: improvement.criterionID,
                                                                          mode: mode)
                         XCTAssertFalse(text.hasSuffix("：") || text.hasSuffix(": ") || text.hasSuffix(":"), "\(name) \(improvement.criterionID): \(text)")
                     }

@@ -31,7 +31,7 @@ final class JSONDirectTests: XCTestCase {
         result.derived["table"] = .list([.record(["b": .number(1), "a": .text("x"), "Z": .date("2025-01-01"), "u": .unknown(missing: [])]),
                                          .record([:])])
         for language in LocalizedText.Language.allCases {
-            let document = ResultDocument(result: result, scorecard: scorecard, report: report, language: language)
+            let document = ResultDocument(result: result, scorecard: scorecard, report: report, messages: TestCatalogue.messages(language))
             assertDirect(document, "\(language)")
             let text = document.encoded()
             XCTAssertTrue(text.contains(#""basis" : "per-firm""#) || text.contains(#""basis":"per-firm""#), String(text.prefix(200)))
@@ -59,7 +59,7 @@ final class JSONDirectTests: XCTestCase {
         result.derived["Z"] = .error(Message("expression.division-by-zero"))
         result.derived["é"] = .date("2026-01-01")
         for language in LocalizedText.Language.allCases {
-            let document = ResultDocument(result: result, scorecard: scorecard, report: report, language: language)
+            let document = ResultDocument(result: result, scorecard: scorecard, report: report, messages: TestCatalogue.messages(language))
             assertDirect(document, "\(language)")
             let text = document.encoded()
             XCTAssertTrue(text.contains(#""reviewer" : "R-2""#) && text.contains(#""problem" : "expression.division-by-zero.fact('problem 0')""#), text)

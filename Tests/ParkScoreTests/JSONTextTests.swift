@@ -39,7 +39,7 @@ final class JSONTextTests: XCTestCase {
             for scorecard in scorecards {
                 let result = engine.score(report, against: scorecard)
                 for language in [LocalizedText.Language.zh, .en] {
-                    let document = ResultDocument(result: result, scorecard: scorecard, report: report, language: language)
+                    let document = ResultDocument(result: result, scorecard: scorecard, report: report, messages: TestCatalogue.messages(language))
                     assertSame(document, "\(name) × \(scorecard.id) \(language)")
                     XCTAssertEqual(document.encoded(), Self.foundation(document))
                     all.append(document)
@@ -59,7 +59,7 @@ final class JSONTextTests: XCTestCase {
             for result in try XCTUnwrap(assessment.validValue, name).results {
                 if result.staged != nil { evaluated += 1 }
                 for language in [LocalizedText.Language.zh, .en] {
-                    assertSame(ResultDocument(result, language: language), "\(name) reviews: \(withReviews) \(language)")
+                    assertSame(ResultDocument(result, messages: TestCatalogue.messages(language)), "\(name) reviews: \(withReviews) \(language)")
                 }
             }
         }

@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// The Nanshan scorecard (004_8b3b8105442b44d6.txt) on Samples/nanshan-xingchao, worked out by hand.
@@ -48,17 +49,17 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(support["S3"]?.firms.map(\.periods), [1, 3, 2, 2, 3])
         XCTAssertEqual(support["S3"]?.perPeriod, r(1_660_000))
         XCTAssertEqual(support["S3"]?.total, r(3_320_000))
-        XCTAssertEqual(support["S3"]?.explanation.first?.text(.zh), "本项以园区获认定为前提：园区通过本评分表的门槛条件（符合基本条件），按经认定园区测算，最终以主管部门认定为准")
+        XCTAssertEqual(support["S3"]?.explanation.first?.text(TestCatalogue.zh), "本项以园区获认定为前提：园区通过本评分表的门槛条件（符合基本条件），按经认定园区测算，最终以主管部门认定为准")
         // This period's amount and the total over the years left are two figures, and the text says which is which.
-        let zh = ResultText(language: .zh).render(result, scorecard: scorecard, report: report)
-        XCTAssertTrue(zh.contains("(入驻企业) — 本期 ¥1,660,000；按各企业剩余年限测算合计 ¥3,320,000\n"), zh)
+        let zh = ResultText(messages: TestCatalogue.messages(.zh)).render(result, scorecard: scorecard, report: report)
+        XCTAssertTrue(zh.contains("（入驻企业） — 本期 ¥1,660,000；按各企业剩余年限测算合计 ¥3,320,000\n"), zh)
         XCTAssertTrue(zh.contains("      #1 潮汐直播科技有限公司（虚构） — 本期 ¥700,000；按剩余 1 年测算合计 ¥700,000\n"), zh)
         XCTAssertTrue(zh.contains("      #2 星火MCN文化传播有限公司（虚构） — 本期 ¥700,000；按剩余 3 年测算合计 ¥2,100,000\n"), zh)
-        let en = ResultText(language: .en).render(result, scorecard: scorecard, report: report)
+        let en = ResultText(messages: TestCatalogue.messages(.en)).render(result, scorecard: scorecard, report: report)
         XCTAssertTrue(en.contains("(tenants) — this period ¥1,660,000; over each firm's years left, ¥3,320,000 in all\n"), en)
         XCTAssertTrue(en.contains("      #3 南岸头部主播工作室（虚构） — this period ¥200,000; over the 2 years left, ¥400,000 in all\n"), en)
         // A measure paid once, or for one year only, keeps a single figure: S12b is ¥1,175,000 this year.
-        XCTAssertTrue(zh.contains("(入驻企业) — ¥1,175,000\n"), zh)
+        XCTAssertTrue(zh.contains("（入驻企业） — ¥1,175,000\n"), zh)
         XCTAssertEqual(support["S3"]?.isCeiling, false)
         XCTAssertEqual(support["S3"]?.basis, .perFirm)
         // 三（四）: #1, #2, #4 above-size and growing × up to ¥1,000,000 = ¥3,000,000 (was 3 × ¥1,000,000, the same)
@@ -79,7 +80,7 @@ final class NanshanScorecardTests: XCTestCase {
         //   → ¥1,175,000 (was min(1,850,000.50 × 70%, 2 × 1,000,000) = ¥1,295,000.35)
         XCTAssertEqual(support["S12b"]?.firms.map(\.total), [r(1_000_000), r(175_000), nil, nil, nil])
         XCTAssertEqual(support["S12b"]?.total, r(1_175_000))
-        XCTAssertEqual(support["S12b"]?.firms.first?.explanation.last?.text(.zh), "min(¥1,600,000.50 × 70%, ¥1,000,000) = ¥1,000,000")
+        XCTAssertEqual(support["S12b"]?.firms.first?.explanation.last?.text(TestCatalogue.zh), "min(¥1,600,000.50 × 70%, ¥1,000,000) = ¥1,000,000")
     }
 
     /// The sample without its table: the park-totals forms, each an upper bound.
@@ -98,7 +99,7 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(support["S12b"]?.isUpperBound, true)
         XCTAssertEqual(support["S11"]?.total, r(380_000))
         // 三（十一） names no rate (一定比例): the totals form says so, as the per-firm form does.
-        XCTAssertEqual(support["S11"]?.explanation.prefix(2).map { $0.text(.zh) }, [
+        XCTAssertEqual(support["S11"]?.explanation.prefix(2).map { $0.text(TestCatalogue.zh) }, [
             "未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计",
             "文件未规定比例（“一定比例”）：所示为不超过实际金额的上限",
         ])
@@ -106,11 +107,11 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(support["S2"]?.missingFacts, ["firms"])
         XCTAssertEqual(support["S1"]?.isUpperBound, false)
         // The text says so beside the amount, and why.
-        let zh = ResultText(language: .zh).render(result, scorecard: scorecard, report: report)
-        XCTAssertTrue(zh.contains("(入驻企业) — 上限估计 本期 ¥2,160,000；按 3 年测算合计 ¥6,480,000\n"
+        let zh = ResultText(messages: TestCatalogue.messages(.zh)).render(result, scorecard: scorecard, report: report)
+        XCTAssertTrue(zh.contains("（入驻企业） — 上限估计 本期 ¥2,160,000；按 3 年测算合计 ¥6,480,000\n"
                                   + "      本项以园区获认定为前提：园区通过本评分表的门槛条件（符合基本条件），按经认定园区测算，最终以主管部门认定为准\n"
                                   + "      未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计\n"), zh)
-        let en = ResultText(language: .en).render(result, scorecard: scorecard, report: report)
+        let en = ResultText(messages: TestCatalogue.messages(.en)).render(result, scorecard: scorecard, report: report)
         XCTAssertTrue(en.contains("(tenants) — upper bound this period ¥2,160,000; over 3 years, ¥6,480,000 in all\n"), en)
     }
 
@@ -138,7 +139,7 @@ final class NanshanScorecardTests: XCTestCase {
         let engine = ScoringEngine(dictionary: dictionary)
         var report = try Repository.sample("nanshan-xingchao", dictionary: dictionary, scorecards: [scorecard])
         XCTAssertEqual(scorecard.incentives.filter(\.requiresAccreditation).map(\.id), ["S3"])
-        let json = ResultDocument(result: engine.score(report, against: scorecard), scorecard: scorecard, report: report, language: .zh).encoded()
+        let json = ResultDocument(result: engine.score(report, against: scorecard), scorecard: scorecard, report: report, messages: TestCatalogue.messages(.zh)).encoded()
         XCTAssertTrue(json.contains(#""requiresAccreditation" : true"#), String(json.prefix(300)))
 
         report.facts["livestream.park_type"]?.value = .text("other")
@@ -148,11 +149,11 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(s3.status, .notEligible)
         XCTAssertNil(s3.total)
         XCTAssertEqual(s3.firms.count, 0)
-        XCTAssertEqual(s3.explanation.map { $0.text(.zh) }, ["园区未获认定（未通过门槛条件，不予认定），本项不适用"])
-        XCTAssertEqual(s3.explanation.map { $0.text(.en) }, ["the park is not accredited (a gate failed): this measure does not apply"])
+        XCTAssertEqual(s3.explanation.map { $0.text(TestCatalogue.zh) }, ["园区未获认定（未通过门槛条件，不予认定），本项不适用"])
+        XCTAssertEqual(s3.explanation.map { $0.text(TestCatalogue.en) }, ["the park is not accredited (a gate failed): this measure does not apply"])
         XCTAssertEqual(refused.support.first { $0.id == "S2" }?.total, r(40_000_000))
-        let zh = ResultText(language: .zh).render(refused, scorecard: scorecard, report: report)
-        XCTAssertTrue(zh.contains("(入驻企业) — 不符合条件\n      园区未获认定（未通过门槛条件，不予认定），本项不适用\n"), zh)
+        let zh = ResultText(messages: TestCatalogue.messages(.zh)).render(refused, scorecard: scorecard, report: report)
+        XCTAssertTrue(zh.contains("（入驻企业） — 不符合条件\n      园区未获认定（未通过门槛条件，不予认定），本项不适用\n"), zh)
 
         report.facts["livestream.park_type"] = nil
         let open = engine.score(report, against: scorecard)
@@ -161,7 +162,7 @@ final class NanshanScorecardTests: XCTestCase {
         XCTAssertEqual(undetermined.status, .missingData)
         XCTAssertEqual(undetermined.missingFacts, ["livestream.park_type"])
         XCTAssertNil(undetermined.total)
-        XCTAssertEqual(undetermined.explanation.map { $0.text(.zh) }, ["园区能否获认定尚未确定（门槛条件待定），本项待定"])
+        XCTAssertEqual(undetermined.explanation.map { $0.text(TestCatalogue.zh) }, ["园区能否获认定尚未确定（门槛条件待定），本项待定"])
     }
 
     /// In evaluation, a gate whose evidence is rejected leaves the verdict 待补正: the rent subsidy is undetermined too,
@@ -184,7 +185,7 @@ final class NanshanScorecardTests: XCTestCase {
         let s3 = try XCTUnwrap(a.result.support.first { $0.id == "S3" })
         XCTAssertEqual(s3.status, .missingData)
         XCTAssertEqual(s3.missingFacts, [])
-        XCTAssertEqual(SupportAmountText(language: .zh).amount(s3, prefix: ""), "待定")
-        XCTAssertEqual(SupportAmountText(language: .en).amount(s3, prefix: ""), "undetermined")
+        XCTAssertEqual(SupportAmountText(messages: TestCatalogue.messages(.zh)).amount(s3, prefix: ""), "待定")
+        XCTAssertEqual(SupportAmountText(messages: TestCatalogue.messages(.en)).amount(s3, prefix: ""), "undetermined")
     }
 }

@@ -103,19 +103,19 @@ final class PerFirmSupportTests: XCTestCase {
         XCTAssertEqual(rent.firms.map(\.status), [.eligible, .eligible, .eligible, .notEligible, .notEligible])
         XCTAssertEqual(rent.total, r(3_000_000))
         XCTAssertEqual(rent.perPeriod, r(1_500_000))
-        XCTAssertEqual(rent.firms[0].explanation.map { $0.text(.zh) }.suffix(2), [
+        XCTAssertEqual(rent.firms[0].explanation.map { $0.text(TestCatalogue.zh) }.suffix(2), [
             "剩余年数：year(2025-03-01) + 3 − year(2025-12-31) = 3",
             "min(¥2,000,000, ¥700,000) = ¥700,000 × 3 年 = ¥2,100,000",
         ])
-        XCTAssertEqual(rent.firms[3].explanation.last?.text(.zh), "3 年支持期已满")
-        XCTAssertEqual(rent.explanation.map { $0.text(.zh) }, ["逐家测算（firms，共 5 家）：3 家符合条件，合计 ¥3,000,000"])
+        XCTAssertEqual(rent.firms[3].explanation.last?.text(TestCatalogue.zh), "3 年支持期已满")
+        XCTAssertEqual(rent.explanation.map { $0.text(TestCatalogue.zh) }, ["逐家测算（firms，共 5 家）：3 家符合条件，合计 ¥3,000,000"])
 
         let share = try XCTUnwrap(support["share"])
         XCTAssertEqual(share.firms.map(\.total), [r(1, 100), r(500_000), r(500_000), nil, nil])
         XCTAssertEqual(share.total, r(100_000_001, 100))
         XCTAssertTrue(share.isCeiling)
         XCTAssertTrue(share.rateUnstated)
-        XCTAssertEqual(share.firms[1].explanation.last?.text(.en), "min(¥800,000, ¥500,000) = ¥500,000")
+        XCTAssertEqual(share.firms[1].explanation.last?.text(TestCatalogue.en), "min(¥800,000, ¥500,000) = ¥500,000")
     }
 
     /// A firm without its rent is undetermined, never ¥0: the sum stays open and says which field is missing.
@@ -132,7 +132,7 @@ final class PerFirmSupportTests: XCTestCase {
         // 甲: 100,000 × 3 = 300,000, still shown
         XCTAssertEqual(rent.firms.map(\.total), [r(300_000), nil])
         XCTAssertEqual(rent.firms.map(\.status), [.eligible, .missingData])
-        XCTAssertEqual(rent.explanation.first?.text(.zh), "逐家测算（firms，共 2 家）：1 家符合条件，合计 ¥300,000；另有 1 家缺少数据，金额待定")
+        XCTAssertEqual(rent.explanation.first?.text(TestCatalogue.zh), "逐家测算（firms，共 2 家）：1 家符合条件，合计 ¥300,000；另有 1 家缺少数据，金额待定")
     }
 
     /// A table entry that is not a record (a library caller can build one; the loader refuses it) is never skipped:
@@ -153,6 +153,7 @@ final class PerFirmSupportTests: XCTestCase {
         XCTAssertEqual(rent.firms.last?.explanation, [.problem(Message("engine.not-a-record", "2", "firms", "text"))])
         XCTAssertEqual(TestCatalogue.en.message(Message("engine.not-a-record", "2", "firms", "text")), "entry 2 of 'firms' is text, not a record")
         XCTAssertEqual(TestCatalogue.zh.message(Message("engine.not-a-record", "2", "firms", "text")), "「firms」的第 2 条是 text 类型的值，不是一条记录")
+        XCTAssertEqual(rent.firms.last?.explanation.map { $0.text(TestCatalogue.en) }, ["cannot evaluate: entry 2 of 'firms' is text, not a record"])
     }
 
     /// Without the table, the park-totals form: min(¥2,100,000, 2 × ¥700,000) = ¥1,400,000 × 3 = ¥4,200,000, an
@@ -163,7 +164,7 @@ final class PerFirmSupportTests: XCTestCase {
         XCTAssertEqual(rent.basis, .parkTotals)
         XCTAssertTrue(rent.isUpperBound)
         XCTAssertEqual(rent.total, r(4_200_000))
-        XCTAssertEqual(rent.explanation.first?.text(.zh), "未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计")
+        XCTAssertEqual(rent.explanation.first?.text(TestCatalogue.zh), "未逐家填报 firms，按园区合计测算，每家企业的上限与年限无法逐家适用，为上限估计")
         let share = try XCTUnwrap(support["share"])
         XCTAssertEqual(share.status, .missingData)
         XCTAssertEqual(share.missingFacts, ["firms"])

@@ -46,7 +46,7 @@ final class PlainExplanationTests: XCTestCase {
     ]
 
     func plain(_ language: LocalizedText.Language) -> PlainExplanation {
-        PlainExplanation(dictionary: dictionary, scorecard: nil, language: language)
+        PlainExplanation(dictionary: dictionary, scorecard: nil, messages: TestCatalogue.messages(language))
     }
 
     func trace(_ source: String, _ values: [String: Value]? = nil) throws -> ExpressionTrace {

@@ -66,7 +66,7 @@ final class ReviewTests: XCTestCase {
         // The self-rating (level 2 → 4) stays in the self stage; the panel's counts in the panel stage.
         XCTAssertEqual(staged.selfAssessment.criterion("talent.system")?.points, r(4))
         XCTAssertEqual(staged.panel?.criterion("talent.system")?.points, r(16, 3))
-        XCTAssertEqual(staged.panel?.criterion("talent.system")?.explanation.map { $0.text(.en) },
+        XCTAssertEqual(staged.panel?.criterion("talent.system")?.explanation.map { $0.text(TestCatalogue.en) },
                        ["the park self-rated level 2 (shown, not counted)", "rated level 2.67 → 5.33"])
         // Judged criteria nobody on the panel rated are pending, and the result is provisional.
         XCTAssertEqual(staged.panel?.criterion("culture.content")?.status, .pendingReview)

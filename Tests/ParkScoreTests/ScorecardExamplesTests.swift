@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Every scorecard carries small passing and failing examples for its gates and tricky criteria;
@@ -31,7 +32,7 @@ final class ScorecardExamplesTests: XCTestCase {
                 for example in criterion.examples {
                     let result = engine.score(report(example, rating: criterion.id), against: scorecard).criterion(criterion.id)
                     let place = example.location.map(String.init(describing:)) ?? criterion.id
-                    let why = result?.explanation.map { $0.text(.en) }.joined(separator: "; ") ?? ""
+                    let why = result?.explanation.map { $0.text(TestCatalogue.en) }.joined(separator: "; ") ?? ""
                     if let status = example.expectedStatus {
                         XCTAssertEqual(result?.status.rawValue, status, "\(place): \(why)")
                     }
@@ -45,7 +46,7 @@ final class ScorecardExamplesTests: XCTestCase {
                 for example in incentive.examples {
                     let support = engine.score(report(example), against: scorecard).support.first { $0.id == incentive.id }
                     let place = example.location.map(String.init(describing:)) ?? incentive.id
-                    let why = support.map { s in (s.explanation + s.firms.flatMap(\.explanation)).map { $0.text(.en) }.joined(separator: "; ") } ?? ""
+                    let why = support.map { s in (s.explanation + s.firms.flatMap(\.explanation)).map { $0.text(TestCatalogue.en) }.joined(separator: "; ") } ?? ""
                     if let status = example.expectedStatus { XCTAssertEqual(support?.status.rawValue, status, "\(place): \(why)") }
                     if let total = example.expectedTotal { XCTAssertEqual(support?.total, total, "\(place): \(why)") }
                     if let firms = example.expectedFirms { XCTAssertEqual(support?.firms.map(\.total), firms, "\(place): \(why)") }

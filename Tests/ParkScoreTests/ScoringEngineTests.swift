@@ -1,4 +1,6 @@
 import ParkScore
+import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Points here are worked out by hand from `Fixtures.scorecardYAML`; the comments show the arithmetic.
@@ -39,7 +41,7 @@ final class ScoringEngineTests: XCTestCase {
         XCTAssertEqual(result.criterion("c.bands")?.status, .partial)
         // linear: 5 × (35% − 20%) / (60% − 20%) = 5 × 0.15 / 0.40 = 1.875
         XCTAssertEqual(result.criterion("c.linear")?.points, r(15, 8))
-        XCTAssertEqual(result.criterion("c.linear")?.explanation.last?.text(.en), "5 × (35% − 20%) / (60% − 20%) = 1.88")
+        XCTAssertEqual(result.criterion("c.linear")?.explanation.last?.text(TestCatalogue.en), "5 × (35% − 20%) / (60% − 20%) = 1.88")
         // checklist: x 2 + z 2 = 4, under the cap of 5
         XCTAssertEqual(result.criterion("c.list")?.points, r(4))
         XCTAssertEqual(result.criterion("c.list")?.unmetItems, ["y"])
@@ -96,7 +98,7 @@ final class ScoringEngineTests: XCTestCase {
         let below = score(facts: baseFacts.replacingOccurrences(of: "b: 12", with: "b: 9"), assessment: baseAssessment)
         XCTAssertEqual(below.criterion("c.check")?.points, .zero)
         XCTAssertEqual(below.criterion("c.check")?.status, .unmet)
-        XCTAssertEqual(below.criterion("c.check")?.explanation.map { $0.text(.en) }, ["9 ≥ 10 ✗"])
+        XCTAssertEqual(below.criterion("c.check")?.explanation.map { $0.text(TestCatalogue.en) }, ["9 ≥ 10 ✗"])
     }
 
     func testLinearScaleIsClampedAndBandsHaveAFloor() {
@@ -106,7 +108,7 @@ final class ScoringEngineTests: XCTestCase {
         XCTAssertEqual(high.criterion("c.linear")?.status, .met)
         // a = 4 is below the lowest band (5)
         XCTAssertEqual(high.criterion("c.bands")?.points, .zero)
-        XCTAssertEqual(high.criterion("c.bands")?.explanation.last?.text(.en), "4 < 5 → 0")
+        XCTAssertEqual(high.criterion("c.bands")?.explanation.last?.text(TestCatalogue.en), "4 < 5 → 0")
         let low = score(facts: baseFacts.replacingOccurrences(of: "share: 35%", with: "share: 10%"), assessment: baseAssessment)
         XCTAssertEqual(low.criterion("c.linear")?.points, .zero)
     }
@@ -116,7 +118,7 @@ final class ScoringEngineTests: XCTestCase {
         // 2 + 2 + 2 = 6, capped at 5
         XCTAssertEqual(result.criterion("c.list")?.points, r(5))
         XCTAssertEqual(result.criterion("c.list")?.status, .met)
-        XCTAssertEqual(result.criterion("c.list")?.explanation.last?.text(.en), "2 + 2 + 2 = 6 > 5 → 5")
+        XCTAssertEqual(result.criterion("c.list")?.explanation.last?.text(TestCatalogue.en), "2 + 2 + 2 = 6 > 5 → 5")
     }
 
     func testNotApplicableIsCountedWhenNotClaimed() {
@@ -147,7 +149,7 @@ final class ScoringEngineTests: XCTestCase {
         let result = score(facts: baseFacts.replacingOccurrences(of: "b: 12\n", with: ""), assessment: baseAssessment)
         XCTAssertEqual(result.criterion("c.check")?.status, .missingData)
         XCTAssertEqual(result.criterion("c.check")?.missingFacts, ["b"])
-        XCTAssertEqual(result.criterion("c.check")?.explanation.map { $0.text(.en) }, ["b? ≥ 10 ?"])
+        XCTAssertEqual(result.criterion("c.check")?.explanation.map { $0.text(TestCatalogue.en) }, ["b? ≥ 10 ?"])
         XCTAssertEqual(result.missingData, [MissingFact(key: "b", usedBy: ["c.check"])])
         XCTAssertEqual(result.improvements.first { $0.criterionID == "c.check" }?.action, .provideData(["b"]))
     }
@@ -226,12 +228,12 @@ final class ScoringEngineTests: XCTestCase {
         XCTAssertEqual(support["s.once"]?.total, r(3_000_000))
         // s.rate: min(1250.55 × 50%, 1,000,000) = 625.275 → 625.28 (half up to the fen)
         XCTAssertEqual(support["s.rate"]?.perPeriod, r(62528, 100))
-        XCTAssertEqual(support["s.rate"]?.explanation.last?.text(.en), "min(¥1,250.55 × 50%, ¥1,000,000) = ¥625.28")
+        XCTAssertEqual(support["s.rate"]?.explanation.last?.text(TestCatalogue.en), "min(¥1,250.55 × 50%, ¥1,000,000) = ¥625.28")
         // s.rent: a = 7 firms, cap 7 × 700,000 = 4,900,000 a year; base 1250.55 × 2 = 2501.10 a year, for 3 years = 7503.30
         XCTAssertEqual(support["s.rent"]?.perPeriod, r(250110, 100))
         XCTAssertEqual(support["s.rent"]?.periods, 3)
         XCTAssertEqual(support["s.rent"]?.total, r(750330, 100))
-        XCTAssertEqual(support["s.rent"]?.explanation.last?.text(.zh), "min(¥2,501.10, ¥4,900,000) = ¥2,501.10 × 3 年 = ¥7,503.30")
+        XCTAssertEqual(support["s.rent"]?.explanation.last?.text(TestCatalogue.zh), "min(¥2,501.10, ¥4,900,000) = ¥2,501.10 × 3 年 = ¥7,503.30")
     }
 
     func testSupportWithMissingDataOrUnmetCondition() {

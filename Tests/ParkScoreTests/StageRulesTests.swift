@@ -87,9 +87,9 @@ final class StageRulesTests: XCTestCase {
             CorrectionItem(problem: none("layout.digital_technologies"), affects: ["layout.digital_technologies"]),
             CorrectionItem(problem: none("operations.rules"), affects: ["operations.rules"]),
         ])
-        XCTAssertEqual(ResultText(language: .zh).verdict(a.result), "待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单）")
+        XCTAssertEqual(ResultText(messages: TestCatalogue.messages(.zh)).verdict(a.result), "待补正（门槛条件的证明材料未被采信、缺失或校验不符，见补正清单）")
         // The evidence index shows the final state and who decided it.
-        XCTAssertEqual(FindingText(language: .zh).evidenceState(a.evidence["licence"], decision: a.decision("licence")),
+        XCTAssertEqual(FindingText(messages: TestCatalogue.messages(.zh)).evidenceState(a.evidence["licence"], decision: a.decision("licence")),
                        "未采信：评审z1（评审，2026-03-05）不予采信，理由：营业执照已过有效期")
         // A gate the park's own figures fail still fails, whatever the evidence.
         let failing = try assess([chair]) { $0.replacingOccurrences(of: "independent_legal_person: true", with: "independent_legal_person: false") }
@@ -287,7 +287,7 @@ final class StageRulesTests: XCTestCase {
         let accepted = try assess([review("p1", ""), review("z1", role: "chair", "evidence: {licence: {verdict: accepted, reason: 已核对原件}}")],
                                   edit: unhashed)
         XCTAssertEqual(accepted.result.gate("G1")?.status, .passed)
-        XCTAssertEqual(FindingText(language: .zh).evidenceState(accepted.evidence["licence"], decision: accepted.decision("licence")),
+        XCTAssertEqual(FindingText(messages: TestCatalogue.messages(.zh)).evidenceState(accepted.evidence["licence"], decision: accepted.decision("licence")),
                        "已采信：评审z1（评审，2026-03-05），理由：已核对原件；未登记 sha256")
     }
 
