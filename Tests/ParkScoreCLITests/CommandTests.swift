@@ -182,7 +182,7 @@ final class CommandTests: XCTestCase {
         let run = try Parkscore.run(["score", xinghe, "--mode", "evaluation", "--lang", "zh"] + reviews)
         XCTAssertEqual(run.status, 0, run.stderr)
         // The verdict first, then the stages and every finding, then the details.
-        XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定 (beijing-digital-advertising-park 1.2.0)\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasPrefix("北京市数字广告产业园区评定（beijing-digital-advertising-park 1.2.0）\n"), run.stdout)
         XCTAssertTrue(run.stdout.contains("\n分阶段得分\n  自评分：78.25 B*    初审分："), run.stdout)
         // Each gate says what it rests on.
         XCTAssertTrue(run.stdout.contains("  ✓ G0 园区位于本市辖区内 [一：数字广告产业园区一般指在本市辖区内]（依据：政策原文） — 通过\n"), run.stdout)
