@@ -124,11 +124,19 @@ final class CommandTests: XCTestCase {
     func testTemplateIsWrittenWholeOrNotAtAll() throws {
         let folder = try Parkscore.temporaryFolder()
         let target = folder.appendingPathComponent("blank.yaml")
-        let run = try Parkscore.run(["template", beijing, "-o", target.path])
+        let run = try Parkscore.run(["template", beijing, "-o", target.path, "--lang", "zh"])
         XCTAssertEqual(run.status, 0, run.stderr)
         let written = try String(contentsOf: target, encoding: .utf8)
-        XCTAssertEqual(written, try Parkscore.run(["template", beijing]).stdout)
+        XCTAssertEqual(written, try Parkscore.run(["template", beijing, "--lang", "zh"]).stdout)
         XCTAssertTrue(written.hasPrefix("# 园区自评报告 — 北京市数字广告产业园区评定（beijing-digital-advertising-park 1.2.0）\n"))
+        // In English the comments are English; the keys and the example values are the same.
+        let english = try Parkscore.run(["template", beijing, "--lang", "en"]).stdout
+        XCTAssertTrue(english.hasPrefix("# Park self-report: Beijing municipal digital advertising park accreditation (beijing-digital-advertising-park 1.2.0)\n"),
+                      english)
+        XCTAssertEqual(english.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+                           .map { $0.components(separatedBy: "#")[0] },
+                       written.components(separatedBy: "\n").filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("#") }
+                           .map { $0.components(separatedBy: "#")[0] })
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["blank.yaml"])
 
         let nowhere = folder.appendingPathComponent("no/such/folder/blank.yaml")
@@ -299,7 +307,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(explain.status, 0)
         XCTAssertEqual(explain.stdout, """
         Gate G2: Advertising and related units at least 40% of tenants or at least 20 units
-        Clause: 二：“园区内开展广告业务的企事业单位及上下游关联单位数量一般不低于入驻单位总数的40%或不少于20家”  (000_635c0f08b529d72c.txt)
+        Clause: 二: “园区内开展广告业务的企事业单位及上下游关联单位数量一般不低于入驻单位总数的40%或不少于20家”  (000_635c0f08b529d72c.txt)
         Basis: policy text
         Condition: tenants.advertising_related / tenants.total >= 40% or tenants.advertising_related >= 20
         If it fails: ineligible

@@ -115,9 +115,9 @@ final class ComparisonCommandTests: XCTestCase {
         须园区获认定: 是（园区不予认定时本项不适用，认定结论待定时本项待定）
         逐家测算: firms（每条记录一家企业，各自适用上限与年限，再合计）
         条件: rent_paid > 0
-        金额（元）: min(rent_paid, 700000) 每年，共 3 年
+        金额（元）: rent_paid，最高 700000 每年，共 3 年
         剩余年数: 3 - rent_subsidy_years_received
-        未逐家填报时按园区合计（上限估计）: 条件 livestream.firms >= 1；min(livestream.tenant_rent, livestream.firms * 700000) 每年，共 3 年
+        未逐家填报时按园区合计（上限估计）: 条件 livestream.firms >= 1；livestream.tenant_rent，最高 livestream.firms * 700000 每年，共 3 年
 
         """)
     }

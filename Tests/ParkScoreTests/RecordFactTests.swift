@@ -174,7 +174,7 @@ final class RecordFactTests: XCTestCase {
         XCTAssertEqual(schema.field("rent_subsidy_years_received")?.maximum, r(3))
         // The blank self-report says so beside the field.
         let card = try Repository.scorecard("nanshan-livestreaming", dictionary: dictionary)
-        XCTAssertTrue(SelfReportTemplate(scorecard: card, dictionary: dictionary).render()
+        XCTAssertTrue(SelfReportTemplate(scorecard: card, dictionary: dictionary, messages: TestCatalogue.zh).render()
             .contains("  #   rent_subsidy_years_received：报告期之前已享受直播企业房租补贴的年数（0至3年；每家企业最多支持三年）；整数，单位：年，范围：0–3\n"))
         func load(_ years: String) -> Loaded<SelfReport> {
             Fixtures.reportLoad(Fixtures.reportYAML(facts: "firms:\n  - {name: 甲, rent_paid: 100000, rent_subsidy_years_received: \(years)}"),

@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// `parkscore template` output, filled with a sample's values, validates and scores like the sample.
@@ -57,7 +58,7 @@ final class SelfReportTemplateTests: XCTestCase {
     func testTheTemplateShowsTheFirmTable() throws {
         let dictionary = try Repository.dictionary()
         let scorecard = try Repository.scorecard("nanshan-livestreaming", dictionary: dictionary)
-        let template = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary).render()
+        let template = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary, messages: TestCatalogue.zh).render()
         guard case .records(let schema)? = dictionary.type(of: "firms") else { return XCTFail("firms is a table") }
         for field in schema.fields {
             XCTAssertTrue(template.contains("\n  #   \(field.name)：\(field.description.zh)；"), field.name)
@@ -78,7 +79,7 @@ final class SelfReportTemplateTests: XCTestCase {
         XCTAssertEqual(Set(samples.keys), Set(Repository.catalog.scorecardIDs))
         for (id, name) in samples.sorted(by: { $0.key < $1.key }) {
             let scorecard = try Repository.scorecard(id, dictionary: dictionary)
-            let template = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary).render()
+            let template = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary, messages: TestCatalogue.zh).render()
 
             // Blank, the template is valid YAML whose only problem is the park's missing name.
             let blank = SelfReportLoader.decode(SourceFile(path: "template.yaml", bytes: Array(template.utf8)), dictionary: dictionary,

@@ -31,7 +31,7 @@ struct Scorecards: ParsableCommand {
         // A broken scorecard is reported; the others are still listed.
         workspace.report(loaded.diagnostics, sources: loaded.sources)
         let list = ScorecardList(loaded.value ?? [])
-        Console.out(format == .json ? list.json() : list.text(lang))
+        Console.out(format == .json ? list.json() : list.text(workspace.messages))
         if loaded.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 }

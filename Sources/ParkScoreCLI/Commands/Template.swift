@@ -4,7 +4,7 @@ import ParkScoreIO
 
 struct Template: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a blank self-report for a scorecard, commented in Chinese, for a park to fill in.",
+        abstract: "Write a blank self-report for a scorecard, commented in Chinese (or English with --lang en), for a park to fill in.",
         discussion: """
         Every fact the scorecard reads is listed with its meaning, type, unit, allowed values and the gates and \
         criteria that use it. Blank values count as missing data, never as zero.
@@ -33,7 +33,7 @@ struct Template: ParsableCommand {
         let workspace = try Workspace(criteria: options.criteria, language: lang)
         let dictionary = try workspace.dictionary()
         let scorecard = try workspace.scorecard(self.scorecard, dictionary: dictionary)
-        let text = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary).render()
+        let text = SelfReportTemplate(scorecard: scorecard, dictionary: dictionary, messages: workspace.messages).render()
         guard let output else {
             Console.out(text)
             return

@@ -10,26 +10,24 @@ public struct ScorecardList {
     }
 
     /// A block per scorecard, then how to see one in full.
-    public func text(_ language: LocalizedText.Language) -> String {
-        let zh = language == .zh
-        let colon = zh ? "：" : ": "
-        var lines = [zh ? "内置评分表（\(scorecards.count) 个）" : "Built-in scorecards (\(scorecards.count))", ""]
+    public func text(_ messages: Messages) -> String {
+        let language = messages.language
+        var lines = [messages("scorecards.heading", ["count": String(scorecards.count)]), ""]
         for loaded in scorecards {
             let s = loaded.scorecard
             let source = s.source
-            let title = source.title.hasPrefix("《") || !zh ? source.title : "《\(source.title)》"
-            lines.append(zh ? "\(s.id)（版本 \(s.version)）" : "\(s.id) (version \(s.version))")
-            lines.append("  " + (zh ? "名称" : "Title") + colon + s.title.text(language))
-            lines.append("  " + (zh ? "依据文本" : "Source text") + colon + title + (zh ? "（\(source.file)）" : " (\(source.file))"))
+            let title = source.title.hasPrefix("《") ? source.title : messages("scorecards.source_title", ["title": source.title])
+            lines.append(messages("scorecards.id_version", ["id": s.id, "version": s.version]))
+            lines.append("  " + messages("scorecards.title", ["title": s.title.text(language)]))
+            lines.append("  " + messages("scorecards.source", ["title": title, "file": source.file]))
             if let issuer = source.issuer {
-                lines.append("  " + (zh ? "发文机关" : "Issued by") + colon + issuer.text(language))
+                lines.append("  " + messages("scorecards.issuer", ["issuer": issuer.text(language)]))
             } else {
-                lines.append("  " + (zh ? "发文地区" : "Issued in") + colon + source.jurisdiction.text(language))
+                lines.append("  " + messages("scorecards.jurisdiction", ["jurisdiction": source.jurisdiction.text(language)]))
             }
             lines.append("")
         }
-        lines.append(zh ? "查看评分表详情：parkscore explain <评分表>；生成空白自评表：parkscore template <评分表>"
-                        : "In full: parkscore explain <scorecard>; a blank self-report: parkscore template <scorecard>")
+        lines.append(messages("scorecards.footer", ["explain": "parkscore explain", "template": "parkscore template"]))
         return TerminalText.lines(lines) + "\n"
     }
 

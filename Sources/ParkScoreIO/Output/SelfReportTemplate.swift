@@ -1,43 +1,47 @@
 import ParkScore
 
 /// A blank self-report for one scorecard, for a park to fill in (`parkscore template`): every fact the
-/// scorecard reads, commented in Chinese with its meaning, type, unit, allowed values and the gates,
+/// scorecard reads, commented in the chosen language (Chinese by default) with its meaning, type, unit, allowed values and the gates,
 /// criteria and incentives that use it; the judged criteria with their rubric; the criteria that may be
 /// claimed N/A; and the evidence asked for. Blank values are read as "not given" (missing data).
 public struct SelfReportTemplate {
     public let scorecard: Scorecard
     public let dictionary: FactDictionary
+    /// The comments' wording; the keys and the example values are the same in every language.
+    public let messages: Messages
+    var language: LocalizedText.Language { messages.language }
 
-    public init(scorecard: Scorecard, dictionary: FactDictionary) {
+    public init(scorecard: Scorecard, dictionary: FactDictionary, messages: Messages) {
         self.scorecard = scorecard
         self.dictionary = dictionary
+        self.messages = messages
     }
 
     public func render() -> String {
         var out: [String] = []
-        out.append("# 园区自评报告 — \(scorecard.title.zh)（\(scorecard.id) \(scorecard.version)）")
-        out.append("# 依据：\(scorecard.source.file)《\(scorecard.source.title)》")
-        out.append("# 填写说明：不掌握的数据请留空，留空视为“缺少数据”，不会按 0 计分；是/否填 true 或 false；")
-        out.append("# 百分比写作 42%；金额以元为单位（可到分，如 1250.50）；日期写作 2025-12-31；列表写作 [a, b]。")
-        out.append("# 填好后可用 `parkscore validate <本文件>` 检查，用 `parkscore score <本文件>` 自评。")
+        out.append("# " + messages("template.title", ["title": scorecard.title.text(language), "id": scorecard.id, "version": scorecard.version]))
+        out.append("# " + messages("template.source", ["file": scorecard.source.file, "title": scorecard.source.title]))
+        out.append("# " + messages("template.instructions_1"))
+        out.append("# " + messages("template.instructions_2"))
+        out.append("# " + messages("template.instructions_3", ["validate": "parkscore validate", "score": "parkscore score"]))
         out.append("park:")
-        out.append("  id:            # 园区编号（可选，如 beijing-xinghe）")
-        out.append("  name:          # 园区名称（必填）")
-        out.append("  name_en:       # 英文名称（可选）")
-        out.append("  jurisdiction:  # 所在行政区，如 北京市朝阳区")
-        out.append("  operator:      # 园区运营管理机构名称")
-        out.append("period:          # 报告期")
+        out.append("  id:            # " + messages("template.park.id", ["example": "beijing-xinghe"]))
+        out.append("  name:          # " + messages("template.park.name"))
+        out.append("  name_en:       # " + messages("template.park.name_en"))
+        out.append("  jurisdiction:  # " + messages("template.park.jurisdiction"))
+        out.append("  operator:      # " + messages("template.park.operator"))
+        out.append("period:          # " + messages("template.period"))
         out.append("  from: 2025-01-01")
         out.append("  to: 2025-12-31")
-        out.append("report_date:     # 填报日期，如 2026-01-20")
+        out.append("report_date:     # " + messages("template.report_date"))
         out.append("applies_to: [\(scorecard.id)]")
         out.append("")
         out.append("facts:")
         let users = factUsers()
         for key in factKeys() {
             guard let definition = dictionary[key] else { continue }
-            out.append("  # \(definition.description.zh)")
-            out.append("  # \(describe(definition))；用于：\(users[key, default: []].joined(separator: "、"))")
+            out.append("  # \(definition.description.text(language))")
+            out.append("  # " + messages("template.fact_line", ["what": describe(definition), "users": messages.list(users[key, default: []])]))
             if case .records(let schema) = definition.type {
                 out += recordLines(schema)
                 out.append("  \(key):")
@@ -54,38 +58,43 @@ public struct SelfReportTemplate {
             out.append("self_assessment:")
             out.append("  \(scorecard.id):")
             if !judged.isEmpty {
-                out.append("    ratings:       # 评议项自评等级（暂定，以评审为准）；留空即未自评")
+                out.append("    ratings:       # " + messages("template.ratings"))
                 for criterion in judged {
                     guard case .judged(let rubric) = criterion.kind else { continue }
-                    out.append("      # \(criterion.id) \(criterion.title.zh)［\(clause(criterion.clause))］")
+                    out.append("      # " + messages("template.judged", ["id": criterion.id, "title": criterion.title.text(language),
+                                                                     "clause": clause(criterion.clause)]))
                     for level in rubric.levels.sorted(by: { $0.level < $1.level }) {
-                        out.append("      #   \(level.level)（\(level.points.formatted(places: 2)) 分）：\(level.descriptor.zh)")
+                        out.append("      #   " + messages("template.level", ["level": String(level.level), "points": level.points.formatted(places: 2),
+                                                                           "descriptor": level.descriptor.text(language)]))
                     }
                     out.append("      \(criterion.id):")
                 }
             }
             if !optional.isEmpty {
-                out.append("    not_applicable:  # 确不适用的评分项：去掉行首的 # 并写明理由")
+                out.append("    not_applicable:  # " + messages("template.not_applicable"))
                 for criterion in optional {
-                    out.append("      # \(criterion.id) \(criterion.title.zh)\(criterion.guidance.map { "：" + $0.zh } ?? "")")
-                    out.append("      # \(criterion.id): 理由")
+                    let title = criterion.title.text(language)
+                    out.append("      # " + (criterion.guidance.map {
+                        messages("template.optional_with_guidance", ["id": criterion.id, "title": title, "guidance": $0.text(language)])
+                    } ?? messages("template.optional", ["id": criterion.id, "title": title])))
+                    out.append("      # \(criterion.id): " + messages("template.reason"))
                 }
             }
             out.append("")
         }
 
-        out.append("evidence: []    # 证明材料：文件放在本文件所在的申报材料文件夹内，sha256 可用 `sha256sum 文件` 计算")
+        out.append("evidence: []    # " + messages("template.evidence", ["sha256sum": "sha256sum"]))
         let asked = evidenceAsked()
         if !asked.isEmpty {
-            out.append("# 需要的证明材料：")
-            for (id, text) in asked { out.append("#   \(id)：\(text)") }
+            out.append("# " + messages("template.evidence_asked"))
+            for (id, text) in asked { out.append("#   " + messages("template.evidence_item", ["id": id, "text": text])) }
         }
-        out.append("# 每份材料写作（去掉 [] 后按此格式逐项列出）：")
+        out.append("# " + messages("template.evidence_form"))
         out.append("#   - id: licence")
-        out.append("#     title: 园区管理机构营业执照")
+        out.append("#     title: " + messages("template.evidence_example_title"))
         out.append("#     file: evidence/licence.pdf")
-        out.append("#     sha256: 64位十六进制")
-        out.append("#     supports: [management.independent_legal_person]   # 所证明的数据项或评分项")
+        out.append("#     sha256: " + messages("template.evidence_example_sha256"))
+        out.append("#     supports: [management.independent_legal_person]   # " + messages("template.evidence_supports"))
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -119,11 +128,11 @@ public struct SelfReportTemplate {
 
     /// A table's fields, one comment line each: each record is one line of the list under the key.
     func recordLines(_ schema: RecordSchema) -> [String] {
-        var lines = ["  # 每家企业一行，写在下一行的位置（去掉 # 后照例逐行列出）；不掌握的字段不写，视为缺少数据，该企业金额待定："]
+        var lines = ["  # " + messages("template.records")]
         for field in schema.fields {
             let what = describe(FactDefinition(key: field.name, type: field.type, unit: field.unit, maximum: field.maximum,
                                                description: field.description, valueLabels: field.valueLabels))
-            lines.append("  #   \(field.name)：\(field.description.zh)；\(what)")
+            lines.append("  #   " + messages("template.record_field", ["name": field.name, "description": field.description.text(language), "what": what]))
         }
         return lines
     }
@@ -132,7 +141,7 @@ public struct SelfReportTemplate {
     func recordExample(_ schema: RecordSchema) -> String {
         schema.fields.prefix(4).map { field -> String in
             switch field.type {
-            case .text: return "\(field.name): 某某文化传媒有限公司"
+            case .text: return "\(field.name): " + messages("template.example_firm")
             case .date: return "\(field.name): 2024-03-01"
             case .boolean: return "\(field.name): true"
             case .money: return "\(field.name): 800000"
@@ -143,47 +152,47 @@ public struct SelfReportTemplate {
     }
 
     func evidenceAsked() -> [(String, String)] {
-        scorecard.gates.compactMap { g in g.evidence.map { (g.id, $0.description.zh) } }
-            + scorecard.criteria.compactMap { c in c.evidence.map { (c.id, $0.description.zh) } }
+        scorecard.gates.compactMap { g in g.evidence.map { (g.id, $0.description.text(language)) } }
+            + scorecard.criteria.compactMap { c in c.evidence.map { (c.id, $0.description.text(language)) } }
     }
 
     func describe(_ d: FactDefinition) -> String {
         var parts: [String] = []
         switch d.type {
-        case .boolean: parts.append("是/否（true 或 false）")
-        case .integer: parts.append("整数")
-        case .number: parts.append("数值")
-        case .percent: parts.append("百分比（如 42%）")
-        case .money: parts.append("金额（元）")
-        case .date: parts.append("日期（如 2025-12-31）")
-        case .text: parts.append("文字")
-        case .enumeration(let values): parts.append("单选：" + labelled(values, d))
+        case .boolean: parts.append(messages("template.type.boolean"))
+        case .integer: parts.append(messages("template.type.integer"))
+        case .number: parts.append(messages("template.type.number"))
+        case .percent: parts.append(messages("template.type.percent"))
+        case .money: parts.append(messages("template.type.money"))
+        case .date: parts.append(messages("template.type.date"))
+        case .text: parts.append(messages("template.type.text"))
+        case .enumeration(let values): parts.append(messages("template.type.enumeration", ["values": labelled(values, d)]))
         case .list(let values):
-            parts.append(values.map { "列表，可选：" + labelled($0, d) } ?? "列表")
+            parts.append(values.map { messages("template.type.list_of", ["values": labelled($0, d)]) } ?? messages("template.type.list"))
         case .records(let schema):
-            parts.append("逐条填报的记录表（每条一行，最多 \(schema.maxRecords) 条）")
+            parts.append(messages("template.type.records", ["max": String(schema.maxRecords)]))
         }
-        if let unit = d.unit { parts.append("单位：\(unit)") }
+        if let unit = d.unit { parts.append(messages("template.unit", ["unit": unit])) }
         let percent: Bool
         if case .percent = d.type { percent = true } else { percent = false }
         func show(_ r: Rational) -> String { percent ? r.shown(percent: true) : r.formatted() }
         if let min = d.effectiveMinimum, let max = d.effectiveMaximum {
-            parts.append("范围：\(show(min))–\(show(max))")
+            parts.append(messages("template.range", ["min": show(min), "max": show(max)]))
         } else if let min = d.effectiveMinimum {
-            parts.append("不小于 \(show(min))")
+            parts.append(messages("template.at_least", ["min": show(min)]))
         } else if let max = d.effectiveMaximum {
-            parts.append("不大于 \(show(max))")
+            parts.append(messages("template.at_most", ["max": show(max)]))
         }
-        if let whole = d.atMost { parts.append("不超过 \(whole)") }
-        return parts.joined(separator: "，")
+        if let whole = d.atMost { parts.append(messages("template.at_most_count", ["max": String(whole)])) }
+        return parts.joined(separator: messages("punct.comma"))
     }
 
     func labelled(_ values: [String], _ d: FactDefinition) -> String {
-        values.map { v in d.valueLabels[v].map { "\(v)（\($0.zh)）" } ?? v }.joined(separator: "、")
+        messages.list(values.map { v in d.valueLabels[v].map { messages("template.value_label", ["value": v, "label": $0.text(language)]) } ?? v })
     }
 
     func clause(_ clause: Clause?) -> String {
         guard let clause else { return "—" }
-        return "\(clause.ref)：\(clause.quote)"
+        return messages("template.clause", ["ref": clause.ref, "quote": clause.quote])
     }
 }
