@@ -149,6 +149,9 @@ func cpuSeconds(_ body: () -> Void) -> Double {
 // `--only json-direct`: the direct end to end alone, for a profiler.
 let directOnly = only == "json-direct"
 if runs("json") || directOnly, let library = CriteriaLibrary.open(catalog).validValue {
+    // The message catalogue words the document's provisional reasons (Chinese, as `score --format json` by default).
+    let messages = MessageCatalogue.load(templates: root.appendingPathComponent("Templates").path, language: .zh).validValue
+        ?? Messages(language: .zh, entries: [:])
     let rounds = 5, perRound = Swift.max(1, iterations / rounds)
     var sink = 0
     /// µs per document: the least of `rounds` rounds of `perRound` calls.
@@ -171,8 +174,6 @@ if runs("json") || directOnly, let library = CriteriaLibrary.open(catalog).valid
     print("result document JSON                      bytes   JSONEncoder  JSONText/Encoder  JSONText/direct  speed-up | "
           + "build+Encoder  build+direct  speed-up")
     var totals = (encoder: 0.0, direct: 0.0, documents: 0)
-    let messages = MessageCatalogue.load(templates: root.appendingPathComponent("Templates").path, language: .zh).validValue
-        ?? Messages(language: .zh, entries: [:])
     for name in samples.sorted() {
         let folder = root.appendingPathComponent("Samples/\(name)").path
         guard case .success(let selfReport) = SourceFile.read(folder + "/self-report.yaml") else { continue }

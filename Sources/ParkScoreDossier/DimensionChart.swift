@@ -1,4 +1,5 @@
 import ParkScore
+import ParkScoreIO
 
 /// A horizontal bar chart of dimension scores as inline SVG, in colour that still reads in black and white: each bar is
 /// outlined on a white track with quarter marks; a dimension at or above 60% of its weight is filled in solid dark blue
@@ -8,14 +9,15 @@ enum DimensionChart {
     /// Below this share of its weight a dimension is drawn as weak (hatched).
     static let weakShare = 0.6
 
-    static func svg(_ dimensions: [DimensionResult], language: LocalizedText.Language) -> String {
+    static func svg(_ dimensions: [DimensionResult], messages: Messages) -> String {
+        let language = messages.language
         let rows = dimensions.filter(\.isApplicable)
         // Each row: the dimension's name on its own line, the bar below it, the score beside the bar.
         let barWidth = 480, rowHeight = 42, top = 4
         let width = barWidth + 150
         let height = top * 2 + rows.count * rowHeight
         var svg = "<svg viewBox=\"0 0 \(width) \(height)\" width=\"100%\" role=\"img\" "
-            + "aria-label=\"\(language == .zh ? "维度得分" : "Dimension scores")\">"
+            + "aria-label=\"\(HTMLEscaping.escaped(messages("labels.dimensions")))\">"
         svg.reserveCapacity(900 + rows.count * 600)
         svg += "<style>text{font-size:13px;fill:#000}.share{fill:#333}</style>"
         for (i, d) in rows.enumerated() {
@@ -37,7 +39,7 @@ enum DimensionChart {
                 svg += "<line x1=\"\(x)\" y1=\"\(y + 33)\" x2=\"\(x)\" y2=\"\(y + 37)\" stroke=\"#000\" stroke-width=\"1\"/>"
             }
             svg += "<text x=\"\(barWidth + 10)\" y=\"\(y + 32)\">\(d.score.fixed(places: 2)) / \(d.effectiveWeight.formatted(places: 2))"
-                + "<tspan class=\"share\">\(language == .zh ? "（\(percent)%）" : " (\(percent)%)")</tspan></text>"
+                + "<tspan class=\"share\">\(HTMLEscaping.escaped(messages("dossier.chart_share", ["percent": String(percent)])))</tspan></text>"
         }
         return svg + "</svg>"
     }

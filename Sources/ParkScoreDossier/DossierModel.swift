@@ -5,10 +5,9 @@ import ParkScoreIO
 /// in the chosen language, numbers already formatted. Templates only lay it out.
 public struct DossierModel {
     public let assessment: ScorecardAssessment
-    public let language: LocalizedText.Language
-    /// The message catalogue in the dossier's language: every word that is not a template's label.
+    /// Every word the dossier says, in its language; its `labels.` section is the templates' `label` object.
     public let messages: Messages
-    let labels: [String: String]
+    public var language: LocalizedText.Language { messages.language }
     /// The labels as the templates' `label` object, when the caller built it once for many dossiers.
     let labelValue: TemplateValue?
     /// The result's explanations, worded once for every format of the dossier.
@@ -16,12 +15,9 @@ public struct DossierModel {
     /// Inputs of the rendering itself (the templates), added to the audit appendix.
     let extraInputs: [InputFingerprint]
 
-    public init(assessment: ScorecardAssessment, messages: Messages, labels: [String: String],
-                labelValue: TemplateValue? = nil, extraInputs: [InputFingerprint] = []) {
+    public init(assessment: ScorecardAssessment, messages: Messages, labelValue: TemplateValue? = nil, extraInputs: [InputFingerprint] = []) {
         self.assessment = assessment
         self.messages = messages
-        language = messages.language
-        self.labels = labels
         self.labelValue = labelValue
         texts = ExplanationTexts(assessment.result, scorecard: assessment.scorecard, dictionary: assessment.dictionary, messages: messages)
         self.extraInputs = extraInputs
@@ -36,23 +32,29 @@ public struct DossierModel {
 
     /// 自评报告 for a self-assessment, 评审意见书 for an evaluation.
     public var documentTitle: String {
-        result.mode == .evaluation ? labels["document_evaluation"] ?? "" : labels["document_self"] ?? ""
+        result.mode == .evaluation ? messages("labels.document_evaluation") : messages("labels.document_self")
     }
 
     var words: ResultText { ResultText(messages: messages) }
 
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+    /// The `lang` attribute of a page in a language.
+    static func languageTag(_ language: LocalizedText.Language) -> String {
+        switch language {
+        case .zh: return "zh-CN"
+        case .en: return "en"
+        }
+    }
 
     /// The value tree the templates render, built typed: no `Any`, nothing cast when it is rendered.
     public var context: TemplateValue {
         let parkName = language == .en ? (report.park.nameEn ?? report.park.name) : report.park.name
         let (headings, contents) = headingsAndContents
         var context: TemplateObject = [
-            "lang": language == .zh ? "zh-CN" : "en",
+            "lang": .string(Self.languageTag(language)),
             "cover": cover,
             "heading": headings,
             "contents": contents,
-            "label": labelValue ?? .object(TemplateObject(labels.mapValues(TemplateValue.string))),
+            "label": labelValue ?? .object(TemplateObject(messages.section("labels").mapValues(TemplateValue.string))),
             "park": present([
                 "name": parkName,
                 "altName": language == .en ? report.park.name : report.park.nameEn,
@@ -60,8 +62,8 @@ public struct DossierModel {
                 "operator": report.park.operatorName,
             ]),
             "documentTitle": .string(documentTitle),
-            "verdictHeading": .string((result.mode == .evaluation ? labels["verdict_evaluation"] : labels["verdict_self"]) ?? ""),
-            "correctionsNote": .string((result.needsCorrection ? labels["corrections_note_gates"] : labels["corrections_note_criteria"]) ?? ""),
+            "verdictHeading": .string(result.mode == .evaluation ? messages("labels.verdict_evaluation") : messages("labels.verdict_self")),
+            "correctionsNote": .string(result.needsCorrection ? messages("labels.corrections_note_gates") : messages("labels.corrections_note_criteria")),
             "runningHeader": .string(Self.cssString("\(parkName) · \(documentTitle) · \(scorecard.title.text(language))")),
             "scorecard": [
                 "id": .string(scorecard.id),
@@ -74,7 +76,7 @@ public struct DossierModel {
             ],
             "period": .string("\(report.period.from) – \(report.period.to)"),
             "date": .string(assessment.date),
-            "mode": .string(result.mode == .selfAssessment ? labels["mode_self"] ?? "" : labels["mode_evaluation"] ?? ""),
+            "mode": .string(result.mode == .selfAssessment ? messages("labels.mode_self") : messages("labels.mode_evaluation")),
             "verdict": verdict,
             "total": .string(result.total.fixed(places: 2)),
             "provisional": .bool(result.isProvisional),
@@ -82,7 +84,7 @@ public struct DossierModel {
             "gates": .list(result.gates.indices.map { gate(result.gates[$0], explanation: texts.plainGate($0)) }),
             "formulas": .list(formulas),
             "hasGates": .bool(!result.gates.isEmpty),
-            "chart": .string(DimensionChart.svg(result.dimensions, language: language)),
+            "chart": .string(DimensionChart.svg(result.dimensions, messages: messages)),
             "dimensions": .list(result.dimensions.indices.map { d in
                 dimension(result.dimensions[d], explanations: result.dimensions[d].criteria.indices.map { texts.plainCriterion(d, $0) })
             }),
@@ -139,31 +141,32 @@ public struct DossierModel {
         func column(_ label: String, _ result: ScoreResult?) -> TemplateValue {
             guard let result else { return ["name": .string(label), "total": "—", "grade": "", "note": ""] }
             return ["name": .string(label), "total": .string(result.total.fixed(places: 2)),
-                    "grade": .string(result.grade?.id ?? labels["no_grade"] ?? ""),
-                    "note": .string((result.isProvisional ? labels["provisional"] : labels["final"]) ?? "")]
+                    "grade": .string(result.grade?.id ?? messages("labels.no_grade")),
+                    "note": .string(result.isProvisional ? messages("labels.provisional") : messages("labels.final"))]
         }
-        let columns: [TemplateValue] = [column(t("自评分", "Self"), staged.selfAssessment), column(t("初审分", "Preliminary"), staged.preliminary),
-                                        column(t("评审分", "Panel"), staged.panel)]
+        let columns: [TemplateValue] = [column(messages("dossier.stage_column.self"), staged.selfAssessment),
+                                        column(messages("dossier.stage_column.preliminary"), staged.preliminary),
+                                        column(messages("dossier.stage_column.panel"), staged.panel)]
         let ratingWords = StagedText(messages: messages)
         let ratings: [TemplateValue] = staged.panelRatings.map { r in
             var flag = ""
             if let resolution = staged.resolutions[r.criterionID] {
-                flag = t("等级 \(resolution.level) → \(resolution.points.formatted(places: 2))（\(resolution.chair.name)，\(resolution.date)）理由：\(resolution.reason)",
-                         "level \(resolution.level) → \(resolution.points.formatted(places: 2)) (\(resolution.chair.name), \(resolution.date)) because \(resolution.reason)")
+                flag = messages("dossier.resolution", ["level": String(resolution.level), "points": resolution.points.formatted(places: 2),
+                                                       "chair": resolution.chair.name, "date": resolution.date, "reason": resolution.reason])
             } else if r.disagreement {
-                flag = t("⚠ 分歧较大，待组长合议", "⚠ ratings disagree: awaiting the chair's resolution")
+                flag = messages("dossier.disagreement")
             }
             return [
                 "criterion": .string(r.criterionID),
                 "criterionHTML": .string(Self.breakableID(r.criterionID)),
                 "levels": .string(r.levels.map { level in
-                    t("\(staged.reviewerName(level.reviewer)) \(level.level) 级", "\(staged.reviewerName(level.reviewer)): \(level.level)")
-                }.joined(separator: t("；", "; "))),
+                    messages("dossier.reviewer_level", ["reviewer": staged.reviewerName(level.reviewer), "level": String(level.level)])
+                }.joined(separator: messages("punct.semicolon"))),
                 "aggregate": .string(ratingWords.aggregate(r)),
                 "flag": .string(flag),
             ]
         }
-        let named: [(String, ScoreResult?)] = [(t("初审", "preliminary"), staged.preliminary), (t("评审", "panel"), staged.panel)]
+        let named: [(String, ScoreResult?)] = [(messages("dossier.stage.preliminary"), staged.preliminary), (messages("dossier.stage.panel"), staged.panel)]
         // An override of the preliminary check still in force at the panel stage is listed once, and says so.
         let carried = Set((staged.panel?.criteria ?? []).compactMap { c -> String? in
             guard let o = c.override, let p = staged.preliminary?.criterion(c.id)?.override,
@@ -173,7 +176,7 @@ public struct DossierModel {
         let overrides: [TemplateValue] = named.enumerated().flatMap { index, entry in
             (entry.1?.criteria ?? []).compactMap { c -> TemplateValue? in
                 guard let o = c.override, index == 0 || !carried.contains(c.id) else { return nil }
-                let note = index == 0 && carried.contains(c.id) ? t("（评审阶段仍有效）", " (still in force at the panel stage)") : ""
+                let note = index == 0 && carried.contains(c.id) ? messages("dossier.override_carried") : ""
                 return ["stage": .string(entry.0), "criterion": .string(c.id),
                         "change": .string("\(o.old.formatted(places: 2)) → \(o.new.formatted(places: 2))"),
                         "who": .string("\(o.reviewer) \(o.date)"), "reason": .string(o.reason + note)]
@@ -217,8 +220,8 @@ public struct DossierModel {
         }
         let effect: String
         switch g.effect {
-        case .ineligible: effect = t("不予认定", "ineligible")
-        case .capGrade(let band): effect = t("等级不高于 \(band)", "grade capped at \(band)")
+        case .ineligible: effect = messages("dossier.effect.ineligible")
+        case .capGrade(let band): effect = messages("dossier.effect.cap_grade", ["band": band])
         }
         var explanation = [worded]
         if let problem = g.problem { explanation.append(ExplanationStep.problem(problem).text(messages)) }
@@ -235,7 +238,7 @@ public struct DossierModel {
     func dimension(_ d: DimensionResult, explanations: [[String]]) -> TemplateValue {
         [
             "id": .string(d.id), "title": .string(d.title.text(language)), "weight": .string(d.weight.formatted(places: 2)),
-            "score": .string(d.isApplicable ? d.score.fixed(places: 2) : t("不适用", "N/A")),
+            "score": .string(d.isApplicable ? d.score.fixed(places: 2) : messages("dossier.not_applicable")),
             "max": .string(d.effectiveWeight.formatted(places: 2)),
             "criteria": .list(zip(d.criteria, explanations).map(criterion)),
         ]
@@ -249,19 +252,19 @@ public struct DossierModel {
             default: return false
             }
         }
-        let values = worded ? [] : c.factKeys.map { key in "\(factName(key))\(t("：", ": "))\(show(c.environment.value(key), key: key))" }
+        let values = worded ? [] : c.factKeys.map { key in "\(factName(key))\(messages("punct.colon"))\(show(c.environment.value(key), key: key))" }
         var evidenceText = ""
         switch c.evidence {
         case .notRequired: break
-        case .missing: evidenceText = t("未提供", "none listed")
+        case .missing: evidenceText = messages("dossier.evidence_none")
         case .listed(let refs):
             evidenceText = refs.map { ref in
                 "\(ref.id) — \(findingWords.evidenceState(assessment.evidence[ref.id], decision: assessment.decision(ref.id)))"
-            }.joined(separator: t("；", "; "))
+            }.joined(separator: messages("punct.semicolon"))
         }
         return present([
             "id": .string(c.id), "idHTML": .string(Self.breakableID(c.id)), "title": .string(c.title.text(language)),
-            "kind": .string(labels["kind_\(c.kind)"] ?? c.kind),
+            "kind": .string(kind(c.kind)),
             "clauseRef": .string(c.clause?.ref ?? ""), "clauseQuote": .string(c.clause?.quote ?? ""),
             "values": .texts(values),
             "points": .string(c.status == .notApplicable ? "—" : c.points.fixed(places: 2)),
@@ -271,6 +274,17 @@ public struct DossierModel {
             "evidenceNote": .string(evidenceText),
             "notApplicable": c.notApplicableJustification.map(TemplateValue.string),
         ])
+    }
+
+    /// A criterion's kind as the dossier's tables name it (`labels.kind_*`: 条件项, 量化项, 清单项, 评议项).
+    func kind(_ kind: String) -> String {
+        switch kind {
+        case "check": return messages("labels.kind_check")
+        case "scale": return messages("labels.kind_scale")
+        case "checklist": return messages("labels.kind_checklist")
+        case "judged": return messages("labels.kind_judged")
+        default: return kind
+        }
     }
 
     /// The entries with a value: an empty or absent text is left out, so a template's section skips it.
@@ -355,7 +369,7 @@ public struct DossierModel {
         for item in result.support {
             var lines = item.explanation.map { $0.text(messages) }
             for firm in item.firms where item.basis == .perFirm {
-                lines += firm.explanation.map { "\(firm.label)\(t("：", ": "))\($0.text(messages))" }
+                lines += firm.explanation.map { "\(firm.label)\(messages("punct.colon"))\($0.text(messages))" }
             }
             if lines.isEmpty { continue }
             rows.append(["id": .string(item.id), "idHTML": .string(Self.breakableID(item.id)), "title": .string(item.title.text(language)),
@@ -367,14 +381,14 @@ public struct DossierModel {
     func support(_ s: SupportEntitlement) -> TemplateValue {
         let plain = self.plain
         // An amount from park totals for tenants is an upper bound (上限估计); a ceiling ("最高") otherwise says so.
-        let prefix = s.isUpperBound ? (labels["upper_bound"] ?? "") + " " : (s.isCeiling ? (labels["up_to"] ?? "") + " " : "")
+        let prefix = s.isUpperBound ? messages("labels.upper_bound") + " " : (s.isCeiling ? messages("labels.up_to") + " " : "")
         let firms = s.basis == .perFirm ? s.firms : []
         let words = SupportAmountText(messages: messages, fact: plain.factName)
         return [
             "id": .string(s.id), "idHTML": .string(Self.breakableID(s.id)), "title": .string(s.title.text(language)),
             "clauseRef": .string(s.clause?.ref ?? ""),
             "clauseQuote": .string(s.clause?.quote ?? ""),
-            "beneficiary": .string(s.beneficiary == .park ? t("园区", "park") : t("入驻企业", "tenants")),
+            "beneficiary": .string(s.beneficiary == .park ? messages("dossier.beneficiary.park") : messages("dossier.beneficiary.tenants")),
             "amount": .string(words.amount(s, prefix: prefix)), "eligible": .bool(s.status == .eligible),
             "upperBound": .bool(s.isUpperBound),
             "explanation": .texts(plain.steps(s.explanation)),
@@ -382,7 +396,7 @@ public struct DossierModel {
             "firms": .list(firms.map { firm in
                 [
                     "index": .string(String(firm.index)), "name": .string(firm.name ?? ""),
-                    "amount": .string(words.amount(firm, of: s, prefix: s.isCeiling ? (labels["up_to"] ?? "") + " " : "")),
+                    "amount": .string(words.amount(firm, of: s, prefix: s.isCeiling ? messages("labels.up_to") + " " : "")),
                     "eligible": .bool(firm.status == .eligible),
                     "explanation": .texts(plain.steps(firm.explanation)),
                 ]
@@ -404,21 +418,21 @@ public struct DossierModel {
             if case .money? = type { return n.yuan }
             if scorecard.derived.first(where: { $0.key == key })?.isPercent == true { return n.shown(percent: true) }
             return n.formatted(places: 3)
-        case .bool(let b): return b ? t("是", "yes") : t("否", "no")
+        case .bool(let b): return b ? messages("dossier.value.yes") : messages("dossier.value.no")
         case .text(let s):
             if let label = dictionary[key]?.valueLabels[s] { return label.text(language) }
             return s
         case .date(let d): return d
         case .list(let items):
-            if items.isEmpty { return t("（无）", "(none)") }
-            if case .record? = items.first { return t("\(items.count) 条记录", "\(items.count) records") }
+            if items.isEmpty { return messages("dossier.value.none") }
+            if case .record? = items.first { return messages("dossier.value.records", ["count": String(items.count)]) }
             let labels = dictionary[key]?.valueLabels ?? [:]
-            return items.map { item -> String in
+            return messages.list(items.map { item -> String in
                 guard case .text(let s) = item else { return "\(item)" }
                 return labels[s]?.text(language) ?? s
-            }.joined(separator: t("、", ", "))
-        case .record: return t("（记录）", "(record)")
-        case .unknown: return t("（未填报）", "(not reported)")
+            })
+        case .record: return messages("dossier.value.record")
+        case .unknown: return messages("dossier.value.not_reported")
         case .error(let message): return "(\(message))"
         }
     }

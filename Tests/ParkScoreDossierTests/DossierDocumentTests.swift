@@ -159,4 +159,25 @@ final class DossierDocumentTests: XCTestCase {
         XCTAssertFalse(xs.isEmpty)
         XCTAssertTrue(xs.allSatisfy { $0 >= 0.5 && $0 <= 160.5 }, lines)
     }
+
+    /// The dossier's own words come from the message catalogue: the stage columns, each reviewer's level, the chair's
+    /// resolution, the numbered headings and the cover date, one line in each language. The levels and the resolution
+    /// are Samples/beijing-xinghe/reviews (culture.content: 1, 3, 1 → the chair settles on level 2, 4 points).
+    func testTheDossiersWordsInEachLanguage() throws {
+        let assessment = try assess("beijing-xinghe", reviews: panel)
+        let zh = renderer.render(.md, assessment, language: .zh)
+        XCTAssertTrue(zh.contains("\n| 自评分 | 初审分 | 评审分 |\n"), zh)
+        XCTAssertTrue(zh.contains("| culture.content | 钱评审 1 级；孙评审 3 级；李评审 1 级 |"), zh)
+        XCTAssertTrue(zh.contains("| 等级 2 → 4（周组长，2026-03-10）理由："), zh)
+        XCTAssertTrue(zh.contains("\n## 一、评审结论\n"), zh)
+        let en = renderer.render(.md, assessment, language: .en)
+        XCTAssertTrue(en.contains("\n| Self | Preliminary | Panel |\n"), en)
+        XCTAssertTrue(en.contains("| culture.content | 钱评审: 1; 孙评审: 3; 李评审: 1 |"), en)
+        XCTAssertTrue(en.contains("| level 2 → 4 (周组长, 2026-03-10) because "), en)
+        XCTAssertTrue(en.contains("\n## 1. Verdict\n"), en)
+        let zhHTML = renderer.render(.html, assessment, language: .zh), enHTML = renderer.render(.html, assessment, language: .en)
+        XCTAssertTrue(zhHTML.contains("2026年3月10日"), "the chair's review date on the cover")
+        XCTAssertTrue(enHTML.contains("10 March 2026"), "the chair's review date on the cover")
+        XCTAssertFalse(zhHTML.contains("⟦") || enHTML.contains("⟦") || zh.contains("⟦") || en.contains("⟦"))
+    }
 }

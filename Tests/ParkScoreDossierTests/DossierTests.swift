@@ -72,7 +72,7 @@ final class DossierTests: XCTestCase {
                 for language in LocalizedText.Language.allCases {
                     let label = "\(name) \(assessment.scorecard.id) reviews: \(withReviews) \(language)"
                     let fingerprints = templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
-                    let model = DossierModel(assessment: assessment, messages: TestCatalogue.messages(language), labels: templates.labels(language),
+                    let model = DossierModel(assessment: assessment, messages: templates.messages(language),
                                              extraInputs: fingerprints)
                     let dossier = DossierJSON(model: model)
                     let expected = Self.foundation(dossier)
@@ -120,7 +120,7 @@ final class DossierTests: XCTestCase {
         }
         func line(_ name: String, _ value: Double) { print(String(format: "%-60@ %9.1f µs", name as NSString, value)) }
         for (name, assessment) in cases {
-            let model = DossierModel(assessment: assessment, messages: TestCatalogue.messages(.zh), labels: templates.labels(.zh), extraInputs: fingerprints)
+            let model = DossierModel(assessment: assessment, messages: templates.messages(.zh), extraInputs: fingerprints)
             let dossier = DossierJSON(model: model)
             XCTAssertEqual(dossier.bytes(), JSONText.treeBytes(dossier))
             line("\(name): DossierJSON(model:)", microseconds { DossierJSON(model: model).evidence.count + 1 })
@@ -275,7 +275,7 @@ final class DossierTests: XCTestCase {
         for (i, assessment) in assessments.enumerated() {
             for language in LocalizedText.Language.allCases {
                 let fingerprints = templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
-                let context = DossierModel(assessment: assessment, messages: TestCatalogue.messages(language), labels: templates.labels(language),
+                let context = DossierModel(assessment: assessment, messages: templates.messages(language),
                                            extraInputs: fingerprints).context.anyValue as? [String: Any] ?? [:]
                 let html = renderer.renderBytes(.html, assessment, language: language)
                 let md = renderer.renderBytes(.md, assessment, language: language)
@@ -307,9 +307,8 @@ final class DossierTests: XCTestCase {
         MustacheContentTypes.register(MarkdownReference(), named: "MARKDOWN")
         let assessment = try assess("beijing-xinghe")
         let templates = renderer.templates
-        let labels = templates.labels(.zh)
         let fingerprints = templates.fingerprints(.zh).map { InputFingerprint(name: $0.name, sha256: $0.sha256) }
-        let model = DossierModel(assessment: assessment, messages: TestCatalogue.messages(.zh), labels: labels, extraInputs: fingerprints)
+        let model = DossierModel(assessment: assessment, messages: templates.messages(.zh), extraInputs: fingerprints)
         let count = 2000
         func microseconds(_ body: () -> Int) -> Double {
             var sink = 0

@@ -139,7 +139,7 @@ final class NanshanScorecardTests: XCTestCase {
         let engine = ScoringEngine(dictionary: dictionary)
         var report = try Repository.sample("nanshan-xingchao", dictionary: dictionary, scorecards: [scorecard])
         XCTAssertEqual(scorecard.incentives.filter(\.requiresAccreditation).map(\.id), ["S3"])
-        let json = ResultDocument(result: engine.score(report, against: scorecard), scorecard: scorecard, report: report, messages: TestCatalogue.messages(.zh)).encoded()
+        let json = ResultDocument(result: engine.score(report, against: scorecard), scorecard: scorecard, report: report, messages: TestCatalogue.zh).encoded()
         XCTAssertTrue(json.contains(#""requiresAccreditation" : true"#), String(json.prefix(300)))
 
         report.facts["livestream.park_type"]?.value = .text("other")

@@ -33,7 +33,7 @@ func assess(_ input: ApplicationInput) {
     _ = DiagnosticRenderer().rendering(loaded.diagnostics, sources: loaded.sources)
     for result in loaded.validValue?.results ?? [] {
         _ = ResultText(language: .zh).render(result)
-        _ = ResultDocument(result, language: .en).encoded()
+        _ = ResultDocument(result, messages: fixture.templates?.messages(.en) ?? Messages(language: .en, entries: [:])).encoded()
         if let templates = fixture.templates { _ = DossierRenderer(templates: templates).renderBytes([.html, .md, .json], result, language: .zh) }
     }
 }

@@ -43,7 +43,8 @@ public struct ResultDocument: Encodable {
     /// all its formats).
     public init(result: ScoreResult, scorecard: Scorecard, report: SelfReport, messages: Messages,
                 texts: ExplanationTexts? = nil) {
-        let texts = texts.flatMap { $0.language == messages.language ? $0 : nil } ?? ExplanationTexts(result, messages: messages)
+        let language = messages.language
+        let texts = texts.flatMap { $0.language == language ? $0 : nil } ?? ExplanationTexts(result, messages: messages)
         self.scorecard = ScorecardRef(id: scorecard.id, version: scorecard.version, title: Localized(scorecard.title),
                                       source: SourceRef(title: scorecard.source.title,
                                                         issuer: Localized(scorecard.source.issuer ?? scorecard.source.jurisdiction),
@@ -60,12 +61,12 @@ public struct ResultDocument: Encodable {
         provisional = result.isProvisional
         provisionalReasons = result.provisionalReasons.map { reason in
             switch reason {
-            case .selfRated(let ids): return "self-rated: " + ids.joined(separator: ", ")
-            case .pendingReview(let ids): return "pending review: " + ids.joined(separator: ", ")
-            case .gateMissingData(let ids): return "gate missing data: " + ids.joined(separator: ", ")
-            case .gateUnsubstantiated(let ids): return "gate unsubstantiated: " + ids.joined(separator: ", ")
-            case .disagreement(let ids): return "panel disagreement unresolved: " + ids.joined(separator: ", ")
-            case .awaitingPanel: return "awaiting the panel"
+            case .selfRated(let ids): return messages("document.provisional.self_rated", ["ids": messages.list(ids)])
+            case .pendingReview(let ids): return messages("document.provisional.pending_review", ["ids": messages.list(ids)])
+            case .gateMissingData(let ids): return messages("document.provisional.gate_missing_data", ["ids": messages.list(ids)])
+            case .gateUnsubstantiated(let ids): return messages("document.provisional.gate_unsubstantiated", ["ids": messages.list(ids)])
+            case .disagreement(let ids): return messages("document.provisional.disagreement", ["ids": messages.list(ids)])
+            case .awaitingPanel: return messages("document.provisional.awaiting_panel")
             }
         }
         gates = result.gates.indices.map { i in
