@@ -198,8 +198,7 @@ public struct BatchRun: Sendable {
         }
         if options.scorecards.isEmpty { scorecards = state.scorecards.sorted { $0.id < $1.id } }
 
-        let language = options.language
-        let zh = language == .zh
+        let messages = renderer.templates.messages(options.language)
         var entries: [(name: String, isFolder: Bool)] = []
         var rankings: [BatchSummary.RankingFiles] = []
         // Skipped: an application with errors and no ranking row left.
@@ -219,12 +218,12 @@ public struct BatchRun: Sendable {
         var lines: [String] = []
         for (index, outcome) in outcomes.enumerated() where !outcome.problems.isEmpty {
             if !isSkipped[index] { summary.withProblems += 1 }
-            let status = isSkipped[index] ? (zh ? "已跳过" : "skipped") : (outcome.hasErrors ? (zh ? "部分评分，有错误" : "partly scored, with errors")
-                                                                          : (zh ? "已评分，有提示" : "scored, with warnings"))
+            let status = isSkipped[index] ? messages("batch.status.skipped")
+                : (outcome.hasErrors ? messages("batch.status.partly_scored") : messages("batch.status.with_warnings"))
             lines.append("\(TerminalText.escape(names[index])): \(status)")
             lines.append(outcome.problems)
         }
-        lines.append(summary.line(language))
+        lines.append(summary.line(messages))
         if case .failed(let problem) = staging.write(Array((lines.joined(separator: "\n") + "\n").utf8), to: "problems.txt") { return .failure(problem) }
         entries.append(("problems.txt", false))
         if let problem = staging.publish(entries) { return .failure(problem) }
@@ -254,7 +253,7 @@ extension BatchRun {
             case .success(let file):
                 switch name {
                 case "ranking.csv":
-                    let table = RankingTable(ranking: ranking, language: language)
+                    let table = RankingTable(ranking: ranking, messages: renderer.templates.messages(language))
                     file.append(table.csvHeader)
                     for entry in ranking.entries { file.append(table.csvLine(entry)) }
                 case "ranking.html":

@@ -30,8 +30,7 @@ public struct BatchSummary: Sendable {
     }
 
     /// `共 3 份申报：评分 2 份，跳过 1 份。`
-    public func line(_ language: LocalizedText.Language) -> String {
-        language == .zh ? "共 \(applications) 份申报：评分 \(scored) 份，跳过 \(skipped.count) 份。"
-                        : "\(applications) applications: \(scored) scored, \(skipped.count) skipped."
+    public func line(_ messages: Messages) -> String {
+        messages("batch.summary", ["applications": String(applications), "scored": String(scored), "skipped": String(skipped.count)])
     }
 }

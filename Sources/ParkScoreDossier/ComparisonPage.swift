@@ -15,8 +15,8 @@ extension DossierRenderer {
 
     /// The value tree the comparison template renders.
     func comparisonContext(_ ranking: Ranking, language: LocalizedText.Language) -> TemplateValue {
-        let labels = templates.labels(language)
-        let table = RankingTable(ranking: ranking, language: language)
+        let messages = templates.messages(language)
+        let table = RankingTable(ranking: ranking, messages: messages)
         let fixed = 7
         let rows = TemplateRows(count: ranking.entries.count) { index in
             let entry = ranking.entries[index]
@@ -30,18 +30,17 @@ extension DossierRenderer {
             }
             return ["cells": .list(shaded)]
         }
-        let zh = language == .zh
         return [
-            "lang": zh ? "zh-CN" : "en",
+            "lang": .string(DossierModel.languageTag(language)),
             "label": templates.labelValue(language),
-            "title": .string("\(labels["comparison"] ?? "") · \(ranking.scorecard.title.text(language))"),
+            "title": .string("\(messages("labels.comparison")) · \(ranking.scorecard.title.text(language))"),
             "scorecard": .string("\(ranking.scorecard.id) \(ranking.scorecard.version)"),
-            "count": .string(zh ? "\(ranking.entries.count) 个园区" : "\(ranking.entries.count) parks"),
+            "count": .string(messages("comparison.count", ["count": String(ranking.entries.count)])),
             "header": .texts(table.header),
             "rows": .rows(rows),
             "best": .list(ranking.best.map { b -> TemplateValue in
                 ["id": .string(b.criterionID), "title": .string(b.title.text(language)),
-                 "parks": .string(table.leaders(b, separator: zh ? "、" : ", ")), "points": .string(b.points.formatted(places: 2))]
+                 "parks": .string(table.leaders(b, separator: messages("ranking.separator"))), "points": .string(b.points.formatted(places: 2))]
             }),
         ]
     }

@@ -163,7 +163,7 @@ final class ComparisonCommandTests: XCTestCase {
         总分: 78.25 → 82.75  (+4.50)    等级: B → B
 
         operations.xr_studio XR摄影棚等数字广告制作前沿设施: 0 → 3  (未达标 → 达标)
-            facilities.xr_studio: false → true
+            facilities.xr_studio: 否 → 是
 
         services.third_party 链接第三方专业机构资源: 3 → 5  (部分达标 → 达标)
             services.third_party_institutions: 7 → 10

@@ -180,4 +180,16 @@ final class DossierDocumentTests: XCTestCase {
         XCTAssertTrue(enHTML.contains("10 March 2026"), "the chair's review date on the cover")
         XCTAssertFalse(zhHTML.contains("⟦") || enHTML.contains("⟦") || zh.contains("⟦") || en.contains("⟦"))
     }
+
+    /// The chart's label and shares, and the comparison page's count, in each language.
+    func testTheChartAndTheComparisonPageInEachLanguage() throws {
+        let assessment = try assess("beijing-xinghe")
+        let zh = DimensionChart.svg(assessment.result.dimensions, messages: renderer.templates.messages(.zh))
+        let en = DimensionChart.svg(assessment.result.dimensions, messages: renderer.templates.messages(.en))
+        XCTAssertTrue(zh.contains("aria-label=\"维度得分\"") && zh.contains("<tspan class=\"share\">（"), zh)
+        XCTAssertTrue(en.contains("aria-label=\"Dimension scores\"") && en.contains("<tspan class=\"share\"> ("), en)
+        let one = Ranking(scorecard: assessment.scorecard, parks: [("xinghe", assessment.report.park.name, assessment.result)])
+        XCTAssertTrue(renderer.comparisonHTML(one, language: .zh).contains("1 个园区"))
+        XCTAssertTrue(renderer.comparisonHTML(one, language: .en).contains("1 park<") || renderer.comparisonHTML(one, language: .en).contains("1 park "))
+    }
 }

@@ -82,7 +82,7 @@ struct Batch: ParsableCommand {
             options: BatchOptions(applications: applications, output: output, scorecards: scorecard, formats: noDossiers ? [] : [.html, .json],
                                   language: lang, jobs: jobs, evidenceLimit: maxEvidenceMib << 20),
             pipeline: AssessmentPipeline(criteria: library), renderer: DossierRenderer(templates: templates))
-        let progress = ProgressLine(language: lang)
+        let progress = ProgressLine(messages: workspace.messages)
         var report: (@Sendable (Int, Int) -> Void)?
         if progress.isShown { report = { @Sendable done, total in progress.update(done, total) } }
         let outcome = batch.run(progress: report)
@@ -94,32 +94,29 @@ struct Batch: ParsableCommand {
             throw ExitCode(1)
         case .success(let s): summary = s
         }
-        Console.out(Self.summaryText(summary, language: lang))
+        Console.out(Self.summaryText(summary, messages: workspace.messages))
         if !summary.skipped.isEmpty {
-            Console.error(lang == .zh ? "\(summary.skipped.count) 份申报被跳过，见 \(TerminalText.escape(summary.problemsFile))\n"
-                                      : "\(summary.skipped.count) applications skipped: see \(TerminalText.escape(summary.problemsFile))\n")
+            Console.error(workspace.messages("batch.skipped", ["count": String(summary.skipped.count),
+                                                              "file": TerminalText.escape(summary.problemsFile)]) + "\n")
             throw ExitCode(2)
         }
     }
 
     /// A few lines: the counts, then per scorecard the parks ranked, the first, and where the ranking is.
-    static func summaryText(_ summary: BatchSummary, language: LocalizedText.Language) -> String {
-        let zh = language == .zh
-        var lines = [summary.line(language)]
+    static func summaryText(_ summary: BatchSummary, messages: Messages) -> String {
+        var lines = [summary.line(messages)]
         for r in summary.rankings {
-            var line = zh ? "\(r.scorecard)（\(r.title)）：\(r.parks) 个园区" : "\(r.scorecard) (\(r.title)): \(r.parks) parks"
+            var line = messages("batch.ranking", ["scorecard": r.scorecard, "title": r.title, "parks": String(r.parks)])
             if let top = r.top {
-                let grade = top.standing.grade.map { zh ? "，\($0) 级" : ", grade \($0)" } ?? ""
-                line += zh ? "，第一名 \(top.parkName)（\(top.parkID)）\(top.standing.total.fixed(places: 2)) 分\(grade)"
-                           : ", first \(top.parkName) (\(top.parkID)) \(top.standing.total.fixed(places: 2)) points\(grade)"
+                let grade = top.standing.grade.map { messages("batch.first_grade", ["grade": $0]) } ?? ""
+                line += messages("batch.first", ["park": top.parkName, "id": top.parkID, "total": top.standing.total.fixed(places: 2)]) + grade
             }
             lines.append(TerminalText.escape(line))
             lines.append("  → " + TerminalText.escape(r.folder + "/ranking.html"))
         }
         if summary.withProblems + summary.skipped.count > 0 {
             let n = summary.withProblems + summary.skipped.count
-            lines.append(zh ? "\(n) 份申报有问题或提示，见 \(TerminalText.escape(summary.problemsFile))"
-                            : "\(n) applications with problems or warnings: see \(TerminalText.escape(summary.problemsFile))")
+            lines.append(messages("batch.with_problems", ["count": String(n), "file": TerminalText.escape(summary.problemsFile)]))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -127,13 +124,13 @@ struct Batch: ParsableCommand {
 
 /// `已处理 1200/10000` on standard error, rewritten in place at most five times a second, when it is a terminal.
 final class ProgressLine: @unchecked Sendable {
-    let language: LocalizedText.Language
+    let messages: Messages
     let isShown = isatty(2) == 1
     private let lock = NSLock()
     private var last: UInt64 = 0
     private var shown = false
 
-    init(language: LocalizedText.Language) { self.language = language }
+    init(messages: Messages) { self.messages = messages }
 
     func update(_ done: Int, _ total: Int) {
         let now = DispatchTime.now().uptimeNanoseconds
@@ -142,7 +139,7 @@ final class ProgressLine: @unchecked Sendable {
         guard done == total || now - last > 200_000_000 else { return }
         last = now
         shown = true
-        Console.error(language == .zh ? "\r已处理 \(done)/\(total)" : "\rdone \(done)/\(total)")
+        Console.error("\r" + messages("batch.progress", ["done": String(done), "total": String(total)]))
     }
 
     func clear() {

@@ -73,8 +73,8 @@ struct Compare: ParsableCommand {
         let ranking = Ranking(scorecard: scorecard, parks: parks)
         let text: String
         switch format {
-        case .table: text = RankingTable(ranking: ranking, language: lang).text
-        case .csv: text = RankingTable(ranking: ranking, language: lang).csv
+        case .table: text = RankingTable(ranking: ranking, messages: workspace.messages).text
+        case .csv: text = RankingTable(ranking: ranking, messages: workspace.messages).csv
         case .html:
             guard let folder = TemplatesFolder.locate(), case .success(let templates) = DossierTemplates.load(folder) else {
                 Console.error("error: cannot load the Templates folder\n")

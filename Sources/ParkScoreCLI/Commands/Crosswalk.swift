@@ -27,23 +27,24 @@ struct Crosswalk: ParsableCommand {
         let input = try workspace.require(ApplicationInput.read(report: report))
         let assessment = try workspace.require(pipeline.assess(input, options: AssessmentOptions(scorecards: library.catalog.scorecardPaths())))
         let value = assessment.report
-        let zh = lang == .zh
-        var lines = [zh ? "\(value.park.name)：对照全部评分表" : "\(value.park.nameEn ?? value.park.name) against every scorecard", ""]
+        let messages = workspace.messages
+        let parkName = lang == .en ? (value.park.nameEn ?? value.park.name) : value.park.name
+        var lines = [messages("crosswalk.heading", ["park": parkName]), ""]
         for item in assessment.results {
             let (scorecard, result) = (item.scorecard, item.result)
             let verdict = ResultText(messages: workspace.messages).verdict(result)
-            let grade = result.grade.map { "\($0.id) \($0.title.text(lang))" } ?? (zh ? "不评级" : "no grade")
+            let grade = result.grade.map { "\($0.id) \($0.title.text(lang))" } ?? messages("crosswalk.no_grade")
             lines.append("\(scorecard.id)  \(scorecard.title.text(lang))")
-            lines.append("  \(verdict) · \(zh ? "总分" : "total") \(result.total.fixed(places: 2)) · \(grade)"
-                         + (result.missingData.isEmpty ? "" : " · \(zh ? "缺少数据" : "missing data") \(result.missingData.count)"))
+            lines.append("  \(verdict) · \(messages("crosswalk.total")) \(result.total.fixed(places: 2)) · \(grade)"
+                         + (result.missingData.isEmpty ? "" : " · \(messages("crosswalk.missing_data")) \(result.missingData.count)"))
             let blocking = result.gates.filter { $0.status != .passed }.map(\.id)
-            if !blocking.isEmpty { lines.append("  \(zh ? "未通过或待定的门槛" : "gates not passed"): \(blocking.joined(separator: ", "))") }
+            if !blocking.isEmpty { lines.append("  " + messages("crosswalk.gates_not_passed", ["gates": blocking.joined(separator: ", ")])) }
             // The largest gaps by points (the improvement list itself is ranked by effort first).
             let bySize = result.improvements.enumerated().sorted { a, b in
                 a.element.gain != b.element.gain ? b.element.gain < a.element.gain : a.offset < b.offset
             }.map(\.element)
             let gaps = bySize.prefix(3).map { "\($0.criterionID) +\($0.gain.fixed(places: 2))" }
-            if !gaps.isEmpty { lines.append("  \(zh ? "最主要的差距" : "largest gaps"): \(gaps.joined(separator: ", "))") }
+            if !gaps.isEmpty { lines.append("  " + messages("crosswalk.largest_gaps", ["gaps": gaps.joined(separator: ", ")])) }
             lines.append("")
         }
         Console.out(TerminalText.lines(lines))

@@ -4,7 +4,6 @@ import ParkScore
 /// points or status changed with the facts behind it.
 public struct DiffText {
     public let messages: Messages
-    public var language: LocalizedText.Language { messages.language }
     public let dictionary: FactDictionary
 
     public init(messages: Messages, dictionary: FactDictionary) {
@@ -12,47 +11,57 @@ public struct DiffText {
         self.dictionary = dictionary
     }
 
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-
     public func render(_ diff: ReportDiff, old: SelfReport, new: SelfReport) -> String {
         let words = ResultText(messages: messages)
-        func grade(_ r: ScoreResult) -> String { r.grade?.id ?? t("不评级", "no grade") }
+        func grade(_ r: ScoreResult) -> String { r.grade?.id ?? messages("diff.no_grade") }
+        // The park as the language names it: its English name in English, when it has one.
+        let park = messages.language == .en ? (new.park.nameEn ?? new.park.name) : new.park.name
         var out = [
-            "\(new.park.name): \(old.period.from)–\(old.period.to) → \(new.period.from)–\(new.period.to)",
-            "\(t("总分", "Total")): \(diff.old.total.fixed(places: 2)) → \(diff.new.total.fixed(places: 2))"
-                + "  (\(diff.new.total.subtracting(diff.old.total).map(signed) ?? "—"))    \(t("等级", "Grade")): \(grade(diff.old)) → \(grade(diff.new))",
+            "\(park): \(old.period.from)–\(old.period.to) → \(new.period.from)–\(new.period.to)",
+            "\(messages("diff.total")): \(diff.old.total.fixed(places: 2)) → \(diff.new.total.fixed(places: 2))"
+                + "  (\(diff.new.total.subtracting(diff.old.total).map(signed) ?? "—"))    \(messages("diff.grade")): \(grade(diff.old)) → \(grade(diff.new))",
         ]
         for change in diff.gateChanges {
-            out.append("\(t("门槛", "Gate")) \(change.id): \(change.old.rawValue) → \(change.new.rawValue)")
+            out.append("\(messages("diff.gate")) \(change.id): \(gateStatus(change.old)) → \(gateStatus(change.new))")
         }
-        if diff.changes.isEmpty { out.append(t("各评分项得分没有变化。", "No criterion changed.")) }
+        if diff.changes.isEmpty { out.append(messages("diff.no_change")) }
         for c in diff.changes {
             out.append("")
-            out.append("\(c.criterionID) \(c.title.text(language)): \(c.oldPoints.formatted(places: 2)) → \(c.newPoints.formatted(places: 2))"
+            out.append("\(c.criterionID) \(c.title.text(messages.language)): \(c.oldPoints.formatted(places: 2)) → \(c.newPoints.formatted(places: 2))"
                        + "  (\(words.status(c.oldStatus)) → \(words.status(c.newStatus)))")
             for f in c.facts {
                 out.append("    \(f.key): \(show(f.old, key: f.key)) → \(show(f.new, key: f.key))")
             }
-            if c.otherReason { out.append("    " + t("数据未变；变化来自自评等级、不适用申报或证明材料", "no fact changed: a self-rating, N/A claim or evidence did")) }
+            if c.otherReason { out.append("    " + messages("diff.other_reason")) }
         }
         return TerminalText.lines(out) + "\n"
+    }
+
+    /// A gate's status in words: 通过, 未通过, 缺少数据, 证明材料不足.
+    func gateStatus(_ status: GateResult.Status) -> String {
+        switch status {
+        case .passed: return messages("diff.gate_status.passed")
+        case .failed: return messages("diff.gate_status.failed")
+        case .missingData: return messages("diff.gate_status.missing_data")
+        case .unsubstantiated: return messages("diff.gate_status.unsubstantiated")
+        }
     }
 
     func signed(_ r: Rational) -> String { (r < .zero ? "" : "+") + r.fixed(places: 2) }
 
     func show(_ value: Value, key: String) -> String {
         switch value {
-        case .unknown: return t("（未填报）", "(not reported)")
+        case .unknown: return messages("diff.value.not_reported")
         case .number(let n):
             if case .percent? = dictionary.type(of: key) { return n.shown(percent: true) }
             if case .money? = dictionary.type(of: key) { return n.yuan }
             return n.formatted(places: 3)
-        case .bool(let b): return b ? "true" : "false"
+        case .bool(let b): return b ? messages("diff.value.yes") : messages("diff.value.no")
         case .text(let s), .date(let s): return s
         case .list(let items):
-            if case .record? = items.first { return t("\(items.count) 条记录", "\(items.count) records") }
+            if case .record? = items.first { return messages("diff.value.records", ["count": String(items.count)]) }
             return "[" + items.map { if case .text(let s) = $0 { return s } else { return "?" } }.joined(separator: ", ") + "]"
-        case .record: return t("（记录）", "(record)")
+        case .record: return messages("diff.value.record")
         case .error(let m): return "(\(m))"
         }
     }

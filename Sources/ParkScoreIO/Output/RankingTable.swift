@@ -4,18 +4,16 @@ import ParkScore
 /// with a byte-order mark so Excel keeps the Chinese, fields quoted as RFC 4180 says) or as a text table.
 public struct RankingTable: Sendable {
     public let ranking: Ranking
-    public let language: LocalizedText.Language
+    public let messages: Messages
 
-    public init(ranking: Ranking, language: LocalizedText.Language) {
+    public init(ranking: Ranking, messages: Messages) {
         self.ranking = ranking
-        self.language = language
+        self.messages = messages
     }
 
-    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
-
     public var header: [String] {
-        [t("排名", "Rank"), t("园区编号", "Park id"), t("园区", "Park"), t("结论", "Verdict"), t("总分", "Total"), t("等级", "Grade"),
-         t("暂定", "Provisional")] + ranking.scorecard.dimensions.map { $0.title.text(language) }
+        [messages("ranking.rank"), messages("ranking.park_id"), messages("ranking.park"), messages("ranking.verdict"), messages("ranking.total"),
+         messages("ranking.grade"), messages("ranking.provisional")] + ranking.scorecard.dimensions.map { $0.title.text(messages.language) }
     }
 
     public var rows: [[String]] { ranking.entries.map(row) }
@@ -25,13 +23,13 @@ public struct RankingTable: Sendable {
         let r = entry.standing
         let verdict: String
         switch r.verdict {
-        case .eligible: verdict = t("符合", "eligible")
-        case .ineligible: verdict = t("不予认定", "ineligible")
-        case .undetermined: verdict = t("待定", "undetermined")
+        case .eligible: verdict = messages("ranking.verdict_eligible")
+        case .ineligible: verdict = messages("ranking.verdict_ineligible")
+        case .undetermined: verdict = messages("ranking.verdict_undetermined")
         }
         return [String(entry.rank), entry.parkID, entry.parkName, verdict, r.total.fixed(places: 2), r.grade ?? "—",
-                r.isProvisional ? t("是", "yes") : t("否", "no")]
-            + r.dimensions.map { $0.isApplicable ? $0.score.fixed(places: 2) : "N/A" }
+                r.isProvisional ? messages("ranking.yes") : messages("ranking.no")]
+            + r.dimensions.map { $0.isApplicable ? $0.score.fixed(places: 2) : messages("ranking.not_applicable") }
     }
 
     /// CSV with a byte-order mark and CRLF line ends.
@@ -59,9 +57,9 @@ public struct RankingTable: Sendable {
     /// Columns padded to the widest cell (CJK characters count two), then the best park per criterion.
     public var text: String {
         var out = Self.columns(([header] + rows).map { $0.map(TerminalText.escape) })
-        out += "\n" + t("各评分项得分最高的园区", "Best park per criterion") + "\n"
+        out += "\n" + messages("ranking.best") + "\n"
         out += Self.columns(ranking.best.map { b in
-            [b.criterionID, TerminalText.escape(leaders(b, separator: ", ")), b.points.formatted(places: 2)]
+            [b.criterionID, TerminalText.escape(leaders(b, separator: messages("ranking.separator"))), b.points.formatted(places: 2)]
         })
         return out
     }
@@ -71,7 +69,7 @@ public struct RankingTable: Sendable {
         guard !best.parks.isEmpty else { return "—" }
         let named = best.parks.joined(separator: separator)
         guard best.tied > best.parks.count else { return named }
-        return named + t(" 等 \(best.tied) 个园区", " … \(best.tied) parks in all")
+        return named + messages("ranking.tied", ["count": String(best.tied)])
     }
 
     static func columns(_ all: [[String]]) -> String {
