@@ -25,6 +25,36 @@ public enum PlainWordingChecker {
         return found
     }
 
+    /// The language check alone, for command output that shows ids, keys and a scorecard's formulas on purpose
+    /// (`explain`, `diff`, `compare`, `crosswalk`, `scorecards`): each identifier given (an id, a fact key or value, a
+    /// file name, a formula as the scorecard writes it) is taken out first, the longest first; what is left may hold no
+    /// English word. Returns the words found, with their line.
+    public static func englishWords(zh text: String, identifiers: [String]) -> [String] {
+        var found: [String] = []
+        let sorted = identifiers.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        for line in text.components(separatedBy: "\n") {
+            var rest = line
+            for identifier in sorted where rest.contains(identifier) { rest = rest.replacingOccurrences(of: identifier, with: " ") }
+            var from = rest.startIndex
+            while let range = rest.range(of: #"[A-Za-z]*[a-z][A-Za-z]*"#, options: .regularExpression, range: from..<rest.endIndex) {
+                if rest[range].count >= 2 { found.append("English word '\(rest[range])' in: \(line)") }
+                from = range.upperBound
+            }
+        }
+        return found
+    }
+
+    /// Full-width punctuation in English output, with its line, once the Chinese data it quotes as written (a clause and
+    /// its ref, a policy text's title, a park's Chinese name) is taken out.
+    public static func fullWidth(en text: String, data: [String] = []) -> [String] {
+        let sorted = data.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+        return text.components(separatedBy: "\n").compactMap { line in
+            var rest = line
+            for quoted in sorted where rest.contains(quoted) { rest = rest.replacingOccurrences(of: quoted, with: " ") }
+            return rest.range(of: "[，：（）；、「」。！？]", options: .regularExpression).map { "full-width '\(rest[$0])' in: \(line)" }
+        }
+    }
+
     static func code(_ text: String, factKeys: [String]) -> [String] {
         var found: [String] = []
         for pattern in codePatterns {
