@@ -10,13 +10,14 @@ public enum YAMLReader {
     /// Every document of the stream.
     public static func documents(_ bytes: [UInt8], limits: ParseLimits = .default) throws(YAMLError) -> [Node] {
         guard bytes.count <= limits.maxInputBytes else {
-            throw YAMLError(.limit, "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)", at: nil)
+            throw YAMLError(.limit, "input is \(bytes.count) bytes, more than the limit of \(limits.maxInputBytes)", at: nil,
+                            code: "yaml.limit.input-bytes", arguments: [String(bytes.count), String(limits.maxInputBytes)])
         }
         var builder = TreeBuilder(limits: limits)
         let outcome: YAMLError? = bytes.withUnsafeBufferPointer { buffer in
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
-                return YAMLError(.limit, "libyaml could not allocate a parser", at: nil)
+                return YAMLError(.limit, "libyaml could not allocate a parser", at: nil, code: "yaml.limit.memory")
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
@@ -40,7 +41,8 @@ public enum YAMLReader {
     public static func document(_ bytes: [UInt8], limits: ParseLimits = .default) throws(YAMLError) -> Node? {
         let all = try documents(bytes, limits: limits)
         if all.count > 1 {
-            throw YAMLError(.multipleDocuments, "expected one YAML document, found \(all.count)", at: all[1].mark)
+            throw YAMLError(.multipleDocuments, "expected one YAML document, found \(all.count)", at: all[1].mark,
+                            code: "yaml.multiple-documents", arguments: [String(all.count)])
         }
         return all.first
     }
@@ -72,24 +74,34 @@ public enum YAMLReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_MEMORY_ERROR:
-            return YAMLError(.limit, "libyaml ran out of memory", at: nil)
+            return YAMLError(.limit, "libyaml ran out of memory", at: nil, code: "yaml.limit.memory")
         case YAML_READER_ERROR:
             let offset = min(Int(parser.problem_offset), bytes.count)
             var message = problem
-            if parser.problem_value != -1 && problem.hasPrefix("invalid") {
-                message += " (byte 0x\(String(Int(parser.problem_value), radix: 16)))"
-            }
-            return YAMLError(.encoding, message, at: markForByteOffset(offset, in: bytes))
+            let byte = parser.problem_value != -1 && problem.hasPrefix("invalid") ? Int(parser.problem_value) : nil
+            if let byte { message += " (byte 0x\(String(byte, radix: 16)))" }
+            let at = markForByteOffset(offset, in: bytes)
+            guard let coded = LibYAMLProblem.code(readerProblem: problem, byte: byte) else { return YAMLError(.encoding, message, at: at) }
+            return YAMLError(.encoding, message, at: at, code: coded.code, arguments: coded.arguments)
         default:
             var message = problem
-            if let context = parser.context {
-                message += " \(String(cString: context))"
-                let contextMark = mark(parser.context_mark)
-                if contextMark != mark(parser.problem_mark) {
+            let problemMark = mark(parser.problem_mark)
+            var contextMark: Mark?
+            var context: String?
+            if let text = parser.context {
+                context = String(cString: text)
+                message += " \(String(cString: text))"
+                contextMark = mark(parser.context_mark)
+                if let contextMark, contextMark != problemMark {
                     message += " (started at \(contextMark))"
                 }
             }
-            return YAMLError(.syntax, message, at: mark(parser.problem_mark))
+            guard let coded = LibYAMLProblem.code(problem: problem, context: context, problemMark: problemMark, contextMark: contextMark) else {
+                var unknown = YAMLError(.syntax, message, at: problemMark)
+                unknown.contextMark = contextMark
+                return unknown
+            }
+            return YAMLError(.syntax, message, at: problemMark, code: coded.code, arguments: coded.arguments, contextMark: contextMark)
         }
     }
 
@@ -173,7 +185,8 @@ private struct TreeBuilder {
                 } else if tag.hasPrefix("tag:yaml.org,2002:") && tag != "tag:yaml.org,2002:binary"
                             && tag != "tag:yaml.org,2002:timestamp" {
                     let short = "!!" + tag.dropFirst("tag:yaml.org,2002:".count)
-                    return YAMLError(.invalidTaggedValue, "'\(text)' is not a valid \(short) value", at: mark)
+                    return YAMLError(.invalidTaggedValue, "'\(text)' is not a valid \(short) value", at: mark,
+                                     code: "yaml.tagged-value.invalid", arguments: [text, short])
                 } else {
                     kind = .string
                 }
@@ -190,11 +203,13 @@ private struct TreeBuilder {
             if let error = countNode(at: mark) { return error }
             let name = String(cString: event.data.alias.anchor)
             guard let target = anchors[name] else {
-                return YAMLError(.unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: mark)
+                return YAMLError(.unknownAlias, "alias '*\(name)' refers to no anchor defined before it", at: mark,
+                                 code: "yaml.alias.unknown", arguments: [name])
             }
             expandedCount += target.expandedSize
             if expandedCount > limits.maxExpandedNodes {
-                return YAMLError(.limit, "aliases expand the document to more than \(limits.maxExpandedNodes) nodes", at: mark)
+                return YAMLError(.limit, "aliases expand the document to more than \(limits.maxExpandedNodes) nodes", at: mark,
+                                 code: "yaml.limit.expanded-nodes", arguments: [String(limits.maxExpandedNodes)])
             }
             var node = target
             node.anchorMark = target.anchorMark ?? target.mark
@@ -204,7 +219,8 @@ private struct TreeBuilder {
             let mark = YAMLReader.mark(event.start_mark)
             if let error = countNode(at: mark) { return error }
             guard frames.count < limits.maxDepth else {
-                return YAMLError(.limit, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark)
+                return YAMLError(.limit, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: mark,
+                                 code: "yaml.limit.depth", arguments: [String(limits.maxDepth)])
             }
             expandedCount += 1
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -240,10 +256,12 @@ private struct TreeBuilder {
     private mutating func countNode(at mark: Mark) -> YAMLError? {
         nodeCount += 1
         if nodeCount > limits.maxNodes {
-            return YAMLError(.limit, "document has more than the limit of \(limits.maxNodes) nodes", at: mark)
+            return YAMLError(.limit, "document has more than the limit of \(limits.maxNodes) nodes", at: mark,
+                             code: "yaml.limit.nodes", arguments: [String(limits.maxNodes)])
         }
         if expandedCount >= limits.maxExpandedNodes {
-            return YAMLError(.limit, "aliases expand the document to more than \(limits.maxExpandedNodes) nodes", at: mark)
+            return YAMLError(.limit, "aliases expand the document to more than \(limits.maxExpandedNodes) nodes", at: mark,
+                                 code: "yaml.limit.expanded-nodes", arguments: [String(limits.maxExpandedNodes)])
         }
         return nil
     }
@@ -262,17 +280,18 @@ private struct TreeBuilder {
             if node.scalar == nil {
                 guard let text = KeyIdentity.canonicalText(node, budget: KeyIdentity.complexKeyBudget) else {
                     return YAMLError(.limit, "a mapping key is too large to compare (over \(KeyIdentity.complexKeyBudget) characters once its aliases are expanded)",
-                                     at: node.mark)
+                                     at: node.mark, code: "yaml.limit.complex-key", arguments: [String(KeyIdentity.complexKeyBudget)])
                 }
                 // All complex keys of a document together get one budget: comparing them costs a bounded multiple of it.
                 complexKeyText += text.utf8.count
                 if complexKeyText > KeyIdentity.documentComplexKeyBudget {
                     return YAMLError(.limit, "the complex mapping keys of this document are too large to compare (over \(KeyIdentity.documentComplexKeyBudget) characters in all)",
-                                     at: node.mark)
+                                     at: node.mark, code: "yaml.limit.complex-keys", arguments: [String(KeyIdentity.documentComplexKeyBudget)])
                 }
             }
             if let first = firstMark(of: node, frame: top) {
-                return YAMLError(.duplicateKey, "duplicate key '\(KeyIdentity(node).display)' (first at \(first))", at: node.mark)
+                return YAMLError(.duplicateKey, "duplicate key '\(KeyIdentity(node).display)' (first at \(first))", at: node.mark,
+                                 code: "yaml.duplicate-key", arguments: [KeyIdentity(node).display, String(first.line), String(first.column)])
             }
         }
         stack.append(node)

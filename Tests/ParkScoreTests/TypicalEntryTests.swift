@@ -50,7 +50,7 @@ final class TypicalEntryTests: XCTestCase {
             let (value, diagnostics) = read("legal_person: \(text)", key: "legal_person")
             XCTAssertEqual(value, .bool(expected), text)
             // "  legal_person: " is 16 characters: the value starts at column 17 of line 4.
-            XCTAssertEqual(diagnostics.map(\.description), ["report.yaml:4:17: note: '\(text)' read as \(expected)"])
+            XCTAssertEqual(diagnostics.map(TestCatalogue.en.line(for:)), ["report.yaml:4:17: note: '\(text)' read as \(expected)"])
             XCTAssertEqual(diagnostics.first?.code, DiagnosticCode.readBoolean)
             XCTAssertEqual(diagnostics.first?.arguments, [text, "\(expected)"])
         }
@@ -60,7 +60,7 @@ final class TypicalEntryTests: XCTestCase {
         let (value, diagnostics) = read("tenants.total: 20家", key: "tenants.total")
         XCTAssertEqual(value, .number(20))
         // "  tenants.total: " is 17 characters.
-        XCTAssertEqual(diagnostics.map(\.description), ["report.yaml:4:18: note: '20家' read as 20"])
+        XCTAssertEqual(diagnostics.map(TestCatalogue.en.line(for:)), ["report.yaml:4:18: note: '20家' read as 20"])
         XCTAssertEqual(diagnostics.first?.code, DiagnosticCode.readNumber)
         XCTAssertEqual(read("events: 3场", key: "events").0, .number(3))
         XCTAssertEqual(read("staff: 12 人", key: "staff").0, .number(12))
@@ -68,7 +68,7 @@ final class TypicalEntryTests: XCTestCase {
 
     func testAnotherUnitIsRefusedNamingTheFactsUnit() {
         let loaded = load("tenants.total: 20人")
-        XCTAssertEqual(loaded.diagnostics.map(\.description), [
+        XCTAssertEqual(loaded.diagnostics.map(TestCatalogue.en.line(for:)), [
             "report.yaml:4:18: error: 'tenants.total' must be a whole number, not text '20人' (the unit of this fact is '家', not '人')",
         ])
         XCTAssertEqual(loaded.diagnostics.first?.code, DiagnosticCode.wrongUnit)
@@ -132,7 +132,7 @@ final class TypicalEntryTests: XCTestCase {
         // 86万元 = 86 × 10,000 = 860,000 yuan exactly.
         let (value, diagnostics) = read("revenue: 86万元", key: "revenue")
         XCTAssertEqual(value, .number(860_000))
-        XCTAssertEqual(diagnostics.map(\.description), ["report.yaml:4:12: note: '86万元' read as 860000"])
+        XCTAssertEqual(diagnostics.map(TestCatalogue.en.line(for:)), ["report.yaml:4:12: note: '86万元' read as 860000"])
         XCTAssertEqual(diagnostics.first?.code, DiagnosticCode.readMoney)
         // 1.5亿元 = 1.5 × 100,000,000 = 150,000,000.
         XCTAssertEqual(read("revenue: 1.5亿元", key: "revenue").0, .number(150_000_000))
@@ -156,7 +156,7 @@ final class TypicalEntryTests: XCTestCase {
     func testDatesInChineseAndWithSlashes() {
         let (value, diagnostics) = read("founded: 2026年1月20日", key: "founded")
         XCTAssertEqual(value, .date("2026-01-20"))
-        XCTAssertEqual(diagnostics.map(\.description), ["report.yaml:4:12: note: '2026年1月20日' read as 2026-01-20"])
+        XCTAssertEqual(diagnostics.map(TestCatalogue.en.line(for:)), ["report.yaml:4:12: note: '2026年1月20日' read as 2026-01-20"])
         XCTAssertEqual(diagnostics.first?.code, DiagnosticCode.readDate)
         XCTAssertEqual(read("founded: 2026/1/20", key: "founded").0, .date("2026-01-20"))
         XCTAssertEqual(read("founded: ２０２４年２月２９日", key: "founded").0, .date("2024-02-29"))
@@ -172,7 +172,7 @@ final class TypicalEntryTests: XCTestCase {
         let loaded = SelfReportLoader.decode(SourceFile(path: "report.yaml", bytes: Array(yaml.utf8)), dictionary: dictionary)
         XCTAssertFalse(loaded.hasErrors, "\(loaded.diagnostics)")
         XCTAssertEqual(loaded.value?.period, ReportingPeriod(from: "2025-01-01", to: "2025-12-31"))
-        XCTAssertEqual(loaded.diagnostics.map(\.description), [
+        XCTAssertEqual(loaded.diagnostics.map(TestCatalogue.en.line(for:)), [
             "report.yaml:2:16: note: '2025年1月1日' read as 2025-01-01",
             "report.yaml:2:31: note: '2025/12/31' read as 2025-12-31",
         ])
@@ -181,12 +181,12 @@ final class TypicalEntryTests: XCTestCase {
     func testChineseLabelsOfEnumValuesAndListItems() {
         let (level, notes) = read("park.level: 省级", key: "park.level")
         XCTAssertEqual(level, .text("provincial"))
-        XCTAssertEqual(notes.map(\.description), ["report.yaml:4:15: note: '省级' read as 'provincial'"])
+        XCTAssertEqual(notes.map(TestCatalogue.en.line(for:)), ["report.yaml:4:15: note: '省级' read as 'provincial'"])
         XCTAssertEqual(notes.first?.code, DiagnosticCode.readLabel)
         let (tech, itemNotes) = read("tech: [大数据, large_models]", key: "tech")
         XCTAssertEqual(tech, .list([.text("big_data"), .text("large_models")]))
         // "  tech: [" is 9 characters: 大数据 at column 10.
-        XCTAssertEqual(itemNotes.map(\.description), ["report.yaml:4:10: note: '大数据' read as 'big_data'"])
+        XCTAssertEqual(itemNotes.map(TestCatalogue.en.line(for:)), ["report.yaml:4:10: note: '大数据' read as 'big_data'"])
         // The same item twice, once by its label: listed twice.
         XCTAssertEqual(load("tech: [大数据, big_data]").diagnostics.map(TestCatalogue.en.text(of:)), ["'大数据' read as 'big_data'", "'big_data' is listed twice in 'tech'"])
     }

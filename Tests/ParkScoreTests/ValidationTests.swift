@@ -1,5 +1,6 @@
 import ParkScore
 import ParkScoreIO
+import ParkScoreTestSupport
 import XCTest
 
 /// Every validation error, with its exact message and place. Places are found in the fixture text:
@@ -129,18 +130,18 @@ final class ValidationTests: XCTestCase {
 
     func testYAMLErrorsCarryFileLineAndColumn() {
         let text = "park:\n  name: a\n bad: b\n"
-        XCTAssertEqual(Fixtures.reportLoad(text, dictionary: dictionary).diagnostics, [
-            .error("did not find expected key while parsing a block mapping (started at 1:1)", at: SourceLocation(file: "report.yaml", line: 3, column: 2)),
+        XCTAssertEqual(Fixtures.reportLoad(text, dictionary: dictionary).diagnostics.map(TestCatalogue.en.line(for:)), [
+            "report.yaml:3:2: error: did not find expected key while parsing a block mapping (started at 1:1)",
         ])
-        XCTAssertEqual(Fixtures.reportLoad("", dictionary: dictionary).diagnostics, [
-            .error("file is empty", at: SourceLocation(file: "report.yaml", line: 1, column: 1)),
+        XCTAssertEqual(Fixtures.reportLoad("", dictionary: dictionary).diagnostics.map(TestCatalogue.en.line(for:)), [
+            "report.yaml:1:1: error: file is empty",
         ])
         XCTAssertEqual(Fixtures.reportLoad("- a\n- b\n", dictionary: dictionary).diagnostics, [
             .error("the self-report must be a mapping, not a sequence", at: SourceLocation(file: "report.yaml", line: 1, column: 1)),
         ])
         let dup = "park: {name: a}\npark: {name: b}\n"
-        XCTAssertEqual(Fixtures.reportLoad(dup, dictionary: dictionary).diagnostics, [
-            .error("duplicate key 'park' (first at 1:1)", at: SourceLocation(file: "report.yaml", line: 2, column: 1)),
+        XCTAssertEqual(Fixtures.reportLoad(dup, dictionary: dictionary).diagnostics.map(TestCatalogue.en.line(for:)), [
+            "report.yaml:2:1: error: duplicate key 'park' (first at 1:1)",
         ])
     }
 

@@ -219,6 +219,36 @@ final class YAMLReaderTests: XCTestCase {
                        YAMLError(.syntax, "mapping values are not allowed in this context", at: Mark(line: 1, column: 5)))
     }
 
+    /// libyaml's problem, its context and where that started become a code and arguments for the message catalogue.
+    func testSyntaxErrorsCarryACodeForTheCatalogue() {
+        let mapping = error("park:\n  name: a\n bad: b\n")
+        XCTAssertEqual(mapping?.code, "yaml.context-from.block-mapping.expected-key")
+        XCTAssertEqual(mapping?.arguments, ["1", "1"])
+        XCTAssertEqual(mapping?.contextMark, Mark(line: 1, column: 1))
+        let colon = error("a: b: c\n")
+        XCTAssertEqual(colon?.code, "yaml.problem.mapping-values-not-allowed")
+        XCTAssertEqual(colon?.arguments, [])
+        // A tab where a token should start: the context ("for the next token") starts where the problem is.
+        let tab = error("a:\n\tb: 1\n")
+        XCTAssertEqual(tab?.code, "yaml.context.next-token.character-cannot-start-token")
+        XCTAssertThrowsError(try YAMLReader.document("a: 1\n---\nc: 3\n")) { XCTAssertEqual(($0 as? YAMLError)?.code, "yaml.multiple-documents") }
+        XCTAssertEqual(error("a: 1\na: 2\n")?.code, "yaml.duplicate-key")
+        XCTAssertEqual(error("a: 1\na: 2\n")?.arguments, ["a", "1", "1"])
+        XCTAssertEqual(error("a: *nowhere\n")?.arguments, ["nowhere"])
+    }
+
+    /// A problem text this layer has no code for is `yaml.syntax`, quoting libyaml's English.
+    func testAnUnknownProblemQuotesTheEnglish() {
+        let unknown = YAMLError(.syntax, "a problem from a newer libyaml", at: nil)
+        XCTAssertEqual(unknown.code, YAMLError.unknownCode)
+        XCTAssertEqual(unknown.arguments, ["a problem from a newer libyaml"])
+        XCTAssertNil(YAMLError.libyamlCode(problem: "a problem from a newer libyaml", context: nil))
+        // A known problem with a context not known for it keeps the problem's code.
+        XCTAssertEqual(YAMLError.libyamlCode(problem: "did not find expected key", context: "while scanning a tag"), "yaml.problem.expected-key")
+        XCTAssertEqual(YAMLError.libyamlCode(problem: "did not found expected key", context: "while parsing a block mapping"),
+                       "yaml.context.block-mapping.expected-key")
+    }
+
     func testTabIndentationIsRefused() {
         XCTAssertEqual(error("a:\n\tb: 1\n")?.reason, .syntax)
     }
@@ -231,6 +261,8 @@ final class YAMLReaderTests: XCTestCase {
             XCTAssertEqual(e.reason, .encoding)
             XCTAssertEqual(e.mark, Mark(line: 2, column: 4))
             XCTAssertEqual(e.message, "invalid leading UTF-8 octet (byte 0xff)")
+            XCTAssertEqual(e.code, "yaml.byte.invalid-leading-utf8-octet")
+            XCTAssertEqual(e.arguments, ["ff"])
         }
     }
 

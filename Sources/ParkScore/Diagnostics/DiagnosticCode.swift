@@ -38,13 +38,17 @@ public enum DiagnosticCode {
     public static let invalidLevel = "input.invalid.level"
 
     // ── the file itself ──
-    /// A full-width colon `：` where YAML needs `:` and a space. Arguments: the line's text.
+    /// A full-width colon `：` where YAML needs `:` and a space. Arguments: the line number, the key before the colon,
+    /// the line as it should be written (`talent.forums: 6`).
     public static let fullWidthColon = "yaml.full-width-colon"
+    /// A group of facts written as one text with a full-width colon (`talent.forums：6`). Arguments: the group (`facts`),
+    /// the text, the line as it should be written.
+    public static let factsFullWidthColon = "input.facts.full-width-colon"
     /// A line indented with a tab. Arguments: the line number.
     public static let tabIndentation = "yaml.tab-indentation"
-    /// A file that is not UTF-8 but reads as GB18030/GBK. Arguments: none.
+    /// A file that is not UTF-8 but reads as GB18030/GBK. Arguments: the first line that cannot be read.
     public static let notUTF8GB18030 = "yaml.encoding.gb18030"
-    /// A file that is not UTF-8, in no encoding recognised. Arguments: none.
+    /// A file that is not UTF-8, in no encoding recognised. Arguments: the first byte that cannot be read, in hex.
     public static let notUTF8 = "yaml.encoding.unknown"
 
     // ── validation a park can act on ──

@@ -27,10 +27,9 @@ final class DocumentDecoder {
         diagnostics.append(.warning(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
     }
 
-    /// A note on how an entry was read, with its stable code and the values it quotes.
-    func note(_ message: String, at node: Node, _ path: KeyPath, code: String, _ arguments: [String]) {
-        diagnostics.append(Diagnostic.note(message, at: location(node), path: path.description.isEmpty ? nil : path.description)
-            .coded(code, arguments))
+    /// A note on how an entry was read (`input.read.*`: the entry as written, the value read).
+    func note(_ message: Message, at node: Node, _ path: KeyPath) {
+        diagnostics.append(.note(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
     }
 
     func add(_ diagnostic: Diagnostic) {

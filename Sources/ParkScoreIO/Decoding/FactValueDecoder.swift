@@ -31,10 +31,12 @@ struct FactValueDecoder {
 
     private func collect(_ node: Node, prefix: String, path: KeyPath, into entries: inout [String: FactEntry]) {
         guard let pairs = node.mapping else {
-            let hint = node.scalar.flatMap { YAMLHint.fullWidthColon(in: $0.text) }
-            let error = Diagnostic.error("'\(prefix.isEmpty ? "facts" : prefix)' must be a mapping of facts, not \(decoder.describe(node))"
-                                         + (hint.map { ": \($0)" } ?? ""), at: decoder.location(node), path: path.description)
-            decoder.add(hint == nil ? error : error.coded(DiagnosticCode.fullWidthColon, [node.scalar?.text ?? ""]))
+            let name = prefix.isEmpty ? "facts" : prefix
+            if let text = node.scalar?.text, let fixed = YAMLHint.fullWidthColon(in: text) {
+                decoder.add(.error(Message(DiagnosticCode.factsFullWidthColon, name, text, fixed), at: decoder.location(node), path: path.description))
+                return
+            }
+            decoder.add(.error("'\(name)' must be a mapping of facts, not \(decoder.describe(node))", at: decoder.location(node), path: path.description))
             return
         }
         for pair in pairs {
@@ -116,7 +118,7 @@ struct FactValueDecoder {
         func read(_ value: Value, as shown: String, code: String) -> Value {
             // A value beyond the fact limit is refused by `value`, with no note that it was read.
             if case .number(let n) = value, NumberLimit.fact.problem(n) != nil { return value }
-            if let written { decoder.note("'\(written)' read as \(shown)", at: node, path(), code: code, [written, shown]) }
+            if let written { decoder.note(Message(code, written, shown), at: node, path()) }
             return value
         }
         switch type {
@@ -188,7 +190,7 @@ struct FactValueDecoder {
             }
             if allowed.contains(s.text) { return .text(s.text) }
             if let value = TypicalEntry.value(labelled: s.text, in: shape.labels, allowed: allowed) {
-                return read(.text(value), as: "'\(value)'", code: DiagnosticCode.readLabel)
+                return read(.text(value), as: value, code: DiagnosticCode.readLabel)
             }
             return fail("one of \(shown)", hint: suggestion(s.text, allowed, shape.labels), code: DiagnosticCode.invalidEnum,
                         [allowed.joined(separator: ", ")])
@@ -215,7 +217,7 @@ struct FactValueDecoder {
                         failed = true
                         continue
                     }
-                    decoder.note("'\(text)' read as '\(value)'", at: item, path().appending(i), code: DiagnosticCode.readLabel, [text, value])
+                    decoder.note(Message(DiagnosticCode.readLabel, text, value), at: item, path().appending(i))
                     text = value
                 }
                 if !seen.insert(text).inserted {

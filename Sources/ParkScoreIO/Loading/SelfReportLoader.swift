@@ -128,7 +128,7 @@ private struct SelfReportReader {
         if let s = node.scalar, s.kind == .string {
             if DateText.isValid(s.text) { return s.text }
             if let date = TypicalEntry.date(s.text) {
-                decoder.note("'\(s.text)' read as \(date)", at: node, path, code: DiagnosticCode.readDate, [s.text, date])
+                decoder.note(Message(DiagnosticCode.readDate, s.text, date), at: node, path)
                 return date
             }
         }
@@ -142,7 +142,7 @@ private struct SelfReportReader {
     func level(_ node: Node, _ path: KeyPath, criterion id: String) -> Int? {
         if let s = node.scalar, s.kind == .int, let n = s.int { return n }
         if let s = node.scalar, s.kind == .string, let n = TypicalEntry.level(s.text) {
-            decoder.note("'\(s.text)' read as level \(n)", at: node, path, code: DiagnosticCode.readLevel, [s.text, String(n)])
+            decoder.note(Message(DiagnosticCode.readLevel, s.text, String(n)), at: node, path)
             return n
         }
         decoder.add(Diagnostic.error("the rating of '\(id)' must be a whole number, not \(decoder.describe(node)) (accepted: 2, 2级)",

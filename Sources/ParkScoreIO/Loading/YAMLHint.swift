@@ -3,48 +3,48 @@ import ParkYAML
 
 /// Turns the YAML errors park staff typically meet into a message they can act on, at the line where the mistake is
 /// (libyaml notices a full-width colon or a tab only on a later line): a full-width colon `：` where `:` belongs, a line
-/// indented with a tab, a file saved as GBK/GB18030 instead of UTF-8. Anything else keeps libyaml's message.
+/// indented with a tab, a file saved as GBK/GB18030 instead of UTF-8. Anything else keeps libyaml's problem, worded
+/// by the catalogue from its code (`yaml.problem.…`, see ParkYAML's `LibYAMLProblem`).
 enum YAMLHint {
     static func diagnostic(for error: YAMLError, in bytes: [UInt8], path: String) -> Diagnostic {
         let at = error.mark.map { SourceLocation(file: path, line: $0.line, column: $0.column) } ?? SourceLocation(file: path, line: 1, column: 1)
         switch error.reason {
         case .encoding:
-            return encoding(error, bytes, path: path) ?? .error(error.message, at: at)
+            return encoding(bytes, path: path) ?? .error(Message(error.code, error.arguments), at: at)
         case .syntax:
             let lines = Self.lines(bytes)
             let problemLine = error.mark?.line ?? 1
             // libyaml names where the construct it was reading started: the mistake lies between there and the problem.
-            let firstLine = startedAt(error.message) ?? max(1, problemLine - 1)
+            let firstLine = error.contextMark?.line ?? max(1, problemLine - 1)
             if let hint = tab(lines, from: firstLine, to: problemLine, path: path) { return hint }
             if let hint = fullWidthColon(lines, from: firstLine, to: problemLine, path: path) { return hint }
-            return .error(error.message, at: at)
+            return .error(Message(error.code, error.arguments), at: at)
         default:
-            return .error(error.message, at: at)
+            return .error(Message(error.code, error.arguments), at: at)
         }
     }
 
-    /// A value that should have been a mapping but is a text like `talent.forums：6`: the hint, or nil.
+    /// A value that should have been a mapping but is a text like `talent.forums：6`: the line as it should be written
+    /// (`talent.forums: 6`), or nil.
     static func fullWidthColon(in text: String) -> String? {
         guard let colon = text.firstIndex(of: "："), !text[..<colon].contains(":") else { return nil }
         let key = TypicalEntry.trimmed(String(text[..<colon]))
         let value = TypicalEntry.trimmed(String(text[text.index(after: colon)...]))
         guard !key.isEmpty else { return nil }
-        return "write an ASCII colon and a space for the full-width colon '：' ('\(key): \(value)')"
+        return "\(key): \(value)"
     }
 
     // MARK: the file's encoding
 
-    private static func encoding(_ error: YAMLError, _ bytes: [UInt8], path: String) -> Diagnostic? {
+    private static func encoding(_ bytes: [UInt8], path: String) -> Diagnostic? {
         guard let bad = firstInvalidUTF8(bytes) else { return nil }
         var (line, column) = position(of: bad, in: bytes)
         if isGB18030(bytes) {
             column = gbColumn(line: line, in: bytes)
             let at = SourceLocation(file: path, line: line, column: column)
-            return Diagnostic.error("the file is not UTF-8: it looks like GBK/GB18030 (as Excel and Notepad may save Chinese text); save the file as UTF-8 (line \(line) is the first that cannot be read)",
-                                    at: at).coded(DiagnosticCode.notUTF8GB18030)
+            return .error(Message(DiagnosticCode.notUTF8GB18030, String(line)), at: at)
         }
-        return Diagnostic.error("the file is not UTF-8 (\(error.message)); save the file as UTF-8",
-                                at: SourceLocation(file: path, line: line, column: column)).coded(DiagnosticCode.notUTF8)
+        return .error(Message(DiagnosticCode.notUTF8, String(bytes[bad], radix: 16)), at: SourceLocation(file: path, line: line, column: column))
     }
 
     /// The offset of the first byte that is not part of a well-formed UTF-8 sequence; nil when all are (or the file is
@@ -134,12 +134,6 @@ enum YAMLHint {
 
     // MARK: tabs and full-width colons
 
-    private static func startedAt(_ message: String) -> Int? {
-        guard let range = message.range(of: "(started at ") else { return nil }
-        let rest = message[range.upperBound...]
-        return Int(rest.prefix { $0.isNumber })
-    }
-
     /// The file's lines as text, broken where libyaml breaks them (LF, CRLF, CR).
     static func lines(_ bytes: [UInt8]) -> [Substring] {
         DiagnosticRenderer.split(String(decoding: bytes, as: UTF8.self))
@@ -152,9 +146,7 @@ enum YAMLHint {
             let indent = line.prefix { $0 == " " || $0 == "\t" }
             guard let tab = indent.firstIndex(of: "\t") else { continue }
             let column = line.distance(from: line.startIndex, to: tab) + 1
-            return Diagnostic.error("line \(number) is indented with a tab: indent with spaces (YAML does not allow tabs for indentation)",
-                                    at: SourceLocation(file: path, line: number, column: column))
-                .coded(DiagnosticCode.tabIndentation, [String(number)])
+            return .error(Message(DiagnosticCode.tabIndentation, String(number)), at: SourceLocation(file: path, line: number, column: column))
         }
         return nil
     }
@@ -170,9 +162,7 @@ enum YAMLHint {
             guard !key.isEmpty else { continue }
             let column = content[..<colon].unicodeScalars.count + 1
             let fixed = value.isEmpty ? "\(key):" : "\(key): \(value)"
-            return Diagnostic.error("line \(number) has a full-width colon '：' after '\(key)': YAML needs an ASCII colon and a space ('\(fixed)')",
-                                    at: SourceLocation(file: path, line: number, column: column))
-                .coded(DiagnosticCode.fullWidthColon, [key])
+            return .error(Message(DiagnosticCode.fullWidthColon, String(number), key, fixed), at: SourceLocation(file: path, line: number, column: column))
         }
         return nil
     }
