@@ -63,14 +63,15 @@ public struct DossierTemplates: Sendable {
     /// with the place it is used.
     public static func parse(_ text: String, name: String, directory: String) -> Result<Template, Diagnostic> {
         if let (depth, line, column) = sectionNesting(text, limit: maxSectionDepth) {
-            return .failure(.error("template '\(name)' nests sections \(depth) deep, more than the limit of \(maxSectionDepth)",
+            return .failure(.error(Message("template.nesting", name, String(depth), String(maxSectionDepth)),
                                    at: SourceLocation(file: directory + "/" + name, line: line, column: column)))
         }
         do {
             return .success(try Template(text, maxDepth: maxSectionDepth))
         } catch {
             let at = SourceLocation(file: directory + "/" + name, line: error.line, column: error.column)
-            return .failure(.error("template '\(name)' is broken: \(error.message)", at: at))
+            // The template engine's own words for what is wrong (English; templates are edited by developers).
+            return .failure(.error(Message("template.broken", name, error.message), at: at))
         }
     }
 
@@ -81,8 +82,9 @@ public struct DossierTemplates: Sendable {
             let path = directory + "/" + name
             switch SourceFile.read(path, limit: maxTemplateBytes) {
             case .failure(let problem):
-                if problem.message.hasPrefix("no such file") { return .failure(.error("missing template '\(path)'", at: nil)) }
-                return .failure(.error("template '\(path)' cannot be used: \(problem.message)", at: nil))
+                if problem.code == "file.missing" { return .failure(.error(Message("template.missing", path), at: nil)) }
+                // The file's own problem (a folder, too large, unreadable) names the template's path.
+                return .failure(problem)
             case .success(let file):
                 texts[name] = String(decoding: file.bytes, as: UTF8.self)
                 fingerprints.append(("templates/" + name, file.sha256))

@@ -252,11 +252,11 @@ final class DossierTests: XCTestCase {
         }
         try FileManager.default.removeItem(at: folder.appendingPathComponent("dossier.md.mustache"))
         guard case .failure(let missing) = DossierTemplates.load(folder.path) else { return XCTFail("loaded without a template") }
-        XCTAssertEqual(missing.message, "missing template '\(folder.path)/dossier.md.mustache'")
+        XCTAssertEqual(TestCatalogue.en.text(of: missing), "missing template '\(folder.path)/dossier.md.mustache'")
 
         try "{{#gates}}\n<p>{{id}}</p>\n{{/gate}}\n".write(to: folder.appendingPathComponent("dossier.md.mustache"), atomically: true, encoding: .utf8)
         guard case .failure(let broken) = DossierTemplates.load(folder.path) else { return XCTFail("loaded a broken template") }
-        XCTAssertEqual(broken.message,
+        XCTAssertEqual(TestCatalogue.en.text(of: broken),
                        "template 'dossier.md.mustache' is broken: sectionCloseNameIncorrect: {{/gate}} does not close the open section 'gates'")
         XCTAssertEqual(broken.location?.line, 3)
     }

@@ -174,7 +174,7 @@ final class TemplateEngineTests: XCTestCase {
         // Through the loader: the file, line and column of the tag.
         guard case .failure(let refused) = DossierTemplates.parse("<p>\n  {{>footer}}\n", name: "dossier.html.mustache", directory: "T")
         else { return XCTFail("a partial was accepted") }
-        XCTAssertEqual(refused.message, "template 'dossier.html.mustache' is broken: partials ({{>name}}) are not supported in dossier templates")
+        XCTAssertEqual(TestCatalogue.en.text(of: refused), "template 'dossier.html.mustache' is broken: partials ({{>name}}) are not supported in dossier templates")
         XCTAssertEqual(refused.location.map { "\($0.file):\($0.line):\($0.column)" }, "T/dossier.html.mustache:2:3")
     }
 

@@ -30,19 +30,19 @@ public struct SourceFile: Sendable {
     public static func read(_ path: String, limit: Int = ParseLimits.default.maxInputBytes) -> Result<SourceFile, Diagnostic> {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return .failure(.error("no such file '\(path)'", at: nil)) }
-            return .failure(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: nil))
+            if errno == ENOENT || errno == ENOTDIR { return .failure(.error(Message("file.missing", path), at: nil)) }
+            return .failure(unreadable(path, errno))
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return .failure(.error("cannot read '\(path)'", at: nil)) }
+        guard fstat(fd, &info) == 0 else { return .failure(unreadable(path, errno)) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return .failure(.error("'\(path)' is a folder, not a file", at: nil))
-        default: return .failure(.error("'\(path)' is not a regular file", at: nil))
+        case S_IFDIR: return .failure(.error(Message("file.folder", path), at: nil))
+        default: return .failure(.error(Message("file.not-regular", path), at: nil))
         }
         if Int(info.st_size) > limit {
-            return .failure(.error("'\(path)' is \(info.st_size) bytes, more than the limit of \(limit)", at: nil))
+            return .failure(.error(Message("file.too-large", path, String(info.st_size), String(limit)), at: nil))
         }
         // One byte more than the size fstat gave, so that a file that grew is noticed without a second pass.
         var bytes = [UInt8](repeating: 0, count: min(limit, Int(info.st_size)) + 1)
@@ -50,7 +50,7 @@ public struct SourceFile: Sendable {
         while true {
             if count == bytes.count {
                 guard bytes.count <= limit else {
-                    return .failure(.error("'\(path)' is more than the limit of \(limit) bytes", at: nil))
+                    return .failure(.error(Message("file.grew-too-large", path, String(limit)), at: nil))
                 }
                 bytes += [UInt8](repeating: 0, count: min(max(bytes.count, 4096), limit + 1 - bytes.count))
             }
@@ -59,26 +59,52 @@ public struct SourceFile: Sendable {
             }
             if n < 0 {
                 if errno == EINTR { continue }
-                return .failure(.error("cannot read '\(path)': \(String(cString: strerror(errno)))", at: nil))
+                return .failure(unreadable(path, errno))
             }
             if n == 0 { break }
             count += n
         }
         guard count <= limit else {
-            return .failure(.error("'\(path)' is more than the limit of \(limit) bytes", at: nil))
+            return .failure(.error(Message("file.grew-too-large", path, String(limit)), at: nil))
         }
         bytes.removeLast(bytes.count - count)
         return .success(SourceFile(path: path, bytes: bytes))
+    }
+
+    /// A file the system would not let be read: permission refused, or another reason named by its `errno` symbol (an
+    /// identifier, the same in every language; the system's own words for it are English).
+    static func unreadable(_ path: String, _ number: Int32) -> Diagnostic {
+        switch number {
+        case EACCES, EPERM: return .error(Message("file.permission", path), at: nil)
+        default: return .error(Message("file.unreadable", path, errnoName(number)), at: nil)
+        }
+    }
+
+    static func errnoName(_ number: Int32) -> String {
+        switch number {
+        case EIO: return "EIO"
+        case ELOOP: return "ELOOP"
+        case ENAMETOOLONG: return "ENAMETOOLONG"
+        case EMFILE: return "EMFILE"
+        case ENFILE: return "ENFILE"
+        case ENOMEM: return "ENOMEM"
+        case EISDIR: return "EISDIR"
+        case ENXIO: return "ENXIO"
+        case EAGAIN: return "EAGAIN"
+        case EINVAL: return "EINVAL"
+        case EOVERFLOW: return "EOVERFLOW"
+        default: return "errno \(number)"
+        }
     }
 
     /// The document's one YAML node, or a diagnostic naming file, line and column.
     public func yamlDocument(limits: ParseLimits = .default) -> Result<Node, Diagnostic> {
         do {
             guard let node = try YAMLReader.document(bytes, limits: limits) else {
-                return .failure(.error("file is empty", at: SourceLocation(file: path, line: 1, column: 1)))
+                return .failure(.error(Message("file.empty"), at: SourceLocation(file: path, line: 1, column: 1)))
             }
             if node.scalar?.isNull == true {
-                return .failure(.error("file has no content", at: SourceLocation(file: path, line: node.mark.line, column: node.mark.column)))
+                return .failure(.error(Message("file.no-content"), at: SourceLocation(file: path, line: node.mark.line, column: node.mark.column)))
             }
             return .success(node)
         } catch {
