@@ -130,7 +130,10 @@ final class ActionableValidationTests: XCTestCase {
             .write(to: report, atomically: true, encoding: .utf8)
         let run = try Parkscore.run(["validate", report.path])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertEqual(run.stdout, "\(report.path): valid (1 facts, 0 evidence entries)\n")
+        // English counts: one fact, no evidence entries.
+        XCTAssertEqual(run.stdout, "\(report.path): valid (1 fact, 0 evidence entries)\n")
+        let chinese = try Parkscore.run(["validate", report.path, "--lang", "zh"])
+        XCTAssertEqual(chinese.stdout, "\(report.path)：有效（1 项事实，0 条佐证材料）\n")
         let named = try Parkscore.run(["validate", report.path, "--scorecard", beijing])
         XCTAssertEqual(named.status, 1)
         XCTAssertTrue(named.stderr.contains("error: \(beijing): gate G1 cannot be decided for want of management.independent_legal_person"), named.stderr)

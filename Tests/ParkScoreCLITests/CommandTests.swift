@@ -268,7 +268,8 @@ final class CommandTests: XCTestCase {
     func testValidateLintExplain() throws {
         let validate = try Parkscore.run(["validate", xinghe, "--lang", "zh"])
         XCTAssertEqual(validate.status, 0, validate.stderr)
-        XCTAssertEqual(validate.stdout, "\(xinghe): valid (29 facts, 4 evidence entries)\n")
+        XCTAssertEqual(validate.stdout, "\(xinghe)：有效（29 项事实，4 条佐证材料）\n")
+        XCTAssertEqual(try Parkscore.run(["validate", xinghe]).stdout, "\(xinghe): valid (29 facts, 4 evidence entries)\n")
 
         let lint = try Parkscore.run(["lint", "--lang", "zh"])
         XCTAssertEqual(lint.status, 0, lint.stderr)

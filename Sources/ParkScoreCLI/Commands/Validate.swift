@@ -70,9 +70,12 @@ struct Validate: ParsableCommand {
         let checked = Loaded(value: loaded.value, diagnostics: diagnostics.sortedForReport(), sources: loaded.sources)
         let value = try workspace.require(checked)
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        let reviews = value.reviews.isEmpty ? "" : ", \(value.reviews.count) review\(value.reviews.count == 1 ? "" : "s")"
-        let incomplete = undecided == 0 ? "" : "; incomplete: \(undecided) criteri\(undecided == 1 ? "on" : "a") cannot be scored for want of data"
-        Console.out("\(report): valid (\(value.report.facts.count) facts, \(value.report.evidence.count) evidence entries\(reviews)"
-                    + (warnings > 0 ? ", \(warnings) warning\(warnings == 1 ? "" : "s"))" : ")") + incomplete + "\n")
+        let messages = workspace.messages
+        let reviews = value.reviews.isEmpty ? "" : messages("cli.validate.reviews", ["n": String(value.reviews.count)])
+        let warned = warnings == 0 ? "" : messages("cli.validate.warnings", ["n": String(warnings)])
+        let incomplete = undecided == 0 ? "" : messages("cli.validate.incomplete", ["n": String(undecided)])
+        Console.out(messages("cli.validate.valid", ["file": report, "facts": String(value.report.facts.count),
+                                                    "evidence": String(value.report.evidence.count), "reviews": reviews,
+                                                    "warnings": warned, "incomplete": incomplete]) + "\n")
     }
 }
