@@ -20,6 +20,9 @@ public struct BatchRun: Sendable {
         self.renderer = renderer
     }
 
+    /// The catalogue the problems are worded from, in the batch's language.
+    var messages: Messages { renderer.templates.messages(options.language) }
+
     /// What one application leaves behind for the end of the batch.
     struct Outcome: Sendable {
         struct Row: Sendable {
@@ -41,13 +44,13 @@ public struct BatchRun: Sendable {
     public static func applicationFolders(_ root: String) -> Result<[String], Diagnostic> {
         var info = stat()
         guard stat(root, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-            return .failure(.error("'\(root)' is not a folder of applications", at: nil))
+            return .failure(.error(Message("batch.not-a-folder", root), at: nil))
         }
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).filter { name in
             var entry = stat()
             return !name.hasPrefix(".") && stat(root + "/" + name, &entry) == 0 && entry.st_mode & S_IFMT == S_IFDIR
         }.sorted()
-        guard !names.isEmpty else { return .failure(.error("'\(root)' holds no application folders", at: nil)) }
+        guard !names.isEmpty else { return .failure(.error(Message("batch.no-applications", root), at: nil)) }
         return .success(names)
     }
 
@@ -111,7 +114,7 @@ public struct BatchRun: Sendable {
         // The problems rendered with the lines of the inputs they point into (a value returned, so not in a defer).
         func done() -> Outcome {
             outcome.hasErrors = outcome.hasErrors || problems.hasErrors
-            if !problems.isEmpty { outcome.problems = DiagnosticRenderer().rendering(problems, sources: sources) }
+            if !problems.isEmpty { outcome.problems = DiagnosticRenderer(messages: messages).rendering(problems, sources: sources) }
             return outcome
         }
         guard let application = input.validValue, !problems.hasErrors else { return done() }
@@ -125,7 +128,7 @@ public struct BatchRun: Sendable {
         for result in assessment.results {
             let scorecard = result.scorecard
             guard ParkProfile.isValidID(scorecard.id) else {
-                problems.append(.error("scorecard id '\(scorecard.id)' cannot name a folder", at: scorecard.location))
+                problems.append(.error(Message("batch.scorecard-id.folder", scorecard.id), at: scorecard.location))
                 continue
             }
             state.remember(scorecard)
@@ -154,7 +157,7 @@ public struct BatchRun: Sendable {
                 case .exists?:
                     // A lower-numbered application took the name over meanwhile: its file stands.
                     if state.owner(key) == index {
-                        state.fail(.error("cannot write '\(options.output)/\(path)': it exists", at: nil))
+                        state.fail(.error(Message("batch.output.exists", options.output + "/" + path), at: nil))
                         return done()
                     }
                 case .failed(let problem)?:
@@ -178,8 +181,8 @@ public struct BatchRun: Sendable {
             for row in own {
                 let key = Self.nameKey(scorecard: row.scorecard, park: row.parkID)
                 if let first = firstByKey[key] {
-                    let message = "park id '\(row.parkID)' is also the id of application '\(names[first])' (scorecard \(row.scorecard)): each application needs its own id"
-                    outcomes[index].problems += DiagnosticRenderer().render([
+                    let message = Message("batch.park-id.duplicate", row.parkID, names[first], row.scorecard)
+                    outcomes[index].problems += DiagnosticRenderer(messages: messages).render([
                         .error(message, at: SourceLocation(file: options.applications + "/" + names[index] + "/self-report.yaml", line: 1, column: 1))])
                     outcomes[index].hasErrors = true
                     continue

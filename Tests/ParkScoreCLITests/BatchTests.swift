@@ -60,7 +60,7 @@ final class BatchTests: XCTestCase {
         }
         let problems = String(decoding: outputs[0]["/problems.txt"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(problems.contains("app-broken: 已跳过"), problems)
-        XCTAssertTrue(problems.contains("park id 'app-000003' is also the id of application 'app-000000'"), problems)
+        XCTAssertTrue(problems.contains("园区编号「app-000003」与申报材料「app-000000」的编号相同"), problems)
         // The first in folder order (app-000000, id APP-000003) keeps the name, whatever order the workers ran in.
         let first = String(decoding: outputs[0]["/\(beijing)/dossiers/APP-000003.\(beijing).zh.json"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(first.contains("\"id\" : \"APP-000003\""), String(first.prefix(400)))

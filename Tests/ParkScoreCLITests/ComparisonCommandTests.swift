@@ -40,7 +40,7 @@ final class ComparisonCommandTests: XCTestCase {
             "beijing-dongling.\(beijing).zh.html", "beijing-dongling.\(beijing).zh.json", "beijing-xinghe.\(beijing).zh.html", "beijing-xinghe.\(beijing).zh.json",
         ])
         let problems = try String(contentsOf: out.appendingPathComponent("problems.txt"), encoding: .utf8)
-        XCTAssertTrue(problems.hasPrefix("broken-park: 已跳过\n\(apps.path)/broken-park/self-report.yaml:8:3: error: did not find expected key"), problems)
+        XCTAssertTrue(problems.hasPrefix("broken-park: 已跳过\n\(apps.path)/broken-park/self-report.yaml:8:3: 错误：解析映射时未找到应有的键"), problems)
         let ranking = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent(beijing + "/ranking.json"))) as? [String: Any])
         XCTAssertEqual(ranking["skipped"] as? [String], ["broken-park"])
         XCTAssertEqual((ranking["parks"] as? [[String: Any]])?.map { $0["park"] as? String }, ["beijing-xinghe", "beijing-dongling"])
