@@ -365,7 +365,7 @@ final class CommandTests: XCTestCase {
         // One file cannot hold two dossiers: the user is asked to choose, and nothing is written.
         let single = try Parkscore.run(["dossier", report.path, "-o", folder.appendingPathComponent("one.html").path, "--lang", "zh"])
         XCTAssertEqual(single.status, 64)
-        XCTAssertTrue(single.stderr.contains("the report applies to several scorecards (beijing-digital-advertising-park, jiading-digital-advertising): pass --scorecard"), single.stderr)
+        XCTAssertTrue(single.stderr.contains("该申报适用于多个评分表（beijing-digital-advertising-park、jiading-digital-advertising）：请用 --scorecard 选择其一"), single.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("one.html").path))
         XCTAssertEqual(try Parkscore.run(["dossier", report.path, "--scorecard", "jiading-digital-advertising", "-o",
                                           folder.appendingPathComponent("one.html").path, "--lang", "zh"]).status, 0)

@@ -68,7 +68,7 @@ struct Batch: ParsableCommand {
         // Every scorecard named must load before any application is read.
         for name in scorecard { _ = try workspace.require(library.scorecard(name)) }
         guard let folder = TemplatesFolder.locate() else {
-            Console.error("error: cannot find the Templates folder\n")
+            Console.error(workspace.messages("cli.no_templates") + "\n")
             throw ExitCode(1)
         }
         let templates: DossierTemplates

@@ -50,7 +50,7 @@ struct Compare: ParsableCommand {
         var parks: [(id: String, name: String, result: ScoreResult)] = []
         var seen = Set<String>()
         for path in reports where !seen.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
-            Console.error("warning: '\(TerminalText.escape(path))' is given twice: it is compared once\n")
+            Console.error(workspace.messages("cli.compare.given_twice", ["path": TerminalText.escape(path)]) + "\n")
         }
         seen = []
         for path in reports where seen.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted {
@@ -77,7 +77,7 @@ struct Compare: ParsableCommand {
         case .csv: text = RankingTable(ranking: ranking, messages: workspace.messages).csv
         case .html:
             guard let folder = TemplatesFolder.locate(), case .success(let templates) = DossierTemplates.load(folder) else {
-                Console.error("error: cannot load the Templates folder\n")
+                Console.error(workspace.messages("cli.compare.no_templates") + "\n")
                 throw ExitCode(1)
             }
             text = DossierRenderer(templates: templates).comparisonHTML(ranking, language: lang)

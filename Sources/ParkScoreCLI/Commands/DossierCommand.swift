@@ -106,7 +106,7 @@ struct DossierCommand: ParsableCommand {
         let target = try target()
         let workspace = try Workspace(criteria: options.criteria, language: lang, templates: templates)
         guard let folder = TemplatesFolder.locate(explicit: templates) else {
-            Console.error("error: cannot find the Templates folder; run from the repository or pass --templates DIR\n")
+            Console.error(workspace.messages("cli.dossier.no_templates") + "\n")
             throw ExitCode(1)
         }
         let loadedTemplates = DossierTemplates.load(folder)
@@ -129,7 +129,7 @@ struct DossierCommand: ParsableCommand {
             printer = found
         }
         if case .standardOutput(.pdf) = target, isatty(1) == 1 {
-            Console.error("error: a PDF is not for the terminal: pass -o FILE.pdf, or redirect standard output to a file\n")
+            Console.error(workspace.messages("cli.dossier.pdf_terminal") + "\n")
             throw ExitCode(64)
         }
 
@@ -162,10 +162,10 @@ struct DossierCommand: ParsableCommand {
                 }
             }
         case .file(let output, let f):
-            let result = try single(assessment)
+            let result = try single(assessment, messages: workspace.messages)
             files.append((output, try bytes(f, rendered: renderer.renderBytes(f.rendered, result, language: lang))))
         case .standardOutput(let f):
-            let result = try single(assessment)
+            let result = try single(assessment, messages: workspace.messages)
             FileHandle.standardOutput.write(Data(try bytes(f, rendered: renderer.renderBytes(f.rendered, result, language: lang))))
             return
         }
@@ -177,7 +177,7 @@ struct DossierCommand: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
             } catch {
                 OutputFolder.remove(created)
-                workspace.report([.error("cannot create the folder '\(path)': \(error.localizedDescription)", at: nil)])
+                workspace.report([.error(Message("output.folder.create", path), at: nil)])
                 throw ExitCode(1)
             }
         }
@@ -194,10 +194,10 @@ struct DossierCommand: ParsableCommand {
     }
 
     /// The one result a single file holds; several scorecards need --scorecard or a folder.
-    func single(_ assessment: Assessment) throws -> ScorecardAssessment {
+    func single(_ assessment: Assessment, messages: Messages) throws -> ScorecardAssessment {
         guard assessment.results.count == 1, let result = assessment.results.first else {
-            let ids = assessment.results.map(\.scorecard.id).joined(separator: ", ")
-            Console.error("error: the report applies to several scorecards (\(ids)): pass --scorecard to choose one, or -o a folder (DIR/) for all of them\n")
+            let ids = messages.list(assessment.results.map(\.scorecard.id))
+            Console.error(messages("cli.dossier.several_scorecards", ["ids": ids]) + "\n")
             throw ExitCode(64)
         }
         return result
