@@ -111,6 +111,22 @@ final class MessageCatalogueTests: XCTestCase {
         XCTAssertThrowsError(try MessageTemplate(parsing: "{名}"))
     }
 
+    /// A message worded inside another (`Message.parts`, `{m1}`): in the same language, to any depth.
+    func testAMessageWordsItsPartsInItsOwnLanguage() throws {
+        func catalogue(_ language: LocalizedText.Language, _ entries: [String: String]) throws -> Messages {
+            Messages(language: language, entries: try entries.mapValues { try MessageTemplate(parsing: $0) })
+        }
+        let zh = try catalogue(.zh, ["diagnostics.outer": "{1}须为整数，填写的是{m1}", "diagnostics.node.text": "文字「{1}」"])
+        let en = try catalogue(.en, ["diagnostics.outer": "'{1}' must be a whole number, not {m1}", "diagnostics.node.text": "text '{1}'"])
+        let message = Message("outer", ["tenants.total"], parts: [Message("node.text", "20家")])
+        XCTAssertEqual(zh.message(message), "tenants.total须为整数，填写的是文字「20家」")
+        XCTAssertEqual(en.message(message), "'tenants.total' must be a whole number, not text '20家'")
+        let diagnostic = Diagnostic.error(message, at: nil)
+        XCTAssertEqual(diagnostic.coded, message)
+        XCTAssertEqual(en.text(of: diagnostic), "'tenants.total' must be a whole number, not text '20家'")
+        XCTAssertEqual(message.description, "outer('tenants.total', node.text('20家'))")
+    }
+
     func testTheLanguageFollowsTheEnvironment() {
         XCTAssertEqual(LocalizedText.Language.fromEnvironment([:]), .zh)
         XCTAssertEqual(LocalizedText.Language.fromEnvironment(["LANG": "en_US.UTF-8"]), .en)

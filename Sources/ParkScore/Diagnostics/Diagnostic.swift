@@ -27,6 +27,8 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     public var code: String?
     /// The values the message quotes, in order, for a catalogue to word the message anew.
     public var arguments: [String]
+    /// Messages worded inside this one (`Message.parts`).
+    public var parts: [Message] = []
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation?, path: String? = nil, code: String? = nil,
                 arguments: [String] = []) {
@@ -41,6 +43,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// A problem worded by the message catalogue: `code` with the values it quotes (see `Message`).
     public init(_ severity: Severity, _ message: Message, at location: SourceLocation?, path: String? = nil) {
         self.init(severity, message.description, at: location, path: path, code: message.code, arguments: message.arguments)
+        parts = message.parts
     }
 
     public static func error(_ message: Message, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
@@ -56,7 +59,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The code and arguments as a `Message`, for a catalogue to word; a diagnostic with no code yet stands as itself.
-    public var coded: Message? { code.map { Message($0, arguments) } }
+    public var coded: Message? { code.map { Message($0, arguments, parts: parts) } }
 
     public static func error(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, path: path)

@@ -7,10 +7,14 @@
 public struct Message: Sendable, Hashable, CustomStringConvertible {
     public var code: String
     public var arguments: [String]
+    /// Messages worded inside this one, as `{m1}`, `{m2}`, … in the catalogue: what was written (「text '20家'」), a
+    /// place (`the rating of 'x'`), a hint. Each is worded in the same language as the message around it.
+    public var parts: [Message]
 
-    public init(_ code: String, _ arguments: [String] = []) {
+    public init(_ code: String, _ arguments: [String], parts: [Message] = []) {
         self.code = code
         self.arguments = arguments
+        self.parts = parts
     }
 
     public init(_ code: String, _ arguments: String...) {
@@ -22,6 +26,7 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
 
     /// `code('a', 'b')`: for logs and test failures, never for users.
     public var description: String {
-        arguments.isEmpty ? code : code + "(" + arguments.map { "'\($0)'" }.joined(separator: ", ") + ")"
+        let all = arguments.map { "'\($0)'" } + parts.map(\.description)
+        return all.isEmpty ? code : code + "(" + all.joined(separator: ", ") + ")"
     }
 }

@@ -3,7 +3,7 @@ import ParkScore
 /// The message catalogue in one language: every word parkscore says to a user, from `Templates/messages/<lang>/`.
 /// Renderers take a result, and this; nothing else words anything.
 ///
-///     messages("validate.valid", ["file": path, "facts": "12"])
+///     messages("cli.validate.valid", ["file": path, "facts": "12"])
 ///     messages.message(Message(DiagnosticCode.invalidInteger, key, text))   // diagnostics.input.invalid.integer
 public struct Messages: Sendable {
     public let language: LocalizedText.Language
@@ -43,6 +43,7 @@ public struct Messages: Sendable {
         if message.code == Message.legacyCode { return message.arguments.joined() }
         var values: [String: String] = [:]
         for (i, argument) in message.arguments.enumerated() { values[String(i + 1)] = argument }
+        for (i, part) in message.parts.enumerated() { values["m" + String(i + 1)] = self.message(part) }
         return self("diagnostics." + message.code, values)
     }
 
