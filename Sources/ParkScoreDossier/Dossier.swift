@@ -107,7 +107,7 @@ struct DossierJSON: Encodable {
             Evidence(id: entry.id, title: entry.title, file: entry.file, state: entry.state, stateText: entry.stateText,
                      sha256: a.evidence[entry.id]?.sha256, supports: entry.supports)
         }
-        scoringModel = a.scorecard.scoringModel.summary(model.language)
+        scoringModel = ScoringModelText.summary(a.scorecard.scoringModel, messages: model.messages)
         audit = Audit(tool: "parkscore \(a.toolVersion)", scorecard: a.scorecard.id,
                       scorecardVersion: a.scorecard.version, scorecardSHA256: a.scorecardFingerprint.sha256,
                       inputs: a.inputs.map { Input(name: $0.name, sha256: $0.sha256) })

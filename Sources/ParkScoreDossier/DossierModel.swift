@@ -109,7 +109,7 @@ public struct DossierModel {
                 ["rank": .string(String(i + 1)), "text": .string(findingWords.correction(item))]
             }),
             "hasCorrections": .bool(!result.corrections.isEmpty),
-            "scoringModel": .texts(scorecard.scoringModel.summary(language)),
+            "scoringModel": .texts(ScoringModelText.summary(scorecard.scoringModel, messages: messages)),
             "audit": [
                 "tool": .string("parkscore \(assessment.toolVersion)"),
                 "scorecard": .string("\(scorecard.id) \(scorecard.version)"),

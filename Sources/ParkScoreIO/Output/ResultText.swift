@@ -160,7 +160,7 @@ public struct ResultText {
             out.append("")
         }
 
-        out.append(contentsOf: scorecard.scoringModel.summary(language))
+        out.append(contentsOf: ScoringModelText.summary(scorecard.scoringModel, messages: messages))
         return out
     }
 

@@ -37,7 +37,7 @@ public struct ScorecardText {
             }
         }
         out.append("")
-        out.append(contentsOf: s.scoringModel.summary(language))
+        out.append(contentsOf: ScoringModelText.summary(s.scoringModel, messages: messages))
         return out.joined(separator: "\n") + "\n"
     }
 
