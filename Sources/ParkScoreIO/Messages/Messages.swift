@@ -56,7 +56,11 @@ public struct Messages: Sendable {
 
     /// `error`, `警告`, …: the word before a diagnostic's message.
     public func severity(_ severity: Diagnostic.Severity) -> String {
-        self("severity." + severity.rawValue)
+        switch severity {
+        case .error: return self("severity.error")
+        case .warning: return self("severity.warning")
+        case .note: return self("severity.note")
+        }
     }
 
     /// `file:line:column: 错误：message`: a diagnostic in a line, as compilers print it.
