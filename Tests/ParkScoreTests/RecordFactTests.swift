@@ -50,7 +50,7 @@ final class RecordFactTests: XCTestCase {
           - 丙
         """)
         // line 1 park, 2 period, 3 facts:, 4 "  firms:", 5 the first entry "    - {name: 甲, rnet: 1}": 'rnet' at column 17
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description), [
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.line(for:)), [
             "report.yaml:5:17: error: unknown field 'rnet' in entry 1 of 'firms' (did you mean 'rent'?); fields: name, since, ok, rent, stage",
             "report.yaml:6:21: error: 'firms[2].ok' must be true or false, not text 'yes' (write true or false; 是/否 and 有/无 are read too)",
             "report.yaml:6:32: error: 'firms[2].rent' is -5, below the minimum 0",
@@ -75,7 +75,7 @@ final class RecordFactTests: XCTestCase {
           - {~: 1, [a]: 2}
         """), dictionary: dictionary)
         // line 4 "  p:", 5 "    - {share: 120%}": the value at column 15; 6 "    - {~: 1, [a]: 2}": '~' at 8, '[a]' at 14
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description), [
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.line(for:)), [
             "report.yaml:5:15: error: 'p[1].share' is above 100%",
             "report.yaml:6:8: error: field names must be texts, not a null",
             "report.yaml:6:14: error: field names must be texts, not a sequence",
@@ -101,7 +101,7 @@ final class RecordFactTests: XCTestCase {
 
     func testATableThatIsNotAListIsRefused() {
         let loaded = load("firms: 5")
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.description),
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.line(for:)),
                        ["report.yaml:4:10: error: 'firms' must be a list of records (one mapping per entry), not integer 5"])
     }
 
@@ -137,7 +137,7 @@ final class RecordFactTests: XCTestCase {
 
     func testMoreRecordsThanTheDictionaryAllowsAreRefused() {
         let loaded = load("firms: [{name: a}, {name: b}, {name: c}, {name: d}]")
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message),
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)),
                        ["'firms' has 4 records, more than the 3 allowed"])
         XCTAssertNil(loaded.value?.facts["firms"])
     }
@@ -156,7 +156,7 @@ final class RecordFactTests: XCTestCase {
           e: {type: records, zh: 空}
         """
         let loaded = FactDictionaryLoader.decode(SourceFile(path: "facts.yaml", bytes: Array(text.utf8)))
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(\.message), [
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)), [
             "fact key 'period.to' is reserved: 'period.from' and 'period.to' are the self-report's reporting period",
             "records fact 't' needs at least one field",
             "field 'tags' of 't' must have a single value (boolean, integer, number, percent, money, date, text or enum), not list",
@@ -181,9 +181,9 @@ final class RecordFactTests: XCTestCase {
                                 dictionary: dictionary)
         }
         XCTAssertEqual(load("3").diagnostics.filter { $0.severity == .error }, [])
-        XCTAssertEqual(load("4").diagnostics.filter { $0.severity == .error }.map(\.message),
+        XCTAssertEqual(load("4").diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)),
                        ["'firms[1].rent_subsidy_years_received' is 4, above the maximum 3"])
-        XCTAssertEqual(load("-1").diagnostics.filter { $0.severity == .error }.map(\.message),
+        XCTAssertEqual(load("-1").diagnostics.filter { $0.severity == .error }.map(TestCatalogue.en.text(of:)),
                        ["'firms[1].rent_subsidy_years_received' is -1, below the minimum 0"])
     }
 }

@@ -145,7 +145,7 @@ final class ReviewTests: XCTestCase {
     func testReviewStructureErrors() {
         let text = "reviewer: {id: r1, name: 甲, role: expert}\ndate: 2026-02-30\nscorecard: nanshan-livestreaming\n"
         let d = ReviewLoader.decode(SourceFile(path: "bad.yaml", bytes: Array(text.utf8)), scorecard: scorecard, report: report).diagnostics
-        XCTAssertEqual(d.map(\.description), [
+        XCTAssertEqual(d.map(TestCatalogue.en.line(for:)), [
             "bad.yaml:1:35: error: 'role' must be one of 'preliminary', 'panel', 'chair', not 'expert'",
             "bad.yaml:2:7: error: 'date' must be a date such as '2026-03-02', not text '2026-02-30'",
         ])

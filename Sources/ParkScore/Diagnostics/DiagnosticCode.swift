@@ -18,7 +18,8 @@ public enum DiagnosticCode {
     /// A rubric level written with 级 (`2级`) or full-width digits.
     public static let readLevel = "input.read.level"
 
-    // ── entries that cannot be read, each with a hint showing the accepted forms; arguments: key, entry ──
+    // ── entries that cannot be read, each with a hint showing the accepted forms; arguments: key, entry; parts: what was
+    // written (`input.written.*`), the hint (`input.hint.*`) ──
     public static let invalidBoolean = "input.invalid.boolean"
     public static let invalidInteger = "input.invalid.integer"
     public static let invalidNumber = "input.invalid.number"
@@ -28,11 +29,12 @@ public enum DiagnosticCode {
     public static let invalidText = "input.invalid.text"
     /// A list written as one text (`manufacturing` for `[manufacturing]`). Arguments: key, entry.
     public static let invalidList = "input.invalid.list"
-    /// Arguments: key, entry, the allowed values.
+    /// Arguments: key, entry, the allowed values; a third part: the allowed values with their labels.
     public static let invalidEnum = "input.invalid.enum"
-    /// Arguments: key, entry, the allowed items.
+    /// Arguments: key, entry, the allowed items; parts: a did-you-mean hint, the allowed items with their labels.
     public static let invalidListItem = "input.invalid.list-item"
-    /// A number with a unit other than the fact's (`20人` for a fact counted in 家). Arguments: key, entry, unit.
+    /// A number with a unit other than the fact's (`20人` for a fact counted in 家). Arguments: key, entry, the unit written, the
+    /// fact's unit; a third part: what the fact wants (`input.wanted.*`).
     public static let wrongUnit = "input.invalid.unit"
     /// A rating that is not a whole number. Arguments: criterion id, entry.
     public static let invalidLevel = "input.invalid.level"
@@ -54,7 +56,7 @@ public enum DiagnosticCode {
     // ── validation a park can act on ──
     /// An unknown fact key within a typo of a known one: an error. Arguments: the key written, the known key.
     public static let unknownFactTypo = "fact.unknown.typo"
-    /// An unknown fact key like no known one: a warning. Arguments: the key written.
+    /// An unknown fact key like no known one: a warning. Arguments: the key written; part: a did-you-mean hint.
     public static let unknownFact = "fact.unknown"
     /// The known fact a typo stands for is needed by a scorecard. Arguments: known key, scorecard id, gate and criterion ids,
     /// the key as written.
@@ -65,14 +67,15 @@ public enum DiagnosticCode {
     public static let criterionUndecided = "completeness.criterion"
     /// A sha256 that is not 64 hex digits. Arguments: evidence id, the number of characters written.
     public static let sha256Malformed = "evidence.sha256.malformed"
-    /// A file whose content does not match the recorded sha256. Arguments: file, recorded, actual.
+    /// A file whose content does not match the recorded sha256. Arguments: file, recorded, actual, and the first 12
+    /// digits of recorded and actual.
     public static let sha256Mismatch = "evidence.sha256.mismatch"
     /// An evidence entry with no sha256. Arguments: evidence id, file, the file's sha256.
     public static let sha256Missing = "evidence.sha256.missing"
-    /// `evidence --fill` wrote a sha256 where none was. Arguments: evidence id, sha256.
+    /// `evidence --fill` wrote a sha256 where none was. Arguments: evidence id, sha256, file.
     public static let sha256Filled = "evidence.fill.added"
-    /// `evidence --fill` replaced a stale sha256. Arguments: evidence id, old, new.
+    /// `evidence --fill` replaced a stale sha256. Arguments: evidence id, old, new, file.
     public static let sha256Replaced = "evidence.fill.replaced"
-    /// `evidence --fill` could not compute or write a sha256. Arguments: evidence id, why.
+    /// `evidence --fill` could not compute or write a sha256. Arguments: evidence id; part: why (`evidence.file.*`, `evidence.fill.*`).
     public static let sha256NotFilled = "evidence.fill.refused"
 }

@@ -43,7 +43,8 @@ struct EvidenceCommand: ParsableCommand {
     func run() throws {
         // An application folder stands for its self-report.yaml, as everywhere else.
         let reportPath = ApplicationInput.applicationReport(self.report)
-        let renderer = DiagnosticRenderer(messages: try Workspace.messages(lang))
+        let messages = try Workspace.messages(lang)
+        let renderer = DiagnosticRenderer(messages: messages)
         func report(_ diagnostics: [Diagnostic], _ sources: [SourceFile]) {
             if !diagnostics.isEmpty { Console.error(renderer.rendering(diagnostics.sortedForReport(), sources: sources)) }
         }
@@ -65,19 +66,20 @@ struct EvidenceCommand: ParsableCommand {
         var lines: [String] = []
         var notOK = false
         for entry in plan.entries {
+            let values = ["id": entry.id, "file": entry.file]
             switch entry.outcome {
             case .unchanged:
-                lines.append("\(entry.id): ok (\(entry.file))")
+                lines.append(messages("cli.evidence.ok", values))
             case .added(let hash):
-                lines.append(fill ? "\(entry.id): sha256 written in (\(entry.file): \(hash))"
-                                  : "\(entry.id): no sha256 yet (\(entry.file) has \(hash))")
+                lines.append(fill ? messages.message(Message(DiagnosticCode.sha256Filled, entry.id, hash, entry.file))
+                                  : messages("cli.evidence.unset", values.merging(["hash": hash]) { $1 }))
                 notOK = true
             case .replaced(let old, let new):
-                lines.append(fill ? "\(entry.id): sha256 replaced (\(entry.file): was \(old), now \(new))"
-                                  : "\(entry.id): stale sha256 (\(entry.file): recorded \(old), file has \(new))")
+                lines.append(fill ? messages.message(Message(DiagnosticCode.sha256Replaced, entry.id, old, new, entry.file))
+                                  : messages("cli.evidence.stale", values.merging(["old": old, "new": new]) { $1 }))
                 notOK = true
             case .refused:
-                lines.append("\(entry.id): not checked (\(entry.file)): see above")
+                lines.append(messages("cli.evidence.refused", values))
                 notOK = true
             }
         }
@@ -91,9 +93,9 @@ struct EvidenceCommand: ParsableCommand {
                     report([problem], [])
                     throw ExitCode(1)
                 }
-                lines.append("\(reportPath): written")
+                lines.append(messages("cli.evidence.written", ["file": reportPath]))
             } else {
-                lines.append("\(reportPath): nothing to change")
+                lines.append(messages("cli.evidence.unchanged", ["file": reportPath]))
             }
         }
         Console.out(TerminalText.lines(lines) + "\n")

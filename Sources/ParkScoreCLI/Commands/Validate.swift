@@ -63,7 +63,9 @@ struct Validate: ParsableCommand {
             for result in value.results where result.mode == .evaluation {
                 for item in result.result.corrections {
                     let words = FindingText(messages: workspace.messages).correction(item)
-                    diagnostics.append(.warning("\(result.scorecard.id): \(words)", at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
+                    // The correction is worded already, in the command's language: the message quotes it.
+                    diagnostics.append(.warning(Message("cli.validate.correction", result.scorecard.id, words),
+                                                at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
                 }
             }
         }

@@ -59,9 +59,9 @@ public enum ReviewFolder {
     public static func files(_ folder: String) -> Result<[String], Diagnostic> {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) else {
-            return .failure(.error("no such folder '\(folder)'", at: nil))
+            return .failure(.error(Message("application.no-folder", folder), at: nil))
         }
-        guard isDirectory.boolValue else { return .failure(.error("'\(folder)' is a file, not a folder of reviews", at: nil)) }
+        guard isDirectory.boolValue else { return .failure(.error(Message("application.reviews.is-file", folder), at: nil)) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return .success(names.filter { !$0.hasPrefix(".") && ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) }.sorted()
             .map { folder.hasSuffix("/") ? folder + $0 : folder + "/" + $0 })
@@ -73,7 +73,7 @@ public enum ReviewFolder {
         let path = application + "/reviews"
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return .success([]) }
-        guard isDirectory.boolValue else { return .failure(.error("'\(path)' is not a folder of reviews", at: nil)) }
+        guard isDirectory.boolValue else { return .failure(.error(Message("application.reviews.not-folder", path), at: nil)) }
         return .success([path])
     }
 }

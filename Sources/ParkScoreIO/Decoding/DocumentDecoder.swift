@@ -27,6 +27,14 @@ final class DocumentDecoder {
         diagnostics.append(.warning(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
     }
 
+    func error(_ message: Message, at node: Node, _ path: KeyPath) {
+        diagnostics.append(.error(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
+    }
+
+    func warning(_ message: Message, at node: Node, _ path: KeyPath) {
+        diagnostics.append(.warning(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
+    }
+
     /// A note on how an entry was read (`input.read.*`: the entry as written, the value read).
     func note(_ message: Message, at node: Node, _ path: KeyPath) {
         diagnostics.append(.note(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
@@ -126,6 +134,54 @@ final class DocumentDecoder {
             diagnostics.append(.error(error.message(in: what), at: shifted, path: path.description))
             return nil
         }
+    }
+
+    /// What was written, for a message to quote (`input.written.*`): 「text '20家'」, 「integer 12」, 「a list」, 「empty」.
+    func written(_ node: Node) -> Message {
+        switch node.content {
+        case .scalar(let s):
+            if s.isNull { return Message("input.written.empty") }
+            switch s.kind {
+            case .string: return Message("input.written.text", s.text)
+            case .int: return Message("input.written.integer", s.text)
+            case .float: return Message("input.written.number", s.text)
+            case .bool: return Message("input.written.boolean", s.text)
+            case .null: return Message("input.written.empty")
+            }
+        case .sequence: return Message("input.written.list")
+        case .mapping: return Message("input.written.mapping")
+        }
+    }
+
+    /// The kind of a node, for a message to name (`input.kind.*`): 「a mapping」, 「a sequence」, 「a string」.
+    func kind(_ node: Node) -> Message {
+        switch node.content {
+        case .mapping: return Message("input.kind.mapping")
+        case .sequence: return Message("input.kind.sequence")
+        case .scalar(let s):
+            switch s.kind {
+            case .null: return Message("input.kind.null")
+            case .bool: return Message("input.kind.boolean")
+            case .int: return Message("input.kind.integer")
+            case .float: return Message("input.kind.number")
+            case .string: return Message("input.kind.string")
+            }
+        }
+    }
+
+    /// No hint (`input.hint.none`, worded as nothing).
+    static let noHint = Message("input.hint.none")
+
+    /// ` (did you mean 'x'?)` for the nearest candidate, or no hint.
+    static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> Message {
+        Suggestion.closest(to: name, in: candidates).map { Message("input.hint.did-you-mean", $0) } ?? noHint
+    }
+
+    /// Items listed as the language lists them (`input.list.more`: `a, b` / `a、b`); one item stands as itself.
+    static func listing(_ items: [Message]) -> Message {
+        guard let first = items.first else { return noHint }
+        guard items.count > 1 else { return first }
+        return Message("input.list.more", [], parts: [first, listing(Array(items.dropFirst()))])
     }
 
     func describe(_ node: Node) -> String {

@@ -24,7 +24,7 @@ struct FactValueDecoder {
         var entries: [String: FactEntry] = [:]
         collect(node, prefix: "", path: path, into: &entries)
         if unknown.count > Self.unknownFactWarnings, let first = unknown.first {
-            decoder.warning("\(unknown.count - Self.unknownFactWarnings) more unknown facts are not listed", at: first, path)
+            decoder.warning(Message("fact.unknown.more", String(unknown.count - Self.unknownFactWarnings)), at: first, path)
         }
         return entries
     }
@@ -36,19 +36,19 @@ struct FactValueDecoder {
                 decoder.add(.error(Message(DiagnosticCode.factsFullWidthColon, name, text, fixed), at: decoder.location(node), path: path.description))
                 return
             }
-            decoder.add(.error("'\(name)' must be a mapping of facts, not \(decoder.describe(node))", at: decoder.location(node), path: path.description))
+            decoder.add(.error(Message("input.facts.not-mapping", [name], parts: [decoder.written(node)]), at: decoder.location(node), path: path.description))
             return
         }
         for pair in pairs {
             guard let name = pair.key.scalar?.text, pair.key.scalar?.isNull == false else {
-                decoder.error("fact keys must be texts, not a \(pair.key.kindName)", at: pair.key, path)
+                decoder.error(Message("input.facts.key-not-text", [], parts: [decoder.kind(pair.key)]), at: pair.key, path)
                 continue
             }
             let key = prefix.isEmpty ? name : prefix + "." + name
             let keyPath = { path.appending(name) }
             if let definition = dictionary[key] {
                 if entries[key] != nil {
-                    decoder.error("fact '\(key)' is given twice", at: pair.key, keyPath())
+                    decoder.error(Message("input.facts.twice", key), at: pair.key, keyPath())
                     continue
                 }
                 if let value = value(pair.value, key: key, shape: FactShape(definition), keyPath()) {
@@ -61,15 +61,12 @@ struct FactValueDecoder {
             } else if let known = Suggestion.typo(of: key, in: dictionary.keys) {
                 // A typo of a known key is an error: its value would be lost, and the known fact silently missing.
                 unknown.misspelled.append(MisspelledFact(written: key, known: known, location: decoder.location(pair.key)))
-                decoder.add(Diagnostic.error("unknown fact '\(key)': did you mean '\(known)'? (a misspelt key is not read, so '\(known)' counts as not given)",
-                                             at: decoder.location(pair.key), path: keyPath().description)
-                    .coded(DiagnosticCode.unknownFactTypo, [key, known]))
+                decoder.add(.error(Message(DiagnosticCode.unknownFactTypo, key, known), at: decoder.location(pair.key), path: keyPath().description))
             } else {
                 unknown.count += 1
                 if unknown.count <= Self.unknownFactWarnings {
-                    let hint = Suggestion.hint(for: key, in: dictionary.keys)
-                    decoder.add(Diagnostic.warning("unknown fact '\(key)'\(hint)", at: decoder.location(pair.key), path: keyPath().description)
-                        .coded(DiagnosticCode.unknownFact, [key]))
+                    let hint = DocumentDecoder.didYouMean(key, in: dictionary.keys)
+                    decoder.add(.warning(Message(DiagnosticCode.unknownFact, [key], parts: [hint]), at: decoder.location(pair.key), path: keyPath().description))
                 } else if unknown.first == nil {
                     unknown.first = pair.key
                 }
@@ -96,22 +93,23 @@ struct FactValueDecoder {
         if let s = node.scalar, s.kind == .int || s.kind == .float, Rational(decimal: s.text) == nil, s.double?.isFinite ?? true {
             switch type {
             case .integer, .number, .money, .percent:
-                decoder.error("'\(key)': \(s.text) is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
+                decoder.error(Message("input.number.too-long", key, s.text, NumberLimit.fact.magnitude.formatted(places: 0), String(NumberLimit.fact.decimals)),
                               at: node, path())
                 return nil
             default: break
             }
         }
-        func fail(_ wanted: String, hint: String = "", code: String, _ extra: [String] = []) -> Value? {
-            decoder.add(Diagnostic.error("'\(key)' must be \(wanted), not \(decoder.describe(node))\(hint)", at: decoder.location(node),
-                                         path: path().description)
-                .coded(code, [key, node.scalar?.text ?? ""] + extra))
+        /// An entry that cannot be read: `code` (`input.invalid.*`) with the key, the entry and `extra`; parts: what was
+        /// written, the hint, and any `more` (the allowed values).
+        func fail(hint: Message = DocumentDecoder.noHint, code: String, _ extra: [String] = [], more: [Message] = []) -> Value? {
+            decoder.add(.error(Message(code, [key, node.scalar?.text ?? ""] + extra, parts: [decoder.written(node), hint] + more),
+                               at: decoder.location(node), path: path().description))
             return nil
         }
         /// The text of a string scalar, the only kind a typical entry can be.
         let written = node.scalar.flatMap { $0.kind == .string ? $0.text : nil }
         if type.isNumeric, let written, TypicalEntry.isTooLong(written, unit: shape.unit) {
-            decoder.error("'\(key)': '\(written)' is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
+            decoder.error(Message("input.number.too-long-text", key, written, NumberLimit.fact.magnitude.formatted(places: 0), String(NumberLimit.fact.decimals)),
                           at: node, path())
             return nil
         }
@@ -125,19 +123,19 @@ struct FactValueDecoder {
         case .boolean:
             if let b = node.scalar?.bool { return .bool(b) }
             if let written, let b = TypicalEntry.boolean(written) { return read(.bool(b), as: b ? "true" : "false", code: DiagnosticCode.readBoolean) }
-            return fail("true or false", hint: " (write true or false; 是/否 and 有/无 are read too)", code: DiagnosticCode.invalidBoolean)
+            return fail(hint: Message("input.hint.boolean"), code: DiagnosticCode.invalidBoolean)
         case .integer:
-            guard let s = node.scalar else { return fail("a whole number", code: DiagnosticCode.invalidInteger) }
+            guard let s = node.scalar else { return fail(code: DiagnosticCode.invalidInteger) }
             if s.kind == .int || s.kind == .float, let r = Rational(decimal: s.text), r.isInteger { return .number(r) }
             if let written, let r = TypicalEntry.number(written, unit: shape.unit), r.isInteger {
                 return read(.number(r), as: r.formatted(places: 0), code: DiagnosticCode.readNumber)
             }
-            return failNumber("a whole number", written: written, shape: shape, example: "20", code: DiagnosticCode.invalidInteger, fail)
+            return failNumber(written: written, shape: shape, integer: true, code: DiagnosticCode.invalidInteger, fail)
         case .number:
             if let s = node.scalar, s.kind == .int || s.kind == .float {
                 guard let r = Rational(decimal: s.text) else {
                     // A number all the same, but too long to hold exactly: say so, naming the limit.
-                    decoder.error("'\(key)': \(s.text) is too large or has too many digits to compute exactly (at most \(NumberLimit.fact.magnitude.formatted(places: 0)), with at most \(NumberLimit.fact.decimals) decimals)",
+                    decoder.error(Message("input.number.too-long", key, s.text, NumberLimit.fact.magnitude.formatted(places: 0), String(NumberLimit.fact.decimals)),
                                   at: node, path())
                     return nil
                 }
@@ -146,74 +144,72 @@ struct FactValueDecoder {
             if let written, let r = TypicalEntry.number(written, unit: shape.unit) {
                 return read(.number(r), as: r.formatted(places: 12), code: DiagnosticCode.readNumber)
             }
-            return failNumber("a number", written: written, shape: shape, example: "12.5", code: DiagnosticCode.invalidNumber, fail)
+            return failNumber(written: written, shape: shape, integer: false, code: DiagnosticCode.invalidNumber, fail)
         case .percent:
-            let wanted = "a percentage such as '42%'"
-            guard let s = node.scalar else { return fail(wanted, code: DiagnosticCode.invalidPercent) }
+            guard let s = node.scalar else { return fail(code: DiagnosticCode.invalidPercent) }
             if s.kind == .string, let r = DocumentDecoder.percent(s.text) { return .number(r) }
             if let written, let r = TypicalEntry.percent(written) {
                 let shown = (r.multiplied(by: 100)?.formatted(places: 12) ?? r.formatted(places: 12)) + "%"
                 return read(.number(r), as: shown, code: DiagnosticCode.readPercent)
             }
             if s.kind == .int || s.kind == .float {
-                return fail(wanted, hint: " (write the % sign)", code: DiagnosticCode.invalidPercent)
+                return fail(hint: Message("input.hint.percent-sign"), code: DiagnosticCode.invalidPercent)
             }
-            return fail(wanted, hint: " (accepted: 42%, 42％, 12.5%)", code: DiagnosticCode.invalidPercent)
+            return fail(hint: Message("input.hint.percent"), code: DiagnosticCode.invalidPercent)
         case .money:
-            let wanted = "an amount in yuan such as 3000000 or 1250.50"
-            let hint = " (accepted: 3000000, 1,250,000, 86万元, 1.5亿元, 3000元)"
-            guard let s = node.scalar else { return fail(wanted, hint: hint, code: DiagnosticCode.invalidMoney) }
+            let hint = Message("input.hint.money")
+            guard let s = node.scalar else { return fail(hint: hint, code: DiagnosticCode.invalidMoney) }
             if s.kind == .int || s.kind == .float {
                 guard let r = Rational(decimal: s.text), let fen = r.multiplied(by: 100), fen.isInteger else {
-                    return fail(wanted, hint: " (an amount in yuan has at most two decimals, to the fen)", code: DiagnosticCode.invalidMoney)
+                    return fail(hint: Message("input.hint.money-fen"), code: DiagnosticCode.invalidMoney)
                 }
                 return .number(r)
             }
             if let written, let r = TypicalEntry.money(written) {
                 guard let fen = r.multiplied(by: 100), fen.isInteger else {
-                    return fail(wanted, hint: " (an amount in yuan has at most two decimals, to the fen)", code: DiagnosticCode.invalidMoney)
+                    return fail(hint: Message("input.hint.money-fen"), code: DiagnosticCode.invalidMoney)
                 }
                 return read(.number(r), as: r.formatted(places: 2), code: DiagnosticCode.readMoney)
             }
-            return fail(wanted, hint: hint, code: DiagnosticCode.invalidMoney)
+            return fail(hint: hint, code: DiagnosticCode.invalidMoney)
         case .date:
             if let written, DateText.isValid(written) { return .date(written) }
             if let written, let date = TypicalEntry.date(written) { return read(.date(date), as: date, code: DiagnosticCode.readDate) }
-            return fail("a date such as '2025-12-31'", hint: " (accepted: 2025-12-31, 2025年12月31日, 2025/12/31)", code: DiagnosticCode.invalidDate)
+            return fail(hint: Message("input.hint.date"), code: DiagnosticCode.invalidDate)
         case .text:
-            guard let s = node.scalar, s.kind != .null else { return fail("a text", code: DiagnosticCode.invalidText) }
+            guard let s = node.scalar, s.kind != .null else { return fail(code: DiagnosticCode.invalidText) }
             return .text(s.text)
         case .enumeration(let allowed):
             let shown = choices(allowed, shape.labels)
             guard let s = node.scalar, s.kind == .string || s.kind == .int else {
-                return fail("one of \(shown)", code: DiagnosticCode.invalidEnum, [allowed.joined(separator: ", ")])
+                return fail(code: DiagnosticCode.invalidEnum, [allowed.joined(separator: ", ")], more: [shown])
             }
             if allowed.contains(s.text) { return .text(s.text) }
             if let value = TypicalEntry.value(labelled: s.text, in: shape.labels, allowed: allowed) {
                 return read(.text(value), as: value, code: DiagnosticCode.readLabel)
             }
-            return fail("one of \(shown)", hint: suggestion(s.text, allowed, shape.labels), code: DiagnosticCode.invalidEnum,
-                        [allowed.joined(separator: ", ")])
+            return fail(hint: suggestion(s.text, allowed, shape.labels), code: DiagnosticCode.invalidEnum, [allowed.joined(separator: ", ")],
+                        more: [shown])
         case .list(let allowed):
             guard let items = node.sequence else {
-                let hint = node.scalar.map { $0.isNull ? "" : " (write a list in brackets, such as [\($0.text)])" } ?? ""
-                return fail("a list", hint: hint, code: DiagnosticCode.invalidList)
+                let hint = node.scalar.map { $0.isNull ? DocumentDecoder.noHint : Message("input.hint.list", $0.text) } ?? DocumentDecoder.noHint
+                return fail(hint: hint, code: DiagnosticCode.invalidList)
             }
             var values: [Value] = []
             var failed = false
             var seen = Set<String>()
             for (i, item) in items.enumerated() {
                 guard let s = item.scalar, s.kind != .null else {
-                    decoder.error("items of '\(key)' must be texts, not \(decoder.describe(item))", at: item, path().appending(i))
+                    decoder.error(Message("input.list.item-not-text", [key], parts: [decoder.written(item)]), at: item, path().appending(i))
                     failed = true
                     continue
                 }
                 var text = s.text
                 if let allowed, !allowed.contains(text) {
                     guard let value = TypicalEntry.value(labelled: text, in: shape.labels, allowed: allowed) else {
-                        decoder.add(Diagnostic.error("'\(text)' is not an allowed item of '\(key)'\(suggestion(text, allowed, shape.labels)); allowed: \(choices(allowed, shape.labels))",
-                                                     at: decoder.location(item), path: path().appending(i).description)
-                            .coded(DiagnosticCode.invalidListItem, [key, text, allowed.joined(separator: ", ")]))
+                        decoder.add(.error(Message(DiagnosticCode.invalidListItem, [key, text, allowed.joined(separator: ", ")],
+                                                   parts: [suggestion(text, allowed, shape.labels), choices(allowed, shape.labels)]),
+                                           at: decoder.location(item), path: path().appending(i).description))
                         failed = true
                         continue
                     }
@@ -221,7 +217,7 @@ struct FactValueDecoder {
                     text = value
                 }
                 if !seen.insert(text).inserted {
-                    decoder.warning("'\(text)' is listed twice in '\(key)'", at: item, path().appending(i))
+                    decoder.warning(Message("input.list.twice", text, key), at: item, path().appending(i))
                     continue
                 }
                 values.append(.text(text))
@@ -233,25 +229,34 @@ struct FactValueDecoder {
     }
 
     /// A number that could not be read: a unit other than the fact's is named, else the accepted forms are shown.
-    private func failNumber(_ wanted: String, written text: String?, shape: FactShape, example: String, code: String,
-                            _ fail: (String, String, String, [String]) -> Value?) -> Value? {
+    private func failNumber(written text: String?, shape: FactShape, integer: Bool, code: String,
+                            _ fail: (Message, String, [String], [Message]) -> Value?) -> Value? {
+        let wanted = Message(integer ? "input.wanted.integer" : "input.wanted.number")
         if let text, let written = TypicalEntry.unitWritten(text), written != shape.unit {
-            let unit = shape.unit.map { "'\($0)'" } ?? "none"
-            return fail(wanted, " (the unit of this fact is \(unit), not '\(written)')", DiagnosticCode.wrongUnit, [written, shape.unit ?? ""])
+            let hint = shape.unit.map { Message("input.hint.unit", $0, written) } ?? Message("input.hint.no-unit", written)
+            return fail(hint, DiagnosticCode.wrongUnit, [written, shape.unit ?? ""], [wanted])
         }
-        let unitForm = shape.unit.map { ", \(example)\($0)" } ?? ""
-        return fail(wanted, " (accepted: \(example), １２, 1,250,000\(unitForm))", code, [])
+        let hint: Message
+        switch (integer, shape.unit) {
+        case (true, nil): hint = Message("input.hint.integer")
+        case (true, let unit?): hint = Message("input.hint.integer-unit", unit)
+        case (false, nil): hint = Message("input.hint.number")
+        case (false, let unit?): hint = Message("input.hint.number-unit", unit)
+        }
+        return fail(hint, code, [], [])
     }
 
-    private func suggestion(_ text: String, _ allowed: [String], _ labels: [String: LocalizedText]) -> String {
+    private func suggestion(_ text: String, _ allowed: [String], _ labels: [String: LocalizedText]) -> Message {
         let byLabel = allowed.compactMap { labels[$0]?.zh }
-        if let label = Suggestion.closest(to: text, in: byLabel) { return " (did you mean '\(label)'?)" }
-        return Suggestion.hint(for: text, in: allowed)
+        if let label = Suggestion.closest(to: text, in: byLabel) { return Message("input.hint.did-you-mean", label) }
+        return DocumentDecoder.didYouMean(text, in: allowed)
     }
 
     /// The allowed values, each with its Chinese label where the dictionary gives one: `'big_data' (大数据)`.
-    private func choices(_ values: [String], _ labels: [String: LocalizedText]) -> String {
-        values.map { value in labels[value].map { "'\(value)' (\($0.zh))" } ?? "'\(value)'" }.joined(separator: ", ")
+    private func choices(_ values: [String], _ labels: [String: LocalizedText]) -> Message {
+        DocumentDecoder.listing(values.map { value in
+            labels[value].map { Message("input.list.labelled", value, $0.zh) } ?? Message("input.list.quoted", value)
+        })
     }
 
     /// A table: a list of mappings, each field typed by the schema; an empty field is not given (missing data for
@@ -259,11 +264,11 @@ struct FactValueDecoder {
     /// error at its place, and the table is not taken.
     private func records(_ node: Node, key: String, schema: RecordSchema, _ path: KeyPath) -> Value? {
         guard let items = node.sequence else {
-            decoder.error("'\(key)' must be a list of records (one mapping per entry), not \(decoder.describe(node))", at: node, path)
+            decoder.error(Message("input.records.not-list", [key], parts: [decoder.written(node)]), at: node, path)
             return nil
         }
         guard items.count <= schema.maxRecords else {
-            decoder.error("'\(key)' has \(items.count) records, more than the \(schema.maxRecords) allowed", at: node, path)
+            decoder.error(Message("input.records.too-many", key, String(items.count), String(schema.maxRecords)), at: node, path)
             return nil
         }
         var records: [Value] = []
@@ -272,27 +277,28 @@ struct FactValueDecoder {
         for (i, item) in items.enumerated() {
             let itemPath = path.appending(i)
             guard let pairs = item.mapping else {
-                decoder.error("entry \(i + 1) of '\(key)' must be a mapping of fields (\(schema.fieldNames.joined(separator: ", "))), not \(decoder.describe(item))",
-                              at: item, itemPath)
+                decoder.error(Message("input.records.entry-not-mapping", [String(i + 1), key],
+                                      parts: [fieldNames(schema), decoder.written(item)]), at: item, itemPath)
                 failed = true
                 continue
             }
             var fields: [String: Value] = [:]
             for pair in pairs {
                 guard let name = pair.key.scalar?.text, pair.key.scalar?.isNull == false else {
-                    decoder.error("field names must be texts, not a \(pair.key.kindName)", at: pair.key, itemPath)
+                    decoder.error(Message("input.records.field-not-text", [], parts: [decoder.kind(pair.key)]), at: pair.key, itemPath)
                     failed = true
                     continue
                 }
                 let fieldPath = itemPath.appending(name)
                 guard let field = schema.field(name) else {
-                    decoder.error("unknown field '\(name)' in entry \(i + 1) of '\(key)'\(Suggestion.hint(for: name, in: schema.fieldNames)); fields: \(schema.fieldNames.joined(separator: ", "))",
+                    decoder.error(Message("input.records.unknown-field", [name, String(i + 1), key],
+                                          parts: [DocumentDecoder.didYouMean(name, in: schema.fieldNames), fieldNames(schema)]),
                                   at: pair.key, fieldPath)
                     failed = true
                     continue
                 }
                 if fields[name] != nil {
-                    decoder.error("field '\(name)' is given twice in entry \(i + 1) of '\(key)'", at: pair.key, fieldPath)
+                    decoder.error(Message("input.records.field-twice", name, String(i + 1), key), at: pair.key, fieldPath)
                     failed = true
                     continue
                 }
@@ -303,17 +309,17 @@ struct FactValueDecoder {
                     continue
                 }
                 if case .number(let n) = value, let minimum = field.minimum, n < minimum {
-                    decoder.error("'\(label)' is \(n.formatted(places: 2)), below the minimum \(minimum.formatted())", at: pair.value, fieldPath)
+                    decoder.error(Message("input.records.below-minimum", label, n.formatted(places: 2), minimum.formatted()), at: pair.value, fieldPath)
                     failed = true
                     continue
                 }
                 if case .number(let n) = value, let maximum = field.maximum, n > maximum {
-                    decoder.error("'\(label)' is \(n.formatted(places: 2)), above the maximum \(maximum.formatted())", at: pair.value, fieldPath)
+                    decoder.error(Message("input.records.above-maximum", label, n.formatted(places: 2), maximum.formatted()), at: pair.value, fieldPath)
                     failed = true
                     continue
                 }
                 if case .percent = field.type, case .number(let n) = value, n > .one {
-                    decoder.error("'\(label)' is above 100%", at: pair.value, fieldPath)
+                    decoder.error(Message("input.records.above-100", label), at: pair.value, fieldPath)
                     failed = true
                     continue
                 }
@@ -324,8 +330,9 @@ struct FactValueDecoder {
         return failed ? nil : .list(records)
     }
 
-    private func list(_ values: [String]) -> String {
-        values.map { "'\($0)'" }.joined(separator: ", ")
+    /// A table's field names, as the language lists them: `id, name` / `id、name`.
+    private func fieldNames(_ schema: RecordSchema) -> Message {
+        DocumentDecoder.listing(schema.fieldNames.map { Message("input.list.plain", $0) })
     }
 }
 

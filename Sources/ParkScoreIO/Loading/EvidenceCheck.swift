@@ -22,10 +22,10 @@ public enum SHA256Text {
 public struct EvidenceFileCheck: Sendable, Hashable {
     public var state: EvidenceFileState
     public var sha256: String?
-    /// What is wrong, in a sentence, when something is.
-    public var problem: String?
+    /// What is wrong, when something is (`evidence.file.*`, `evidence.sha256.mismatch`), for the catalogue to word.
+    public var problem: Message?
 
-    public init(state: EvidenceFileState, sha256: String? = nil, problem: String? = nil) {
+    public init(state: EvidenceFileState, sha256: String? = nil, problem: Message? = nil) {
         self.state = state
         self.sha256 = sha256
         self.problem = problem
@@ -66,26 +66,26 @@ public struct EvidenceFolder: EvidenceSource {
         // A path written outside the folder ('..', '/') is already refused when the report is read; here a link inside
         // the folder that leads out of it is caught (realpath resolves every link on the way).
         guard !EvidenceCheck.isWrittenOutside(file) else {
-            return EvidenceFileCheck(state: .outsideFolder, problem: "evidence file '\(file)' leads outside the application folder")
+            return EvidenceFileCheck(state: .outsideFolder, problem: Message("evidence.file.outside", file))
         }
         guard let path = Self.resolved(root + "/" + file) else {
-            return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is missing")
+            return EvidenceFileCheck(state: .missing, problem: Message("evidence.file.missing", file))
         }
         guard path.hasPrefix(root == "/" ? "/" : root + "/") else {
-            return EvidenceFileCheck(state: .outsideFolder, problem: "evidence file '\(file)' leads outside the application folder")
+            return EvidenceFileCheck(state: .outsideFolder, problem: Message("evidence.file.outside", file))
         }
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is missing") }
+        guard fd >= 0 else { return EvidenceFileCheck(state: .missing, problem: Message("evidence.file.missing", file)) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0 else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' cannot be read") }
+        guard fstat(fd, &info) == 0 else { return EvidenceFileCheck(state: .missing, problem: Message("evidence.file.unreadable", file)) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return EvidenceFileCheck(state: .notAFile, problem: "evidence file '\(file)' is a folder, not a file")
-        default: return EvidenceFileCheck(state: .notAFile, problem: "evidence file '\(file)' is not a regular file")
+        case S_IFDIR: return EvidenceFileCheck(state: .notAFile, problem: Message("evidence.file.folder", file))
+        default: return EvidenceFileCheck(state: .notAFile, problem: Message("evidence.file.not-regular", file))
         }
         if Int(info.st_size) > maxBytes {
-            return EvidenceFileCheck(state: .tooLarge, problem: "evidence file '\(file)' is \(info.st_size) bytes, more than the limit of \(maxBytes)")
+            return EvidenceFileCheck(state: .tooLarge, problem: Message("evidence.file.too-large", file, String(info.st_size), String(maxBytes)))
         }
         var hasher = SHA256()
         // Most evidence files are a few kilobytes: a buffer the file's size (one byte more, to see the end at once),
@@ -97,12 +97,12 @@ public struct EvidenceFolder: EvidenceSource {
             let n = read(fd, buffer.baseAddress, buffer.count)
             if n < 0 {
                 if errno == EINTR { continue }
-                return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' cannot be read")
+                return EvidenceFileCheck(state: .missing, problem: Message("evidence.file.unreadable", file))
             }
             if n == 0 { break }
             total += n
             if total > maxBytes {
-                return EvidenceFileCheck(state: .tooLarge, problem: "evidence file '\(file)' is more than the limit of \(maxBytes) bytes")
+                return EvidenceFileCheck(state: .tooLarge, problem: Message("evidence.file.over-limit", file, String(maxBytes)))
             }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer.prefix(n)))
         }
@@ -127,9 +127,9 @@ public struct EvidenceInMemory: EvidenceSource {
 
     public func fingerprint(_ file: String) -> EvidenceFileCheck {
         guard !EvidenceCheck.isWrittenOutside(file) else {
-            return EvidenceFileCheck(state: .outsideFolder, problem: "evidence file '\(file)' leads outside the application folder")
+            return EvidenceFileCheck(state: .outsideFolder, problem: Message("evidence.file.outside", file))
         }
-        guard let bytes = files[file] else { return EvidenceFileCheck(state: .missing, problem: "evidence file '\(file)' is missing") }
+        guard let bytes = files[file] else { return EvidenceFileCheck(state: .missing, problem: Message("evidence.file.missing", file)) }
         return EvidenceFileCheck(state: .verified, sha256: SHA256Text.of(bytes))
     }
 }
@@ -149,29 +149,22 @@ public enum EvidenceCheck {
             var check = source.fingerprint(item.file)
             // Where the message points: at the sha256 value when it is the hash that is wrong, else at the file's path.
             var at = item.fileLocation ?? item.location
-            var code: String?
-            var arguments: [String] = []
             if check.state == .verified, let actual = check.sha256 {
                 if let recorded = item.sha256 {
                     // Compared in either case: PowerShell prints a sha256 in uppercase.
                     if actual != recorded.lowercased() {
                         check.state = .hashMismatch
-                        check.problem = "evidence file '\(item.file)' does not match its sha256: recorded \(recorded.prefix(12))…, file has \(actual.prefix(12))…"
+                        check.problem = Message(DiagnosticCode.sha256Mismatch, item.file, recorded, actual, String(recorded.prefix(12)),
+                                                String(actual.prefix(12)))
                         at = item.sha256Location ?? item.location
-                        code = DiagnosticCode.sha256Mismatch
-                        arguments = [item.file, recorded, actual]
                     }
                 } else {
                     check.state = .unchecked
-                    result.diagnostics.append(Diagnostic.warning("evidence '\(item.id)' has no sha256 to check '\(item.file)' against; its sha256 is \(actual) (parkscore evidence --fill writes it in)",
-                                                                 at: item.location, path: path)
-                        .coded(DiagnosticCode.sha256Missing, [item.id, item.file, actual]))
+                    result.diagnostics.append(.warning(Message(DiagnosticCode.sha256Missing, item.id, item.file, actual), at: item.location, path: path))
                 }
             }
             if let problem = check.problem, check.state != .outsideFolder || !isWrittenOutside(item.file) {
-                var diagnostic = Diagnostic.error(problem, at: at, path: path)
-                if let code { diagnostic = diagnostic.coded(code, arguments) }
-                result.diagnostics.append(diagnostic)
+                result.diagnostics.append(.error(problem, at: at, path: path))
             }
             result.files[item.id] = check
         }

@@ -15,7 +15,7 @@ public struct EvidenceHashFill: Sendable {
         /// The recorded sha256 does not match the file: replaced.
         case replaced(old: String, new: String)
         /// The file could not be hashed: the entry is left alone.
-        case refused(String)
+        case refused(Message)
     }
 
     public struct Entry: Sendable, Hashable {
@@ -43,11 +43,11 @@ public struct EvidenceHashFill: Sendable {
         }
         let decoder = DocumentDecoder(file: file.path)
         guard let pairs = root.mapping else {
-            out.diagnostics = [.error("the self-report must be a mapping, not a \(root.kindName)", at: decoder.location(root))]
+            out.diagnostics = [.error(Message("evidence.fill.not-mapping", [], parts: [decoder.kind(root)]), at: decoder.location(root))]
             return out
         }
         guard let list = pairs.first(where: { $0.key.hasText("evidence") })?.value, let items = list.sequence else {
-            out.diagnostics = [.error("the self-report has no 'evidence' list to fill", at: decoder.location(root))]
+            out.diagnostics = [.error(Message("evidence.fill.no-list"), at: decoder.location(root))]
             return out
         }
         let text = SourceText(file.bytes)
@@ -57,23 +57,22 @@ public struct EvidenceHashFill: Sendable {
         for (index, item) in items.enumerated() {
             let path = "evidence[\(index)]"
             guard let fields = item.mapping else {
-                out.diagnostics.append(.error("an evidence entry must be a mapping, not a \(item.kindName)", at: decoder.location(item), path: path))
+                out.diagnostics.append(.error(Message("evidence.fill.entry-not-mapping", [], parts: [decoder.kind(item)]), at: decoder.location(item), path: path))
                 continue
             }
             func field(_ name: String) -> Node.Pair? { fields.first { $0.key.hasText(name) } }
             let id = field("id")?.value.scalar?.text ?? "#\(index + 1)"
             guard let filePair = field("file"), let fileName = filePair.value.scalar?.string else {
-                out.diagnostics.append(.error("evidence '\(id)' names no file to hash", at: decoder.location(item), path: path))
+                out.diagnostics.append(.error(Message("evidence.fill.no-file", id), at: decoder.location(item), path: path))
                 continue
             }
-            func refuse(_ why: String, at node: Node) {
+            func refuse(_ why: Message, at node: Node) {
                 fill.entries.append(Entry(id: id, file: fileName, outcome: .refused(why)))
-                out.diagnostics.append(Diagnostic.error("sha256 of evidence '\(id)' not filled: \(why)", at: decoder.location(node), path: path)
-                    .coded(DiagnosticCode.sha256NotFilled, [id, why]))
+                out.diagnostics.append(.error(Message(DiagnosticCode.sha256NotFilled, [id], parts: [why]), at: decoder.location(node), path: path))
             }
             let check = source.fingerprint(fileName)
             guard check.state == .verified, let actual = check.sha256 else {
-                refuse(check.problem ?? "evidence file '\(fileName)' cannot be read", at: filePair.value)
+                refuse(check.problem ?? Message("evidence.file.unreadable", fileName), at: filePair.value)
                 continue
             }
             if let shaPair = field("sha256") {
@@ -85,8 +84,7 @@ public struct EvidenceHashFill: Sendable {
                         continue
                     }
                     guard let span = text.span(of: value) else {
-                        refuse("its sha256 is not written as one plain or quoted value on its line; write it so, or delete it, and fill again",
-                               at: value)
+                        refuse(Message("evidence.fill.sha256-not-on-its-line"), at: value)
                         continue
                     }
                     edits.append((span.lowerBound, span.count, Array(actual.utf8)))
@@ -96,15 +94,14 @@ public struct EvidenceHashFill: Sendable {
                     edits.append((colon + 1, 0, Array((" " + actual).utf8)))
                     fill.entries.append(Entry(id: id, file: fileName, outcome: .added(actual)))
                 } else {
-                    refuse("its sha256 is not a single value", at: value)
+                    refuse(Message("evidence.fill.sha256-not-single"), at: value)
                     continue
                 }
             } else if let insertion = text.insertion(after: filePair, in: item, value: actual) {
                 edits.append((insertion.offset, 0, insertion.bytes))
                 fill.entries.append(Entry(id: id, file: fileName, outcome: .added(actual)))
             } else {
-                refuse("its 'file' is not written as one plain or quoted value on its line, so no line can be added after it; add 'sha256:' yourself and fill again",
-                       at: filePair.value)
+                refuse(Message("evidence.fill.file-not-on-its-line"), at: filePair.value)
                 continue
             }
             expected[index] = actual
@@ -123,8 +120,7 @@ public struct EvidenceHashFill: Sendable {
                       newItems[index].mapping?.first(where: { $0.key.hasText("sha256") })?.value.scalar?.text == hash
                   })
             else {
-                out.diagnostics.append(.error("the sha256 values could not be written in without changing how the file reads; nothing was changed",
-                                              at: decoder.location(list)))
+                out.diagnostics.append(.error(Message("evidence.fill.would-change"), at: decoder.location(list)))
                 return out
             }
         }

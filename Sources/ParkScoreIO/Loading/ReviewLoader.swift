@@ -51,7 +51,8 @@ private struct ReviewReader {
                 role = Review.Role(rawValue: text)
                 if role == nil {
                     let roles = Review.Role.allCases.map(\.rawValue)
-                    decoder.error("'role' must be one of \(roles.map { "'\($0)'" }.joined(separator: ", ")), not '\(text)'\(Suggestion.hint(for: text, in: roles))",
+                    decoder.error(Message("review-file.role", [text], parts: [DocumentDecoder.listing(roles.map { Message("input.list.quoted", $0) }),
+                                                                           DocumentDecoder.didYouMean(text, in: roles)]),
                                   at: roleNode, m.path.appending("role"))
                 }
             }
@@ -63,7 +64,7 @@ private struct ReviewReader {
             if let s = dateNode.scalar, s.kind == .string, DateText.isValid(s.text) {
                 date = s.text
             } else {
-                decoder.error("'date' must be a date such as '2026-03-02', not \(decoder.describe(dateNode))", at: dateNode, .root.appending("date"))
+                decoder.error(Message("review-file.date", [], parts: [decoder.written(dateNode)]), at: dateNode, .root.appending("date"))
             }
         }
         let scorecardID = root.text("scorecard", required: true)
@@ -71,7 +72,7 @@ private struct ReviewReader {
         if let m = root.mapping("ratings") {
             for pair in m.pairs {
                 guard let id = pair.key.scalar?.text else {
-                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    decoder.error(Message("review-file.key.not-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
                 let path = m.path.appending(id)
@@ -89,7 +90,7 @@ private struct ReviewReader {
         if let m = root.mapping("evidence") {
             for pair in m.pairs {
                 guard let id = pair.key.scalar?.text else {
-                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    decoder.error(Message("review-file.key.not-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
                 let path = m.path.appending(id)
@@ -105,7 +106,7 @@ private struct ReviewReader {
                 case "rejected": evidence[id] = Review.EvidenceVerdict(accepted: false, reason: reason, location: decoder.location(pair.value))
                 default:
                     if verdictNode.mapping == nil {
-                        decoder.error("the verdict on '\(id)' must be 'accepted' or 'rejected', not \(decoder.describe(verdictNode))",
+                        decoder.error(Message("review-file.verdict", [id, "accepted", "rejected"], parts: [decoder.written(verdictNode)]),
                                       at: verdictNode, path)
                     }
                 }
@@ -115,7 +116,7 @@ private struct ReviewReader {
         if let m = root.mapping("overrides") {
             for pair in m.pairs {
                 guard let id = pair.key.scalar?.text else {
-                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    decoder.error(Message("review-file.key.not-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
                 guard let o = decoder.mapping(pair.value, m.path.appending(id), what: "the override of '\(id)'") else { continue }
@@ -129,7 +130,7 @@ private struct ReviewReader {
         if let m = root.mapping("resolutions") {
             for pair in m.pairs {
                 guard let id = pair.key.scalar?.text else {
-                    decoder.error("keys here must be ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    decoder.error(Message("review-file.key.not-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
                 guard let r = decoder.mapping(pair.value, m.path.appending(id), what: "the resolution of '\(id)'") else { continue }

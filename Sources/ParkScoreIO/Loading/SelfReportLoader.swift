@@ -55,7 +55,7 @@ private struct SelfReportReader {
                 // An id, never a path: a self-report must not make the tool read (and quote) a file of its choosing,
                 // nor score itself against a scorecard of its own making.
                 if id.hasSuffix(".yaml") || id.hasSuffix(".yml") || !ParkProfile.isValidID(id) {
-                    decoder.error("'applies_to' takes the ids of scorecards (such as beijing-digital-advertising-park), not '\(id)'", at: item,
+                    decoder.error(Message("selfreport.applies-to.not-id", id, "beijing-digital-advertising-park"), at: item,
                                   .root.appending("applies_to").appending(i))
                     continue
                 }
@@ -73,7 +73,7 @@ private struct SelfReportReader {
         if let map = root.mapping("self_assessment") {
             for pair in map.pairs {
                 guard let id = pair.key.scalar?.text else {
-                    decoder.error("keys here must be scorecard ids, not a \(pair.key.kindName)", at: pair.key, map.path)
+                    decoder.error(Message("selfreport.key.not-scorecard-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, map.path)
                     continue
                 }
                 let path = map.path.appending(id)
@@ -104,7 +104,7 @@ private struct SelfReportReader {
     func park(_ map: MappingReader) -> ParkProfile? {
         var id = map.text("id")
         if let given = id, !ParkProfile.isValidID(given), let node = map.value("id") {
-            decoder.error("park id '\(given)' must be 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit (it names output files)",
+            decoder.error(Message("selfreport.park-id", given),
                           at: node, map.path.appending("id"))
             id = nil
         }
@@ -132,9 +132,9 @@ private struct SelfReportReader {
                 return date
             }
         }
-        decoder.add(Diagnostic.error("'\(path.lastKey ?? "")' must be a date such as '2025-12-31', not \(decoder.describe(node)) (accepted: 2025-12-31, 2025年12月31日, 2025/12/31)",
-                                     at: decoder.location(node), path: path.description)
-            .coded(DiagnosticCode.invalidDate, [path.lastKey ?? "", node.scalar?.text ?? ""]))
+        decoder.add(.error(Message(DiagnosticCode.invalidDate, [path.lastKey ?? "", node.scalar?.text ?? ""],
+                                   parts: [decoder.written(node), Message("input.hint.date")]),
+                           at: decoder.location(node), path: path.description))
         return nil
     }
 
@@ -145,9 +145,8 @@ private struct SelfReportReader {
             decoder.note(Message(DiagnosticCode.readLevel, s.text, String(n)), at: node, path)
             return n
         }
-        decoder.add(Diagnostic.error("the rating of '\(id)' must be a whole number, not \(decoder.describe(node)) (accepted: 2, 2级)",
-                                     at: decoder.location(node), path: path.description)
-            .coded(DiagnosticCode.invalidLevel, [id, node.scalar?.text ?? ""]))
+        decoder.add(.error(Message(DiagnosticCode.invalidLevel, [id, node.scalar?.text ?? ""], parts: [decoder.written(node), Message("input.hint.level")]),
+                           at: decoder.location(node), path: path.description))
         return nil
     }
 
@@ -157,7 +156,7 @@ private struct SelfReportReader {
         map.finish()
         guard let from, let to else { return nil }
         if to < from {
-            decoder.error("the period ends (\(to)) before it starts (\(from))", at: map.value("to")!, map.path.appending("to"))
+            decoder.error(Message("selfreport.period.reversed", to, from), at: map.value("to")!, map.path.appending("to"))
         }
         return ReportingPeriod(from: from, to: to)
     }
@@ -167,7 +166,7 @@ private struct SelfReportReader {
         if let m = map.mapping("ratings") {
             for pair in m.pairs {
                 guard let id = pair.key.scalar?.text else {
-                    decoder.error("keys here must be criterion ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    decoder.error(Message("selfreport.key.not-criterion-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
                 let path = m.path.appending(id)
@@ -186,7 +185,7 @@ private struct SelfReportReader {
         if let m = map.mapping("not_applicable") {
             for pair in m.pairs {
                 guard let id = pair.key.scalar?.text else {
-                    decoder.error("keys here must be criterion ids, not a \(pair.key.kindName)", at: pair.key, m.path)
+                    decoder.error(Message("selfreport.key.not-criterion-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
                 let justification = pair.value.scalar?.isNull == true
