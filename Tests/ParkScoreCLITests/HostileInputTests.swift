@@ -180,7 +180,7 @@ final class HostileInputTests: XCTestCase {
         XCTAssertFalse(json.contains("东岭园b") || json.contains("东岭园c"))
         let problems = try String(contentsOf: out.appendingPathComponent("problems.txt"), encoding: .utf8)
         XCTAssertTrue(problems.contains("园区编号「beijing-dongling」与申报材料「a」的编号相同"), problems)
-        XCTAssertTrue(problems.contains("park id '../../escaped' must be"), problems)
+        XCTAssertTrue(problems.contains("园区编号「../../escaped」须由 1 至 64 个字母"), problems)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out.appendingPathComponent(beijing + "/ranking.json").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: apps.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("escaped.zh.html").path))
     }
