@@ -246,6 +246,11 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 1)
         XCTAssertTrue(run.stderr.hasPrefix("error: unknown scorecard 'beijing-digital-advertising-prk' (did you mean 'beijing-digital-advertising-park'?); built-in scorecards: "),
                       run.stderr)
+        // In Chinese, with the nearest id as its suggestion.
+        let zh = try Parkscore.run(["score", xinghe, "--scorecard", "beijing-digital-advertising-prk", "--lang", "zh"])
+        XCTAssertEqual(zh.status, 1)
+        XCTAssertTrue(zh.stderr.hasPrefix("错误：未知的评分表「beijing-digital-advertising-prk」（是否应为「beijing-digital-advertising-park」？）；内置评分表："),
+                      zh.stderr)
     }
 
     func testUsageErrorsExit64() throws {

@@ -245,7 +245,7 @@ final class ImprovementEffortTests: XCTestCase {
         XCTAssertEqual(engine.score(missing, against: marked).improvements.map(\.effort), [.data])
 
         let wrong = Fixtures.scorecardLoad(text.replacingOccurrences(of: "effort: recognition", with: "effort: hard"), dictionary: dictionary)
-        XCTAssertEqual(wrong.diagnostics.map(\.message),
+        XCTAssertEqual(wrong.diagnostics.map { TestCatalogue.en.text(of: $0) },
                        ["'effort' must be 'change' or 'recognition' (the class of the criterion's own steps), not 'hard'"])
     }
 

@@ -92,7 +92,7 @@ final class RecordFactTests: XCTestCase {
               d: {type: date, zh: 日期, max: 3}
         """
         let schema = FactDictionaryLoader.decode(SourceFile(path: "facts.yaml", bytes: Array(text.utf8)))
-        XCTAssertEqual(schema.diagnostics.filter { $0.severity == .error }.map(\.description), [
+        XCTAssertEqual(schema.diagnostics.filter { $0.severity == .error }.english.map(\.description), [
             "facts.yaml:5:18: error: 'max_records' of 'p' must be between 1 and 10000, not 0",
             "facts.yaml:7:10: error: field 'm' of 'p' takes no 'min' or 'at_most' (counts and money are never negative; 'max' bounds a count or number)",
             "facts.yaml:8:10: error: field 'd' of 'p' takes 'max' only as an integer or number, not date",

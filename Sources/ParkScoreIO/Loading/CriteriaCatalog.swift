@@ -47,8 +47,9 @@ public struct CriteriaCatalog: Sendable {
             if FileManager.default.fileExists(atPath: path) { return .success(path) }
         }
         let ids = scorecardIDs
-        return .failure(.error("unknown scorecard '\(name)'\(Suggestion.hint(for: name, in: ids)); built-in scorecards: \(ids.joined(separator: ", "))",
-                               at: nil))
+        let list = ids.joined(separator: ", ")
+        return .failure(.error(Suggestion.closest(to: name, in: ids).map { Message("catalog.scorecard.unknown.suggested", name, $0, list) }
+                                   ?? Message("catalog.scorecard.unknown", name, list), at: nil))
     }
 
     public func loadScorecard(_ name: String, dictionary: FactDictionary) -> Loaded<Scorecard> {

@@ -15,12 +15,12 @@ public enum FactDictionaryLoader {
                 if let facts = root.mapping("facts", required: true) {
                     for pair in facts.pairs {
                         guard let key = pair.key.scalar?.string else {
-                            decoder.error("fact keys must be texts", at: pair.key, facts.path)
+                            decoder.error(Message("dictionary.key.not-text"), on: pair.key, facts.path)
                             continue
                         }
                         if let definition = definition(key, pair.value, decoder, facts.path.appending(key)) {
                             if dictionary.contains(key) {
-                                decoder.error("fact '\(key)' is defined twice", at: pair.key, facts.path.appending(key))
+                                decoder.error(Message("dictionary.fact.twice", key), on: pair.key, facts.path.appending(key))
                             }
                             dictionary.add(definition)
                         }
@@ -31,8 +31,9 @@ public enum FactDictionaryLoader {
             for key in dictionary.keys {
                 guard let definition = dictionary[key], let other = definition.atMost else { continue }
                 if !(dictionary[other]?.type.isNumeric ?? false) || !definition.type.isNumeric {
-                    decoder.add(.error("'at_most' of '\(key)' must name a numeric fact\(Suggestion.hint(for: other, in: dictionary.keys))",
-                                       at: definition.location, path: "facts.\(key).at_most"))
+                    let message = Suggestion.closest(to: other, in: dictionary.keys).map { Message("dictionary.at-most.not-numeric.suggested", key, $0) }
+                        ?? Message("dictionary.at-most.not-numeric", key)
+                    decoder.add(.error(message, at: definition.location, path: "facts.\(key).at_most"))
                 }
             }
             return Loaded(value: dictionary, diagnostics: decoder.diagnostics.sortedForReport())
@@ -41,10 +42,10 @@ public enum FactDictionaryLoader {
 
     private static func definition(_ key: String, _ node: Node, _ decoder: DocumentDecoder, _ path: KeyPath, field: Bool = false) -> FactDefinition? {
         if !field && !isValidKey(key) {
-            decoder.error("fact key '\(key)' must be lowercase words joined by '.' or '_'", at: node, path)
+            decoder.error(Message("dictionary.key.invalid", key), on: node, path)
         }
         if !field && (key == "period" || key.hasPrefix("period.")) {
-            decoder.error("fact key '\(key)' is reserved: 'period.from' and 'period.to' are the self-report's reporting period", at: node, path)
+            decoder.error(Message("dictionary.key.reserved", key, "period.from", "period.to"), on: node, path)
         }
         guard let map = decoder.mapping(node, path, what: "fact '\(key)'") else { return nil }
         let typeName = map.text("type", required: true)
@@ -73,7 +74,7 @@ public enum FactDictionaryLoader {
                     }
                 }
             } else {
-                decoder.error("'values' must be a list or a mapping of labels", at: valuesNode, path.appending("values"))
+                decoder.error(Message("dictionary.values.kind"), on: valuesNode, path.appending("values"))
             }
         }
         map.finish()
@@ -89,28 +90,30 @@ public enum FactDictionaryLoader {
         case "text": type = .text
         case "enum":
             guard let values, !values.isEmpty else {
-                decoder.error("enum fact '\(key)' needs 'values'", at: node, path)
+                decoder.error(Message("dictionary.enum.no-values", key), on: node, path)
                 return nil
             }
             type = .enumeration(values)
         case "list": type = .list(of: values)
         case "records":
             guard let fieldsNode, let schema = schema(fieldsNode, maxRecordsNode, key, decoder, path) else {
-                if fieldsNode == nil { decoder.error("records fact '\(key)' needs 'fields'", at: node, path) }
+                if fieldsNode == nil { decoder.error(Message("dictionary.records.no-fields", key), on: node, path) }
                 return nil
             }
             type = .records(schema)
         default:
-            decoder.error("unknown type '\(typeName)' of fact '\(key)'\(Suggestion.hint(for: typeName, in: FactType.names)); types: \(FactType.names.joined(separator: ", "))",
-                          at: map.value("type")!, path.appending("type"))
+            let types = FactType.names.joined(separator: ", ")
+            let message = Suggestion.closest(to: typeName, in: FactType.names).map { Message("dictionary.type.unknown.suggested", typeName, key, $0, types) }
+                ?? Message("dictionary.type.unknown", typeName, key, types)
+            decoder.error(message, on: map.value("type")!, path.appending("type"))
             return nil
         }
         if case .records = type {} else {
-            if let fieldsNode { decoder.error("only records facts take 'fields'", at: fieldsNode, path.appending("fields")) }
-            if let maxRecordsNode { decoder.error("only records facts take 'max_records'", at: maxRecordsNode, path.appending("max_records")) }
+            if let fieldsNode { decoder.error(Message("dictionary.fields.not-records"), on: fieldsNode, path.appending("fields")) }
+            if let maxRecordsNode { decoder.error(Message("dictionary.max-records.not-records"), on: maxRecordsNode, path.appending("max_records")) }
         }
         if values != nil && type.allowedValues == nil {
-            decoder.error("only enum and list facts take 'values'", at: map.value("values")!, path.appending("values"))
+            decoder.error(Message("dictionary.values.not-allowed"), on: map.value("values")!, path.appending("values"))
         }
         return FactDefinition(key: key, type: type, unit: unit, minimum: minimum, maximum: maximum,
                               atMost: atMost, description: LocalizedText(zh: zh, en: en), valueLabels: labels,
@@ -124,46 +127,46 @@ public enum FactDictionaryLoader {
             if (1...RecordSchema.defaultMaxRecords).contains(n) {
                 maxRecords = n
             } else {
-                decoder.error("'max_records' of '\(key)' must be between 1 and \(RecordSchema.defaultMaxRecords), not \(n)", at: maxNode, path.appending("max_records"))
+                decoder.error(Message("dictionary.max-records.range", key, String(RecordSchema.defaultMaxRecords), String(n)), on: maxNode,
+                              path.appending("max_records"))
             }
         }
         let fieldsPath = path.appending("fields")
         guard let pairs = node.mapping else {
-            decoder.error("'fields' of '\(key)' must be a mapping of field names to their definitions, not \(decoder.describe(node))", at: node, fieldsPath)
+            decoder.error(Message("dictionary.fields.kind", [key], parts: [DocumentDecoder.written(node)]), on: node, fieldsPath)
             return nil
         }
         var fields: [RecordField] = []
         for pair in pairs {
             guard let name = pair.key.scalar?.string else {
-                decoder.error("field names must be texts", at: pair.key, fieldsPath)
+                decoder.error(Message("dictionary.field.name.not-text"), on: pair.key, fieldsPath)
                 continue
             }
             let fieldPath = fieldsPath.appending(name)
             if name.contains(".") || !isValidKey(name) {
-                decoder.error("field name '\(name)' must be one lowercase word, with '_' between parts", at: pair.key, fieldPath)
+                decoder.error(Message("dictionary.field.name.invalid", name), on: pair.key, fieldPath)
                 continue
             }
             if fields.contains(where: { $0.name == name }) {
-                decoder.error("field '\(name)' of '\(key)' is defined twice", at: pair.key, fieldPath)
+                decoder.error(Message("dictionary.field.twice", name, key), on: pair.key, fieldPath)
                 continue
             }
             guard let definition = definition("\(key).\(name)", pair.value, decoder, fieldPath, field: true) else { continue }
             if definition.minimum != nil || definition.atMost != nil {
-                decoder.error("field '\(name)' of '\(key)' takes no 'min' or 'at_most' (counts and money are never negative; 'max' bounds a count or number)", at: pair.value, fieldPath)
+                decoder.error(Message("dictionary.field.bounds", name, key), on: pair.value, fieldPath)
             }
             var maximum = definition.maximum
             if maximum != nil {
                 switch definition.type {
                 case .integer, .number: break
                 default:
-                    decoder.error("field '\(name)' of '\(key)' takes 'max' only as an integer or number, not \(definition.type.name)", at: pair.value, fieldPath)
+                    decoder.error(Message("dictionary.field.max-type", name, key, definition.type.name), on: pair.value, fieldPath)
                     maximum = nil
                 }
             }
             switch definition.type {
             case .list, .records:
-                decoder.error("field '\(name)' of '\(key)' must have a single value (boolean, integer, number, percent, money, date, text or enum), not \(definition.type.name)",
-                              at: pair.value, fieldPath)
+                decoder.error(Message("dictionary.field.not-single", name, key, definition.type.name), on: pair.value, fieldPath)
                 continue
             default: break
             }
@@ -171,7 +174,7 @@ public enum FactDictionaryLoader {
                                       valueLabels: definition.valueLabels, maximum: maximum))
         }
         guard !fields.isEmpty else {
-            decoder.error("records fact '\(key)' needs at least one field", at: node, fieldsPath)
+            decoder.error(Message("dictionary.records.no-field", key), on: node, fieldsPath)
             return nil
         }
         return RecordSchema(fields: fields, maxRecords: maxRecords)

@@ -37,8 +37,10 @@ private struct ScorecardReader {
                 model = m
             } else {
                 let names = ScoringModel.allCases.map(\.rawValue)
-                decoder.error("unknown scoring model '\(name)'\(Suggestion.hint(for: name, in: names)); models: \(names.joined(separator: ", "))",
-                              at: modelNode, .root.appending("scoring_model"))
+                let models = names.joined(separator: ", ")
+                decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.model.unknown.suggested", name, $0, models) }
+                                  ?? Message("scorecard-file.model.unknown", name, models),
+                              on: modelNode, .root.appending("scoring_model"))
             }
         }
         let grades = list(root, "grades", required: true, gradeBand)
@@ -53,8 +55,10 @@ private struct ScorecardReader {
                     panelRule.aggregation = rule
                 } else {
                     let names = PanelRule.Aggregation.allCases.map(\.rawValue)
-                    decoder.error("unknown aggregation '\(name)'\(Suggestion.hint(for: name, in: names)); rules: \(names.joined(separator: ", "))",
-                                  at: node, panel.path.appending("aggregation"))
+                    let rules = names.joined(separator: ", ")
+                    decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.aggregation.unknown.suggested", name, $0, rules) }
+                                      ?? Message("scorecard-file.aggregation.unknown", name, rules),
+                                  on: node, panel.path.appending("aggregation"))
                 }
             }
             if let spread = panel.integer("disagreement_spread") { panelRule.disagreementSpread = spread }
@@ -62,7 +66,7 @@ private struct ScorecardReader {
         }
         root.finish(allowing: ["notes"])
         if let id, !isValidID(id) {
-            decoder.error("scorecard id '\(id)' must be lowercase words joined by '-'", at: root.value("id")!, .root.appending("id"))
+            decoder.error(Message("scorecard-file.id.invalid", id), on: root.value("id")!, .root.appending("id"))
         }
         guard let id, let version, let title, let source else { return nil }
         var scorecard = Scorecard(id: id, version: version, title: title, source: source, scoringModel: model, grades: grades,
@@ -146,8 +150,9 @@ private struct ScorecardReader {
                 basis = b
             } else {
                 let names = Gate.Basis.allCases.map(\.rawValue)
-                decoder.error("'basis' must be 'text' (the clause states the condition) or 'proposal' (the scorecard's own), not '\(name)'\(Suggestion.hint(for: name, in: names))",
-                              at: node, map.path.appending("basis"))
+                decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.basis.unknown.suggested", name, "text", "proposal", $0) }
+                                  ?? Message("scorecard-file.basis.unknown", name, "text", "proposal"),
+                              on: node, map.path.appending("basis"))
             }
         }
         let condition = map.expression("when", required: true)
@@ -161,7 +166,7 @@ private struct ScorecardReader {
                 m.finish()
                 effect = .capGrade(band)
             } else if node.mapping == nil {
-                decoder.error("'on_fail' must be 'ineligible' or a mapping with 'cap_grade', not \(decoder.describe(node))", at: node, path)
+                decoder.error(Message("scorecard-file.on-fail.kind", ["ineligible"], parts: [DocumentDecoder.written(node)]), on: node, path)
             }
         }
         let evidence = evidence(map)
@@ -182,8 +187,10 @@ private struct ScorecardReader {
                 beneficiary = b
             } else {
                 let names = Incentive.Beneficiary.allCases.map(\.rawValue)
-                decoder.error("'beneficiary' must be one of \(names.map { "'\($0)'" }.joined(separator: ", ")), not '\(name)'\(Suggestion.hint(for: name, in: names))",
-                              at: node, map.path.appending("beneficiary"))
+                let quoted = names.map { "'\($0)'" }.joined(separator: ", ")
+                decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.beneficiary.unknown.suggested", name, quoted, $0) }
+                                  ?? Message("scorecard-file.beneficiary.unknown", name, quoted),
+                              on: node, map.path.appending("beneficiary"))
             }
         }
         let forEach = map.text("for_each")
@@ -214,7 +221,7 @@ private struct ScorecardReader {
             if let p = Incentive.Period(rawValue: name) {
                 period = p
             } else {
-                decoder.error("'period' must be 'once' or 'year', not '\(name)'", at: node, map.path.appending("period"))
+                decoder.error(Message("scorecard-file.period.unknown", name, "once", "year"), on: node, map.path.appending("period"))
             }
         }
         let years = map.integer("years") ?? 1
@@ -254,8 +261,7 @@ private struct ScorecardReader {
             case "change": effort = .change
             case "recognition": effort = .recognition
             default:
-                decoder.error("'effort' must be 'change' or 'recognition' (the class of the criterion's own steps), not '\(name)'",
-                              at: node, map.path.appending("effort"))
+                decoder.error(Message("scorecard-file.effort.unknown", name, "change", "recognition"), on: node, map.path.appending("effort"))
             }
         }
         var kind: Criterion.Kind?
@@ -272,8 +278,10 @@ private struct ScorecardReader {
             case "judged":
                 kind = judged(map)
             default:
-                decoder.error("unknown criterion kind '\(name)'\(Suggestion.hint(for: name, in: Self.kinds)); kinds: \(Self.kinds.joined(separator: ", "))",
-                              at: kindNode, map.path.appending("kind"))
+                let kinds = Self.kinds.joined(separator: ", ")
+                decoder.error(Suggestion.closest(to: name, in: Self.kinds).map { Message("scorecard-file.kind.unknown.suggested", name, $0, kinds) }
+                                  ?? Message("scorecard-file.kind.unknown", name, kinds),
+                              on: kindNode, map.path.appending("kind"))
             }
         }
         map.finish()
@@ -303,12 +311,12 @@ private struct ScorecardReader {
             linear.finish()
             let points = map.number("points", required: true)
             if mapping != nil {
-                decoder.error("a scale takes 'bands' or 'linear', not both", at: linear.node, linear.path)
+                decoder.error(Message("scorecard-file.scale.both"), on: linear.node, linear.path)
             } else if let from, let to, let points {
                 mapping = .linear(from: from, to: to, points: points)
             }
         } else if mapping == nil {
-            decoder.error("a scale needs 'bands' or 'linear'", at: map.node, map.path)
+            decoder.error(Message("scorecard-file.scale.none"), on: map.node, map.path)
         }
         guard let value, let mapping else { return nil }
         return .scale(Scale(value: value, mapping: mapping, isPercent: percent))
@@ -350,8 +358,8 @@ private struct ScorecardReader {
             let statuses = ["eligible", "not-eligible", "missing-data"]
             let status = m.text("expect")
             if let status, !statuses.contains(status) {
-                decoder.error("unknown expected status '\(status)' of a support measure; one of \(statuses.joined(separator: ", "))",
-                              at: m.value("expect")!, m.path.appending("expect"))
+                decoder.error(Message("scorecard-file.example.support-status", status, statuses.joined(separator: ", ")),
+                              on: m.value("expect")!, m.path.appending("expect"))
             }
             let total = m.number("total")
             var firms: [Rational?]?
@@ -363,7 +371,7 @@ private struct ScorecardReader {
             let note = m.text("note")
             m.finish()
             if status == nil && total == nil && firms == nil {
-                decoder.error("an example must expect something: 'expect', 'total' or 'firms'", at: m.node, m.path)
+                decoder.error(Message("scorecard-file.example.nothing"), on: m.node, m.path)
                 return nil
             }
             return ScorecardExample(facts: facts, expectedStatus: status, expectedPoints: nil, expectedTotal: total, expectedFirms: firms,
@@ -381,7 +389,7 @@ private struct ScorecardReader {
             let rating = m.integer("rating")
             let status = m.text("expect")
             if let status, !CriterionStatus.allCases.map(\.rawValue).contains(status) && !["passed", "failed"].contains(status) {
-                decoder.error("unknown expected status '\(status)'", at: m.value("expect")!, m.path.appending("expect"))
+                decoder.error(Message("scorecard-file.example.status", status), on: m.value("expect")!, m.path.appending("expect"))
             }
             let points = m.number("points")
             let note = m.text("note")
