@@ -34,18 +34,23 @@ final class StagingFolder: @unchecked Sendable {
     static func create(in output: String) -> Result<StagingFolder, Diagnostic> {
         var info = stat()
         if stat(output, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { return .failure(.error("cannot write into '\(output)': it is not a folder", at: nil)) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { return .failure(.error(Message("staging.not-a-folder", output), at: nil)) }
         } else {
             do {
                 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             } catch {
-                return .failure(.error("cannot make the output folder '\(output)': \(error.localizedDescription)", at: nil))
+                // The system's reason, by its errno symbol when Foundation passes one on.
+                let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+                if let underlying, underlying.domain == NSPOSIXErrorDomain {
+                    return .failure(.error(Message("staging.output.create.failed", output, SystemError.name(Int32(underlying.code))), at: nil))
+                }
+                return .failure(.error(Message("staging.output.create", output), at: nil))
             }
         }
         removeStale(in: output)
         var template = Array((output + "/" + prefix + "XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
-            return .failure(.error("cannot write into '\(output)': \(String(cString: strerror(errno)))", at: nil))
+            return .failure(.error(Message("staging.write-into", output, SystemError.current), at: nil))
         }
         return .success(StagingFolder(output: output, path: String(cString: made)))
     }
@@ -75,7 +80,7 @@ final class StagingFolder: @unchecked Sendable {
             sofar += (sofar.isEmpty ? "" : "/") + part
             if made.contains(sofar) { continue }
             if mkdir(path + "/" + sofar, 0o755) != 0 && errno != EEXIST {
-                return .error("cannot make the folder '\(output)/\(sofar)': \(String(cString: strerror(errno)))", at: nil)
+                return .error(Message("staging.folder", output + "/" + sofar, SystemError.current), at: nil)
             }
             made.insert(sofar)
         }
@@ -106,20 +111,20 @@ final class StagingFolder: @unchecked Sendable {
                     if existing == .refuse { return .exists }
                     continue
                 }
-                return .failed(.error("cannot write '\(output)/\(relative)': \(String(cString: strerror(errno)))", at: nil))
+                return .failed(.error(Message("output.write.failed", output + "/" + relative, SystemError.current), at: nil))
             }
             var failure = AtomicFile.writeAll(bytes, to: fd)
-            if close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-            if let failure { return .failed(.error("cannot write '\(output)/\(relative)': \(failure)", at: nil)) }
+            if close(fd) != 0 && failure == nil { failure = SystemError.current }
+            if let failure { return .failed(.error(Message("output.write.failed", output + "/" + relative, failure), at: nil)) }
             return .written
         }
-        return .failed(.error("cannot write '\(output)/\(relative)': it keeps being replaced", at: nil))
+        return .failed(.error(Message("staging.replaced-meanwhile", output + "/" + relative), at: nil))
     }
 
     /// A new file at `relative` to write a piece at a time (a ranking of many parks, never held whole in memory).
     func create(_ relative: String) -> Result<StagedFile, Diagnostic> {
         let fd = open(path + "/" + relative, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return .failure(.error("cannot write '\(output)/\(relative)': \(String(cString: strerror(errno)))", at: nil)) }
+        guard fd >= 0 else { return .failure(.error(Message("output.write.failed", output + "/" + relative, SystemError.current), at: nil)) }
         return .success(StagedFile(fd: fd, name: output + "/" + relative))
     }
 
@@ -128,9 +133,9 @@ final class StagingFolder: @unchecked Sendable {
         var info = stat()
         guard lstat(output + "/" + name, &info) == 0 else { return nil }
         let kind = info.st_mode & S_IFMT
-        if kind == S_IFLNK { return .error("cannot replace '\(output)/\(name)': it is a symbolic link, which is not followed", at: nil) }
-        if folder && kind != S_IFDIR { return .error("cannot replace '\(output)/\(name)': it is not a folder", at: nil) }
-        if !folder && kind != S_IFREG { return .error("cannot replace '\(output)/\(name)': it is not a regular file", at: nil) }
+        if kind == S_IFLNK { return .error(Message("staging.replace.link", output + "/" + name), at: nil) }
+        if folder && kind != S_IFDIR { return .error(Message("staging.replace.not-folder", output + "/" + name), at: nil) }
+        if !folder && kind != S_IFREG { return .error(Message("staging.replace.not-file", output + "/" + name), at: nil) }
         return nil
     }
 
@@ -144,18 +149,18 @@ final class StagingFolder: @unchecked Sendable {
         // One sync for the whole batch (the files' data on disk before their names are), not one per file.
         sync()
         let replaced = path + "/.replaced"
-        guard mkdir(replaced, 0o700) == 0 else { return .error("cannot write into '\(output)': \(String(cString: strerror(errno)))", at: nil) }
+        guard mkdir(replaced, 0o700) == 0 else { return .error(Message("staging.write-into", output, SystemError.current), at: nil) }
         // Each entry moved in; on a failure, the ones moved so far are moved back, and what they replaced with them.
         var moved: [(name: String, replacedOld: Bool)] = []
         for entry in entries {
             let target = output + "/" + entry.name
             var info = stat()
-            var failure: String?
+            var failure: Message?
             let hadOld = lstat(target, &info) == 0
             if hadOld, rename(target, replaced + "/" + entry.name) != 0 {
-                failure = "cannot replace '\(target)': \(String(cString: strerror(errno)))"
+                failure = Message("staging.publish.replace", target, SystemError.current)
             } else if rename(path + "/" + entry.name, target) != 0 {
-                failure = "cannot move the new '\(entry.name)' into '\(output)': \(String(cString: strerror(errno)))"
+                failure = Message("staging.publish.move", entry.name, output, SystemError.current)
                 if hadOld { rename(replaced + "/" + entry.name, target) }
             }
             guard let failure else {
@@ -168,9 +173,9 @@ final class StagingFolder: @unchecked Sendable {
                 if rename(target, path + "/" + done.name) != 0 { undone = false; continue }
                 if done.replacedOld && rename(replaced + "/" + done.name, target) != 0 { undone = false }
             }
-            if undone { return .error(failure + "; nothing was changed", at: nil) }
+            if undone { return .error(Message("staging.publish.undone", [], parts: [failure]), at: nil) }
             keep = true
-            return .error(failure + "; what it would have replaced is kept in '\(replaced)'", at: nil)
+            return .error(Message("staging.publish.kept", [replaced], parts: [failure]), at: nil)
         }
         discard()
         return nil
@@ -223,7 +228,7 @@ final class StagedFile {
     func close() -> Diagnostic? {
         flush()
         isClosed = true
-        if Foundation.close(fd) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
-        return failure.map { .error("cannot write '\(name)': \($0)", at: nil) }
+        if Foundation.close(fd) != 0 && failure == nil { failure = SystemError.current }
+        return failure.map { .error(Message("output.write.failed", name, $0), at: nil) }
     }
 }

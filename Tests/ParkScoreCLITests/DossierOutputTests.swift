@@ -95,7 +95,7 @@ final class DossierOutputTests: XCTestCase {
         try FileManager.default.createSymbolicLink(at: link, withDestinationURL: victim)
         let refused = try Parkscore.run(["dossier", xinghe, "-o", link.path, "--lang", "zh"])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.stderr.contains("symbolic link"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("它是符号链接，本工具不跟随符号链接"), refused.stderr)
         XCTAssertEqual(try String(contentsOf: victim, encoding: .utf8), "keep")
     }
 

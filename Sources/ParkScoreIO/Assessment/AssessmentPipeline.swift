@@ -53,7 +53,7 @@ public struct AssessmentPipeline: Sendable {
         if names.isEmpty {
             // An applies_to already refused (a path where an id belongs) says all there is to say.
             if out.diagnostics.contains(where: { $0.severity == .error && $0.path?.hasPrefix("applies_to") == true }) { return fail() }
-            out.diagnostics.append(.error("no scorecard: pass --scorecard, or list the scorecards under 'applies_to' in the self-report",
+            out.diagnostics.append(.error(Message("pipeline.no-scorecard", "--scorecard"),
                                           at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
             return fail()
         }
@@ -78,20 +78,20 @@ public struct AssessmentPipeline: Sendable {
                 let assessed = scorecards.map(\.scorecard.id).joined(separator: ", ")
                 if report.appliesTo.contains(review.scorecardID) {
                     // A review of another scorecard the park applies under, left out of this run: set aside, not refused.
-                    out.diagnostics.append(.warning("review of scorecard '\(review.scorecardID)' set aside: this run assesses \(assessed)",
+                    out.diagnostics.append(.warning(Message("pipeline.review.set-aside", review.scorecardID, assessed),
                                                     at: review.location, path: "scorecard"))
                     continue
                 }
-                out.diagnostics.append(.error("review is of scorecard '\(review.scorecardID)', but this application is assessed against \(assessed)",
+                out.diagnostics.append(.error(Message("pipeline.review.other-scorecard", review.scorecardID, assessed),
                                               at: review.location, path: "scorecard"))
                 continue
             }
             out.diagnostics += ReviewValidation.check(review, scorecard: scorecard.scorecard, report: report)
             let reported = report.reportDate ?? report.period.to
             if let year = Int(review.date.prefix(4)), year < 1990 || year > 2100 {
-                out.diagnostics.append(.warning("the review is dated \(review.date), outside 1990–2100: is it meant?", at: review.location, path: "date"))
+                out.diagnostics.append(.warning(Message("pipeline.review.date-range", review.date, "1990", "2100"), at: review.location, path: "date"))
             } else if review.date < reported {
-                out.diagnostics.append(.warning("the review is dated \(review.date), before the report it reviews (\(reported))",
+                out.diagnostics.append(.warning(Message("pipeline.review.date-before", review.date, reported),
                                                 at: review.location, path: "date"))
             }
             reviews.append(review)
@@ -120,7 +120,7 @@ public struct AssessmentPipeline: Sendable {
             // Reviews make an evaluation of the scorecards they are of; a scorecard nobody reviewed stays a self-assessment.
             let evaluated = mode == .evaluation && (!own.isEmpty || options.mode == .evaluation)
             if mode == .evaluation && !evaluated {
-                out.diagnostics.append(.warning("no review is of scorecard '\(scorecard.id)': it is scored as a self-assessment",
+                out.diagnostics.append(.warning(Message("pipeline.review.none", scorecard.id),
                                                 at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
             }
             if evaluated {

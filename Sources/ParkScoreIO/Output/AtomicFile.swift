@@ -24,16 +24,16 @@ public enum AtomicFile {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            return .error("cannot write '\(path)': no folder '\(folder.path)'", at: nil)
+            return .error(Message("output.write.no-folder", path, folder.path), at: nil)
         }
         var info = stat()
         if lstat(path, &info) == 0 {
             switch info.st_mode & S_IFMT {
             case S_IFREG:
-                if existing == .keep { return .error("'\(path)' exists: pass --force to replace it", at: nil) }
-            case S_IFLNK: return .error("cannot write '\(path)': it is a symbolic link, which is not followed", at: nil)
-            case S_IFDIR: return .error("cannot write '\(path)': it is a folder", at: nil)
-            default: return .error("cannot write '\(path)': it is not a regular file (a device or a pipe), which is never replaced", at: nil)
+                if existing == .keep { return .error(Message("output.write.exists", path, "--force"), at: nil) }
+            case S_IFLNK: return .error(Message("output.write.link", path), at: nil)
+            case S_IFDIR: return .error(Message("output.write.folder", path), at: nil)
+            default: return .error(Message("output.write.special", path), at: nil)
             }
         }
         return nil
@@ -51,20 +51,20 @@ public enum AtomicFile {
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             if fd < 0 {
                 if errno == EEXIST { continue }
-                return .error("cannot write '\(path)': \(String(cString: strerror(errno)))", at: nil)
+                return .error(Message("output.write.failed", path, SystemError.current), at: nil)
             }
             var failure: String?
-            if let mode, fchmod(fd, mode) != 0 { failure = String(cString: strerror(errno)) }
+            if let mode, fchmod(fd, mode) != 0 { failure = SystemError.current }
             if failure == nil { failure = writeAll(bytes, to: fd) }
-            if failure == nil && close(fd) != 0 { failure = String(cString: strerror(errno)) } else if failure != nil { close(fd) }
-            if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+            if failure == nil && close(fd) != 0 { failure = SystemError.current } else if failure != nil { close(fd) }
+            if failure == nil && rename(temporary, path) != 0 { failure = SystemError.current }
             if let failure {
                 unlink(temporary)
-                return .error("cannot write '\(path)': \(failure)", at: nil)
+                return .error(Message("output.write.failed", path, failure), at: nil)
             }
             return nil
         }
-        return .error("cannot write '\(path)': no free temporary name", at: nil)
+        return .error(Message("output.write.no-temporary", path), at: nil)
     }
 
     /// Removes temporary files an interrupted run left in `folder` (never following links; only our own names, and
@@ -78,7 +78,8 @@ public enum AtomicFile {
         }
     }
 
-    /// Writes every byte to `fd` (again after an interruption or a short write); the system's reason if it cannot.
+    /// Writes every byte to `fd` (again after an interruption or a short write); the system's reason if it cannot (its
+    /// `errno` symbol, `SystemError`).
     public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
         var written = 0
         var failure: String?
@@ -88,7 +89,7 @@ public enum AtomicFile {
                 let n = Foundation.write(fd, base + written, buffer.count - written)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
+                    failure = SystemError.current
                     return
                 }
                 written += n

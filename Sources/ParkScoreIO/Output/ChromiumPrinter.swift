@@ -42,21 +42,20 @@ public struct ChromiumPrinter: Sendable {
 
     /// What to tell a user who asked for a PDF on a machine without Chromium.
     public static var notInstalled: Diagnostic {
-        .error("cannot write a PDF: no Chromium or Google Chrome found on PATH (looked for \(names.joined(separator: ", "))); "
-               + "install Chromium, or write the HTML dossier (--format html) and print it to PDF from a browser", at: nil)
+        .error(Message("chromium.not-installed", names.joined(separator: ", "), "--format html"), at: nil)
     }
 
     /// The PDF of `html`, or why there is none.
     public func print(html: [UInt8]) -> Result<[UInt8], Diagnostic> {
-        func failure(_ why: String) -> Result<[UInt8], Diagnostic> { .failure(.error("cannot write a PDF: \(why)", at: nil)) }
+        func failure(_ why: Message) -> Result<[UInt8], Diagnostic> { .failure(.error(why, at: nil)) }
         let temporary = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("parkscore-pdf-XXXXXX").path
         var template = Array(temporary.utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { mkdtemp($0) != nil } ?? false }
-        guard made else { return failure("no temporary folder (\(String(cString: strerror(errno))))") }
+        guard made else { return failure(Message("chromium.no-temporary", SystemError.current)) }
         let folder = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let page = folder + "/dossier.html", pdf = folder + "/dossier.pdf", log = folder + "/chromium.log"
-        if let problem = Self.createExclusively(page, bytes: html) { return failure(problem) }
+        if let problem = Self.createExclusively(page, bytes: html) { return failure(Message("chromium.page", problem)) }
 
         let arguments = [
             executable, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--no-default-browser-check",
@@ -66,16 +65,18 @@ public struct ChromiumPrinter: Sendable {
             "--user-data-dir=" + folder + "/profile", "--print-to-pdf=" + pdf, URL(fileURLWithPath: page).absoluteString,
         ]
         switch Self.run(arguments, log: log, timeoutSeconds: timeoutSeconds) {
-        case .timedOut: return failure("Chromium (\(executable)) did not finish within \(timeoutSeconds) seconds and was stopped")
-        case .notStarted(let why): return failure("cannot start Chromium (\(executable)): \(why)")
+        case .timedOut: return failure(Message("chromium.timeout", executable, String(timeoutSeconds)))
+        case .notStarted(let why): return failure(Message("chromium.not-started", executable, why))
         case .exited(let status) where status != 0:
-            return failure("Chromium (\(executable)) stopped with status \(status)\(Self.lastLine(of: log).map { ": " + $0 } ?? "")")
+            // Chromium's own last words, as it wrote them.
+            return failure(Self.lastLine(of: log).map { Message("chromium.status.said", executable, String(status), $0) }
+                               ?? Message("chromium.status", executable, String(status)))
         case .exited: break
         }
         switch Self.readRegularFile(pdf, limit: Self.maxPDFBytes) {
-        case .failure(let why): return failure("Chromium (\(executable)) wrote no PDF: \(why.text)")
+        case .failure(let why): return failure(Message("chromium.no-pdf", [executable], parts: [why.message]))
         case .success(let bytes):
-            guard bytes.starts(with: Array("%PDF-".utf8)) else { return failure("what Chromium (\(executable)) wrote is not a PDF") }
+            guard bytes.starts(with: Array("%PDF-".utf8)) else { return failure(Message("chromium.not-pdf", executable)) }
             return .success(bytes)
         }
     }
@@ -104,7 +105,7 @@ public struct ChromiumPrinter: Sendable {
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, environ)
-        guard spawned == 0 else { return .notStarted(String(cString: strerror(spawned))) }
+        guard spawned == 0 else { return .notStarted(SystemError.name(spawned)) }
         let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(max(1, timeoutSeconds)) * 1_000_000_000
         var status: Int32 = 0
         while true {
@@ -127,25 +128,25 @@ public struct ChromiumPrinter: Sendable {
     /// Creates `path`, which must not exist, and writes `bytes` into it.
     static func createExclusively(_ path: String, bytes: [UInt8]) -> String? {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        guard fd >= 0 else { return SystemError.current }
         let problem = AtomicFile.writeAll(bytes, to: fd)
-        return close(fd) == 0 ? problem : problem ?? String(cString: strerror(errno))
+        return close(fd) == 0 ? problem : problem ?? SystemError.current
     }
 
     /// Why a file could not be read.
     struct ReadProblem: Error {
-        let text: String
-        init(_ text: String) { self.text = text }
+        let message: Message
+        init(_ message: Message) { self.message = message }
     }
 
     /// The bytes of a regular file (a link is not followed), at most `limit` of them.
     static func readRegularFile(_ path: String, limit: Int) -> Result<[UInt8], ReadProblem> {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(ReadProblem(String(cString: strerror(errno)))) }
+        guard fd >= 0 else { return .failure(ReadProblem(Message("chromium.pdf.unreadable", SystemError.current))) }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadProblem("not a regular file")) }
-        guard Int(info.st_size) <= limit else { return .failure(ReadProblem("larger than \(limit >> 20) MiB")) }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .failure(ReadProblem(Message("chromium.pdf.not-regular"))) }
+        guard Int(info.st_size) <= limit else { return .failure(ReadProblem(Message("chromium.pdf.too-large", String(limit >> 20)))) }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var total = 0
         while total < bytes.count {
