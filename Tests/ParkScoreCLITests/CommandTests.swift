@@ -278,7 +278,8 @@ final class CommandTests: XCTestCase {
 
         let lint = try Parkscore.run(["lint", "--lang", "zh"])
         XCTAssertEqual(lint.status, 0, lint.stderr)
-        XCTAssertTrue(lint.stdout.hasSuffix("checked: 0 errors, 0 warnings\n"), lint.stdout)
+        // The summary in Chinese: the five scorecards of Criteria/ (beijing, jiading, nanshan, shenzhen, zhejiang).
+        XCTAssertTrue(lint.stdout.hasSuffix("\n已检查 5 个评分表：0 个错误，0 个警告\n"), lint.stdout)
         // The gates of each scorecard by basis: the text's conditions, then the scorecard's proposals.
         XCTAssertTrue(lint.stdout.hasPrefix("""
             beijing-digital-advertising-park — 门槛条件（按依据）
@@ -322,7 +323,9 @@ final class CommandTests: XCTestCase {
         """)
         let unknown = try Parkscore.run(["explain", beijing, "G4", "--lang", "zh"])
         XCTAssertEqual(unknown.status, 1)
-        XCTAssertEqual(unknown.stderr, "error: scorecard 'beijing-digital-advertising-park' has no gate or criterion 'G4' (did you mean 'G0'?)\n")
+        XCTAssertEqual(unknown.stderr, "错误：评分表「beijing-digital-advertising-park」中没有门槛或评分项「G4」（是否应为「G0」？）\n")
+        let unknownEN = try Parkscore.run(["explain", beijing, "G4", "--lang", "en"])
+        XCTAssertEqual(unknownEN.stderr, "error: scorecard 'beijing-digital-advertising-park' has no gate or criterion 'G4' (did you mean 'G0'?)\n")
     }
 
     func testLintReportsEveryProblemOfABrokenScorecard() throws {
@@ -341,6 +344,23 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains("\(path.path):\(weightLine):5: error: dimension weights add up to 102, not 100\n"), run.stderr)
         XCTAssertTrue(run.stderr.contains("\(path.path):\(whenLine):15: error: unknown fact 'services.research_partner' (did you mean 'services.research_partners'?)\n"), run.stderr)
         XCTAssertTrue(run.stderr.hasSuffix("1 scorecard checked: 2 errors, 0 warnings\n"), run.stderr)
+    }
+
+    /// lint's own problems and its summary, in Chinese and English: two copies of one scorecard under other names
+    /// (each differs from its file name: 2 warnings; the second reuses the id: 1 error).
+    func testLintSaysItsOwnProblemsInEachLanguage() throws {
+        let folder = try Parkscore.temporaryFolder()
+        let original = try String(contentsOf: Parkscore.repository.appendingPathComponent("Criteria/jiading-digital-advertising.yaml"), encoding: .utf8)
+        for name in ["a", "b"] { try original.write(to: folder.appendingPathComponent(name + ".yaml"), atomically: true, encoding: .utf8) }
+        let zh = try Parkscore.run(["lint", folder.path, "--lang", "zh"])
+        XCTAssertEqual(zh.status, 1)
+        XCTAssertTrue(zh.stderr.contains("警告：评分表编号「jiading-digital-advertising」与其文件名「a」不一致：无法按编号找到该评分表"), zh.stderr)
+        XCTAssertTrue(zh.stderr.contains("错误：评分表编号「jiading-digital-advertising」也被「\(folder.path)/a.yaml」使用"), zh.stderr)
+        XCTAssertTrue(zh.stderr.hasSuffix("已检查 2 个评分表：1 个错误，2 个警告\n"), zh.stderr)
+        let en = try Parkscore.run(["lint", folder.path, "--lang", "en"])
+        XCTAssertTrue(en.stderr.contains("warning: scorecard id 'jiading-digital-advertising' differs from its file name 'a': it cannot be found by id"), en.stderr)
+        XCTAssertTrue(en.stderr.contains("error: scorecard id 'jiading-digital-advertising' is also used by '\(folder.path)/a.yaml'"), en.stderr)
+        XCTAssertTrue(en.stderr.hasSuffix("2 scorecards checked: 1 error, 2 warnings\n"), en.stderr)
     }
 
     /// Every command treats applies_to alike: one result per scorecard.

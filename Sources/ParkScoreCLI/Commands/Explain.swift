@@ -35,7 +35,11 @@ struct Explain: ParsableCommand {
         }
         guard let detail = text.detail(scorecard, id: criterion) else {
             let ids = scorecard.gates.map(\.id) + scorecard.criteria.map(\.id) + scorecard.incentives.map(\.id)
-            Console.error("error: scorecard '\(scorecard.id)' has no gate or criterion '\(criterion)'\(Suggestion.hint(for: criterion, in: ids))\n")
+            let messages = workspace.messages
+            let said = Suggestion.closest(to: criterion, in: ids).map {
+                messages("cli.explain.unknown_suggested", ["scorecard": scorecard.id, "id": criterion, "closest": $0])
+            } ?? messages("cli.explain.unknown", ["scorecard": scorecard.id, "id": criterion])
+            Console.error(said + "\n")
             throw ExitCode(1)
         }
         Console.out(detail)

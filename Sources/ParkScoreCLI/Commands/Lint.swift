@@ -49,11 +49,11 @@ struct Lint: ParsableCommand {
             if let scorecard = loaded.value {
                 let stem = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
                 if stem != scorecard.id {
-                    loaded.diagnostics.append(.warning("scorecard id '\(scorecard.id)' differs from its file name '\(stem)': it cannot be found by id",
+                    loaded.diagnostics.append(.warning(Message("cli.lint.id-not-file-name", scorecard.id, stem),
                                                        at: scorecard.location))
                 }
                 if let other = ids[scorecard.id] {
-                    loaded.diagnostics.append(.error("scorecard id '\(scorecard.id)' is also used by '\(other)'", at: scorecard.location))
+                    loaded.diagnostics.append(.error(Message("cli.lint.id-twice", scorecard.id, other), at: scorecard.location))
                 }
                 ids[scorecard.id] = file
                 if loaded.validValue != nil { listing += ScorecardText(messages: workspace.messages).gatesByBasis(scorecard) }
@@ -62,7 +62,7 @@ struct Lint: ParsableCommand {
             errors += loaded.diagnostics.filter { $0.severity == .error }.count
             warnings += loaded.diagnostics.filter { $0.severity == .warning }.count
         }
-        let summary = "\(files.count) scorecard\(files.count == 1 ? "" : "s") checked: \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
+        let summary = workspace.messages("cli.lint.summary", ["files": String(files.count), "errors": String(errors), "warnings": String(warnings)]) + "\n"
         if errors > 0 {
             Console.error(summary)
             throw ExitCode(1)
