@@ -45,7 +45,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(d.english, [
             .error("'flag' must be true or false, not text 'yes' (write true or false; 是/否 and 有/无 are read too)", at: at("yes", in: text, file: f), path: "facts.flag"),
             .error("'a' is -3, below the minimum 0", at: at("a: -3", in: text, offset: 3, file: f), path: "facts.a"),
-            .error("'b' must be a whole number, not text 'twelve' (accepted: 20, 1,250,000, also in full-width digits)", at: at("twelve", in: text, file: f), path: "facts.b"),
+            .error("'b' must be a whole number, not text 'twelve' (accepted: 20, １２, 1,250,000)", at: at("twelve", in: text, file: f), path: "facts.b"),
             .error("'share' is 120%, above the maximum 100%", at: at("120%", in: text, file: f), path: "facts.share"),
             .error("'rev' must be an amount in yuan such as 3000000 or 1250.50, not number 10.005 (an amount in yuan has at most two decimals, to the fen)", at: at("10.005", in: text, file: f), path: "facts.rev"),
             .error("'w' is not an allowed item of 'tech'; allowed: 'x', 'y', 'z'", at: at("w]", in: text, file: f), path: "facts.tech[1]"),
