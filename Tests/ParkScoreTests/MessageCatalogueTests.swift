@@ -112,6 +112,26 @@ final class MessageCatalogueTests: XCTestCase {
         }
     }
 
+    /// No source words a diagnostic itself: every one is a `Message` (a code and its values) for the catalogue to word.
+    /// Only the catalogue's own problems, which it cannot word, are written out (in both languages), in its loader and
+    /// where the CLI and the dossier look for it. Nor does any renderer keep a `t("中文", "English")` pair.
+    func testNoSourceWordsADiagnosticItself() throws {
+        let sources = Repository.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let worded = try NSRegularExpression(pattern: #"((?<!Console)\.(error|warning|note)\(\s*"|Diagnostic\(\s*\.(error|warning|note)\s*,\s*"|\bt\(\s*"[^"]*",\s*")"#)
+        let allowed: Set<String> = ["MessageCatalogue.swift", "DossierTemplates.swift"]
+        var checked = 0
+        for file in files where file.pathExtension == "swift" && !allowed.contains(file.lastPathComponent) {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            checked += 1
+            for match in worded.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let line = text[..<Range(match.range, in: text)!.lowerBound].filter { $0 == "\n" }.count + 1
+                XCTFail("\(file.lastPathComponent):\(line) words a message itself; make it a Message(\"code\", …) in the catalogue")
+            }
+        }
+        XCTAssertGreaterThan(checked, 50)
+    }
+
     func testTemplatesFillPlaceholdersAndChooseByCount() throws {
         let template = try MessageTemplate(parsing: "{n} {n|entry|entries} in '{file}' {{literal}}")
         XCTAssertEqual(template.placeholders, ["n", "file"])

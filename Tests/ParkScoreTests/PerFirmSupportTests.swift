@@ -248,8 +248,8 @@ final class PerFirmSupportTests: XCTestCase {
         ])
         let notABool = Fixtures.scorecardLoad(Self.card(measure.replacingOccurrences(of: "%@", with: "maybe")), dictionary: dictionary)
         XCTAssertEqual(notABool.diagnostics.filter { $0.severity == .error }.count, 1)
-        XCTAssertTrue(notABool.diagnostics.first?.message.contains("requires_accreditation") == true, "\(notABool.diagnostics)")
-        XCTAssertTrue(notABool.diagnostics.first?.message.contains("must be true or false") == true, "\(notABool.diagnostics)")
+        XCTAssertTrue(notABool.diagnostics.first.map(TestCatalogue.en.text(of:))?.contains("requires_accreditation") == true, "\(notABool.diagnostics)")
+        XCTAssertTrue(notABool.diagnostics.first.map(TestCatalogue.en.text(of:))?.contains("must be true or false") == true, "\(notABool.diagnostics)")
 
         // With a gate on 'count': passed → computed (甲 min(200,000, 700,000) = ¥200,000); failed → not eligible;
         // missing → undetermined, naming the gate's missing fact.

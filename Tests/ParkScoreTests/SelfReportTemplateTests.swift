@@ -84,7 +84,8 @@ final class SelfReportTemplateTests: XCTestCase {
             // Blank, the template is valid YAML whose only problem is the park's missing name.
             let blank = SelfReportLoader.decode(SourceFile(path: "template.yaml", bytes: Array(template.utf8)), dictionary: dictionary,
                                                 scorecards: [scorecard])
-            XCTAssertEqual(blank.diagnostics.map(\.message), ["'name' must be a text, not empty"], id)
+            XCTAssertEqual(blank.diagnostics.map(TestCatalogue.en.text(of:)), ["'name' must be a text, not empty"], id)
+            XCTAssertEqual(blank.diagnostics.map(TestCatalogue.zh.text(of:)), ["「name」须为文字，填写的是空值"], id)
 
             // Every fact the scorecard reads has a line.
             for key in scorecard.factKeys {

@@ -54,9 +54,9 @@ final class StepTextTests: XCTestCase {
         let step = ExplanationStep.evidenceNotAccepted(Unsubstantiated(facts: [], problems: [none]))
         XCTAssertEqual(step.text(zh), "证明材料不足以支持该项（未提供所需证明材料：园区规划）→ 0")
         XCTAssertEqual(step.text(en), "the evidence does not hold (no evidence listed where it is required: The park plan) → 0")
-        // A problem still worded at its source (legacy.text) shows its words.
-        let problem = ExplanationStep.problem(Message(Message.legacyCode, "division by zero"))
-        XCTAssertEqual(problem.text(zh), "无法计算：division by zero")
+        // A problem is worded by the catalogue, in the language of the step around it.
+        let problem = ExplanationStep.problem(Message("expression.division-by-zero"))
+        XCTAssertEqual(problem.text(zh), "无法计算：除数为零")
         XCTAssertEqual(problem.text(en), "cannot evaluate: division by zero")
     }
 

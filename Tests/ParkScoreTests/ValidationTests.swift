@@ -138,7 +138,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(Fixtures.reportLoad("", dictionary: dictionary).diagnostics.map(TestCatalogue.en.line(for:)), [
             "report.yaml:1:1: error: file is empty",
         ])
-        XCTAssertEqual(Fixtures.reportLoad("- a\n- b\n", dictionary: dictionary).diagnostics, [
+        XCTAssertEqual(Fixtures.reportLoad("- a\n- b\n", dictionary: dictionary).diagnostics.english, [
             .error("the self-report must be a mapping, not a sequence", at: SourceLocation(file: "report.yaml", line: 1, column: 1)),
         ])
         let dup = "park: {name: a}\npark: {name: b}\n"

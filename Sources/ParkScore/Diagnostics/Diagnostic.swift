@@ -61,6 +61,9 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// The code and arguments as a `Message`, for a catalogue to word; a diagnostic with no code yet stands as itself.
     public var coded: Message? { code.map { Message($0, arguments, parts: parts) } }
 
+    /// A diagnostic with its words given, not a code: only for the message catalogue's own problems, which it cannot
+    /// word (said in both languages), and for tests that compare what was said. Sources word every other message
+    /// through a `Message` (`MessageCatalogueTests` refuses a string-worded diagnostic anywhere else).
     public static func error(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
         Diagnostic(.error, message, at: location, path: path)
     }
@@ -71,14 +74,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public static func note(_ message: String, at location: SourceLocation?, path: String? = nil) -> Diagnostic {
         Diagnostic(.note, message, at: location, path: path)
-    }
-
-    /// The same diagnostic with a stable code and the values its message quotes.
-    public func coded(_ code: String, _ arguments: [String] = []) -> Diagnostic {
-        var copy = self
-        copy.code = code
-        copy.arguments = arguments
-        return copy
     }
 
     /// The same problem, reported as a warning (evidence problems do not stop a self-assessment).

@@ -21,9 +21,6 @@ public struct Message: Sendable, Hashable, CustomStringConvertible {
         self.init(code, arguments)
     }
 
-    /// A message still worded in English where it is made, its one argument the words: being moved to the catalogue.
-    public static let legacyCode = "legacy.text"
-
     /// `code('a', 'b')`: for logs and test failures, never for users.
     public var description: String {
         let all = arguments.map { "'\($0)'" } + parts.map(\.description)

@@ -19,14 +19,6 @@ final class DocumentDecoder {
         SourceLocation(file: file, line: mark.line, column: mark.column)
     }
 
-    func error(_ message: String, at node: Node, _ path: KeyPath) {
-        diagnostics.append(.error(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
-    }
-
-    func warning(_ message: String, at node: Node, _ path: KeyPath) {
-        diagnostics.append(.warning(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
-    }
-
     func error(_ message: Message, at node: Node, _ path: KeyPath) {
         diagnostics.append(.error(message, at: location(node), path: path.description.isEmpty ? nil : path.description))
     }
@@ -45,33 +37,34 @@ final class DocumentDecoder {
     }
 
     /// A view of a mapping node, or nil (and an error) when the node is something else.
-    func mapping(_ node: Node, _ path: KeyPath, what: String) -> MappingReader? {
+    func mapping(_ node: Node, _ path: KeyPath, what: Message) -> MappingReader? {
         guard let pairs = node.mapping else {
-            error("\(what) must be a mapping, not a \(node.kindName)", at: node, path)
+            error(Message("decode.not-mapping", [], parts: [what, kind(node)]), at: node, path)
             return nil
         }
         return MappingReader(node: node, pairs: pairs, path: path, decoder: self, what: what)
     }
 
-    func sequence(_ node: Node, _ path: KeyPath, what: String) -> [Node]? {
+    func sequence(_ node: Node, _ path: KeyPath, what: Message) -> [Node]? {
         guard let items = node.sequence else {
-            error("\(what) must be a list, not a \(node.kindName)", at: node, path)
+            error(Message("decode.not-list", [], parts: [what, kind(node)]), at: node, path)
             return nil
         }
         return items
     }
 
     /// Any scalar as text (`1.0` stays `1.0`); nil and an error for null, lists and mappings.
-    func text(_ node: Node, _ path: KeyPath, what: String) -> String? {
+    func text(_ node: Node, _ path: KeyPath, what: Message) -> String? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            error("\(what) must be a text, not \(node.scalar?.isNull == true ? "empty" : "a " + node.kindName)", at: node, path)
+            let was = node.scalar?.isNull == true ? Message("input.written.empty") : kind(node)
+            error(Message("decode.not-text", [], parts: [what, was]), at: node, path)
             return nil
         }
         return scalar.text
     }
 
     /// A number: an integer, a decimal, or a percentage written `40%`.
-    func number(_ node: Node, _ path: KeyPath, what: String) -> Rational? {
+    func number(_ node: Node, _ path: KeyPath, what: Message) -> Rational? {
         if let scalar = node.scalar {
             switch scalar.kind {
             case .int, .float:
@@ -81,28 +74,28 @@ final class DocumentDecoder {
             default: break
             }
         }
-        error("\(what) must be a number, not \(describe(node))", at: node, path)
+        error(Message("decode.not-number", [], parts: [what, written(node)]), at: node, path)
         return nil
     }
 
-    func integer(_ node: Node, _ path: KeyPath, what: String) -> Int? {
+    func integer(_ node: Node, _ path: KeyPath, what: Message) -> Int? {
         if let scalar = node.scalar, scalar.kind == .int, let n = scalar.int { return n }
-        error("\(what) must be a whole number, not \(describe(node))", at: node, path)
+        error(Message("decode.not-integer", [], parts: [what, written(node)]), at: node, path)
         return nil
     }
 
-    func bool(_ node: Node, _ path: KeyPath, what: String) -> Bool? {
+    func bool(_ node: Node, _ path: KeyPath, what: Message) -> Bool? {
         if let b = node.scalar?.bool { return b }
-        var hint = ""
+        var hint = Self.noHint
         if let text = node.scalar?.text, ["yes", "no", "on", "off", "y", "n"].contains(text.lowercased()) {
-            hint = " (YAML 1.2: write true or false)"
+            hint = Message("decode.hint.yaml-boolean")
         }
-        error("\(what) must be true or false, not \(describe(node))\(hint)", at: node, path)
+        error(Message("decode.not-boolean", [], parts: [what, written(node), hint]), at: node, path)
         return nil
     }
 
     /// `zh`/`en` text: a mapping with `zh` (required) and `en`, or a plain text taken as Chinese.
-    func localized(_ node: Node, _ path: KeyPath, what: String) -> LocalizedText? {
+    func localized(_ node: Node, _ path: KeyPath, what: Message) -> LocalizedText? {
         if node.mapping == nil {
             return text(node, path, what: what).map { LocalizedText(zh: $0) }
         }
@@ -114,9 +107,9 @@ final class DocumentDecoder {
     }
 
     /// An expression from a scalar, with its origin at the first character of the expression text.
-    func expression(_ node: Node, _ path: KeyPath, what: String) -> Expression? {
+    func expression(_ node: Node, _ path: KeyPath, what: Message) -> Expression? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            error("\(what) must be an expression, not \(describe(node))", at: node, path)
+            error(Message("decode.not-expression", [], parts: [what, written(node)]), at: node, path)
             return nil
         }
         var origin = location(node)
@@ -131,7 +124,9 @@ final class DocumentDecoder {
             return try Expression(scalar.text, origin: origin)
         } catch {
             let shifted = origin.advanced(by: error.offset, in: scalar.text)
-            diagnostics.append(.error(error.message(in: what), at: shifted, path: path.description))
+            // The parser's message names its place as written in the file: the key (`'when'`), an identifier.
+            let place = what.code == "subject.key" ? "'\(what.arguments.first ?? "")'" : "'\(path.description)'"
+            diagnostics.append(.error(error.message(in: place), at: shifted, path: path.description))
             return nil
         }
     }
@@ -184,19 +179,6 @@ final class DocumentDecoder {
         return Message("input.list.more", [], parts: [first, listing(Array(items.dropFirst()))])
     }
 
-    func describe(_ node: Node) -> String {
-        switch node.content {
-        case .scalar(let s):
-            if s.isNull { return "empty" }
-            switch s.kind {
-            case .string: return "text '\(s.text)'"
-            default: return "\(s.kind.name) \(s.text)"
-            }
-        case .sequence: return "a list"
-        case .mapping: return "a mapping"
-        }
-    }
-
     /// `42%`, `12.5%` as a fraction; nil for anything else.
     static func percent(_ text: String) -> Rational? {
         guard text.hasSuffix("%") else { return nil }
@@ -212,12 +194,12 @@ final class MappingReader {
     let pairs: [Node.Pair]
     let path: KeyPath
     let decoder: DocumentDecoder
-    let what: String
+    let what: Message
     /// Keys asked for, known or not; a key read from the mapping is marked in `read`.
     private var asked: [String] = []
     private var read: [Bool]
 
-    init(node: Node, pairs: [Node.Pair], path: KeyPath, decoder: DocumentDecoder, what: String) {
+    init(node: Node, pairs: [Node.Pair], path: KeyPath, decoder: DocumentDecoder, what: Message) {
         self.node = node
         self.pairs = pairs
         self.path = path
@@ -238,14 +220,14 @@ final class MappingReader {
             return pair.value
         }
         if required {
-            decoder.error("\(what) is missing the required key '\(key)'", at: node, path)
+            decoder.error(Message("decode.missing-key", [key], parts: [what]), at: node, path)
         }
         return nil
     }
 
     /// A key's value read by one of the decoder's typed readers (`decoder.text`, `decoder.number`, …).
-    private func read<T>(_ key: String, _ required: Bool, _ reader: (Node, KeyPath, String) -> T?) -> T? {
-        value(key, required: required).flatMap { reader($0, path.appending(key), "'\(key)'") }
+    private func read<T>(_ key: String, _ required: Bool, _ reader: (Node, KeyPath, Message) -> T?) -> T? {
+        value(key, required: required).flatMap { reader($0, path.appending(key), Message("subject.key", key)) }
     }
 
     func text(_ key: String, required: Bool = false) -> String? { read(key, required, decoder.text) }
@@ -261,12 +243,12 @@ final class MappingReader {
     func finish(allowing extra: [String] = []) {
         for (i, pair) in pairs.enumerated() where !read[i] {
             guard let key = pair.key.scalar?.text else {
-                decoder.error("keys of \(what) must be texts, not a \(pair.key.kindName)", at: pair.key, path)
+                decoder.error(Message("decode.key-not-text", [], parts: [what, decoder.kind(pair.key)]), at: pair.key, path)
                 continue
             }
             if extra.contains(key) { continue }
-            let hint = Suggestion.hint(for: key, in: asked + extra)
-            decoder.error("unknown key '\(key)' in \(what)\(hint)", at: pair.key, path.appending(key))
+            decoder.error(Message("decode.unknown-key", [key], parts: [what, DocumentDecoder.didYouMean(key, in: asked + extra)]),
+                          at: pair.key, path.appending(key))
         }
     }
 }

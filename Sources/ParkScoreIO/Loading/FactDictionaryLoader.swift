@@ -10,7 +10,7 @@ public enum FactDictionaryLoader {
     public static func decode(_ file: SourceFile) -> Loaded<FactDictionary> {
         file.decodeDocument { node, decoder in
             var dictionary = FactDictionary()
-            if let root = decoder.mapping(node, .root, what: "the fact dictionary") {
+            if let root = decoder.mapping(node, .root, what: Message("subject.fact-dictionary")) {
                 _ = root.value("version")
                 if let facts = root.mapping("facts", required: true) {
                     for pair in facts.pairs {
@@ -47,7 +47,7 @@ public enum FactDictionaryLoader {
         if !field && (key == "period" || key.hasPrefix("period.")) {
             decoder.error(Message("dictionary.key.reserved", key, "period.from", "period.to"), on: node, path)
         }
-        guard let map = decoder.mapping(node, path, what: "fact '\(key)'") else { return nil }
+        guard let map = decoder.mapping(node, path, what: Message("subject.fact", key)) else { return nil }
         let typeName = map.text("type", required: true)
         let zh = map.text("zh", required: true)
         let en = map.text("en")
@@ -63,13 +63,13 @@ public enum FactDictionaryLoader {
             values = []
             if let items = valuesNode.sequence {
                 for item in items {
-                    if let v = decoder.text(item, path.appending("values"), what: "a value") { values?.append(v) }
+                    if let v = decoder.text(item, path.appending("values"), what: Message("subject.value")) { values?.append(v) }
                 }
             } else if let pairs = valuesNode.mapping {
                 for pair in pairs {
                     guard let v = pair.key.scalar?.text else { continue }
                     values?.append(v)
-                    if let label = decoder.localized(pair.value, path.appending("values").appending(v), what: "label of '\(v)'") {
+                    if let label = decoder.localized(pair.value, path.appending("values").appending(v), what: Message("subject.label-of", v)) {
                         labels[v] = label
                     }
                 }
@@ -123,7 +123,7 @@ public enum FactDictionaryLoader {
     /// The fields of a records fact: each a mapping with a scalar type, a zh title, and optionally en, unit and values.
     private static func schema(_ node: Node, _ maxNode: Node?, _ key: String, _ decoder: DocumentDecoder, _ path: KeyPath) -> RecordSchema? {
         var maxRecords = RecordSchema.defaultMaxRecords
-        if let maxNode, let n = decoder.integer(maxNode, path.appending("max_records"), what: "'max_records'") {
+        if let maxNode, let n = decoder.integer(maxNode, path.appending("max_records"), what: Message("subject.key", "max_records")) {
             if (1...RecordSchema.defaultMaxRecords).contains(n) {
                 maxRecords = n
             } else {

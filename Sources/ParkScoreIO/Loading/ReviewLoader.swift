@@ -41,13 +41,13 @@ private struct ReviewReader {
     let decoder: DocumentDecoder
 
     func review(_ node: Node) -> Review? {
-        guard let root = decoder.mapping(node, .root, what: "the review") else { return nil }
+        guard let root = decoder.mapping(node, .root, what: Message("subject.review")) else { return nil }
         var reviewer: Review.Reviewer?
         if let m = root.mapping("reviewer", required: true) {
             let id = m.text("id", required: true)
             let name = m.text("name", required: true)
             var role: Review.Role?
-            if let roleNode = m.value("role", required: true), let text = decoder.text(roleNode, m.path.appending("role"), what: "'role'") {
+            if let roleNode = m.value("role", required: true), let text = decoder.text(roleNode, m.path.appending("role"), what: Message("subject.key", "role")) {
                 role = Review.Role(rawValue: text)
                 if role == nil {
                     let roles = Review.Role.allCases.map(\.rawValue)
@@ -76,12 +76,12 @@ private struct ReviewReader {
                     continue
                 }
                 let path = m.path.appending(id)
-                if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
+                if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: Message("subject.rating-of", id)) {
                     let level = r.integer("level", required: true)
                     let comment = r.text("comment")
                     r.finish()
                     if let level { ratings[id] = Review.Rating(level: level, comment: comment, location: decoder.location(pair.value)) }
-                } else if let level = decoder.integer(pair.value, path, what: "the rating of '\(id)'") {
+                } else if let level = decoder.integer(pair.value, path, what: Message("subject.rating-of", id)) {
                     ratings[id] = Review.Rating(level: level, location: decoder.location(pair.value))
                 }
             }
@@ -96,7 +96,7 @@ private struct ReviewReader {
                 let path = m.path.appending(id)
                 var verdictNode = pair.value
                 var reason: String?
-                if let v = pair.value.mapping != nil ? decoder.mapping(pair.value, path, what: "the verdict on '\(id)'") : nil {
+                if let v = pair.value.mapping != nil ? decoder.mapping(pair.value, path, what: Message("subject.verdict-on", id)) : nil {
                     verdictNode = v.value("verdict", required: true) ?? pair.value
                     reason = v.text("reason")
                     v.finish()
@@ -119,9 +119,9 @@ private struct ReviewReader {
                     decoder.error(Message("review-file.key.not-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
-                guard let o = decoder.mapping(pair.value, m.path.appending(id), what: "the override of '\(id)'") else { continue }
+                guard let o = decoder.mapping(pair.value, m.path.appending(id), what: Message("subject.override-of", id)) else { continue }
                 let points = o.number("points", required: true)
-                let reason = o.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, o.path.appending("reason"), what: "'reason'") } ?? ""
+                let reason = o.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, o.path.appending("reason"), what: Message("subject.key", "reason")) } ?? ""
                 o.finish()
                 if let points { overrides[id] = Review.Override(points: points, reason: reason, location: decoder.location(pair.value)) }
             }
@@ -133,9 +133,9 @@ private struct ReviewReader {
                     decoder.error(Message("review-file.key.not-id", [], parts: [decoder.kind(pair.key)]), at: pair.key, m.path)
                     continue
                 }
-                guard let r = decoder.mapping(pair.value, m.path.appending(id), what: "the resolution of '\(id)'") else { continue }
+                guard let r = decoder.mapping(pair.value, m.path.appending(id), what: Message("subject.resolution-of", id)) else { continue }
                 let level = r.integer("level", required: true)
-                let reason = r.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, r.path.appending("reason"), what: "'reason'") } ?? ""
+                let reason = r.value("reason").flatMap { $0.scalar?.isNull == true ? nil : decoder.text($0, r.path.appending("reason"), what: Message("subject.key", "reason")) } ?? ""
                 r.finish()
                 if let level { resolutions[id] = Review.Resolution(level: level, reason: reason, location: decoder.location(pair.value)) }
             }

@@ -25,14 +25,14 @@ private struct ScorecardReader {
     let dictionary: FactDictionary
 
     func scorecard(_ node: Node) -> Scorecard? {
-        guard let root = decoder.mapping(node, .root, what: "the scorecard") else { return nil }
+        guard let root = decoder.mapping(node, .root, what: Message("subject.scorecard")) else { return nil }
         let id = root.text("id", required: true)
         let version = root.text("version", required: true)
         let title = root.localized("title", required: true)
         let source = root.mapping("source", required: true).flatMap(sourceText)
         var model = ScoringModel.weightedDimensions
         if let modelNode = root.value("scoring_model", required: true),
-           let name = decoder.text(modelNode, .root.appending("scoring_model"), what: "'scoring_model'") {
+           let name = decoder.text(modelNode, .root.appending("scoring_model"), what: Message("subject.key", "scoring_model")) {
             if let m = ScoringModel(rawValue: name) {
                 model = m
             } else {
@@ -50,7 +50,7 @@ private struct ScorecardReader {
         let incentives = list(root, "incentives", incentive)
         var panelRule = PanelRule.standard
         if let panel = root.mapping("panel") {
-            if let node = panel.value("aggregation"), let name = decoder.text(node, panel.path.appending("aggregation"), what: "'aggregation'") {
+            if let node = panel.value("aggregation"), let name = decoder.text(node, panel.path.appending("aggregation"), what: Message("subject.key", "aggregation")) {
                 if let rule = PanelRule.Aggregation(rawValue: name) {
                     panelRule.aggregation = rule
                 } else {
@@ -87,7 +87,7 @@ private struct ScorecardReader {
         var result: [T] = []
         for (i, item) in items.enumerated() {
             let path = map.path.appending(key).appending(i)
-            guard let m = decoder.mapping(item, path, what: "an item of '\(key)'") else { continue }
+            guard let m = decoder.mapping(item, path, what: Message("subject.item-of", key)) else { continue }
             if let value = decode(m) { result.append(value) }
         }
         return result
@@ -135,7 +135,7 @@ private struct ScorecardReader {
 
     func evidence(_ map: MappingReader) -> EvidenceRequirement? {
         guard let node = map.value("evidence") else { return nil }
-        return decoder.localized(node, map.path.appending("evidence"), what: "'evidence'").map {
+        return decoder.localized(node, map.path.appending("evidence"), what: Message("subject.key", "evidence")).map {
             EvidenceRequirement(description: $0, location: decoder.location(node))
         }
     }
@@ -145,7 +145,7 @@ private struct ScorecardReader {
         let title = map.localized("title", required: true)
         let clause = clause(map)
         var basis: Gate.Basis?
-        if let node = map.value("basis", required: true), let name = decoder.text(node, map.path.appending("basis"), what: "'basis'") {
+        if let node = map.value("basis", required: true), let name = decoder.text(node, map.path.appending("basis"), what: Message("subject.key", "basis")) {
             if let b = Gate.Basis(rawValue: name) {
                 basis = b
             } else {
@@ -161,7 +161,7 @@ private struct ScorecardReader {
             let path = map.path.appending("on_fail")
             if node.scalar?.text == "ineligible" {
                 effect = .ineligible
-            } else if let m = node.mapping != nil ? decoder.mapping(node, path, what: "'on_fail'") : nil,
+            } else if let m = node.mapping != nil ? decoder.mapping(node, path, what: Message("subject.key", "on_fail")) : nil,
                       let band = m.text("cap_grade", required: true) {
                 m.finish()
                 effect = .capGrade(band)
@@ -182,7 +182,7 @@ private struct ScorecardReader {
         let title = map.localized("title", required: true)
         let clause = clause(map)
         var beneficiary = Incentive.Beneficiary.park
-        if let node = map.value("beneficiary", required: true), let name = decoder.text(node, map.path.appending("beneficiary"), what: "'beneficiary'") {
+        if let node = map.value("beneficiary", required: true), let name = decoder.text(node, map.path.appending("beneficiary"), what: Message("subject.key", "beneficiary")) {
             if let b = Incentive.Beneficiary(rawValue: name) {
                 beneficiary = b
             } else {
@@ -203,7 +203,7 @@ private struct ScorecardReader {
             if node.scalar?.kind == .string, node.scalar?.text == "unstated" {
                 rateUnstated = true
             } else {
-                rate = decoder.number(node, map.path.appending("rate"), what: "'rate' (a share such as 70%, or 'unstated')")
+                rate = decoder.number(node, map.path.appending("rate"), what: Message("subject.rate", "rate", "unstated"))
             }
         }
         let cap = map.expression("cap", required: true)
@@ -217,7 +217,7 @@ private struct ScorecardReader {
             if let totalsCap { parkTotals = Incentive.Terms(condition: when, base: totalsBase, cap: totalsCap) }
         }
         var period = Incentive.Period.once
-        if let node = map.value("period", required: true), let name = decoder.text(node, map.path.appending("period"), what: "'period'") {
+        if let node = map.value("period", required: true), let name = decoder.text(node, map.path.appending("period"), what: Message("subject.key", "period")) {
             if let p = Incentive.Period(rawValue: name) {
                 period = p
             } else {
@@ -256,7 +256,7 @@ private struct ScorecardReader {
         let guidance = map.localized("guidance")
         let examples = examples(map)
         var effort: Improvement.Effort?
-        if let node = map.value("effort"), let name = decoder.text(node, map.path.appending("effort"), what: "'effort'") {
+        if let node = map.value("effort"), let name = decoder.text(node, map.path.appending("effort"), what: Message("subject.key", "effort")) {
             switch name {
             case "change": effort = .change
             case "recognition": effort = .recognition
@@ -265,7 +265,7 @@ private struct ScorecardReader {
             }
         }
         var kind: Criterion.Kind?
-        if let kindNode = map.value("kind", required: true), let name = decoder.text(kindNode, map.path.appending("kind"), what: "'kind'") {
+        if let kindNode = map.value("kind", required: true), let name = decoder.text(kindNode, map.path.appending("kind"), what: Message("subject.key", "kind")) {
             switch name {
             case "check":
                 let condition = map.expression("when", required: true)
@@ -297,7 +297,7 @@ private struct ScorecardReader {
         if let bandNodes = map.sequence("bands") {
             var bands: [Scale.Band] = []
             for (i, node) in bandNodes.enumerated() {
-                guard let b = decoder.mapping(node, map.path.appending("bands").appending(i), what: "a band") else { continue }
+                guard let b = decoder.mapping(node, map.path.appending("bands").appending(i), what: Message("subject.band")) else { continue }
                 let min = b.number("min", required: true)
                 let points = b.number("points", required: true)
                 b.finish()
@@ -365,7 +365,7 @@ private struct ScorecardReader {
             var firms: [Rational?]?
             if let items = m.sequence("firms") {
                 firms = items.enumerated().map { i, item in
-                    item.scalar?.isNull == true ? nil : decoder.number(item, m.path.appending("firms").appending(i), what: "a firm's amount")
+                    item.scalar?.isNull == true ? nil : decoder.number(item, m.path.appending("firms").appending(i), what: Message("subject.firm-amount"))
                 }
             }
             let note = m.text("note")

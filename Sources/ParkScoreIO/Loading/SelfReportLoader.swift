@@ -44,14 +44,14 @@ private struct SelfReportReader {
     let dictionary: FactDictionary
 
     func report(_ node: Node) -> SelfReport? {
-        guard let root = decoder.mapping(node, .root, what: "the self-report") else { return nil }
+        guard let root = decoder.mapping(node, .root, what: Message("subject.self-report")) else { return nil }
         let park = root.mapping("park", required: true).flatMap(park)
         let period = root.mapping("period", required: true).flatMap(period)
         let reportDate = root.value("report_date").flatMap { date($0, .root.appending("report_date")) }
         var appliesTo: [String] = []
         if let items = root.sequence("applies_to") {
             for (i, item) in items.enumerated() {
-                guard let id = decoder.text(item, .root.appending("applies_to").appending(i), what: "a scorecard id") else { continue }
+                guard let id = decoder.text(item, .root.appending("applies_to").appending(i), what: Message("subject.scorecard-id")) else { continue }
                 // An id, never a path: a self-report must not make the tool read (and quote) a file of its choosing,
                 // nor score itself against a scorecard of its own making.
                 if id.hasSuffix(".yaml") || id.hasSuffix(".yml") || !ParkProfile.isValidID(id) {
@@ -77,7 +77,7 @@ private struct SelfReportReader {
                     continue
                 }
                 let path = map.path.appending(id)
-                if let m = decoder.mapping(pair.value, path, what: "the self-assessment for '\(id)'") {
+                if let m = decoder.mapping(pair.value, path, what: Message("subject.self-assessment-for", id)) {
                     assessments[id] = assessment(m)
                 }
             }
@@ -85,7 +85,7 @@ private struct SelfReportReader {
         var evidence: [Evidence] = []
         if let items = root.sequence("evidence") {
             for (i, item) in items.enumerated() {
-                if let m = decoder.mapping(item, .root.appending("evidence").appending(i), what: "an evidence entry"),
+                if let m = decoder.mapping(item, .root.appending("evidence").appending(i), what: Message("subject.evidence-entry")),
                    let e = self.evidence(m) {
                     evidence.append(e)
                 }
@@ -171,7 +171,7 @@ private struct SelfReportReader {
                 }
                 let path = m.path.appending(id)
                 if pair.value.scalar?.isNull == true { continue }  // left blank: not rated
-                if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: "the rating of '\(id)'") {
+                if pair.value.mapping != nil, let r = decoder.mapping(pair.value, path, what: Message("subject.rating-of", id)) {
                     let level = r.value("level", required: true).flatMap { self.level($0, path.appending("level"), criterion: id) }
                     let note = r.text("note")
                     r.finish()
@@ -189,7 +189,7 @@ private struct SelfReportReader {
                     continue
                 }
                 let justification = pair.value.scalar?.isNull == true
-                    ? "" : decoder.text(pair.value, m.path.appending(id), what: "the justification of '\(id)'") ?? ""
+                    ? "" : decoder.text(pair.value, m.path.appending(id), what: Message("subject.justification-of", id)) ?? ""
                 notApplicable[id] = NotApplicableClaim(justification: justification, location: decoder.location(pair.key))
             }
         }
@@ -205,7 +205,7 @@ private struct SelfReportReader {
         var supports: [String] = []
         if let items = map.sequence("supports") {
             for (i, item) in items.enumerated() {
-                if let s = decoder.text(item, map.path.appending("supports").appending(i), what: "an item of 'supports'") {
+                if let s = decoder.text(item, map.path.appending("supports").appending(i), what: Message("subject.item-of", "supports")) {
                     supports.append(s)
                 }
             }

@@ -40,7 +40,6 @@ public struct Messages: Sendable {
 
     /// A coded message (a diagnostic's, an evaluation problem's): `diagnostics.<code>`, its arguments as `{1}`, `{2}`, …
     public func message(_ message: Message) -> String {
-        if message.code == Message.legacyCode { return message.arguments.joined() }
         var values: [String: String] = [:]
         for (i, argument) in message.arguments.enumerated() { values[String(i + 1)] = argument }
         for (i, part) in message.parts.enumerated() { values["m" + String(i + 1)] = self.message(part) }
@@ -49,8 +48,8 @@ public struct Messages: Sendable {
 
     /// A diagnostic's message in this language (without its place).
     public func text(of diagnostic: Diagnostic) -> String {
-        // MIGRATION: a code the catalogue does not word yet keeps the diagnostic's own text (removed once every code is in).
-        guard let coded = diagnostic.coded, coded.code != Message.legacyCode, has("diagnostics." + coded.code) else { return diagnostic.message }
+        // Only the catalogue's own problems have no code (it cannot word them): they are written in both languages.
+        guard let coded = diagnostic.coded else { return diagnostic.message }
         return message(coded)
     }
 
