@@ -15,12 +15,12 @@ public enum FactDictionaryLoader {
                 if let facts = root.mapping("facts", required: true) {
                     for pair in facts.pairs {
                         guard let key = pair.key.scalar?.string else {
-                            decoder.error(Message("dictionary.key.not-text"), on: pair.key, facts.path)
+                            decoder.error(Message("dictionary.key.not-text"), at: pair.key, facts.path)
                             continue
                         }
                         if let definition = definition(key, pair.value, decoder, facts.path.appending(key)) {
                             if dictionary.contains(key) {
-                                decoder.error(Message("dictionary.fact.twice", key), on: pair.key, facts.path.appending(key))
+                                decoder.error(Message("dictionary.fact.twice", key), at: pair.key, facts.path.appending(key))
                             }
                             dictionary.add(definition)
                         }
@@ -42,10 +42,10 @@ public enum FactDictionaryLoader {
 
     private static func definition(_ key: String, _ node: Node, _ decoder: DocumentDecoder, _ path: KeyPath, field: Bool = false) -> FactDefinition? {
         if !field && !isValidKey(key) {
-            decoder.error(Message("dictionary.key.invalid", key), on: node, path)
+            decoder.error(Message("dictionary.key.invalid", key), at: node, path)
         }
         if !field && (key == "period" || key.hasPrefix("period.")) {
-            decoder.error(Message("dictionary.key.reserved", key, "period.from", "period.to"), on: node, path)
+            decoder.error(Message("dictionary.key.reserved", key, "period.from", "period.to"), at: node, path)
         }
         guard let map = decoder.mapping(node, path, what: Message("subject.fact", key)) else { return nil }
         let typeName = map.text("type", required: true)
@@ -74,7 +74,7 @@ public enum FactDictionaryLoader {
                     }
                 }
             } else {
-                decoder.error(Message("dictionary.values.kind"), on: valuesNode, path.appending("values"))
+                decoder.error(Message("dictionary.values.kind"), at: valuesNode, path.appending("values"))
             }
         }
         map.finish()
@@ -90,14 +90,14 @@ public enum FactDictionaryLoader {
         case "text": type = .text
         case "enum":
             guard let values, !values.isEmpty else {
-                decoder.error(Message("dictionary.enum.no-values", key), on: node, path)
+                decoder.error(Message("dictionary.enum.no-values", key), at: node, path)
                 return nil
             }
             type = .enumeration(values)
         case "list": type = .list(of: values)
         case "records":
             guard let fieldsNode, let schema = schema(fieldsNode, maxRecordsNode, key, decoder, path) else {
-                if fieldsNode == nil { decoder.error(Message("dictionary.records.no-fields", key), on: node, path) }
+                if fieldsNode == nil { decoder.error(Message("dictionary.records.no-fields", key), at: node, path) }
                 return nil
             }
             type = .records(schema)
@@ -105,15 +105,15 @@ public enum FactDictionaryLoader {
             let types = FactType.names.joined(separator: ", ")
             let message = Suggestion.closest(to: typeName, in: FactType.names).map { Message("dictionary.type.unknown.suggested", typeName, key, $0, types) }
                 ?? Message("dictionary.type.unknown", typeName, key, types)
-            decoder.error(message, on: map.value("type")!, path.appending("type"))
+            decoder.error(message, at: map.value("type")!, path.appending("type"))
             return nil
         }
         if case .records = type {} else {
-            if let fieldsNode { decoder.error(Message("dictionary.fields.not-records"), on: fieldsNode, path.appending("fields")) }
-            if let maxRecordsNode { decoder.error(Message("dictionary.max-records.not-records"), on: maxRecordsNode, path.appending("max_records")) }
+            if let fieldsNode { decoder.error(Message("dictionary.fields.not-records"), at: fieldsNode, path.appending("fields")) }
+            if let maxRecordsNode { decoder.error(Message("dictionary.max-records.not-records"), at: maxRecordsNode, path.appending("max_records")) }
         }
         if values != nil && type.allowedValues == nil {
-            decoder.error(Message("dictionary.values.not-allowed"), on: map.value("values")!, path.appending("values"))
+            decoder.error(Message("dictionary.values.not-allowed"), at: map.value("values")!, path.appending("values"))
         }
         return FactDefinition(key: key, type: type, unit: unit, minimum: minimum, maximum: maximum,
                               atMost: atMost, description: LocalizedText(zh: zh, en: en), valueLabels: labels,
@@ -127,46 +127,46 @@ public enum FactDictionaryLoader {
             if (1...RecordSchema.defaultMaxRecords).contains(n) {
                 maxRecords = n
             } else {
-                decoder.error(Message("dictionary.max-records.range", key, String(RecordSchema.defaultMaxRecords), String(n)), on: maxNode,
+                decoder.error(Message("dictionary.max-records.range", key, String(RecordSchema.defaultMaxRecords), String(n)), at: maxNode,
                               path.appending("max_records"))
             }
         }
         let fieldsPath = path.appending("fields")
         guard let pairs = node.mapping else {
-            decoder.error(Message("dictionary.fields.kind", [key], parts: [DocumentDecoder.written(node)]), on: node, fieldsPath)
+            decoder.error(Message("dictionary.fields.kind", [key], parts: [decoder.written(node)]), at: node, fieldsPath)
             return nil
         }
         var fields: [RecordField] = []
         for pair in pairs {
             guard let name = pair.key.scalar?.string else {
-                decoder.error(Message("dictionary.field.name.not-text"), on: pair.key, fieldsPath)
+                decoder.error(Message("dictionary.field.name.not-text"), at: pair.key, fieldsPath)
                 continue
             }
             let fieldPath = fieldsPath.appending(name)
             if name.contains(".") || !isValidKey(name) {
-                decoder.error(Message("dictionary.field.name.invalid", name), on: pair.key, fieldPath)
+                decoder.error(Message("dictionary.field.name.invalid", name), at: pair.key, fieldPath)
                 continue
             }
             if fields.contains(where: { $0.name == name }) {
-                decoder.error(Message("dictionary.field.twice", name, key), on: pair.key, fieldPath)
+                decoder.error(Message("dictionary.field.twice", name, key), at: pair.key, fieldPath)
                 continue
             }
             guard let definition = definition("\(key).\(name)", pair.value, decoder, fieldPath, field: true) else { continue }
             if definition.minimum != nil || definition.atMost != nil {
-                decoder.error(Message("dictionary.field.bounds", name, key), on: pair.value, fieldPath)
+                decoder.error(Message("dictionary.field.bounds", name, key), at: pair.value, fieldPath)
             }
             var maximum = definition.maximum
             if maximum != nil {
                 switch definition.type {
                 case .integer, .number: break
                 default:
-                    decoder.error(Message("dictionary.field.max-type", name, key, definition.type.name), on: pair.value, fieldPath)
+                    decoder.error(Message("dictionary.field.max-type", name, key, definition.type.name), at: pair.value, fieldPath)
                     maximum = nil
                 }
             }
             switch definition.type {
             case .list, .records:
-                decoder.error(Message("dictionary.field.not-single", name, key, definition.type.name), on: pair.value, fieldPath)
+                decoder.error(Message("dictionary.field.not-single", name, key, definition.type.name), at: pair.value, fieldPath)
                 continue
             default: break
             }
@@ -174,7 +174,7 @@ public enum FactDictionaryLoader {
                                       valueLabels: definition.valueLabels, maximum: maximum))
         }
         guard !fields.isEmpty else {
-            decoder.error(Message("dictionary.records.no-field", key), on: node, fieldsPath)
+            decoder.error(Message("dictionary.records.no-field", key), at: node, fieldsPath)
             return nil
         }
         return RecordSchema(fields: fields, maxRecords: maxRecords)

@@ -40,7 +40,7 @@ private struct ScorecardReader {
                 let models = names.joined(separator: ", ")
                 decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.model.unknown.suggested", name, $0, models) }
                                   ?? Message("scorecard-file.model.unknown", name, models),
-                              on: modelNode, .root.appending("scoring_model"))
+                              at: modelNode, .root.appending("scoring_model"))
             }
         }
         let grades = list(root, "grades", required: true, gradeBand)
@@ -58,7 +58,7 @@ private struct ScorecardReader {
                     let rules = names.joined(separator: ", ")
                     decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.aggregation.unknown.suggested", name, $0, rules) }
                                       ?? Message("scorecard-file.aggregation.unknown", name, rules),
-                                  on: node, panel.path.appending("aggregation"))
+                                  at: node, panel.path.appending("aggregation"))
                 }
             }
             if let spread = panel.integer("disagreement_spread") { panelRule.disagreementSpread = spread }
@@ -66,7 +66,7 @@ private struct ScorecardReader {
         }
         root.finish(allowing: ["notes"])
         if let id, !isValidID(id) {
-            decoder.error(Message("scorecard-file.id.invalid", id), on: root.value("id")!, .root.appending("id"))
+            decoder.error(Message("scorecard-file.id.invalid", id), at: root.value("id")!, .root.appending("id"))
         }
         guard let id, let version, let title, let source else { return nil }
         var scorecard = Scorecard(id: id, version: version, title: title, source: source, scoringModel: model, grades: grades,
@@ -152,7 +152,7 @@ private struct ScorecardReader {
                 let names = Gate.Basis.allCases.map(\.rawValue)
                 decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.basis.unknown.suggested", name, "text", "proposal", $0) }
                                   ?? Message("scorecard-file.basis.unknown", name, "text", "proposal"),
-                              on: node, map.path.appending("basis"))
+                              at: node, map.path.appending("basis"))
             }
         }
         let condition = map.expression("when", required: true)
@@ -166,7 +166,7 @@ private struct ScorecardReader {
                 m.finish()
                 effect = .capGrade(band)
             } else if node.mapping == nil {
-                decoder.error(Message("scorecard-file.on-fail.kind", ["ineligible"], parts: [DocumentDecoder.written(node)]), on: node, path)
+                decoder.error(Message("scorecard-file.on-fail.kind", ["ineligible"], parts: [decoder.written(node)]), at: node, path)
             }
         }
         let evidence = evidence(map)
@@ -190,7 +190,7 @@ private struct ScorecardReader {
                 let quoted = names.map { "'\($0)'" }.joined(separator: ", ")
                 decoder.error(Suggestion.closest(to: name, in: names).map { Message("scorecard-file.beneficiary.unknown.suggested", name, quoted, $0) }
                                   ?? Message("scorecard-file.beneficiary.unknown", name, quoted),
-                              on: node, map.path.appending("beneficiary"))
+                              at: node, map.path.appending("beneficiary"))
             }
         }
         let forEach = map.text("for_each")
@@ -221,7 +221,7 @@ private struct ScorecardReader {
             if let p = Incentive.Period(rawValue: name) {
                 period = p
             } else {
-                decoder.error(Message("scorecard-file.period.unknown", name, "once", "year"), on: node, map.path.appending("period"))
+                decoder.error(Message("scorecard-file.period.unknown", name, "once", "year"), at: node, map.path.appending("period"))
             }
         }
         let years = map.integer("years") ?? 1
@@ -261,7 +261,7 @@ private struct ScorecardReader {
             case "change": effort = .change
             case "recognition": effort = .recognition
             default:
-                decoder.error(Message("scorecard-file.effort.unknown", name, "change", "recognition"), on: node, map.path.appending("effort"))
+                decoder.error(Message("scorecard-file.effort.unknown", name, "change", "recognition"), at: node, map.path.appending("effort"))
             }
         }
         var kind: Criterion.Kind?
@@ -281,7 +281,7 @@ private struct ScorecardReader {
                 let kinds = Self.kinds.joined(separator: ", ")
                 decoder.error(Suggestion.closest(to: name, in: Self.kinds).map { Message("scorecard-file.kind.unknown.suggested", name, $0, kinds) }
                                   ?? Message("scorecard-file.kind.unknown", name, kinds),
-                              on: kindNode, map.path.appending("kind"))
+                              at: kindNode, map.path.appending("kind"))
             }
         }
         map.finish()
@@ -311,12 +311,12 @@ private struct ScorecardReader {
             linear.finish()
             let points = map.number("points", required: true)
             if mapping != nil {
-                decoder.error(Message("scorecard-file.scale.both"), on: linear.node, linear.path)
+                decoder.error(Message("scorecard-file.scale.both"), at: linear.node, linear.path)
             } else if let from, let to, let points {
                 mapping = .linear(from: from, to: to, points: points)
             }
         } else if mapping == nil {
-            decoder.error(Message("scorecard-file.scale.none"), on: map.node, map.path)
+            decoder.error(Message("scorecard-file.scale.none"), at: map.node, map.path)
         }
         guard let value, let mapping else { return nil }
         return .scale(Scale(value: value, mapping: mapping, isPercent: percent))
@@ -359,7 +359,7 @@ private struct ScorecardReader {
             let status = m.text("expect")
             if let status, !statuses.contains(status) {
                 decoder.error(Message("scorecard-file.example.support-status", status, statuses.joined(separator: ", ")),
-                              on: m.value("expect")!, m.path.appending("expect"))
+                              at: m.value("expect")!, m.path.appending("expect"))
             }
             let total = m.number("total")
             var firms: [Rational?]?
@@ -371,7 +371,7 @@ private struct ScorecardReader {
             let note = m.text("note")
             m.finish()
             if status == nil && total == nil && firms == nil {
-                decoder.error(Message("scorecard-file.example.nothing"), on: m.node, m.path)
+                decoder.error(Message("scorecard-file.example.nothing"), at: m.node, m.path)
                 return nil
             }
             return ScorecardExample(facts: facts, expectedStatus: status, expectedPoints: nil, expectedTotal: total, expectedFirms: firms,
@@ -389,7 +389,7 @@ private struct ScorecardReader {
             let rating = m.integer("rating")
             let status = m.text("expect")
             if let status, !CriterionStatus.allCases.map(\.rawValue).contains(status) && !["passed", "failed"].contains(status) {
-                decoder.error(Message("scorecard-file.example.status", status), on: m.value("expect")!, m.path.appending("expect"))
+                decoder.error(Message("scorecard-file.example.status", status), at: m.value("expect")!, m.path.appending("expect"))
             }
             let points = m.number("points")
             let note = m.text("note")
