@@ -37,6 +37,22 @@ public struct DossierModel {
 
     var words: ResultText { ResultText(messages: messages) }
 
+    /// An input of the audit appendix by its role in the dossier's language (`self-report: self-report.yaml` is
+    /// 「自评申报：self-report.yaml」); the JSON keeps the role as data. The templates are named by their path.
+    func inputName(_ name: String) -> String {
+        guard let colon = name.range(of: ": ") else { return name }
+        let file = String(name[colon.upperBound...])
+        let role: String
+        switch name[..<colon.lowerBound] {
+        case "self-report": role = messages("dossier.input.self_report")
+        case "criteria": role = messages("dossier.input.criteria")
+        case "evidence": role = messages("dossier.input.evidence")
+        case "review": role = messages("dossier.input.review")
+        default: return name
+        }
+        return role + messages("punct.colon") + file
+    }
+
     /// The `lang` attribute of a page in a language.
     static func languageTag(_ language: LocalizedText.Language) -> String {
         switch language {
@@ -114,7 +130,7 @@ public struct DossierModel {
                 "tool": .string("parkscore \(assessment.toolVersion)"),
                 "scorecard": .string("\(scorecard.id) \(scorecard.version)"),
                 "scorecardSHA256": .string(assessment.scorecardFingerprint.sha256),
-                "files": .list((assessment.inputs + extraInputs).map { ["name": .string($0.name), "sha256": .string($0.sha256)] }),
+                "files": .list((assessment.inputs + extraInputs).map { ["name": .string(inputName($0.name)), "sha256": .string($0.sha256)] }),
             ],
         ]
         if let grade = result.grade {
