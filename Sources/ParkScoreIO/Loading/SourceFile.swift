@@ -76,24 +76,7 @@ public struct SourceFile: Sendable {
     static func unreadable(_ path: String, _ number: Int32) -> Diagnostic {
         switch number {
         case EACCES, EPERM: return .error(Message("file.permission", path), at: nil)
-        default: return .error(Message("file.unreadable", path, errnoName(number)), at: nil)
-        }
-    }
-
-    static func errnoName(_ number: Int32) -> String {
-        switch number {
-        case EIO: return "EIO"
-        case ELOOP: return "ELOOP"
-        case ENAMETOOLONG: return "ENAMETOOLONG"
-        case EMFILE: return "EMFILE"
-        case ENFILE: return "ENFILE"
-        case ENOMEM: return "ENOMEM"
-        case EISDIR: return "EISDIR"
-        case ENXIO: return "ENXIO"
-        case EAGAIN: return "EAGAIN"
-        case EINVAL: return "EINVAL"
-        case EOVERFLOW: return "EOVERFLOW"
-        default: return "errno \(number)"
+        default: return .error(Message("file.unreadable", path, SystemError.name(number)), at: nil)
         }
     }
 

@@ -18,7 +18,18 @@ public enum SystemError {
         case EBUSY: return "EBUSY"
         case ENOTEMPTY: return "ENOTEMPTY"
         case EPIPE: return "EPIPE"
-        default: return SourceFile.errnoName(number)
+        case EIO: return "EIO"
+        case ELOOP: return "ELOOP"
+        case ENAMETOOLONG: return "ENAMETOOLONG"
+        case EMFILE: return "EMFILE"
+        case ENFILE: return "ENFILE"
+        case ENOMEM: return "ENOMEM"
+        case EISDIR: return "EISDIR"
+        case ENXIO: return "ENXIO"
+        case EAGAIN: return "EAGAIN"
+        case EINVAL: return "EINVAL"
+        case EOVERFLOW: return "EOVERFLOW"
+        default: return "errno \(number)"
         }
     }
 

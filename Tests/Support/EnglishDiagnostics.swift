@@ -1,12 +1,11 @@
 import ParkScore
-import ParkScoreTestSupport
 
 extension Diagnostic {
     /// The diagnostic as the English catalogue words it, without its code: for tests that compare whole diagnostics
     /// with the English they expect.
-    var english: Diagnostic { Diagnostic(severity, TestCatalogue.en.text(of: self), at: location, path: path) }
+    public var english: Diagnostic { Diagnostic(severity, TestCatalogue.en.text(of: self), at: location, path: path) }
 }
 
 extension Array where Element == Diagnostic {
-    var english: [Diagnostic] { map(\.english) }
+    public var english: [Diagnostic] { map(\.english) }
 }
