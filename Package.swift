@@ -12,10 +12,13 @@ let package = Package(
         .library(name: "ParkYAML", targets: ["ParkYAML"]),
         .library(name: "ParkScoreDossier", targets: ["ParkScoreDossier"]),
         .library(name: "ParkScoreBatch", targets: ["ParkScoreBatch"]),
+        .library(name: "ParkOffice", targets: ["ParkOffice"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        // Office files (.xlsx, .docx) are ZIP packages: ZIPFoundation reads and writes the containers.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         // Tests only: the reference the dossier's template engine is checked against, byte for byte.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         // Tests only: reads the ranking CSV back as a spreadsheet would.
@@ -32,10 +35,12 @@ let package = Package(
         ),
         // YAML documents as node trees with 1-based line:column marks, over libyaml.
         .target(name: "ParkYAML", dependencies: ["CYAML"]),
+        // Office Open XML: spreadsheets and documents, written and read with limits (no domain knowledge here).
+        .target(name: "ParkOffice", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The domain and the scoring engine: pure value types, no I/O.
         .target(name: "ParkScore"),
         // Loading files into the domain (YAML decoding with locations), diagnostics rendering.
-        .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML", "ParkOffice", .product(name: "Crypto", package: "swift-crypto")]),
         // Graded evaluation dossiers: a view model computed in Swift, laid out by Mustache templates (Templates/) that
         // its own template engine compiles and renders (Sources/ParkScoreDossier/Template/).
         .target(name: "ParkScoreDossier", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML"]),
@@ -53,6 +58,7 @@ let package = Package(
         .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks",
                           exclude: ["generate-applications.py", "batch-benchmark.sh", "python-baseline.py"]),
         .target(name: "ParkScoreTestSupport", dependencies: ["CYAML", "ParkScoreIO"], path: "Tests/Support"),
+        .testTarget(name: "ParkOfficeTests", dependencies: ["ParkOffice", "ParkScoreTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "ParkScoreTestSupport"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ParkScoreCLITests",
