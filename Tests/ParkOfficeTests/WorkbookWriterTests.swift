@@ -44,6 +44,26 @@ final class CellTests: XCTestCase {
     }
 }
 
+final class RowHeightTests: XCTestCase {
+    /// Rows of wrapped text get the height their longest cell needs; other rows keep the program's default.
+    func testWrappedRowsGetTheirHeight() {
+        var sheet = Sheet(name: "a")
+        sheet.columns[2] = ColumnFormat(width: 11.5)       // 10 units of text a line: five Chinese characters (1.8 each = 9)
+        sheet["B1"] = .text("一二三四五六七八九十", style: CellStyle(wrap: true))         // 10 characters: 2 lines
+        sheet["B2"] = .text("短", style: CellStyle(wrap: true))
+        sheet["B3"] = .text("第一行\n第二行\n第三行", style: CellStyle(wrap: true))    // 3 paragraphs of 3: 3 lines
+        sheet["B4"] = .text("一二三四五六七八九十", style: CellStyle())                   // not wrapped
+        sheet.rowFormats[5] = RowFormat(height: 40)
+        sheet["B5"] = .text("一二三四五六七八九十", style: CellStyle(wrap: true))
+        sheet.fitRowHeights()
+        XCTAssertEqual(sheet.rowFormats[1]?.height, 33, "2 lines × 15 + 3")
+        XCTAssertNil(sheet.rowFormats[2])
+        XCTAssertEqual(sheet.rowFormats[3]?.height, 48, "3 lines × 15 + 3")
+        XCTAssertNil(sheet.rowFormats[4])
+        XCTAssertEqual(sheet.rowFormats[5]?.height, 40, "a height set is kept")
+    }
+}
+
 final class StyleSheetTests: XCTestCase {
     func testEachDistinctStyleGetsOneIndexInOrderOfUse() {
         var styles = StyleSheet()

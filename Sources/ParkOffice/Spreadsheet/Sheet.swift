@@ -115,3 +115,45 @@ public struct PageSetup: Sendable, Hashable {
         self.repeatRows = repeatRows
     }
 }
+
+extension Sheet {
+    /// Sets the height of every row with wrapped text to fit its longest cell, estimated from the column widths (a
+    /// Chinese character takes nearly two width units, other characters one): spreadsheets do not measure rows of a file they
+    /// open, so without this wrapped text would be cut to one line. Rows with a height already set are left alone.
+    public mutating func fitRowHeights(lineHeight: Double = 15, defaultWidth: Double = 9.140625) {
+        let merged = Set(merges.flatMap { range in
+            (range.first.row...range.last.row).flatMap { r in (range.first.column...range.last.column).map { CellReference(row: r, column: $0) } }
+        })
+        for (row, cells) in rows where rowFormats[row]?.height == nil {
+            var lines = 1
+            for (column, cell) in cells where cell.style.wrap && !merged.contains(CellReference(row: row, column: column)) {
+                guard case .text(let text) = cell.value else { continue }
+                let width = max((columns[column]?.width ?? defaultWidth) - 1.5, 1)
+                lines = max(lines, Sheet.lines(text, width: width))
+            }
+            if lines > 1 {
+                let size = Double(cells.values.compactMap(\.style.fontSize).max() ?? 11)
+                rowFormats[row, default: RowFormat()].height = (Double(lines) * lineHeight * size / 11 + 3).rounded()
+            }
+        }
+    }
+
+    /// How many lines `text` takes in a column `width` units wide, breaking at its newlines and wherever a line is full.
+    static func lines(_ text: String, width: Double) -> Int {
+        var total = 0
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var units = 0.0
+            var count = 1
+            for scalar in paragraph.unicodeScalars {
+                let w: Double = scalar.value >= 0x2E80 ? 1.8 : (scalar.value < 0x80 ? 1.1 : 1.6)
+                if units + w > width {
+                    count += 1
+                    units = 0
+                }
+                units += w
+            }
+            total += count
+        }
+        return total
+    }
+}
