@@ -191,6 +191,13 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertThrowsError(try WorkbookWriter(Workbook(sheets: [Sheet(name: "a", state: .hidden)])).parts()) {
             XCTAssertEqual($0 as? WorkbookWriterError, .noVisibleSheet)
         }
+        var long = Sheet(name: "长")
+        long["C3"] = .text(String(repeating: "字", count: WorkbookWriter.maxTextLength + 1))
+        XCTAssertThrowsError(try WorkbookWriter(Workbook(sheets: [long])).parts()) {
+            XCTAssertEqual($0 as? WorkbookWriterError, .textTooLong(sheet: "长", cell: "C3"))
+        }
+        long["C3"] = .text(String(repeating: "字", count: WorkbookWriter.maxTextLength))
+        XCTAssertNoThrow(try WorkbookWriter(Workbook(sheets: [long])).parts())
     }
 
     /// openpyxl, a real spreadsheet library, reads back what was written.

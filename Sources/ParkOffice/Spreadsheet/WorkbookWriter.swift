@@ -30,6 +30,15 @@ public struct WorkbookWriter {
             throw WorkbookWriterError.duplicateSheetName(sheet.name)
         }
         guard sheets.contains(where: { $0.state == .visible }) else { throw WorkbookWriterError.noVisibleSheet }
+        for sheet in sheets {
+            for (row, cells) in sheet.rows.sorted(by: { $0.key < $1.key }) {
+                for (column, cell) in cells.sorted(by: { $0.key < $1.key }) {
+                    if case .text(let text) = cell.value, text.utf16.count > Self.maxTextLength {
+                        throw WorkbookWriterError.textTooLong(sheet: sheet.name, cell: CellReference(row: row, column: column).description)
+                    }
+                }
+            }
+        }
 
         // Lists too long (or too awkward) to write inline go, one column each, into a hidden sheet.
         var listSheet: Sheet?
@@ -84,6 +93,9 @@ public struct WorkbookWriter {
         for (i, part) in sheetParts.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", part)) }
         return parts
     }
+
+    /// The most characters a cell's text may have (Excel's limit; a longer one makes it repair the file).
+    public static let maxTextLength = 32_767
 
     /// `'事实'`: a sheet's name as a formula or defined name refers to it.
     public static func quoted(sheetName: String) -> String {
@@ -199,6 +211,8 @@ public enum WorkbookWriterError: Error, Equatable {
     case noSheets
     case noVisibleSheet
     case duplicateSheetName(String)
+    /// A cell's text is longer than `WorkbookWriter.maxTextLength`.
+    case textTooLong(sheet: String, cell: String)
 }
 
 /// The shared string table: each distinct string once, in order of first use.

@@ -40,7 +40,8 @@ public struct SelfReportWorkbook {
             var n = 1
             while names.contains(name.lowercased()) {
                 n += 1
-                name = SelfReportWorkbook.sheetName(String(wanted.prefix(27))) + "(\(n))"
+                let suffix = "(\(n))"
+                name = SelfReportWorkbook.sheetName(String(wanted.prefix(31 - suffix.count))) + suffix
             }
             names.insert(name.lowercased())
             return name
@@ -415,8 +416,8 @@ public struct SelfReportWorkbook {
 
     func instructionsSheet(name: String) -> Sheet {
         var sheet = Sheet(name: name, protected: true, page: PageSetup(orientation: .portrait))
-        sheet.columns[1] = ColumnFormat(width: 16)
-        sheet.columns[2] = ColumnFormat(width: 90)
+        sheet.columns[1] = ColumnFormat(width: 24)
+        sheet.columns[2] = ColumnFormat(width: 84)
         var r = 1
         func line(_ a: String, _ b: String, style: CellStyle = Self.body) {
             if !a.isEmpty { sheet.set(r, 1, .text(a, style: style.with { $0.bold = true })) }
