@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "ParkScoreIO", dependencies: ["ParkScore", "ParkYAML", "ParkOffice", .product(name: "Crypto", package: "swift-crypto")]),
         // Graded evaluation dossiers: a view model computed in Swift, laid out by Mustache templates (Templates/) that
         // its own template engine compiles and renders (Sources/ParkScoreDossier/Template/).
-        .target(name: "ParkScoreDossier", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML"]),
+        .target(name: "ParkScoreDossier", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "ParkOffice"]),
         // A folder of applications in one pass: workers stream dossiers into a staging folder, rankings at the end.
         .target(name: "ParkScoreBatch", dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreDossier"]),
         // The `parkscore` command: thin ArgumentParser commands over the libraries.
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "ParkScorePropertyTests",
                     dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "ParkScoreDossierTests",
-                    dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport",
+                    dependencies: ["ParkScoreDossier", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport", "ParkOffice",
                                    .product(name: "Mustache", package: "swift-mustache")],
                     exclude: ["Golden"]),
     ],

@@ -50,7 +50,7 @@ public struct DossierRenderer: Sendable {
 
     /// The model of one assessment; the templates' fingerprints join its audit appendix (the JSON dossier lists the
     /// assessment's inputs only).
-    private func model(_ assessment: ScorecardAssessment, language: LocalizedText.Language) -> DossierModel {
+    func model(_ assessment: ScorecardAssessment, language: LocalizedText.Language) -> DossierModel {
         DossierModel(assessment: assessment, messages: templates.messages(language),
                      labelValue: templates.labelValue(language), extraInputs: templates.fingerprints(language).map { InputFingerprint(name: $0.name, sha256: $0.sha256) })
     }

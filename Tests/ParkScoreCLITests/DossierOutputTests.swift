@@ -29,10 +29,10 @@ final class DossierOutputTests: XCTestCase {
         XCTAssertEqual(try Parkscore.run(["dossier", xinghe, "-o", file.path, "--lang", "zh"]).status, 0)
         XCTAssertTrue(try String(contentsOf: file, encoding: .utf8).hasPrefix("# 自评报告：星河数字广告产业园（虚构）\n"))
         // An extension that names no format is still refused, with what would do.
-        let odd = try Parkscore.run(["dossier", xinghe, "-o", root.appendingPathComponent("d/dossier.docx").path, "--lang", "zh"])
+        let odd = try Parkscore.run(["dossier", xinghe, "-o", root.appendingPathComponent("d/dossier.odt").path, "--lang", "zh"])
         XCTAssertEqual(odd.status, 64)
         XCTAssertTrue(odd.stderr.contains("cannot tell the format of"), odd.stderr)
-        XCTAssertTrue(odd.stderr.contains(".html, .md, .json or .pdf"), odd.stderr)
+        XCTAssertTrue(odd.stderr.contains(".html, .md, .json, .pdf or .docx"), odd.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("d").path))
     }
 

@@ -10,9 +10,12 @@ public struct WordTable: Sendable, Equatable {
     public var style: String
     /// A table without borders (a cover's list of facts), still in the grid.
     public var borderless: Bool
+    /// Centred between the margins (a table narrower than the text).
+    public var centered: Bool
 
     public init(columnWidths: [Int], rows: [WordTableRow], headerRows: Int = 1, style: String = WordStyles.tableStyle,
-                borderless: Bool = false) {
+                borderless: Bool = false, centered: Bool = false) {
+        self.centered = centered
         self.columnWidths = columnWidths
         self.rows = rows
         self.headerRows = headerRows
@@ -25,6 +28,7 @@ public struct WordTable: Sendable, Equatable {
             t.element("w:tblPr") { p in
                 p.empty("w:tblStyle", [("w:val", style)])
                 p.empty("w:tblW", [("w:w", String(columnWidths.reduce(0, +))), ("w:type", "dxa")])
+                if centered { p.empty("w:jc", [("w:val", "center")]) }
                 if borderless {
                     p.element("w:tblBorders") { b in
                         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] { b.empty("w:" + side, [("w:val", "nil")]) }

@@ -6,9 +6,10 @@ import ParkScoreIO
 
 extension DossierFormat: ExpressibleByArgument {}
 
-/// What `dossier` writes: a dossier format, or a PDF printed from the HTML dossier by headless Chromium.
+/// What `dossier` writes: a dossier format, a PDF printed from the HTML dossier by headless Chromium, or a Word
+/// document.
 enum DossierFileFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, md, json, pdf
+    case html, md, json, pdf, docx
 
     /// The format a file name's extension names (`.markdown` and `.htm` too), if any.
     init?(extension ext: String) {
@@ -19,12 +20,13 @@ enum DossierFileFormat: String, ExpressibleByArgument, CaseIterable {
         }
     }
 
-    /// The dossier rendered for this format (a PDF is printed from the HTML).
-    var rendered: DossierFormat {
+    /// The dossier rendered for this format (a PDF is printed from the HTML); a Word document is not text.
+    var rendered: DossierFormat? {
         switch self {
         case .html, .pdf: return .html
         case .md: return .md
         case .json: return .json
+        case .docx: return nil
         }
     }
 }
@@ -32,12 +34,12 @@ enum DossierFileFormat: String, ExpressibleByArgument, CaseIterable {
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
-        abstract: "Write the dossier of a self-report: a 自评报告 (self-assessment report), or with reviews a 评审意见书 (evaluation report); HTML, Markdown, JSON or PDF, in Chinese or English.",
+        abstract: "Write the dossier of a self-report: a 自评报告 (self-assessment report), or with reviews a 评审意见书 (evaluation report); HTML, Markdown, JSON, PDF or Word (.docx), in Chinese or English.",
         discussion: """
         One dossier per scorecard (--scorecard, else the report's applies_to). With -o DIR/ (a folder, created if \
         missing: an existing folder, a name ending in '/', or a name without extension), every format of every \
-        scorecard (html, md and json; only pdf with --format pdf), named <park>.<scorecard>.<lang>.<ext>; with -o FILE \
-        (its folder created if missing; the extension .html, .md, .json or .pdf chooses the format) or on standard \
+        scorecard (html, md and json; only pdf or docx with --format pdf or docx), named <park>.<scorecard>.<lang>.<ext>; with -o FILE \
+        (its folder created if missing; the extension .html, .md, .json, .pdf or .docx chooses the format) or on standard \
         output, one format of one scorecard (pass --scorecard when the report applies to several). Files are written \
         whole or not at all. The date comes from --date, else (evaluation) the latest review's date, else the report's \
         report_date, else the end of its period — never the clock — so the same inputs give the same bytes.
@@ -46,12 +48,17 @@ struct DossierCommand: ParsableCommand {
         pages and, in an evaluation, the panel's signature page. --format pdf prints it with headless Chromium (or \
         Google Chrome) found on PATH; without one, write HTML and print it from a browser.
 
+        --format docx writes a Word document (A4) with the same content: a cover page, a table of contents that Word \
+        updates when it opens the file, the sections in Word's heading styles, tables whose header rows repeat on each \
+        page, page numbers in the footer and, in an evaluation, the panel's signature page.
+
         Examples:
           parkscore dossier park/self-report.yaml -o out/
           parkscore dossier park/self-report.yaml --lang en -o out/xinghe.en.html
           parkscore dossier park/self-report.yaml --reviews park/reviews -o 评审意见书.pdf
           parkscore dossier park/self-report.yaml --reviews park/reviews -o pdf/ \\
               --format pdf
+          parkscore dossier park/self-report.yaml --reviews park/reviews -o 评审意见书.docx
           parkscore dossier park/self-report.yaml --scorecard nanshan-livestreaming
         """
     )
@@ -61,7 +68,7 @@ struct DossierCommand: ParsableCommand {
 
     @OptionGroup var application: ApplicationOptions
 
-    @Option(name: .long, help: "Format: html, md, json or pdf (printed with headless Chromium).")
+    @Option(name: .long, help: "Format: html, md, json, pdf (printed with headless Chromium) or docx (Word).")
     var format: DossierFileFormat?
 
     @OptionGroup var language: LanguageOption
@@ -97,7 +104,7 @@ struct DossierCommand: ParsableCommand {
         if (exists && isDirectory.boolValue) || output.hasSuffix("/") || (!exists && ext.isEmpty) { return .folder(output) }
         if let format { return .file(output, format) }
         guard let named = DossierFileFormat(extension: ext) else {
-            throw ValidationError("cannot tell the format of '\(output)': name the file .html, .md, .json or .pdf, or pass --format")
+            throw ValidationError("cannot tell the format of '\(output)': name the file .html, .md, .json, .pdf or .docx, or pass --format")
         }
         return .file(output, named)
     }
@@ -132,6 +139,10 @@ struct DossierCommand: ParsableCommand {
             Console.error(workspace.messages("cli.dossier.pdf_terminal") + "\n")
             throw ExitCode(64)
         }
+        if case .standardOutput(.docx) = target, isatty(1) == 1 {
+            Console.error(workspace.messages("docx.terminal") + "\n")
+            throw ExitCode(64)
+        }
 
         let pipeline = AssessmentPipeline(criteria: try workspace.library())
         let assessment = try workspace.assess(report: report, application: application, pipeline: pipeline, date: date)
@@ -148,6 +159,16 @@ struct DossierCommand: ParsableCommand {
             }
         }
 
+        /// The formats of one result, in order: the text formats from one model, a Word document from its own.
+        func render(_ formats: [DossierFileFormat], _ result: ScorecardAssessment) throws -> [[UInt8]] {
+            let text = renderer.renderBytes(formats.compactMap(\.rendered), result, language: lang)
+            var next = text.makeIterator()
+            return try formats.map { format in
+                guard format.rendered != nil, let rendered = next.next() else { return try renderer.renderDocx(result, language: lang) }
+                return try bytes(format, rendered: rendered)
+            }
+        }
+
         var files: [(path: String, bytes: [UInt8])] = []
         switch target {
         case .folder(let output):
@@ -156,17 +177,17 @@ struct DossierCommand: ParsableCommand {
             let formats: [DossierFileFormat] = format.map { [$0] } ?? [.html, .md, .json]
             for result in assessment.results {
                 // All formats of one result from one model.
-                for (f, rendered) in zip(formats, renderer.renderBytes(formats.map(\.rendered), result, language: lang)) {
+                for (f, rendered) in zip(formats, try render(formats, result)) {
                     let name = "\(stem).\(result.scorecard.id).\(lang.rawValue).\(f.rawValue)"
-                    files.append((URL(fileURLWithPath: output).appendingPathComponent(name).path, try bytes(f, rendered: rendered)))
+                    files.append((URL(fileURLWithPath: output).appendingPathComponent(name).path, rendered))
                 }
             }
         case .file(let output, let f):
             let result = try single(assessment, messages: workspace.messages)
-            files.append((output, try bytes(f, rendered: renderer.renderBytes(f.rendered, result, language: lang))))
+            files.append((output, try render([f], result)[0]))
         case .standardOutput(let f):
             let result = try single(assessment, messages: workspace.messages)
-            FileHandle.standardOutput.write(Data(try bytes(f, rendered: renderer.renderBytes(f.rendered, result, language: lang))))
+            FileHandle.standardOutput.write(Data(try render([f], result)[0]))
             return
         }
         // Missing folders are made now, once everything is rendered, and taken away again if a file cannot be written.
