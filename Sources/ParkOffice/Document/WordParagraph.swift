@@ -70,7 +70,7 @@ public struct WordRun: Sendable, Equatable {
             run { $0.empty("w:fldChar", [("w:fldCharType", "begin")]) }
             run { $0.element("w:instrText", [("xml:space", "preserve")], text: " \(instruction) ") }
             run { $0.empty("w:fldChar", [("w:fldCharType", "separate")]) }
-            run { $0.element("w:t", [("xml:space", "preserve")], text: result) }
+            if !result.isEmpty { run { $0.element("w:t", [("xml:space", "preserve")], text: result) } }
             run { $0.empty("w:fldChar", [("w:fldCharType", "end")]) }
         }
     }
