@@ -30,6 +30,17 @@ struct DossierWordDocument {
 
     func label(_ key: String) -> String { context["label"][key].text }
 
+    /// A gate or criterion id in a narrow column: a zero-width space after each `.` and `_` lets it wrap between its
+    /// words (as the HTML's `<wbr>` does), never inside one.
+    static func breakable(_ id: String) -> String {
+        var out = ""
+        for character in id {
+            out.append(character)
+            if character == "." || character == "_" { out += "\u{200B}" }
+        }
+        return out
+    }
+
     /// A line to write on: spaces underlined (non-breaking, so that no program drops them at the end of a line).
     static func blank(_ width: Int) -> WordRun {
         WordRun(String(repeating: "\u{00A0}", count: width * 2), underline: true, size: 24)
@@ -99,7 +110,7 @@ struct DossierWordDocument {
         let language = model.language == .zh ? "zh-CN" : "en-US"
         let properties = WordProperties(title: "\(context["documentTitle"].text) · \(context["park"]["name"].text)",
                                         subject: context["scorecard"]["title"].text, language: language, date: model.assessment.date)
-        return WordDocument(blocks: blocks, section: section, styles: WordStyles(language: language, textWidth: section.textWidth),
+        return WordDocument(blocks: blocks, section: section, styles: WordStyles(textWidth: section.textWidth),
                             properties: properties)
     }
 
@@ -206,7 +217,7 @@ struct DossierWordDocument {
             paragraph(WordParagraph(spacingAfter: 0))
             table(table([22, 24, 18, 36], headers: [label("criterion"), label("reviewers"), label("aggregate"), label("resolution")],
                         rows: stages["ratings"].items.map { r in
-                            WordTableRow([cell(r["criterion"].text, bold: true), cell(r["levels"].text), cell(r["aggregate"].text), cell(r["flag"].text)])
+                            WordTableRow([cell(Self.breakable(r["criterion"].text), bold: true), cell(r["levels"].text), cell(r["aggregate"].text), cell(r["flag"].text)])
                         }))
         }
         if stages["hasOverrides"].isTrue {
@@ -234,7 +245,7 @@ struct DossierWordDocument {
                         var status: [(String, Bool, Bool)] = [(g["statusText"].text, true, false)]
                         if g["showEffect"].isTrue { status.append((label("effect_if_failed") + label("colon") + g["effect"].text, false, true)) }
                         return WordTableRow([
-                            cell([(g["id"].text, true, false), (g["title"].text, false, false), (g["basisText"].text, false, true)]),
+                            cell([(Self.breakable(g["id"].text), true, false), (g["title"].text, false, false), (g["basisText"].text, false, true)]),
                             cell([(g["clauseRef"].text, false, false), ("“" + g["clauseQuote"].text + "”", false, true)]),
                             cell(texts(g["explanation"]).map { ($0, false, false) }),
                             cell(status),
@@ -267,7 +278,7 @@ struct DossierWordDocument {
                             if c["notApplicable"].exists { detail.append((label("not_applicable") + label("colon") + c["notApplicable"].text, false, false)) }
                             if c["evidenceNote"].exists { detail.append((label("evidence") + label("colon") + c["evidenceNote"].text, false, true)) }
                             return WordTableRow([
-                                cell([(c["id"].text, true, false), (c["title"].text, false, false), (c["kind"].text, false, true)]),
+                                cell([(Self.breakable(c["id"].text), true, false), (c["title"].text, false, false), (c["kind"].text, false, true)]),
                                 cell([(c["clauseRef"].text, false, false), ("“" + c["clauseQuote"].text + "”", false, true)]),
                                 cell(detail),
                                 cell(c["max"].text, alignment: .right),
@@ -298,7 +309,7 @@ struct DossierWordDocument {
         table(table([6, 14, 35, 45], headers: ["#", label("gain"), label("criterion"), label("action")],
                     rows: context["improvements"].items.map { i in
                         WordTableRow([cell(i["rank"].text), cell(i["gain"].text, alignment: .right),
-                                      cell([(i["id"].text, true, false), (i["title"].text, false, false)]), cell(i["action"].text)])
+                                      cell([(Self.breakable(i["id"].text), true, false), (i["title"].text, false, false)]), cell(i["action"].text)])
                     }, numeric: [1]))
         let next = context["nextGrade"]
         guard next.exists else { return }
@@ -315,7 +326,7 @@ struct DossierWordDocument {
         let items = context["support"].items
         table(table([26, 28, 10, 36], headers: [label("support"), label("clause"), label("beneficiary"), label("amount") + " · " + label("explanation")],
                     rows: items.map { s in
-                        WordTableRow([cell([(s["id"].text, true, false), (s["title"].text, false, false)]),
+                        WordTableRow([cell([(Self.breakable(s["id"].text), true, false), (s["title"].text, false, false)]),
                                       cell([(s["clauseRef"].text, false, false), ("“" + s["clauseQuote"].text + "”", false, true)]),
                                       cell(s["beneficiary"].text),
                                       cell([(s["amount"].text, true, false)] + texts(s["explanation"]).map { ($0, false, false) })])
@@ -358,7 +369,7 @@ struct DossierWordDocument {
         heading(title, newPage: true)
         table(table([30, 70], headers: [label("formula_item"), label("formula")],
                     rows: context["formulas"].items.map { f in
-                        WordTableRow([cell([(f["id"].text, true, false), (f["title"].text, false, false)]), cell(texts(f["lines"]).map { ($0, false, false) })])
+                        WordTableRow([cell([(Self.breakable(f["id"].text), true, false), (f["title"].text, false, false)]), cell(texts(f["lines"]).map { ($0, false, false) })])
                     }))
     }
 

@@ -97,6 +97,10 @@ final class WordDocumentTests: XCTestCase {
         let body = try nodes(styles, "//*[local-name()='rPrDefault']//*[local-name()='rFonts']").first as? XMLElement
         XCTAssertEqual(body?.attribute(forName: "w:eastAsia")?.stringValue, "宋体")
         XCTAssertEqual(body?.attribute(forName: "w:ascii")?.stringValue, "Times New Roman")
+        // Latin text is English (it wraps between words), East Asian text Chinese.
+        let language = try nodes(styles, "//*[local-name()='rPrDefault']//*[local-name()='lang']").first as? XMLElement
+        XCTAssertEqual(language?.attribute(forName: "w:val")?.stringValue, "en-US")
+        XCTAssertEqual(language?.attribute(forName: "w:eastAsia")?.stringValue, "zh-CN")
         let fonts = try xml(WordStyles(textWidth: 9412).fontTable)
         XCTAssertEqual(try nodes(fonts, "//*[local-name()='font']/@*[local-name()='name']").compactMap(\.stringValue),
                        ["Times New Roman", "宋体", "Arial", "黑体"])

@@ -36,15 +36,17 @@ public struct WordStyles: Sendable {
 
     public var body: WordFont
     public var heading: WordFont
-    /// `zh-CN` or `en-US`: the language text is checked and laid out in.
-    public var language: String
+    /// The language of Latin text (`w:val`), as Word writes it for a Chinese document: `en-US`, with `zh-CN` for
+    /// East Asian text. Latin text tagged Chinese is broken like Chinese, anywhere in a word (LibreOffice breaks
+    /// `layout.digital_technologies` inside `technologies`); tagged English it wraps between words.
+    public var latinLanguage: String
     /// Width of the text between the margins, in twips: where the contents' page numbers are right-aligned.
     public var textWidth: Int
 
-    public init(body: WordFont = .body, heading: WordFont = .heading, language: String = "zh-CN", textWidth: Int) {
+    public init(body: WordFont = .body, heading: WordFont = .heading, latinLanguage: String = "en-US", textWidth: Int) {
         self.body = body
         self.heading = heading
-        self.language = language
+        self.latinLanguage = latinLanguage
         self.textWidth = textWidth
     }
 
@@ -90,7 +92,7 @@ public struct WordStyles: Sendable {
                         body.write(to: &p)
                         p.empty("w:sz", [("w:val", "21")])
                         p.empty("w:szCs", [("w:val", "21")])
-                        p.empty("w:lang", [("w:val", language), ("w:eastAsia", "zh-CN"), ("w:bidi", "ar-SA")])
+                        p.empty("w:lang", [("w:val", latinLanguage), ("w:eastAsia", "zh-CN"), ("w:bidi", "ar-SA")])
                     }
                 }
                 d.element("w:pPrDefault") { p in
