@@ -98,7 +98,9 @@ final class WorkbookWriterTests: XCTestCase {
     func sample(strings: Workbook.StringStorage = .shared) -> Workbook {
         let header = CellStyle(bold: true, fill: .headerGrey, border: true, wrap: true)
         let input = CellStyle(fill: .inputYellow, border: true, locked: false)
-        var sheet = Sheet(name: "事实", protected: true, page: PageSetup(orientation: .landscape, repeatRows: 1...1))
+        var sheet = Sheet(name: "事实", protected: true,
+                          page: PageSetup(orientation: .landscape, repeatRows: 1...1, header: [.text("申报表 A&B")],
+                                          footer: [.text("第 "), .pageNumber, .text(" 页，共 "), .pageCount, .text(" 页")]))
         sheet["A1"] = .text("parkscore:facts")
         sheet["B1"] = .text("名称", style: header)
         sheet["C1"] = .text("填写", style: header)
@@ -167,6 +169,7 @@ final class WorkbookWriterTests: XCTestCase {
         XCTAssertFalse(sheet.contains("password"), sheet)
         XCTAssertTrue(sheet.contains("<mergeCell ref=\"D1:E1\"/>"), sheet)
         XCTAssertTrue(sheet.contains("<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"), sheet)
+        XCTAssertTrue(sheet.contains("<headerFooter><oddHeader>&amp;C申报表 A&amp;&amp;B</oddHeader><oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter></headerFooter>"), sheet)
         let workbook = try part("xl/workbook.xml", of: sample())
         XCTAssertTrue(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">&apos;事实&apos;!$1:$1</definedName>"), workbook)
         XCTAssertTrue(workbook.contains("<sheet name=\"Second\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/>"), workbook)
@@ -232,6 +235,8 @@ final class WorkbookWriterTests: XCTestCase {
             XCTAssertEqual(facts?["orientation"] as? String, "landscape")
             XCTAssertEqual(facts?["fit_to_page"] as? Bool, true)
             XCTAssertEqual(facts?["print_title_rows"] as? String, "$1:$1")
+            XCTAssertEqual(facts?["header"] as? String, "申报表 A&&B", "openpyxl shows the code; && prints as one &")
+            XCTAssertEqual(facts?["footer"] as? String, "第 &P 页，共 &N 页")
             let validations = facts?["validations"] as? [[String: Any]] ?? []
             XCTAssertEqual(validations.map { $0["formula1"] as? String }, ["\"是,否\"", "'lists'!$A$1:$A$40", "'lists'!$B$1:$B$2"])
             XCTAssertEqual(validations.map { $0["sqref"] as? String }, ["C5", "C6", "C7"])

@@ -104,6 +104,8 @@ final class SelfReportWorkbookTests: XCTestCase {
                 XCTAssertTrue(sheet["password"] is NSNull)
                 XCTAssertEqual(sheet["paper_size"] as? Int, 9)
                 XCTAssertEqual(sheet["fit_to_page"] as? Bool, true)
+                XCTAssertEqual(sheet["header"] as? String, scorecard.title.zh + " 自评申报表")
+                XCTAssertEqual(sheet["footer"] as? String, "第 &P 页，共 &N 页")
             }
             XCTAssertEqual(dump.sheet("说明")?["protected"] as? Bool, true)
 

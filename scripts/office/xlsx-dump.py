@@ -84,6 +84,8 @@ def dump(path):
             "fit_to_width": ws.page_setup.fitToWidth,
             "fit_to_page": bool(ws.sheet_properties.pageSetUpPr and ws.sheet_properties.pageSetUpPr.fitToPage),
             "print_title_rows": print_titles,
+            "header": ws.oddHeader.center.text if ws.oddHeader and ws.oddHeader.center else None,
+            "footer": ws.oddFooter.center.text if ws.oddFooter and ws.oddFooter.center else None,
         })
     return out
 

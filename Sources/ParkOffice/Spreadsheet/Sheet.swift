@@ -109,10 +109,48 @@ public struct PageSetup: Sendable, Hashable {
     /// Rows printed at the top of every page (`1...2`), or nil.
     public var repeatRows: ClosedRange<Int>?
 
-    public init(orientation: Orientation = .portrait, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil) {
+    /// Printed centred at the top and at the bottom of every page (a title; `第 1 页，共 3 页`), or nothing when empty.
+    public var header: [HeaderFooterPart]
+    public var footer: [HeaderFooterPart]
+
+    public init(orientation: Orientation = .portrait, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil,
+                header: [HeaderFooterPart] = [], footer: [HeaderFooterPart] = []) {
         self.orientation = orientation
         self.fitToWidth = fitToWidth
         self.repeatRows = repeatRows
+        self.header = header
+        self.footer = footer
+    }
+}
+
+/// A piece of a printed page's header or footer.
+public enum HeaderFooterPart: Sendable, Hashable {
+    case text(String)
+    case pageNumber
+    case pageCount
+    case sheetName
+
+    /// The most characters a header or footer may take (Excel's limit), its codes included.
+    public static let limit = 255
+
+    /// The parts as a spreadsheet codes them, centred (`&C第 &P 页`): `&` in text doubled, text cut so the whole
+    /// stays within the limit.
+    static func coded(_ parts: [HeaderFooterPart]) -> String {
+        var out = "&C"
+        for part in parts {
+            switch part {
+            case .text(let text):
+                for character in text {
+                    let coded = character == "&" ? "&&" : String(character)
+                    if out.count + coded.count > limit - 6 { break }
+                    out += coded
+                }
+            case .pageNumber: out += "&P"
+            case .pageCount: out += "&N"
+            case .sheetName: out += "&A"
+            }
+        }
+        return out
     }
 }
 

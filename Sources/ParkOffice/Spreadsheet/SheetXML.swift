@@ -95,6 +95,12 @@ struct SheetXML {
         var page = [("paperSize", "9"), ("orientation", sheet.page.orientation.rawValue)]
         if sheet.page.fitToWidth { page += [("fitToWidth", "1"), ("fitToHeight", "0")] }
         b.empty("pageSetup", page)
+        if !sheet.page.header.isEmpty || !sheet.page.footer.isEmpty {
+            b.element("headerFooter") { b in
+                if !sheet.page.header.isEmpty { b.element("oddHeader", text: HeaderFooterPart.coded(sheet.page.header)) }
+                if !sheet.page.footer.isEmpty { b.element("oddFooter", text: HeaderFooterPart.coded(sheet.page.footer)) }
+            }
+        }
         b.close("worksheet")
         return b.text
     }

@@ -58,6 +58,10 @@ public struct SelfReportWorkbook {
         sheets.append(evidenceSheet(name: unique(messages("template.workbook.sheet.evidence"))))
         sheets.append(instructionsSheet(name: unique(messages("template.workbook.sheet.instructions"))))
         for i in sheets.indices { sheets[i].fitRowHeights() }
+        // The cover is a form's first page: rows with room to write in.
+        for row in 1...sheets[0].lastRow {
+            sheets[0].rowFormats[row, default: RowFormat()].height = max(sheets[0].rowFormats[row]?.height ?? 0, 24)
+        }
         let title = messages("template.workbook.title", ["title": scorecard.title.text(language)])
         return Workbook(sheets: sheets, properties: DocumentProperties(title: title, subject: scorecard.id, language: language == .zh ? "zh-CN" : "en"),
                         listSheetName: unique(messages("template.workbook.sheet.lists")))
@@ -67,6 +71,7 @@ public struct SelfReportWorkbook {
 
     static let header = CellStyle(bold: true, fill: .headerGrey, border: true, wrap: true, vertical: .center)
     static let body = CellStyle(border: true, wrap: true, vertical: .top)
+    static let coverLabel = CellStyle(bold: true, border: true, wrap: true, vertical: .center)
     static let help = CellStyle(fontColor: Color("595959"), border: true, wrap: true, vertical: .top)
     static let input = CellStyle(fill: .inputYellow, border: true, wrap: true, vertical: .top, locked: false)
     static let title = CellStyle(bold: true, fontSize: 14, wrap: true, vertical: .center)
@@ -88,11 +93,31 @@ public struct SelfReportWorkbook {
 
     /// A protected, printable sheet with its marker in A1, column A hidden and the header rows frozen.
     func formSheet(name: String, marker: String, headerRows: Int = 1, orientation: PageSetup.Orientation = .landscape) -> Sheet {
-        var sheet = Sheet(name: name, protected: true, page: PageSetup(orientation: orientation, repeatRows: 1...headerRows))
+        var sheet = Sheet(name: name, protected: true, page: page(orientation, repeatRows: 1...headerRows))
         sheet["A1"] = .text(marker)
         sheet.columns[1] = ColumnFormat(width: 4, hidden: true)
         sheet.freeze = CellReference(row: headerRows + 1, column: 1)
         return sheet
+    }
+
+    /// A4, fitted to the page's width, the form's title at the top of every page and the page number at the bottom.
+    func page(_ orientation: PageSetup.Orientation, repeatRows: ClosedRange<Int>? = nil) -> PageSetup {
+        // The footer's wording around the two numbers, split at placeholders filled with markers no message holds.
+        let footer = messages("template.workbook.footer", ["page": "\u{1}", "pages": "\u{2}"])
+        var parts: [HeaderFooterPart] = []
+        var text = ""
+        for character in footer {
+            guard character == "\u{1}" || character == "\u{2}" else {
+                text.append(character)
+                continue
+            }
+            if !text.isEmpty { parts.append(.text(text)) }
+            text = ""
+            parts.append(character == "\u{1}" ? .pageNumber : .pageCount)
+        }
+        if !text.isEmpty { parts.append(.text(text)) }
+        return PageSetup(orientation: orientation, repeatRows: repeatRows,
+                         header: [.text(messages("template.workbook.title", ["title": scorecard.title.text(language)]))], footer: parts)
     }
 
     func headers(_ titles: [String], row: Int = 1, into sheet: inout Sheet) {
@@ -128,7 +153,7 @@ public struct SelfReportWorkbook {
         for (i, row) in rows.enumerated() {
             let r = i + 2
             sheet.set(r, 1, .text(row.key))
-            sheet.set(r, 2, .text(row.label, style: Self.body.with { $0.bold = true }))
+            sheet.set(r, 2, .text(row.label, style: Self.coverLabel))
             sheet.set(r, 3, row.value)
             sheet.set(r, 4, .text(row.help, style: Self.help))
         }
@@ -415,7 +440,7 @@ public struct SelfReportWorkbook {
     }
 
     func instructionsSheet(name: String) -> Sheet {
-        var sheet = Sheet(name: name, protected: true, page: PageSetup(orientation: .portrait))
+        var sheet = Sheet(name: name, protected: true, page: page(.portrait))
         sheet.columns[1] = ColumnFormat(width: 24)
         sheet.columns[2] = ColumnFormat(width: 84)
         var r = 1
