@@ -286,6 +286,18 @@ final class SelfReportWorkbookTests: XCTestCase {
         XCTAssertNil(SelfReportWorkbook.exactDecimal(Rational(1, 3)!))
     }
 
+    /// A note longer than a cell can hold is refused with the sheet and cell, not written into a file Excel must repair.
+    func testATextTooLongForACellIsRefusedWithItsPlace() throws {
+        let dictionary = try dictionary()
+        let beijing = try scorecard("beijing-digital-advertising-park", dictionary)
+        var report = try sample("beijing-xinghe", dictionary, beijing)
+        report.assessments["beijing-digital-advertising-park"]?.ratings["basic.positioning"]?.note = String(repeating: "长", count: 40_000)
+        let written = SelfReportWorkbook(scorecard: beijing, dictionary: dictionary, messages: TestCatalogue.zh, report: report).write()
+        guard case .failure(let problem) = written else { return XCTFail("written") }
+        XCTAssertEqual(TestCatalogue.zh.text(of: problem), "无法写出 Excel 文件：工作表「自评」的单元格 G2 文字超过 32767 个字符（Excel 的上限）")
+        XCTAssertEqual(TestCatalogue.en.text(of: problem), "Cannot write the Excel file: cell G2 of sheet '自评' holds more than 32767 characters (Excel's limit)")
+    }
+
     /// A park name that looks like a formula stays text in every office program.
     func testAFormulaInAParkNameStaysText() throws {
         let dictionary = try dictionary()

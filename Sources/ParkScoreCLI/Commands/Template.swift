@@ -63,7 +63,12 @@ struct Template: ParsableCommand {
                 Console.error(workspace.messages("template.workbook.terminal") + "\n")
                 throw ExitCode(64)
             }
-            bytes = try SelfReportWorkbook(scorecard: scorecard, dictionary: dictionary, messages: workspace.messages).bytes()
+            switch SelfReportWorkbook(scorecard: scorecard, dictionary: dictionary, messages: workspace.messages).write() {
+            case .success(let written): bytes = written
+            case .failure(let problem):
+                workspace.report([problem])
+                throw ExitCode(1)
+            }
         }
         guard let output else {
             FileHandle.standardOutput.write(Data(bytes))

@@ -5,7 +5,7 @@ import ParkScore
 /// or holding a self-report already made (`parkscore convert self-report.yaml -o 申报表.xlsx`).
 ///
 /// The same facts, in the same order and with the same help as `SelfReportTemplate`, laid out as the workbook contract
-/// of docs issue 13 says (sheets found by the marker in A1, keys in the hidden column A, header row frozen): a cover,
+/// of issue 13 says (sheets found by the marker in A1, keys in the hidden column A, header row frozen): a cover,
 /// the facts, one sheet per table of records, the self-rating, the N/A claims, the evidence list and the instructions.
 /// Only the input cells (pale yellow) are unlocked; every sheet is protected without a password.
 public struct SelfReportWorkbook {
@@ -31,6 +31,18 @@ public struct SelfReportWorkbook {
     /// The workbook's bytes.
     public func bytes() throws -> [UInt8] {
         try WorkbookWriter(workbook()).bytes()
+    }
+
+    /// The workbook's bytes, or the problem that keeps them from being written (a report's text too long for a cell),
+    /// as a diagnostic the catalogue words.
+    public func write() -> Result<[UInt8], Diagnostic> {
+        do {
+            return .success(try bytes())
+        } catch WorkbookWriterError.textTooLong(let sheet, let cell) {
+            return .failure(.error(Message("workbook-write.text-too-long", sheet, cell, String(WorkbookWriter.maxTextLength)), at: nil))
+        } catch {
+            return .failure(.error(Message("workbook-write.failed", String(describing: error)), at: nil))
+        }
     }
 
     public func workbook() -> Workbook {
