@@ -167,7 +167,11 @@ public struct SelfReportWorkbook {
             sheet.set(r, 1, .text(row.key))
             sheet.set(r, 2, .text(row.label, style: Self.coverLabel))
             sheet.set(r, 3, row.value)
-            sheet.set(r, 4, .text(row.help, style: Self.help))
+            sheet.set(r, 4, .text(row.help, style: Self.help.with { $0.vertical = .center }))
+            if var value = sheet[CellReference(row: r, column: 3)] {
+                value.style.vertical = .center
+                sheet.set(r, 3, value)
+            }
         }
         return sheet
     }
