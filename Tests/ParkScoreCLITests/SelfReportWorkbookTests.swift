@@ -278,6 +278,46 @@ final class SelfReportWorkbookTests: XCTestCase {
         XCTAssertNil(nanshanDump.cell(firms, "B8"), "five firms, five rows")
     }
 
+    /// Every sample's filled form: every fact it gives has a value in its row, every record a row, every rating and
+    /// evidence item a row.
+    func testEverySampleFillsItsForm() throws {
+        let dictionary = try dictionary()
+        let scorecards = try Self.catalog.scorecardIDs.map { try scorecard($0, dictionary) }
+        let samples = try FileManager.default.contentsOfDirectory(atPath: Parkscore.repository.appendingPathComponent("Samples").path)
+            .filter { FileManager.default.fileExists(atPath: Parkscore.repository.appendingPathComponent("Samples/\($0)/self-report.yaml").path) }
+            .sorted()
+        XCTAssertGreaterThanOrEqual(samples.count, 10)
+        for name in samples {
+            let path = Parkscore.repository.appendingPathComponent("Samples/\(name)/self-report.yaml").path
+            guard let report = SelfReportLoader.load(path, dictionary: dictionary, scorecards: scorecards).value else { continue }
+            for id in report.appliesTo {
+                guard let scorecard = scorecards.first(where: { $0.id == id }) else { continue }
+                let book = SelfReportWorkbook(scorecard: scorecard, dictionary: dictionary, messages: TestCatalogue.zh, report: report)
+                guard case .success(let bytes) = book.write() else { XCTFail("\(name) \(id)"); continue }
+                let dump = try SpreadsheetDump.of(bytes)
+                let facts = dump.sheet(marker: "parkscore:facts")
+                for (i, key) in book.factRows().enumerated() {
+                    XCTAssertEqual(dump.cell(facts, "A\(i + 2)")?["value"] as? String, key)
+                    let given = report.facts[key] != nil
+                    XCTAssertEqual(!(dump.cell(facts, "C\(i + 2)")?["value"] is NSNull), given, "\(name) \(id) \(key)")
+                }
+                for key in book.recordKeys() {
+                    guard case .list(let records)? = report.facts[key]?.value, !records.isEmpty else { continue }
+                    let sheet = dump.sheet(marker: "parkscore:records:" + key)
+                    XCTAssertFalse(dump.cell(sheet, "B\(records.count + 2)")?["value"] is NSNull, "\(name) \(key): the last record")
+                    XCTAssertNil(dump.cell(sheet, "B\(records.count + 3)"), "\(name) \(key): nothing after the last record")
+                }
+                let ratings = dump.sheet(marker: "parkscore:ratings:" + id)
+                let rated = ((ratings?["cells"] as? [String: [String: Any]]) ?? [:]).filter { $0.key.hasPrefix("F") && $0.value["value"] is Int }
+                XCTAssertEqual(rated.count, report.assessments[id]?.ratings.count ?? 0, "\(name) \(id)")
+                let evidence = dump.sheet(marker: "parkscore:evidence")
+                for (i, item) in report.evidence.enumerated() {
+                    XCTAssertEqual(dump.cell(evidence, "B\(i + 2)")?["value"] as? String, item.id, name)
+                }
+            }
+        }
+    }
+
     /// The exact decimal of a value goes into the cell as the report wrote it; a percent is the fraction.
     func testNumbersKeepTheirExactDigits() throws {
         XCTAssertEqual(SelfReportWorkbook.exactDecimal(Rational(160000050, 100)!), "1600000.5")
