@@ -360,7 +360,8 @@ public struct SelfReportWorkbook {
                 let value = r < records.count ? records[r][field.name] : nil
                 sheet.set(r + 3, column, cell(value, type: field.type, labels: field.valueLabels))
             }
-            let range = CellRange(CellReference(row: 3, column: column), CellReference(row: max(3 + rows - 1, 1_000), column: column))
+            let range = CellRange(CellReference(row: 3, column: column), CellReference(row: min(max(3 + rows - 1, schema.maxRecords + 2), CellReference.maxRow), column: column))
+            // The drop-down reaches as far as the table may go (max_records rows), not only the rows offered.
             if let validation = validation(field.type, labels: field.valueLabels, at: [range]) { sheet.validations.append(validation) }
         }
         return sheet
