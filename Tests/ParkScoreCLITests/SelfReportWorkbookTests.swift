@@ -245,6 +245,16 @@ final class SelfReportWorkbookTests: XCTestCase {
         let technologies = try XCTUnwrap(value("tech.digital_technologies")?["value"] as? String)
         XCTAssertEqual(technologies.components(separatedBy: "、").count, 3, technologies)
 
+        // An empty list is given, as 无, never a blank (which reads as missing data).
+        var none = xinghe
+        none.facts["facilities.shared_spaces"] = FactEntry(.list([]))
+        let noneDump = try SpreadsheetDump.of(try SelfReportWorkbook(scorecard: beijing, dictionary: dictionary, messages: TestCatalogue.zh,
+                                                                     report: none).bytes())
+        let noneFacts = noneDump.sheet(marker: "parkscore:facts")
+        let sharedRow = try XCTUnwrap(((noneFacts?["cells"] as? [String: [String: Any]]) ?? [:])
+            .first { $0.key.hasPrefix("A") && $0.value["value"] as? String == "facilities.shared_spaces" }?.key.dropFirst())
+        XCTAssertEqual(noneDump.cell(noneFacts, "C" + sharedRow)?["value"] as? String, "无")
+
         let ratings = dump.sheet(marker: "parkscore:ratings:beijing-digital-advertising-park")
         XCTAssertEqual(dump.cell(ratings, "A2")?["value"] as? String, "basic.positioning")
         XCTAssertEqual(dump.cell(ratings, "F2")?["value"] as? Int, 2)

@@ -290,6 +290,8 @@ public struct SelfReportWorkbook {
             if case .enumeration = type { return .text(label(t, labels), style: style) }
             return .text(t, style: style)
         case .list(let items):
+            // An empty list is a fact given (the park has none), not a blank, which would read as missing data.
+            if items.isEmpty { return .text(messages("template.workbook.none"), style: style) }
             return .text(messages.list(items.map { item in
                 if case .text(let t) = item { return label(t, labels) }
                 return Self.plain(item)
