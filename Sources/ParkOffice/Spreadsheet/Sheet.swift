@@ -108,16 +108,20 @@ public struct PageSetup: Sendable, Hashable {
     public var fitToWidth: Bool
     /// Rows printed at the top of every page (`1...2`), or nil.
     public var repeatRows: ClosedRange<Int>?
+    /// Columns printed at the left of every page (`1...3`: A to C), or nil: a sheet too wide for one page keeps its
+    /// first columns (what each row is) on every page.
+    public var repeatColumns: ClosedRange<Int>?
 
     /// Printed centred at the top and at the bottom of every page (a title; `第 1 页，共 3 页`), or nothing when empty.
     public var header: [HeaderFooterPart]
     public var footer: [HeaderFooterPart]
 
     public init(orientation: Orientation = .portrait, fitToWidth: Bool = true, repeatRows: ClosedRange<Int>? = nil,
-                header: [HeaderFooterPart] = [], footer: [HeaderFooterPart] = []) {
+                repeatColumns: ClosedRange<Int>? = nil, header: [HeaderFooterPart] = [], footer: [HeaderFooterPart] = []) {
         self.orientation = orientation
         self.fitToWidth = fitToWidth
         self.repeatRows = repeatRows
+        self.repeatColumns = repeatColumns
         self.header = header
         self.footer = footer
     }

@@ -178,12 +178,20 @@ public struct WorkbookWriter {
                     b.empty("sheet", attributes)
                 }
             }
-            let titled = sheets.enumerated().compactMap { i, sheet in sheet.page.repeatRows.map { (i, sheet.name, $0) } }
+            // Print titles: the columns, then the rows, as Excel writes them (`'Sheet'!$A:$C,'Sheet'!$1:$1`).
+            let titled = sheets.enumerated().compactMap { i, sheet -> (Int, String)? in
+                let quoted = Self.quoted(sheetName: sheet.name)
+                var ranges: [String] = []
+                if let columns = sheet.page.repeatColumns {
+                    ranges.append(quoted + "!$\(CellReference.letters(columns.lowerBound)):$\(CellReference.letters(columns.upperBound))")
+                }
+                if let rows = sheet.page.repeatRows { ranges.append(quoted + "!$\(rows.lowerBound):$\(rows.upperBound)") }
+                return ranges.isEmpty ? nil : (i, ranges.joined(separator: ","))
+            }
             if !titled.isEmpty {
                 b.element("definedNames") { b in
-                    for (i, name, rows) in titled {
-                        b.element("definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", String(i))],
-                                  text: Self.quoted(sheetName: name) + "!$\(rows.lowerBound):$\(rows.upperBound)")
+                    for (i, text) in titled {
+                        b.element("definedName", [("name", "_xlnm.Print_Titles"), ("localSheetId", String(i))], text: text)
                     }
                 }
             }
