@@ -235,8 +235,8 @@ public struct BatchRun: Sendable {
 }
 
 extension BatchRun {
-    /// Each scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time, the files on every
-    /// worker.
+    /// Each scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time, and ranking.xlsx (a
+    /// workbook is made whole, then written), the files on every worker.
     func writeRankings(_ scorecards: [Scorecard], rows: consuming [String: [(id: String, name: String, standing: Standing)]], skipped: [String],
                        staging: StagingFolder) -> Result<[BatchSummary.RankingFiles], Diagnostic> {
         let language = options.language
@@ -247,7 +247,7 @@ extension BatchRun {
         for scorecard in scorecards {
             if let problem = staging.folder(scorecard.id) { return .failure(problem) }
         }
-        let files = ["ranking.csv", "ranking.html", "ranking.json"]
+        let files = ["ranking.csv", "ranking.html", "ranking.json", "ranking.xlsx"]
         let problems = ResultSlots<Diagnostic>(count: made.count * files.count)
         DispatchQueue.concurrentPerform(iterations: made.count * files.count) { job in
             let ranking = made[job / files.count], name = files[job % files.count]
@@ -261,6 +261,11 @@ extension BatchRun {
                     for entry in ranking.entries { file.append(table.csvLine(entry)) }
                 case "ranking.html":
                     renderer.writeComparisonHTML(ranking, language: language, to: file.append)
+                case "ranking.xlsx":
+                    switch RankingWorkbook(ranking: ranking, messages: renderer.templates.messages(language)).bytes() {
+                    case .success(let bytes): file.append(bytes)
+                    case .failure(let problem): problems.set(job, problem)
+                    }
                 default:
                     RankingDocument.write(ranking, skipped: skipped, to: file.append)
                 }

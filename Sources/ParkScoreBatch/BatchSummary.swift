@@ -8,7 +8,7 @@ public struct BatchSummary: Sendable {
         public var title: String
         /// Parks ranked.
         public var parks: Int
-        /// `<output>/<scorecard>`: ranking.html, ranking.csv, ranking.json and dossiers/.
+        /// `<output>/<scorecard>`: ranking.html, ranking.csv, ranking.json, ranking.xlsx and dossiers/.
         public var folder: String
         public var top: Ranking.Entry?
     }

@@ -56,7 +56,7 @@ final class BatchTests: XCTestCase {
         for id in all {
             XCTAssertEqual(outputs[0].keys.filter { $0.hasPrefix("/\(id)/dossiers/") && $0.hasSuffix(".\(id).zh.html") }.count, 40, id)
             XCTAssertEqual(outputs[0].keys.filter { $0.hasPrefix("/\(id)/dossiers/") && $0.hasSuffix(".\(id).zh.json") }.count, 40, id)
-            for file in ["ranking.html", "ranking.csv", "ranking.json"] { XCTAssertNotNil(outputs[0]["/\(id)/\(file)"], id + "/" + file) }
+            for file in ["ranking.html", "ranking.csv", "ranking.json", "ranking.xlsx"] { XCTAssertNotNil(outputs[0]["/\(id)/\(file)"], id + "/" + file) }
         }
         let problems = String(decoding: outputs[0]["/problems.txt"] ?? Data(), as: UTF8.self)
         XCTAssertTrue(problems.contains("app-broken: 已跳过"), problems)
@@ -78,7 +78,7 @@ final class BatchTests: XCTestCase {
         let withDossiers = try files(full), without = try files(lean)
         var expected: Set<String> = ["/problems.txt"]
         for id in [beijing, jiading] {
-            for file in ["ranking.html", "ranking.csv", "ranking.json"] { expected.insert("/" + id + "/" + file) }
+            for file in ["ranking.html", "ranking.csv", "ranking.json", "ranking.xlsx"] { expected.insert("/" + id + "/" + file) }
         }
         XCTAssertEqual(Set(without.keys), expected)
         for (name, bytes) in without { XCTAssertEqual(bytes, withDossiers[name], name) }

@@ -7,7 +7,7 @@ import ParkScoreIO
 
 struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score a folder of applications: a dossier per park and scorecard, a ranking per scorecard (HTML, CSV, JSON) and a list of problems.",
+        abstract: "Score a folder of applications: a dossier per park and scorecard, a ranking per scorecard (HTML, CSV, JSON, XLSX) and a list of problems.",
         discussion: """
         Each subfolder is one application: its self-report.yaml, its evidence, and reviews/*.yaml (with reviews the \
         application is scored in evaluation mode). A broken application is reported and skipped; it never stops \
@@ -15,7 +15,7 @@ struct Batch: ParsableCommand {
 
         Without --scorecard, each application is scored against the scorecards its self-report lists under \
         applies_to (--all says so explicitly). Output, per scorecard:
-          <dir>/<scorecard>/ranking.html, ranking.csv, ranking.json
+          <dir>/<scorecard>/ranking.html, ranking.csv, ranking.json, ranking.xlsx
           <dir>/<scorecard>/dossiers/<park>.<scorecard>.<lang>.html and .json
         and <dir>/problems.txt for the whole run. The new output replaces the same scorecard's folder of an earlier \
         run as a whole, and only once every application is done: a batch that fails leaves the folder as it was.

@@ -5,7 +5,7 @@ import ParkScoreDossier
 import ParkScoreIO
 
 enum ComparisonFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, html
+    case table, csv, html, xlsx
 }
 
 struct Compare: ParsableCommand {
@@ -13,7 +13,9 @@ struct Compare: ParsableCommand {
         abstract: "Compare parks against one scorecard: ranks (ties share a rank), totals, dimension matrix, best park per criterion.",
         // A report with a reviews/ folder beside it is compared by its evaluation, as batch does.
         discussion: """
-        CSV is UTF-8 with a byte-order mark, so Excel opens it with the Chinese intact.
+        CSV is UTF-8 with a byte-order mark, so Excel opens it with the Chinese intact. XLSX is an Excel workbook with a \
+        sheet per view (ranking, dimensions, criteria, best per criterion), numbers as numbers and the heat map as cell \
+        fills; it is binary, so it goes to a file (-o) or a redirected standard output, never to a terminal.
 
         Examples:
           parkscore compare a/self-report.yaml b/self-report.yaml \\
@@ -22,6 +24,8 @@ struct Compare: ParsableCommand {
               --scorecard beijing-digital-advertising-park --format csv -o 排名.csv
           parkscore compare */self-report.yaml \\
               --scorecard beijing-digital-advertising-park --format html -o ranking.html
+          parkscore compare */self-report.yaml \\
+              --scorecard beijing-digital-advertising-park --format xlsx -o 排名.xlsx
         """
     )
 
@@ -31,7 +35,7 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "id|path"))
     var scorecard: String
 
-    @Option(name: .long, help: "table, csv or html.")
+    @Option(name: .long, help: "table, csv, html or xlsx (an Excel workbook; needs -o or a redirected output).")
     var format: ComparisonFormat = .table
 
     @OptionGroup var language: LanguageOption
@@ -44,6 +48,11 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria, language: lang)
+        // A workbook is binary: said before anything is scored.
+        if format == .xlsx, output == nil, isatty(1) == 1 {
+            Console.error(workspace.messages("sheet.cli.xlsx_terminal") + "\n")
+            throw ExitCode(64)
+        }
         let library = try workspace.library()
         let scorecard = try workspace.require(library.scorecard(self.scorecard)).scorecard
         let pipeline = AssessmentPipeline(criteria: library)
@@ -73,6 +82,9 @@ struct Compare: ParsableCommand {
         let ranking = Ranking(scorecard: scorecard, parks: parks)
         let text: String
         switch format {
+        case .xlsx:
+            try write(RankingWorkbook(ranking: ranking, messages: workspace.messages).bytes(), workspace: workspace)
+            return
         case .table: text = RankingTable(ranking: ranking, messages: workspace.messages).text
         case .csv: text = RankingTable(ranking: ranking, messages: workspace.messages).csv
         case .html:
@@ -89,6 +101,25 @@ struct Compare: ParsableCommand {
             }
         } else {
             Console.out(text)
+        }
+    }
+
+    /// Writes the workbook's bytes to -o, or to standard output (not a terminal: checked before scoring).
+    func write(_ made: Result<[UInt8], Diagnostic>, workspace: Workspace) throws {
+        let bytes: [UInt8]
+        switch made {
+        case .success(let made): bytes = made
+        case .failure(let problem):
+            workspace.report([problem])
+            throw ExitCode(1)
+        }
+        if let output {
+            if let problem = AtomicFile.write(bytes, to: output) {
+                workspace.report([problem])
+                throw ExitCode(1)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(bytes))
         }
     }
 }
