@@ -9,7 +9,7 @@ extension DossierFormat: ExpressibleByArgument {}
 /// What `dossier` writes: a dossier format, a PDF printed from the HTML dossier by headless Chromium, or a Word
 /// document.
 enum DossierFileFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, md, json, pdf, docx
+    case html, md, json, pdf, docx, xlsx
 
     /// The format a file name's extension names (`.markdown` and `.htm` too), if any.
     init?(extension ext: String) {
@@ -26,7 +26,8 @@ enum DossierFileFormat: String, ExpressibleByArgument, CaseIterable {
         case .html, .pdf: return .html
         case .md: return .md
         case .json: return .json
-        case .docx: return nil
+        // A Word document and the 评分表 (ScoringSheetWorkbook) are made from the assessment, not from a text rendering.
+        case .docx, .xlsx: return nil
         }
     }
 }
@@ -68,7 +69,7 @@ struct DossierCommand: ParsableCommand {
 
     @OptionGroup var application: ApplicationOptions
 
-    @Option(name: .long, help: "Format: html, md, json, pdf (printed with headless Chromium) or docx (Word).")
+    @Option(name: .long, help: "Format: html, md, json, pdf (printed with headless Chromium), docx (Word) or xlsx (the 评分表, an Excel scoring sheet).")
     var format: DossierFileFormat?
 
     @OptionGroup var language: LanguageOption
@@ -143,6 +144,10 @@ struct DossierCommand: ParsableCommand {
             Console.error(workspace.messages("docx.terminal") + "\n")
             throw ExitCode(64)
         }
+        if case .standardOutput(.xlsx) = target, isatty(1) == 1 {
+            Console.error(workspace.messages("sheet.cli.xlsx_terminal") + "\n")
+            throw ExitCode(64)
+        }
 
         let pipeline = AssessmentPipeline(criteria: try workspace.library())
         let assessment = try workspace.assess(report: report, application: application, pipeline: pipeline, date: date)
@@ -164,8 +169,16 @@ struct DossierCommand: ParsableCommand {
             let text = renderer.renderBytes(formats.compactMap(\.rendered), result, language: lang)
             var next = text.makeIterator()
             return try formats.map { format in
-                guard format.rendered != nil, let rendered = next.next() else { return try renderer.renderDocx(result, language: lang) }
-                return try bytes(format, rendered: rendered)
+                if format.rendered != nil, let rendered = next.next() { return try bytes(format, rendered: rendered) }
+                if format == .xlsx {
+                    switch ScoringSheetWorkbook(assessment: result, messages: workspace.messages).bytes() {
+                    case .success(let bytes): return bytes
+                    case .failure(let problem):
+                        workspace.report([problem])
+                        throw ExitCode(1)
+                    }
+                }
+                return try renderer.renderDocx(result, language: lang)
             }
         }
 
