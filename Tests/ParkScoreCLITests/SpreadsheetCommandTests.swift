@@ -78,4 +78,17 @@ final class SpreadsheetCommandTests: XCTestCase {
                                           "-o", compared.path]).status, 0)
         XCTAssertEqual(try Data(contentsOf: compared), try Data(contentsOf: out.appendingPathComponent(beijing + "/ranking.xlsx")))
     }
+
+    /// A workbook is binary: on a terminal (a pseudo-terminal made by script(1)), compare and dossier refuse, exit 64.
+    func testAWorkbookIsNeverWrittenToATerminal() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("script(1) is needed for a terminal") }
+        let parkscore = Parkscore.executable.path
+        for command in ["\(parkscore) compare Samples/beijing-xinghe/self-report.yaml --scorecard \(beijing) --format xlsx --lang en",
+                        "\(parkscore) dossier Samples/beijing-xinghe/self-report.yaml --format xlsx --lang en"] {
+            let run = try Parkscore.run(["script", "-qec", command, "/dev/null"], executable: "/usr/bin/script")
+            XCTAssertEqual(run.status, 64, command)
+            XCTAssertTrue(run.stdout.contains("error: a workbook cannot be written to a terminal"), run.stdout)
+            XCTAssertFalse(run.stdout.contains("PK"), "no bytes of the package on the terminal")
+        }
+    }
 }
