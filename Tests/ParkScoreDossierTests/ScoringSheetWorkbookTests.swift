@@ -148,6 +148,6 @@ final class ScoringSheetWorkbookTests: SpreadsheetOutputTestCase {
         // English: the catalogue's words, the same numbers.
         let en = try SpreadsheetDump.of(try bytes(ScoringSheetWorkbook(assessment: assessment, messages: renderer.templates.messages(.en)).bytes()))
         XCTAssertEqual(en.sheetNames, ["Scoring sheet"])
-        XCTAssertEqual(cells(en.sheet("Scoring sheet"))["D9"]?["value"] as? String, "Self-assessed")
+        XCTAssertEqual(cells(en.sheet("Scoring sheet"))["D9"]?["value"] as? String, "Self")
     }
 }

@@ -109,8 +109,8 @@ public struct ScoringSheetWorkbook: Sendable {
         headers += raters.map { messages("sheet.scoring.reviewer_level", ["name": $0.reviewer.name, "role": role($0.reviewer.role)]) }
         if evaluation { headers.append(messages("sheet.scoring.disagreement")) }
         for (i, text) in headers.enumerated() { sheet.set(row, i + 1, .text(SheetNumber.clipped(text), style: Self.header)) }
-        let widths: [Double] = [32, 34, 8, 9, 9, 9] + raters.map { _ in 12 } + (evaluation ? [9] : [])
-        sheet.rowFormats[row] = RowFormat(height: Swift.max(24, SheetNumber.rowHeight(zip(headers, widths).map { ($0, $1) }) ?? 24))
+        let widths: [Double] = [32, 34, 8, 11, 11, 11] + raters.map { _ in 13 } + (evaluation ? [14] : [])
+        sheet.rowFormats[row] = RowFormat(height: Swift.max(24, (SheetNumber.rowHeight(zip(headers, widths).map { ($0, $1) }) ?? 9) + 15))
         sheet.freeze = CellReference(row: row + 1, column: 3)
         sheet.page = PageSetup(orientation: .portrait, fitToWidth: true, repeatRows: row...row)
         row += 1

@@ -66,14 +66,14 @@ enum SheetNumber {
     /// The height (points) a row needs for wrapped text, since a spreadsheet opening a file does not always measure
     /// rows itself (LibreOffice keeps the default height): the most lines any of the cells wraps to, nil when every cell
     /// fits on one line. Widths as rendered by LibreOffice in the default font (looked at): a CJK character takes about
-    /// 1.6 columns, a Latin letter or digit about 0.95.
+    /// 1.6 columns, a Latin letter or digit about 0.8 (bold text is wider: headers leave a line spare).
     static func rowHeight(_ cells: [(text: String, width: Double)]) -> Double? {
         var lines = 1
         for cell in cells {
             let usable = Swift.max(1, cell.width - 0.5)
             var count = 0
             for line in cell.text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let width = line.unicodeScalars.reduce(0.0) { $0 + (DiagnosticRenderer.width($1) == 2 ? 1.6 : 0.95) }
+                let width = line.unicodeScalars.reduce(0.0) { $0 + (DiagnosticRenderer.width($1) == 2 ? 1.6 : 0.8) }
                 count += Swift.max(1, Int((width / usable).rounded(.up)))
             }
             lines = Swift.max(lines, count)
