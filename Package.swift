@@ -57,7 +57,7 @@ let package = Package(
         // Speed: libyaml's own event loop against parse + validate + score on the same files.
         .executableTarget(name: "ParkScoreBenchmarks", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "CYAML"], path: "Benchmarks",
                           exclude: ["generate-applications.py", "batch-benchmark.sh", "python-baseline.py"]),
-        .target(name: "ParkScoreTestSupport", dependencies: ["CYAML", "ParkScoreIO"], path: "Tests/Support"),
+        .target(name: "ParkScoreTestSupport", dependencies: ["CYAML", "ParkScoreIO", "ParkOffice"], path: "Tests/Support"),
         .testTarget(name: "ParkOfficeTests", dependencies: ["ParkOffice", "ParkScoreTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "ParkScoreTestSupport"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "Crypto", package: "swift-crypto")]),

@@ -54,6 +54,13 @@ public struct BatchRun: Sendable {
         return .success(names)
     }
 
+    /// An application folder's self-report: `self-report.yaml`, or `self-report.xlsx` when only the workbook is there
+    /// (a folder with neither is named as `self-report.yaml`, the file it lacks).
+    static func report(in folder: String) -> String {
+        let found = ApplicationInput.applicationReport(folder)
+        return found == folder ? folder + "/self-report.yaml" : found
+    }
+
     /// Runs the batch. `progress` is called after each application with (done, total), from the workers.
     public func run(progress: (@Sendable (Int, Int) -> Void)? = nil) -> Result<BatchSummary, Diagnostic> {
         let names: [String]
@@ -108,7 +115,7 @@ public struct BatchRun: Sendable {
         case .success(let folders): reviewFolders = folders
         case .failure(let problem): problems.append(problem)
         }
-        let input = ApplicationInput.read(report: folder + "/self-report.yaml", reviewFolders: reviewFolders, evidenceLimit: options.evidenceLimit)
+        let input = ApplicationInput.read(report: Self.report(in: folder), reviewFolders: reviewFolders, evidenceLimit: options.evidenceLimit)
         var sources = input.sources
         problems += input.diagnostics
         // The problems rendered with the lines of the inputs they point into (a value returned, so not in a defer).
@@ -183,7 +190,7 @@ public struct BatchRun: Sendable {
                 if let first = firstByKey[key] {
                     let message = Message("batch.park-id.duplicate", row.parkID, names[first], row.scorecard)
                     outcomes[index].problems += DiagnosticRenderer(messages: messages).render([
-                        .error(message, at: SourceLocation(file: options.applications + "/" + names[index] + "/self-report.yaml", line: 1, column: 1))])
+                        .error(message, at: SourceLocation(file: Self.report(in: options.applications + "/" + names[index]), line: 1, column: 1))])
                     outcomes[index].hasErrors = true
                     continue
                 }

@@ -17,7 +17,7 @@ struct ParkScoreCommand: ParsableCommand {
         """,
         version: ParkScoreVersion.current,
         subcommands: [Scorecards.self, Score.self, Validate.self, EvidenceCommand.self, Lint.self, Explain.self, Template.self, DossierCommand.self, Batch.self, Compare.self,
-                      Crosswalk.self, Diff.self]
+                      Crosswalk.self, Diff.self, Convert.self]
     )
 }
 

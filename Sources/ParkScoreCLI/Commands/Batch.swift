@@ -9,7 +9,7 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a folder of applications: a dossier per park and scorecard, a ranking per scorecard (HTML, CSV, JSON, XLSX) and a list of problems.",
         discussion: """
-        Each subfolder is one application: its self-report.yaml, its evidence, and reviews/*.yaml (with reviews the \
+        Each subfolder is one application: its self-report.yaml (or a workbook, self-report.xlsx), its evidence, and reviews/*.yaml (with reviews the \
         application is scored in evaluation mode). A broken application is reported and skipped; it never stops \
         the batch. Runs on every core; the output is the same whatever their number.
 

@@ -21,6 +21,9 @@ struct EvidenceCommand: ParsableCommand {
         Examples:
           parkscore evidence park/self-report.yaml
           parkscore evidence park/self-report.yaml --fill
+
+        A workbook (申报表.xlsx) is not edited: check its evidence with 'parkscore validate 申报表.xlsx', or convert \
+        it to YAML first ('parkscore convert 申报表.xlsx -o self-report.yaml').
         """
     )
 
@@ -59,6 +62,14 @@ struct EvidenceCommand: ParsableCommand {
             report([d], [])
             throw ExitCode(1)
         case .success(let f): file = f
+        }
+        // A workbook is not edited in place (its sha256 cells are the park's to fill), nor listed here: `validate`
+        // checks a workbook's evidence files and hashes, cell by cell.
+        if WorkbookSelfReport.isWorkbook(file) {
+            let message = fill ? Message("workbook.evidence-fill", reportPath, "parkscore convert " + reportPath + " -o self-report.yaml")
+                : Message("workbook.evidence-list", reportPath, "parkscore validate " + reportPath)
+            report([.error(message, at: nil)], [])
+            throw ExitCode(1)
         }
         let planned = EvidenceHashFill.plan(file, evidence: EvidenceFolder(ofReport: reportPath, maxBytes: maxEvidenceMib << 20))
         report(planned.diagnostics, planned.sources)

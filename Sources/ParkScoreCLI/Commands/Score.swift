@@ -17,10 +17,11 @@ struct Score: ParsableCommand {
           parkscore score park/self-report.yaml
           parkscore score park/self-report.yaml --reviews park/reviews
           parkscore score report.yaml --scorecard nanshan-livestreaming --format json
+          parkscore score 申报表.xlsx
         """
     )
 
-    @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
+    @Argument(help: ArgumentHelp("The park's self-report: YAML, or a workbook (.xlsx) filled in from the template.", valueName: "self-report"))
     var report: String
 
     @OptionGroup var application: ApplicationOptions

@@ -20,10 +20,11 @@ struct Validate: ParsableCommand {
           parkscore validate park/self-report.yaml
           parkscore validate report.yaml --scorecard zhejiang-audiovisual-base
           parkscore validate park/self-report.yaml --reviews park/reviews
+          parkscore validate 申报表.xlsx
         """
     )
 
-    @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
+    @Argument(help: ArgumentHelp("The park's self-report: YAML, or a workbook (.xlsx) filled in from the template.", valueName: "self-report"))
     var report: String
 
     @OptionGroup var application: ApplicationOptions

@@ -16,14 +16,21 @@ public struct ApplicationInput: Sendable {
 
     /// Reads an application from disk: the self-report, each review file, and every `.yaml`/`.yml` file of each review
     /// folder (in name order). Evidence is looked up in the self-report's folder.
-    /// The self-report of `path`: the path itself, or `self-report.yaml` inside it when it is an application folder
-    /// holding one (a folder without it is left as it is, and refused as a folder when read).
+    /// The self-report of `path`: the path itself, or `self-report.yaml` (else `self-report.xlsx`, a workbook) inside it
+    /// when it is an application folder holding one (a folder without either is left as it is, and refused as a folder
+    /// when read).
     public static func applicationReport(_ path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return path }
-        let inside = (path.hasSuffix("/") ? path : path + "/") + "self-report.yaml"
-        return access(inside, F_OK) == 0 ? inside : path
+        for name in reportNames {
+            let inside = (path.hasSuffix("/") ? path : path + "/") + name
+            if access(inside, F_OK) == 0 { return inside }
+        }
+        return path
     }
+
+    /// The names a self-report has in an application folder, in the order they are looked for.
+    public static let reportNames = ["self-report.yaml", "self-report.xlsx"]
 
     public static func read(report: String, reviews: [String] = [], reviewFolders: [String] = [],
                             evidenceLimit: Int = EvidenceFolder.defaultMaxBytes) -> Loaded<ApplicationInput> {
@@ -42,7 +49,7 @@ public struct ApplicationInput: Sendable {
             case .failure(let d): diagnostics.append(d)
             }
         }
-        // An application folder (as a batch reads it) stands for the self-report.yaml in it.
+        // An application folder (as a batch reads it) stands for the self-report.yaml (or .xlsx) in it.
         let report = applicationReport(report)
         switch SourceFile.read(report) {
         case .failure(let d):

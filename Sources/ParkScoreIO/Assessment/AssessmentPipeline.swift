@@ -54,7 +54,7 @@ public struct AssessmentPipeline: Sendable {
             // An applies_to already refused (a path where an id belongs) says all there is to say.
             if out.diagnostics.contains(where: { $0.severity == .error && $0.path?.hasPrefix("applies_to") == true }) { return fail() }
             out.diagnostics.append(.error(Message("pipeline.no-scorecard", "--scorecard"),
-                                          at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
+                                          at: input.selfReport.startLocation))
             return fail()
         }
         var scorecards: [LoadedScorecard] = []
@@ -121,7 +121,7 @@ public struct AssessmentPipeline: Sendable {
             let evaluated = mode == .evaluation && (!own.isEmpty || options.mode == .evaluation)
             if mode == .evaluation && !evaluated {
                 out.diagnostics.append(.warning(Message("pipeline.review.none", scorecard.id),
-                                                at: SourceLocation(file: input.selfReport.path, line: 1, column: 1)))
+                                                at: input.selfReport.startLocation))
             }
             if evaluated {
                 let s = StagedEvaluation.evaluate(report, against: scorecard, engine: engine, reviews: own, evidenceFiles: evidence.states)

@@ -5,18 +5,21 @@ import ParkYAML
 /// key path. Decoding never stops at the first problem: a bad value is reported and skipped.
 final class DocumentDecoder {
     let file: String
+    /// For YAML made from a workbook: the cell each line came from, which every location then names.
+    let cells: [Int: CellPlace]
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    init(file: String, cells: [Int: CellPlace] = [:]) {
         self.file = file
+        self.cells = cells
     }
 
     func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
+        location(node.mark)
     }
 
     func location(_ mark: Mark) -> SourceLocation {
-        SourceLocation(file: file, line: mark.line, column: mark.column)
+        SourceLocation(file: file, line: mark.line, column: mark.column, cell: cells[mark.line])
     }
 
     func error(_ message: Message, at node: Node, _ path: KeyPath) {

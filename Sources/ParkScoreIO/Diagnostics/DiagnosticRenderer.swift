@@ -1,3 +1,5 @@
+import Foundation
+import ParkOffice
 import ParkScore
 
 /// Prints diagnostics as `file:line:column: error: message [key.path]`, followed by the line of the file
@@ -29,7 +31,8 @@ public final class DiagnosticRenderer {
 
     private func lines(of path: String) -> [Substring]? {
         if let known = lines[path] { return known }
-        guard let file = files[path] else { return nil }
+        // A workbook has no lines to show: its places are cells, shown by their text.
+        guard let file = files[path], PackageReader.kind(of: file.bytes) == .other else { return nil }
         let split = Self.split(String(decoding: file.bytes, as: UTF8.self))
         lines[path] = split
         return split
@@ -64,6 +67,7 @@ public final class DiagnosticRenderer {
     }
 
     func snippet(_ location: SourceLocation) -> String? {
+        if let cell = location.cell { return cellSnippet(cell) }
         guard let fileLines = lines(of: location.file), location.line >= 1, location.line <= fileLines.count else { return nil }
         var column = max(location.column - 1, 0)
         // Only the part of a long line around the column is looked at.
@@ -93,6 +97,15 @@ public final class DiagnosticRenderer {
             }
         }
         return "    \(shown)\n    \(caret)^\n"
+    }
+
+    /// A workbook's cell: its text instead of a caret line (one line, kept short), or that it is blank.
+    func cellSnippet(_ cell: CellPlace) -> String? {
+        guard !cell.name.isEmpty else { return nil }
+        guard !cell.text.isEmpty else { return "    " + (messages?("workbook.cell.blank") ?? "(blank)") + "\n" }
+        var text = cell.text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        if text.count > 120 { text = String(text.prefix(117)) + "…" }
+        return "    " + (messages?("workbook.cell.text", ["text": TerminalText.escape(text)]) ?? TerminalText.escape(text)) + "\n"
     }
 
     /// A message quoting a huge name is cut in the middle: the start and the end say enough.

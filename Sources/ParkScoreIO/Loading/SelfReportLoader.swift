@@ -19,14 +19,30 @@ public enum SelfReportLoader {
 
     /// Decodes the report and checks its facts against the dictionary (types, bounds, unknown keys); what depends on
     /// the scorecards is left to `check`.
+    /// A workbook (申报表.xlsx) is first turned into the YAML a person would have written (`WorkbookSelfReport`), then
+    /// read by the same decoders, each problem located at its cell.
     public static func decodeFacts(_ file: SourceFile, dictionary: FactDictionary) -> Loaded<SelfReport> {
-        file.decodeDocument { node, decoder in
-            guard let report = SelfReportReader(decoder: decoder, dictionary: dictionary).report(node) else {
-                return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
-            }
-            let diagnostics = decoder.diagnostics + SelfReportValidation.checkRanges(report, dictionary: dictionary)
-            return Loaded(value: report, diagnostics: diagnostics.sortedForReport())
+        guard WorkbookSelfReport.isWorkbook(file) else {
+            return file.decodeDocument { node, decoder in decode(node, decoder, dictionary: dictionary) }
         }
+        let converted = WorkbookSelfReport.convert(file, dictionary: dictionary)
+        guard let value = converted.value, !converted.hasErrors else {
+            return Loaded(value: nil, diagnostics: converted.diagnostics.sortedForReport(), sources: [file])
+        }
+        let yaml = SourceFile(path: file.path, bytes: Array(value.yaml.utf8))
+        var loaded = yaml.decodeDocument(cells: value.cells) { node, decoder in decode(node, decoder, dictionary: dictionary) }
+        loaded.diagnostics = (converted.diagnostics + loaded.diagnostics).sortedForReport()
+        // The workbook is the input: its bytes are what the audit hashes, and its cells what the snippets show.
+        loaded.sources = [file]
+        return loaded
+    }
+
+    private static func decode(_ node: Node, _ decoder: DocumentDecoder, dictionary: FactDictionary) -> Loaded<SelfReport> {
+        guard let report = SelfReportReader(decoder: decoder, dictionary: dictionary).report(node) else {
+            return Loaded(value: nil, diagnostics: decoder.diagnostics.sortedForReport())
+        }
+        let diagnostics = decoder.diagnostics + SelfReportValidation.checkRanges(report, dictionary: dictionary)
+        return Loaded(value: report, diagnostics: diagnostics.sortedForReport())
     }
 
     /// The checks that depend on the scorecards: evidence entries and what they support, and each self-assessment.

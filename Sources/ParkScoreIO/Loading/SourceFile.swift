@@ -107,11 +107,12 @@ extension SourceFile {
 
     /// Parses the YAML and hands the root node and a fresh decoder to `body`; a YAML error is one diagnostic.
     /// The result carries these bytes, so its diagnostics' snippets come from them.
-    func decodeDocument<T>(_ body: (Node, DocumentDecoder) -> Loaded<T>) -> Loaded<T> {
+    /// `cells`: for YAML made from a workbook, the cell of each line (see `WorkbookSelfReport`).
+    func decodeDocument<T>(cells: [Int: CellPlace] = [:], _ body: (Node, DocumentDecoder) -> Loaded<T>) -> Loaded<T> {
         var loaded: Loaded<T>
         switch yamlDocument() {
         case .failure(let d): loaded = Loaded(value: nil, diagnostics: [d])
-        case .success(let node): loaded = body(node, DocumentDecoder(file: path))
+        case .success(let node): loaded = body(node, DocumentDecoder(file: path, cells: cells))
         }
         loaded.sources.append(self)
         return loaded

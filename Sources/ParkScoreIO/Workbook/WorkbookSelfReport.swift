@@ -1,0 +1,420 @@
+import Foundation
+import ParkOffice
+import ParkScore
+
+/// A self-report filled in as a workbook (申报表.xlsx, as `parkscore template --format xlsx` makes it) turned into the
+/// self-report YAML a person would have written, with a table from each line to the cell it came from. The YAML is read
+/// by the same decoders as a YAML file, so a workbook gives the same facts, the same forgiving reading of typical
+/// entries, and the same results; every problem is then located at its cell (`申报表.xlsx:事实!C12`).
+///
+/// Sheets are recognised by the marker in A1 (`parkscore:facts`, …), never by their names; a sheet without one is
+/// ignored. Values: a number as exact decimal text, a date-formatted number as `YYYY-MM-DD`, a percent-formatted one as
+/// `42%`, a boolean as true/false, text as written (plain YAML when that is safe, so `45` typed as text reads as 45);
+/// a blank cell is a value not given.
+public enum WorkbookSelfReport {
+    /// The YAML and the cell of each of its lines.
+    public struct Converted: Sendable {
+        public var yaml: String
+        public var cells: [Int: CellPlace]
+    }
+
+    /// Whether a file is to be read as a workbook: a ZIP or an old binary Office file by its first bytes, or a name
+    /// ending in `.xlsx`/`.xlsm`/`.xls` (a YAML file renamed to `.xlsx` is then refused as not a workbook, clearly).
+    public static func isWorkbook(_ file: SourceFile) -> Bool {
+        if PackageReader.kind(of: file.bytes) != .other { return true }
+        let lower = file.path.lowercased()
+        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") || lower.hasSuffix(".xls")
+    }
+
+    /// The place for the workbook as a whole (a problem with no cell of its own).
+    static func wholeWorkbook() -> CellPlace { CellPlace(name: "", text: "") }
+
+    public static func convert(_ file: SourceFile, dictionary: FactDictionary) -> Loaded<Converted> {
+        let workbook: SpreadsheetContents
+        do {
+            workbook = try SpreadsheetReader.read(file.bytes)
+        } catch let error as OfficeReadError {
+            return Loaded(value: nil, diagnostics: [.error(message(error, file: file.path), at: location(file.path, wholeWorkbook()))])
+        } catch {
+            return Loaded(value: nil, diagnostics: [.error(Message("workbook.damaged", file.path), at: location(file.path, wholeWorkbook()))])
+        }
+        var writer = SelfReportWriter(path: file.path, dictionary: dictionary, date1904: workbook.date1904)
+        writer.write(workbook)
+        if writer.yaml.lineCount == 0 && writer.diagnostics.isEmpty {
+            writer.diagnostics.append(.error(Message("workbook.no-marker", file.path, "parkscore:facts"), at: location(file.path, wholeWorkbook())))
+        }
+        return Loaded(value: Converted(yaml: writer.yaml.text, cells: writer.yaml.cells), diagnostics: writer.diagnostics)
+    }
+
+    static func location(_ path: String, _ place: CellPlace) -> SourceLocation {
+        // Line 1 of the YAML made from the workbook: problems are ordered by line, and a workbook's own come first.
+        SourceLocation(file: path, line: 1, column: 1, cell: place)
+    }
+
+    /// A refusal worded for the catalogue (`diagnostics.workbook.*`).
+    static func message(_ error: OfficeReadError, file: String) -> Message {
+        switch error {
+        case .notAPackage: return Message("workbook.not-a-package", file)
+        case .compoundFile: return Message("workbook.compound-file", file)
+        case .damaged: return Message("workbook.damaged", file)
+        case .inputTooLarge(let size, let limit): return Message("workbook.too-large", file, String(size), String(limit))
+        case .tooManyEntries(let limit): return Message("workbook.too-many-entries", file, String(limit))
+        case .unsafePath(let path): return Message("workbook.unsafe-path", file, printable(path))
+        case .entryTooLarge(let entry, let limit): return Message("workbook.entry-too-large", file, printable(entry), String(limit))
+        case .totalTooLarge(let limit): return Message("workbook.total-too-large", file, String(limit))
+        case .compressionRatio(let entry, let limit): return Message("workbook.compression-ratio", file, printable(entry), String(limit))
+        case .missingPart(let part): return Message("workbook.missing-part", file, printable(part))
+        case .documentType(let part): return Message("workbook.document-type", file, printable(part))
+        case .notUTF8(let part): return Message("workbook.not-utf8", file, printable(part))
+        case .tooDeep(let part, let limit): return Message("workbook.too-deep", file, printable(part), String(limit))
+        case .textTooLong(let part, let limit): return Message("workbook.text-too-long", file, printable(part), String(limit))
+        case .tooManyRows(let sheet, let limit): return Message("workbook.too-many-rows", file, printable(sheet), String(limit))
+        case .tooManyCells(let part, let limit): return Message("workbook.too-many-cells", file, printable(part), String(limit))
+        case .malformedXML(let part, let line): return Message("workbook.malformed-xml", file, printable(part), String(line))
+        case .badCellReference(let part, let reference): return Message("workbook.bad-cell-reference", file, printable(part), printable(reference))
+        case .tooManySheets(let limit): return Message("workbook.too-many-sheets", file, String(limit))
+        }
+    }
+
+    /// A name from the package, short and with no control characters, to quote in a message.
+    static func printable(_ text: String) -> String {
+        var out = String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
+        if text.unicodeScalars.count > 200 { out += "…" }
+        return out
+    }
+}
+
+extension SourceFile {
+    /// Where a problem with the file as a whole is placed: its first line, or for a workbook the workbook itself
+    /// (`申报表.xlsx`, not a line of a ZIP).
+    public var startLocation: SourceLocation {
+        WorkbookSelfReport.isWorkbook(self) ? WorkbookSelfReport.location(path, WorkbookSelfReport.wholeWorkbook())
+            : SourceLocation(file: path, line: 1, column: 1)
+    }
+}
+
+/// The writer of the YAML: one section per marked sheet, in the order a self-report has them.
+private struct SelfReportWriter {
+    let path: String
+    let dictionary: FactDictionary
+    let date1904: Bool
+    var yaml = WorkbookYAML()
+    var diagnostics: [Diagnostic] = []
+
+    init(path: String, dictionary: FactDictionary, date1904: Bool) {
+        self.path = path
+        self.dictionary = dictionary
+        self.date1904 = date1904
+    }
+
+    static let marker = "parkscore:"
+
+    /// A cell's value as YAML, with the text the cell shows; nil for a blank cell, and for an error value (reported).
+    mutating func value(_ sheet: SheetContents, row: Int, column: Int) -> (yaml: String, text: String)? {
+        guard let cell = sheet[row: row, column: column] else { return nil }
+        switch cell.value {
+        case .boolean(let b): return (b ? "true" : "false", b ? "TRUE" : "FALSE")
+        case .text(let s):
+            if s.allSatisfy(\.isWhitespace) { return nil }
+            return (WorkbookYAML.scalar(s), s)
+        case .error(let e):
+            diagnostics.append(.error(Message("workbook.cell-error", e), at: at(sheet, row, column)))
+            return nil
+        case .number(let v):
+            let shown: String?
+            switch cell.style {
+            case .date: shown = SpreadsheetNumber.date(v, date1904: date1904)
+            case .percent: shown = SpreadsheetNumber.percent(v).map { $0 + "%" }
+            case .number: shown = SpreadsheetNumber.plain(v)
+            }
+            let text = shown ?? v
+            return (WorkbookYAML.scalar(text), text)
+        }
+    }
+
+    /// A cell's text as written (a key, an id), trimmed; nil when blank.
+    func text(_ sheet: SheetContents, row: Int, column: Int) -> String? {
+        guard let cell = sheet[row: row, column: column] else { return nil }
+        let s: String
+        switch cell.value {
+        case .text(let t): s = t
+        case .number(let v): s = SpreadsheetNumber.plain(v) ?? v
+        case .boolean(let b): s = b ? "TRUE" : "FALSE"
+        case .error(let e): s = e
+        }
+        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    func place(_ sheet: SheetContents, _ row: Int, _ column: Int, text: String? = nil) -> CellPlace {
+        let reference = CellReference(row: row, column: column)
+        return CellPlace(name: SheetContents.quotedName(sheet.name) + "!" + reference.description, text: text ?? self.text(sheet, row: row, column: column) ?? "")
+    }
+
+    func sheetPlace(_ sheet: SheetContents) -> CellPlace { place(sheet, 1, 1) }
+
+    func at(_ sheet: SheetContents, _ row: Int, _ column: Int) -> SourceLocation {
+        WorkbookSelfReport.location(path, place(sheet, row, column))
+    }
+
+    mutating func write(_ workbook: SpreadsheetContents) {
+        var cover: [SheetContents] = [], facts: [SheetContents] = [], records: [(String, SheetContents)] = [], ratings: [(String, SheetContents)] = []
+        var notApplicable: [(String, SheetContents)] = [], evidence: [SheetContents] = []
+        for sheet in workbook.sheets {
+            guard let marker = text(sheet, row: 1, column: 1), marker.hasPrefix(Self.marker) else { continue }
+            let rest = String(marker.dropFirst(Self.marker.count))
+            func argument(_ kind: String) -> String? {
+                rest.hasPrefix(kind + ":") ? String(rest.dropFirst(kind.count + 1)).trimmingCharacters(in: .whitespaces) : nil
+            }
+            if rest == "cover" { cover.append(sheet) }
+            else if rest == "facts" { facts.append(sheet) }
+            else if rest == "evidence" { evidence.append(sheet) }
+            else if let key = argument("records"), !key.isEmpty { records.append((key, sheet)) }
+            else if let id = argument("ratings"), !id.isEmpty { ratings.append((id, sheet)) }
+            else if let id = argument("not-applicable"), !id.isEmpty { notApplicable.append((id, sheet)) }
+            else { diagnostics.append(.warning(Message("workbook.unknown-marker", marker), at: at(sheet, 1, 1))) }
+        }
+        for sheet in cover { writeCover(sheet) }
+        if !facts.isEmpty || !records.isEmpty {
+            yaml.line(0, "facts:", facts.first.map(sheetPlace) ?? records.first.map { sheetPlace($0.1) } ?? WorkbookSelfReport.wholeWorkbook())
+            var seen: [String: CellPlace] = [:]
+            for sheet in facts { writeFacts(sheet, seen: &seen) }
+            for (key, sheet) in records { writeRecords(key, sheet, seen: &seen) }
+        }
+        writeAssessments(ratings: ratings, notApplicable: notApplicable)
+        if !evidence.isEmpty { writeEvidence(evidence) }
+    }
+
+    /// Cover rows: `park.*` under `park`, `period.*` under `period`, the rest (`report_date`, `applies_to`, `notes`) at
+    /// the top; `applies_to` as a list of ids.
+    mutating func writeCover(_ sheet: SheetContents) {
+        var groups: [String: [(String, Int)]] = [:]
+        var top: [(String, Int)] = []
+        var seen = Set<String>()
+        for row in 2...max(2, sheet.lastRow) {
+            guard let key = text(sheet, row: row, column: 1) else { continue }
+            guard seen.insert(key).inserted else {
+                diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
+                continue
+            }
+            if let dot = key.firstIndex(of: "."), ["park", "period"].contains(String(key[..<dot])) {
+                groups[String(key[..<dot]), default: []].append((String(key[key.index(after: dot)...]), row))
+            } else {
+                top.append((key, row))
+            }
+        }
+        for group in ["park", "period"] {
+            guard let rows = groups[group] else { continue }
+            yaml.line(0, group + ":", sheetPlace(sheet))
+            for (key, row) in rows { scalarLine(2, key, sheet, row, 3) }
+        }
+        for (key, row) in top {
+            if key == "applies_to" {
+                listLines(0, key, sheet, row, 3, separators: Self.idSeparators)
+            } else {
+                scalarLine(0, key, sheet, row, 3)
+            }
+        }
+    }
+
+    /// `key: value` from a cell; `key:` for a blank one, as the YAML template leaves a value not given (so that a
+    /// required one left blank is refused at its own cell, and an optional one is simply not given).
+    mutating func scalarLine(_ indent: Int, _ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int) {
+        guard let (value, shown) = value(sheet, row: row, column: column) else {
+            return yaml.line(indent, WorkbookYAML.key(key) + ":", place(sheet, row, column, text: ""))
+        }
+        yaml.line(indent, WorkbookYAML.key(key) + ": " + value, place(sheet, row, column, text: shown))
+    }
+
+    static let listSeparators: Set<Character> = ["、", "，", ",", "；", ";", "\n", "\r"]
+    static let idSeparators: Set<Character> = listSeparators.union([" ", "\t", "　"])
+
+    /// `key: value`, or for a list `key:` and one `- item` line per item of the cell's text (split at the separators),
+    /// with the cell of each line; `key:` for a blank cell. Indents are relative: items 2 deeper than the key.
+    mutating func entry(_ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int, list separators: Set<Character>?) -> [(Int, String, CellPlace)] {
+        guard let (value, shown) = value(sheet, row: row, column: column) else {
+            return [(0, WorkbookYAML.key(key) + ":", place(sheet, row, column, text: ""))]
+        }
+        let at = place(sheet, row, column, text: shown)
+        guard let separators else { return [(0, WorkbookYAML.key(key) + ": " + value, at)] }
+        guard case .text(let s)? = sheet[row: row, column: column]?.value else {
+            return [(0, WorkbookYAML.key(key) + ":", at), (2, "- " + value, at)]
+        }
+        let items = s.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return [(0, WorkbookYAML.key(key) + ":", at)] + items.map { (2, "- " + WorkbookYAML.scalar($0), at) }
+    }
+
+    mutating func listLines(_ indent: Int, _ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int, separators: Set<Character>) {
+        for (more, text, at) in entry(key, sheet, row, column, list: separators) { yaml.line(indent + more, text, at) }
+    }
+
+    /// Facts rows: A the key, C the value; a list fact's text split into items.
+    mutating func writeFacts(_ sheet: SheetContents, seen: inout [String: CellPlace]) {
+        guard sheet.lastRow >= 2 else { return }
+        for row in 2...sheet.lastRow {
+            guard let key = text(sheet, row: row, column: 1) else { continue }
+            guard seen[key] == nil else {
+                diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
+                continue
+            }
+            seen[key] = place(sheet, row, 1)
+            if case .list? = dictionary[key]?.type {
+                listLines(2, key, sheet, row, 3, separators: Self.listSeparators)
+            } else {
+                scalarLine(2, key, sheet, row, 3)
+            }
+        }
+    }
+
+    /// A records sheet: field names in row 1 (B…), titles in row 2, one record per row from row 3; a row whose fields
+    /// are all blank is skipped, and a sheet with no record is the fact not given.
+    mutating func writeRecords(_ key: String, _ sheet: SheetContents, seen: inout [String: CellPlace]) {
+        guard seen[key] == nil else {
+            diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, 1, 1)))
+            return
+        }
+        seen[key] = sheetPlace(sheet)
+        var fields: [(Int, String)] = []
+        for column in 2...max(2, sheet.lastColumn(inRow: 1)) {
+            if let name = text(sheet, row: 1, column: column) { fields.append((column, name)) }
+        }
+        let schema: RecordSchema? = { if case .records(let s)? = dictionary[key]?.type { return s }; return nil }()
+        var wroteKey = false
+        guard sheet.lastRow >= 3 else { return }
+        for row in 3...sheet.lastRow {
+            let given = fields.filter { sheet[row: row, column: $0.0] != nil }
+            guard !given.isEmpty else { continue }
+            if !wroteKey {
+                yaml.line(2, WorkbookYAML.key(key) + ":", sheetPlace(sheet))
+                wroteKey = true
+            }
+            var first = true
+            for (column, name) in given {
+                let isList: Bool = { if case .list? = schema?.field(name)?.type { return true }; return false }()
+                let lines = entry(name, sheet, row, column, list: isList ? Self.listSeparators : nil)
+                for (more, text, at) in lines {
+                    if first && more == 0 {
+                        yaml.line(4, "- " + text, at)
+                    } else {
+                        yaml.line(6 + more, text, at)
+                    }
+                }
+                if !lines.isEmpty { first = false }
+            }
+        }
+    }
+
+    /// Self-ratings and N/A claims, grouped by scorecard: `self_assessment: {id: {ratings: …, not_applicable: …}}`.
+    mutating func writeAssessments(ratings: [(String, SheetContents)], notApplicable: [(String, SheetContents)]) {
+        var ids: [String] = []
+        for (id, _) in ratings + notApplicable where !ids.contains(id) { ids.append(id) }
+        var opened = false
+        for id in ids {
+            var ratingLines: [(Int, String, CellPlace)] = []
+            var claimLines: [(Int, String, CellPlace)] = []
+            var seen = Set<String>()
+            for (_, sheet) in ratings.filter({ $0.0 == id }) where sheet.lastRow >= 2 {
+                for row in 2...sheet.lastRow {
+                    guard let criterion = text(sheet, row: row, column: 1) else { continue }
+                    let level = value(sheet, row: row, column: 6)
+                    let note = value(sheet, row: row, column: 7)
+                    guard level != nil || note != nil else { continue }
+                    guard seen.insert(criterion).inserted else {
+                        diagnostics.append(.error(Message("workbook.key-twice", criterion), at: at(sheet, row, 1)))
+                        continue
+                    }
+                    ratingLines.append((6, WorkbookYAML.key(criterion) + ":", place(sheet, row, 6, text: level?.text ?? "")))
+                    ratingLines.append((8, "level:" + (level.map { " " + $0.yaml } ?? ""), place(sheet, row, 6, text: level?.text ?? "")))
+                    if let note { ratingLines.append((8, "note: " + note.yaml, place(sheet, row, 7, text: note.text))) }
+                }
+            }
+            var claimed = Set<String>()
+            for (_, sheet) in notApplicable.filter({ $0.0 == id }) where sheet.lastRow >= 2 {
+                for row in 2...sheet.lastRow {
+                    guard let criterion = text(sheet, row: row, column: 1) else { continue }
+                    let claim = text(sheet, row: row, column: 3)
+                    let justification = value(sheet, row: row, column: 4)
+                    let made: Bool
+                    if let claim {
+                        if Self.yes.contains(claim.lowercased()) { made = true }
+                        else if Self.no.contains(claim.lowercased()) { made = false }
+                        else {
+                            diagnostics.append(.error(Message("workbook.claim-unclear", claim), at: at(sheet, row, 3)))
+                            continue
+                        }
+                    } else {
+                        made = justification != nil
+                    }
+                    guard made else { continue }
+                    guard claimed.insert(criterion).inserted else {
+                        diagnostics.append(.error(Message("workbook.key-twice", criterion), at: at(sheet, row, 1)))
+                        continue
+                    }
+                    let at = justification.map { place(sheet, row, 4, text: $0.text) } ?? place(sheet, row, 3)
+                    claimLines.append((6, WorkbookYAML.key(criterion) + ":" + (justification.map { " " + $0.yaml } ?? ""), at))
+                }
+            }
+            guard !ratingLines.isEmpty || !claimLines.isEmpty else { continue }
+            let sheetAt = (ratings + notApplicable).first { $0.0 == id }.map { sheetPlace($0.1) } ?? WorkbookSelfReport.wholeWorkbook()
+            if !opened {
+                yaml.line(0, "self_assessment:", sheetAt)
+                opened = true
+            }
+            yaml.line(2, WorkbookYAML.key(id) + ":", sheetAt)
+            if !ratingLines.isEmpty {
+                yaml.line(4, "ratings:", ratings.first { $0.0 == id }.map { sheetPlace($0.1) } ?? sheetAt)
+                for line in ratingLines { yaml.line(line.0, line.1, line.2) }
+            }
+            if !claimLines.isEmpty {
+                yaml.line(4, "not_applicable:", notApplicable.first { $0.0 == id }.map { sheetPlace($0.1) } ?? sheetAt)
+                for line in claimLines { yaml.line(line.0, line.1, line.2) }
+            }
+        }
+    }
+
+    static let yes: Set<String> = ["是", "yes", "y", "true", "有", "✓", "√"]
+    static let no: Set<String> = ["否", "no", "n", "false", "无", "没有"]
+
+    /// Evidence rows: B id, C title, D file, E sha256, F supports (split at separators and whitespace).
+    mutating func writeEvidence(_ sheets: [SheetContents]) {
+        var opened = false
+        for sheet in sheets where sheet.lastRow >= 2 {
+            for row in 2...sheet.lastRow {
+                let columns = [(2, "id"), (3, "title"), (4, "file"), (5, "sha256")]
+                let given = columns.filter { sheet[row: row, column: $0.0] != nil }
+                let supports = sheet[row: row, column: 6] != nil
+                guard !given.isEmpty || supports else { continue }
+                if !opened {
+                    yaml.line(0, "evidence:", sheetPlace(sheet))
+                    opened = true
+                }
+                // Id, title and file are written even when blank, so that each one missing is refused at its cell; a
+                // blank sha256 is one not computed yet.
+                for (i, (column, key)) in columns.enumerated() {
+                    let prefix = i == 0 ? "- " : ""
+                    if let (value, shown) = value(sheet, row: row, column: column) {
+                        yaml.line(i == 0 ? 2 : 4, prefix + key + ": " + value, place(sheet, row, column, text: shown))
+                    } else if key != "sha256" {
+                        yaml.line(i == 0 ? 2 : 4, prefix + key + ":", place(sheet, row, column, text: ""))
+                    }
+                }
+                if supports {
+                    yaml.line(4, "supports:", place(sheet, row, 6))
+                    appendItems(sheet, row, 6, indent: 6)
+                }
+            }
+        }
+    }
+
+    mutating func appendItems(_ sheet: SheetContents, _ row: Int, _ column: Int, indent: Int) {
+        guard let (value, shown) = value(sheet, row: row, column: column) else { return }
+        let at = place(sheet, row, column, text: shown)
+        guard case .text(let s)? = sheet[row: row, column: column]?.value else {
+            yaml.line(indent, "- " + value, at)
+            return
+        }
+        for item in s.split(whereSeparator: { Self.idSeparators.contains($0) }) where !item.isEmpty {
+            yaml.line(indent, "- " + WorkbookYAML.scalar(String(item)), at)
+        }
+    }
+}
