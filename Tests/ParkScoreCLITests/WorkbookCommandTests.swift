@@ -23,8 +23,9 @@ final class WorkbookCommandTests: XCTestCase {
         XCTAssertEqual(yaml.status, 0, yaml.stderr)
         XCTAssertEqual(book.status, 0, book.stderr)
         XCTAssertEqual(book.stdout, yaml.stdout)
-        // The notes on typical entries (是, 北京市, 1级) name their cells.
-        XCTAssertTrue(book.stderr.contains("申报表.xlsx:事实!C3: 提示："), book.stderr)
+        // A note on a typical entry (1级 for a level) names its cell; the form's own words (是, 北京市) need none.
+        XCTAssertTrue(book.stderr.contains("申报表.xlsx:自评!F4: 提示："), book.stderr)
+        XCTAssertFalse(book.stderr.contains("事实!C3"), book.stderr)
     }
 
     func testDossierIsTheSameSaveTheInputItNames() throws {
@@ -115,13 +116,6 @@ final class WorkbookCommandTests: XCTestCase {
         // No -o, or -o -, prints.
         let printed = try Parkscore.run(["convert", folder.appendingPathComponent("申报表.xlsx").path, "-o", "-", "--lang", "zh"])
         XCTAssertEqual(printed.stdout, text)
-    }
-
-    func testConvertRefusesYAMLToAWorkbookForNow() throws {
-        let run = try Parkscore.run(["convert", "Samples/beijing-xinghe/self-report.yaml", "-o", "/nonexistent/申报表.xlsx"])
-        XCTAssertEqual(run.status, 1)
-        XCTAssertEqual(run.stderr, "error: 'Samples/beijing-xinghe/self-report.yaml' is YAML already: making a workbook from YAML is not wired into "
-                       + "this command yet; make a self-report workbook with 'parkscore template <scorecard> --format xlsx'\n")
     }
 
     func testEvidenceFillRefusesAWorkbook() throws {

@@ -78,13 +78,17 @@ final class WorkbookSelfReportTests: XCTestCase {
         XCTAssertEqual(book.value?.evidence.map(\.sha256), yaml.value?.evidence.map(\.sha256))
     }
 
-    func testTheTypicalEntriesInCellsAreNotedAtTheirCells() throws {
+    /// 是 and 北京市 are the form's own drop-down words: read as their values without a note. 1级, typed where the form
+    /// asks for a level, is a typical entry like any in YAML: read, and noted at its cell.
+    func testTheTypicalEntriesInCellsAreNotedAtTheirCellsButTheFormsOwnWordsAreNot() throws {
         let dictionary = try Repository.dictionary()
         let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: try Self.xinghe().bytes()), dictionary: dictionary)
         XCTAssertEqual(loaded.diagnostics.filter { $0.severity != .note }, [])
         let notes = loaded.diagnostics.map { "\($0.location.map(\.description) ?? "-") \(TestCatalogue.en.text(of: $0))" }
-        XCTAssertTrue(notes.contains { $0.hasPrefix("申报表.xlsx:事实!C3 ") }, "是 read as true: \(notes)")
-        XCTAssertTrue(notes.contains { $0.hasPrefix("申报表.xlsx:事实!C6 ") }, "北京市 read as beijing: \(notes)")
+        XCTAssertFalse(notes.contains { $0.hasPrefix("申报表.xlsx:事实!C3 ") }, "是, the form's word for true: \(notes)")
+        XCTAssertFalse(notes.contains { $0.hasPrefix("申报表.xlsx:事实!C6 ") }, "北京市, the form's label of beijing: \(notes)")
+        XCTAssertEqual(loaded.value?.facts["management.business_support_services"]?.value, .bool(true))
+        XCTAssertEqual(loaded.value?.facts["park.province"]?.value, .text("beijing"))
         XCTAssertTrue(notes.contains { $0.hasPrefix("申报表.xlsx:自评!F4 ") }, "1级 read as 1: \(notes)")
         XCTAssertEqual(loaded.value?.facts["tenants.startups"]?.value, .number(Rational(12)))
     }
@@ -108,7 +112,7 @@ final class WorkbookSelfReportTests: XCTestCase {
         notes:
         facts:
           management.independent_legal_person: true
-          management.business_support_services: 是
+          management.business_support_services: true
         """
         XCTAssertTrue(converted.yaml.hasPrefix(expected), converted.yaml)
         XCTAssertTrue(converted.yaml.contains("""
@@ -263,7 +267,8 @@ final class WorkbookSelfReportTests: XCTestCase {
         XCTAssertEqual(book.diagnostics.filter { $0.severity == .error && $0.path?.hasPrefix("facts") == true }, [])
         XCTAssertEqual(try XCTUnwrap(book.value?.facts["firms"]?.value), try XCTUnwrap(yaml.value?.facts["firms"]?.value))
         let notes = book.diagnostics.filter { $0.severity == .note }.map { $0.location?.description ?? "" }
-        XCTAssertEqual(notes, ["申报表.xlsx:企业明细!E3", "申报表.xlsx:企业明细!D5"])
+        // 已辅导备案 is the drop-down's label of 'tutoring' (read quietly); 8万元 is a typical entry (noted).
+        XCTAssertEqual(notes, ["申报表.xlsx:企业明细!D5"])
     }
 
     func testTextIsWrittenAsYAMLReadsIt() {

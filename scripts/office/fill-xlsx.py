@@ -4,7 +4,8 @@
 Usage: fill-xlsx.py TEMPLATE.xlsx FILLS.json OUT.xlsx
 
 FILLS.json is a list of cells to fill, each found the way the workbook says: the sheet whose hidden cell A1 holds
-`marker`, then the row whose hidden column A holds `key` (or the row number `row`), then `column` (a letter):
+`marker`, then the row whose hidden column A holds `key` (or the row number `row`), then `column` (a letter) or,
+on a records sheet, the column whose hidden first row holds `field`:
 
     [{"marker": "parkscore:facts", "key": "tenants.total", "column": "C", "value": "45", "kind": "number"}, ...]
 
@@ -53,7 +54,13 @@ def main():
             value = datetime.date.fromisoformat(value)
         elif kind == "bool":
             value = bool(value)
-        cell = sheet["%s%d" % (fill["column"], row)]
+        column = fill.get("column")
+        if column is None:
+            column = next((cell.column_letter for cell in sheet[1] if cell.value == fill["field"]), None)
+            if column is None:
+                print("no field %s in %s" % (fill["field"], fill["marker"]), file=sys.stderr)
+                sys.exit(2)
+        cell = sheet["%s%d" % (column, row)]
         cell.value = value
         if kind == "date":
             cell.number_format = "yyyy-mm-dd"

@@ -219,11 +219,20 @@ private struct SelfReportWriter {
 
     /// `key: value` from a cell; `key:` for a blank one, as the YAML template leaves a value not given (so that a
     /// required one left blank is refused at its own cell, and an optional one is simply not given).
-    mutating func scalarLine(_ indent: Int, _ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int) {
+    mutating func scalarLine(_ indent: Int, _ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int,
+                             type: FactType? = nil, labels: [String: LocalizedText] = [:]) {
         guard let (value, shown) = value(sheet, row: row, column: column) else {
             return yaml.line(indent, WorkbookYAML.key(key) + ":", place(sheet, row, column, text: ""))
         }
-        yaml.line(indent, WorkbookYAML.key(key) + ": " + value, place(sheet, row, column, text: shown))
+        yaml.line(indent, WorkbookYAML.key(key) + ": " + formValue(value, sheet, row, column, type: type, labels: labels),
+                  place(sheet, row, column, text: shown))
+    }
+
+    /// A text cell holding one of the form's own drop-down words (是, a value's label) as the value it stands for.
+    func formValue(_ value: String, _ sheet: SheetContents, _ row: Int, _ column: Int, type: FactType?, labels: [String: LocalizedText]) -> String {
+        guard let type, case .text(let s)? = sheet[row: row, column: column]?.value,
+              let word = FormWords.scalar(s, type: type, labels: labels) else { return value }
+        return WorkbookYAML.scalar(word)
     }
 
     static let listSeparators: Set<Character> = ["、", "，", ",", "；", ";", "\n", "\r"]
@@ -231,21 +240,26 @@ private struct SelfReportWriter {
 
     /// `key: value`, or for a list `key:` and one `- item` line per item of the cell's text (split at the separators),
     /// with the cell of each line; `key:` for a blank cell. Indents are relative: items 2 deeper than the key.
-    mutating func entry(_ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int, list separators: Set<Character>?) -> [(Int, String, CellPlace)] {
+    mutating func entry(_ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int, list separators: Set<Character>?,
+                        type: FactType? = nil, labels: [String: LocalizedText] = [:]) -> [(Int, String, CellPlace)] {
         guard let (value, shown) = value(sheet, row: row, column: column) else {
             return [(0, WorkbookYAML.key(key) + ":", place(sheet, row, column, text: ""))]
         }
         let at = place(sheet, row, column, text: shown)
-        guard let separators else { return [(0, WorkbookYAML.key(key) + ": " + value, at)] }
+        guard let separators else {
+            return [(0, WorkbookYAML.key(key) + ": " + formValue(value, sheet, row, column, type: type, labels: labels), at)]
+        }
         guard case .text(let s)? = sheet[row: row, column: column]?.value else {
             return [(0, WorkbookYAML.key(key) + ":", at), (2, "- " + value, at)]
         }
-        let items = s.split(whereSeparator: { separators.contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let items = FormWords.items(s, allowed: type?.allowedValues, labels: labels, separators: separators)
+        if items.isEmpty { return [(0, WorkbookYAML.key(key) + ": []", at)] }
         return [(0, WorkbookYAML.key(key) + ":", at)] + items.map { (2, "- " + WorkbookYAML.scalar($0), at) }
     }
 
-    mutating func listLines(_ indent: Int, _ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int, separators: Set<Character>) {
-        for (more, text, at) in entry(key, sheet, row, column, list: separators) { yaml.line(indent + more, text, at) }
+    mutating func listLines(_ indent: Int, _ key: String, _ sheet: SheetContents, _ row: Int, _ column: Int, separators: Set<Character>,
+                            type: FactType? = nil, labels: [String: LocalizedText] = [:]) {
+        for (more, text, at) in entry(key, sheet, row, column, list: separators, type: type, labels: labels) { yaml.line(indent + more, text, at) }
     }
 
     /// Facts rows: A the key, C the value; a list fact's text split into items.
@@ -258,10 +272,11 @@ private struct SelfReportWriter {
                 continue
             }
             seen[key] = place(sheet, row, 1)
-            if case .list? = dictionary[key]?.type {
-                listLines(2, key, sheet, row, 3, separators: Self.listSeparators)
+            let definition = dictionary[key]
+            if case .list? = definition?.type {
+                listLines(2, key, sheet, row, 3, separators: Self.listSeparators, type: definition?.type, labels: definition?.valueLabels ?? [:])
             } else {
-                scalarLine(2, key, sheet, row, 3)
+                scalarLine(2, key, sheet, row, 3, type: definition?.type, labels: definition?.valueLabels ?? [:])
             }
         }
     }
@@ -290,8 +305,10 @@ private struct SelfReportWriter {
             }
             var first = true
             for (column, name) in given {
-                let isList: Bool = { if case .list? = schema?.field(name)?.type { return true }; return false }()
-                let lines = entry(name, sheet, row, column, list: isList ? Self.listSeparators : nil)
+                let field = schema?.field(name)
+                let isList: Bool = { if case .list? = field?.type { return true }; return false }()
+                let lines = entry(name, sheet, row, column, list: isList ? Self.listSeparators : nil, type: field?.type,
+                                  labels: field?.valueLabels ?? [:])
                 for (more, text, at) in lines {
                     if first && more == 0 {
                         yaml.line(4, "- " + text, at)
