@@ -38,6 +38,21 @@ final class SpreadsheetCommandTests: XCTestCase {
         XCTAssertEqual(try SpreadsheetDump.of(en).sheetNames, ["Ranking", "Dimensions", "Criteria", "Best per criterion"])
     }
 
+    /// Without --format, the output file's extension says the format: a file named .xlsx never holds a text table.
+    func testCompareTakesTheFormatFromTheFileName() throws {
+        let folder = try Parkscore.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let reports = ["Samples/beijing-xinghe/self-report.yaml", "Samples/beijing-dongling/self-report.yaml"]
+        for (name, start) in [("排名.xlsx", [UInt8]([0x50, 0x4B, 0x03, 0x04])), ("排名.csv", [0xEF, 0xBB, 0xBF]),
+                              ("排名.html", Array("<!DOCTYPE html>".utf8))] {
+            let file = folder.appendingPathComponent(name)
+            let run = try Parkscore.run(["compare"] + reports + ["--scorecard", beijing, "-o", file.path])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            let bytes = [UInt8](try Data(contentsOf: file))
+            XCTAssertEqual(Array(bytes.prefix(start.count)), start, name)
+        }
+    }
+
     func testDossierWritesTheScoringSheet() throws {
         let folder = try Parkscore.temporaryFolder()
         let file = folder.appendingPathComponent("评分表.xlsx")

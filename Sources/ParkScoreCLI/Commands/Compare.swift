@@ -35,8 +35,20 @@ struct Compare: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "id|path"))
     var scorecard: String
 
-    @Option(name: .long, help: "table, csv, html or xlsx (an Excel workbook; needs -o or a redirected output).")
-    var format: ComparisonFormat = .table
+    @Option(name: .long, help: "table, csv, html or xlsx (an Excel workbook; needs -o or a redirected output). By default the -o file's extension (.csv, .html, .xlsx), else table.")
+    var format: ComparisonFormat?
+
+    /// The format asked for, else the one the output file's name says (`排名.xlsx`), else the table: a file named .xlsx
+    /// never holds text.
+    var resolvedFormat: ComparisonFormat {
+        if let format { return format }
+        switch output.map({ URL(fileURLWithPath: $0).pathExtension.lowercased() }) {
+        case "xlsx": return .xlsx
+        case "csv": return .csv
+        case "html", "htm": return .html
+        default: return .table
+        }
+    }
 
     @OptionGroup var language: LanguageOption
     var lang: LocalizedText.Language { language.resolved }
@@ -49,6 +61,7 @@ struct Compare: ParsableCommand {
     func run() throws {
         let workspace = try Workspace(criteria: options.criteria, language: lang)
         // A workbook is binary: said before anything is scored.
+        let format = resolvedFormat
         if format == .xlsx, output == nil, isatty(1) == 1 {
             Console.error(workspace.messages("sheet.cli.xlsx_terminal") + "\n")
             throw ExitCode(64)
