@@ -6,30 +6,10 @@ import XCTest
 
 /// The dossier as a document: its cover page, its table of contents and numbered sections, the panel page of an
 /// evaluation, ids that wrap between words, and the chart's two fills.
-final class DossierDocumentTests: XCTestCase {
-    static func path(_ relative: String) -> String { DossierTests.path(relative) }
-
-    var library: CriteriaLibrary!
-    var renderer: DossierRenderer!
-
-    override func setUpWithError() throws {
-        library = try XCTUnwrap(CriteriaLibrary.open(CriteriaCatalog(directory: Self.path("Criteria"))).validValue)
-        guard case .success(let templates) = DossierTemplates.load(Self.path("Templates")) else { return XCTFail("templates") }
-        renderer = DossierRenderer(templates: templates)
-    }
-
+final class DossierDocumentTests: DossierTestCase {
     func assess(_ sample: String, reviews: [String] = [], mode: ScoringMode = .selfAssessment) throws -> ScorecardAssessment {
-        let folder = Self.path("Samples/\(sample)")
-        let reviewFiles = try reviews.map { name in
-            SourceFile(path: "reviews/\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/reviews/\(name).yaml"))))
-        }
-        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/self-report.yaml")))),
-                                     reviews: reviewFiles, evidence: EvidenceFolder(folder))
-        let loaded = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input, options: AssessmentOptions(mode: mode))
-        return try XCTUnwrap(loaded.validValue?.results.first)
+        try assessment(sample, reviews: reviews, mode: mode, date: nil)
     }
-
-    let panel = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
 
     func testCoverPageOfAnEvaluation() throws {
         let html = renderer.render(.html, try assess("beijing-xinghe", reviews: panel), language: .zh)

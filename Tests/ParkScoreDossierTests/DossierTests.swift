@@ -6,33 +6,11 @@ import ParkScoreIO
 import ParkScoreTestSupport
 import XCTest
 
-final class DossierTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    var library: CriteriaLibrary!
-    var renderer: DossierRenderer!
-
-    override func setUpWithError() throws {
-        library = try XCTUnwrap(CriteriaLibrary.open(CriteriaCatalog(directory: Self.path("Criteria"))).validValue)
-        guard case .success(let templates) = DossierTemplates.load(Self.path("Templates")) else { return XCTFail("templates") }
-        renderer = DossierRenderer(templates: templates)
-    }
-
-    /// A sample through the pipeline from bytes in memory (the report's text edited first), with a fixed date and tool
-    /// version so the output does not depend on this machine.
+final class DossierTests: DossierTestCase {
+    /// A sample through the pipeline, dated 2026-02-01 unless told (nil: the inputs' own date).
     func assess(_ sample: String, reviews: [String] = [], date: String? = "2026-02-01",
                 edit: (String) -> String = { $0 }) throws -> ScorecardAssessment {
-        let folder = Self.path("Samples/\(sample)")
-        let text = edit(try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8))
-        let reviewFiles = try reviews.map { name in
-            SourceFile(path: "reviews/\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/reviews/\(name).yaml"))))
-        }
-        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(text.utf8)), reviews: reviewFiles,
-                                     evidence: EvidenceFolder(folder))
-        let loaded = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input, options: AssessmentOptions(date: date))
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }, [])
-        return try XCTUnwrap(loaded.validValue?.results.first)
+        try assessment(sample, reviews: reviews, date: date, edit: edit)
     }
 
     func render(_ format: DossierFormat, sample: String, language: LocalizedText.Language = .zh,

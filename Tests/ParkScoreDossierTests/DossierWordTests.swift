@@ -8,35 +8,12 @@ import XCTest
 
 /// The Word dossier (`dossier --format docx`): its document part pinned by a golden file, its bytes the same for the
 /// same inputs, and what python-docx (a real reader of Word files) sees in it.
-final class DossierWordTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static func path(_ relative: String) -> String { root.appendingPathComponent(relative).path }
-
-    var library: CriteriaLibrary!
-    var renderer: DossierRenderer!
-
-    override func setUpWithError() throws {
-        library = try XCTUnwrap(CriteriaLibrary.open(CriteriaCatalog(directory: Self.path("Criteria"))).validValue)
-        guard case .success(let templates) = DossierTemplates.load(Self.path("Templates")) else { return XCTFail("templates") }
-        renderer = DossierRenderer(templates: templates)
-    }
-
-    /// A sample through the pipeline with a fixed tool version; the date given, or (nil) the inputs' own.
+final class DossierWordTests: DossierTestCase {
+    /// A sample through the pipeline, dated 2026-02-01 unless told (nil: the inputs' own date).
     func assess(_ sample: String, reviews: [String] = [], date: String? = "2026-02-01",
                 edit: (String) -> String = { $0 }) throws -> ScorecardAssessment {
-        let folder = Self.path("Samples/\(sample)")
-        let reviewFiles = try reviews.map { name in
-            SourceFile(path: "reviews/\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/reviews/\(name).yaml"))))
-        }
-        let text = edit(try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8))
-        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(text.utf8)),
-                                     reviews: reviewFiles, evidence: EvidenceFolder(folder))
-        let loaded = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input, options: AssessmentOptions(date: date))
-        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }, [])
-        return try XCTUnwrap(loaded.validValue?.results.first)
+        try assessment(sample, reviews: reviews, date: date, edit: edit)
     }
-
-    static let reviews = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
 
     /// `word/document.xml` with a line after each paragraph and table row (so that a change reads as a diff), the
     /// templates' paths and every sha256 masked as the HTML golden masks them.
@@ -53,9 +30,9 @@ final class DossierWordTests: XCTestCase {
     }
 
     func testSameInputsGiveTheSameBytes() throws {
-        let assessment = try assess("beijing-xinghe", reviews: Self.reviews, date: nil)
+        let assessment = try assess("beijing-xinghe", reviews: panel, date: nil)
         let first = try renderer.renderDocx(assessment, language: .zh)
-        XCTAssertEqual(first, try renderer.renderDocx(try assess("beijing-xinghe", reviews: Self.reviews, date: nil), language: .zh))
+        XCTAssertEqual(first, try renderer.renderDocx(try assess("beijing-xinghe", reviews: panel, date: nil), language: .zh))
         XCTAssertEqual(Array(first.prefix(4)), [0x50, 0x4B, 0x03, 0x04], "a ZIP package")
     }
 
@@ -167,7 +144,7 @@ final class DossierWordTests: XCTestCase {
     }
 
     func testPythonDocxReadsTheEvaluationAndItsSignaturePage() throws {
-        let d = try dump(try renderer.renderDocx(try assess("beijing-xinghe", reviews: Self.reviews, date: nil), language: .zh))
+        let d = try dump(try renderer.renderDocx(try assess("beijing-xinghe", reviews: panel, date: nil), language: .zh))
         let sections = headings(d, level: 1)
         XCTAssertEqual(sections.first, "一、评审结论")
         XCTAssertTrue(sections.contains("二、分阶段得分（自评分 · 初审分 · 评审分）"))

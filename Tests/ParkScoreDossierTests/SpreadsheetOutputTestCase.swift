@@ -7,33 +7,12 @@ import XCTest
 
 /// What the Excel-output tests share: the Beijing samples assessed through the pipeline (Samples/beijing-xinghe with
 /// its reviews), and the cells of a workbook as openpyxl reads them back.
-class SpreadsheetOutputTestCase: XCTestCase {
-    static func path(_ relative: String) -> String { DossierTests.path(relative) }
+class SpreadsheetOutputTestCase: DossierTestCase {
 
-    var library: CriteriaLibrary!
-    var renderer: DossierRenderer!
     var zh: Messages { renderer.templates.messages(.zh) }
 
-    override func setUpWithError() throws {
-        library = try XCTUnwrap(CriteriaLibrary.open(CriteriaCatalog(directory: Self.path("Criteria"))).validValue)
-        guard case .success(let templates) = DossierTemplates.load(Self.path("Templates")) else { return XCTFail("templates") }
-        renderer = DossierRenderer(templates: templates)
-    }
-
-    let panel = ["preliminary", "panel-1", "panel-2", "panel-3", "chair"]
-
     func assess(_ sample: String, reviews: [String] = [], rename: ((String) -> String)? = nil) throws -> ScorecardAssessment {
-        let folder = Self.path("Samples/\(sample)")
-        let reviewFiles = try reviews.map { name in
-            SourceFile(path: "reviews/\(name).yaml", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: folder + "/reviews/\(name).yaml"))))
-        }
-        var report = try String(contentsOfFile: folder + "/self-report.yaml", encoding: .utf8)
-        if let rename { report = rename(report) }
-        let input = ApplicationInput(selfReport: SourceFile(path: "self-report.yaml", bytes: Array(report.utf8)),
-                                     reviews: reviewFiles, evidence: EvidenceFolder(folder))
-        let mode: ScoringMode = reviews.isEmpty ? .selfAssessment : .evaluation
-        let loaded = AssessmentPipeline(criteria: library, toolVersion: "test").assess(input, options: AssessmentOptions(mode: mode))
-        return try XCTUnwrap(loaded.validValue?.results.first)
+        try assessment(sample, reviews: reviews, date: nil, edit: rename ?? { $0 })
     }
 
     func bytes(_ made: Result<[UInt8], Diagnostic>) throws -> [UInt8] {
