@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "ParkYAMLTests", dependencies: ["ParkYAML", "ParkScoreTestSupport"]),
         .testTarget(name: "ParkScoreTests", dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "Crypto", package: "swift-crypto")]),
         .testTarget(name: "ParkScoreCLITests",
-                    dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
+                    dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkOffice", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Golden"]),
         .testTarget(name: "ParkScoreBatchTests", dependencies: ["ParkScoreBatch", "ParkScoreIO", "ParkScore"]),
         .testTarget(name: "ParkScorePropertyTests",

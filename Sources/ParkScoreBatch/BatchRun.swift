@@ -54,11 +54,10 @@ public struct BatchRun: Sendable {
         return .success(names)
     }
 
-    /// An application folder's self-report: `self-report.yaml`, or `self-report.xlsx` when only the workbook is there
-    /// (a folder with neither is named as `self-report.yaml`, the file it lacks).
+    /// An application folder's self-report: `self-report.yaml`, else the workbook `self-report.xlsx` or `申报表.xlsx`
+    /// (a folder with none is the folder itself, refused when read with the names looked for).
     static func report(in folder: String) -> String {
-        let found = ApplicationInput.applicationReport(folder)
-        return found == folder ? folder + "/self-report.yaml" : found
+        ApplicationInput.applicationReport(folder)
     }
 
     /// Runs the batch. `progress` is called after each application with (done, total), from the workers.
@@ -242,8 +241,13 @@ public struct BatchRun: Sendable {
 }
 
 extension BatchRun {
+    /// The most parks a batch's ranking.xlsx ranks. A workbook is made whole before it is written (about 16 KB a park),
+    /// unlike the other rankings, which are written a row at a time; a batch's memory must not grow with its size, and a
+    /// ranking of more parks is read in ranking.csv (which Excel opens too) rather than printed.
+    public static let workbookRankingLimit = 1_000
+
     /// Each scorecard's ranking.csv, ranking.html and ranking.json, each written a row at a time, and ranking.xlsx (a
-    /// workbook is made whole, then written), the files on every worker.
+    /// workbook is made whole, then written) for up to `workbookRankingLimit` parks, the files on every worker.
     func writeRankings(_ scorecards: [Scorecard], rows: consuming [String: [(id: String, name: String, standing: Standing)]], skipped: [String],
                        staging: StagingFolder) -> Result<[BatchSummary.RankingFiles], Diagnostic> {
         let language = options.language
@@ -258,6 +262,7 @@ extension BatchRun {
         let problems = ResultSlots<Diagnostic>(count: made.count * files.count)
         DispatchQueue.concurrentPerform(iterations: made.count * files.count) { job in
             let ranking = made[job / files.count], name = files[job % files.count]
+            if name == "ranking.xlsx" && ranking.entries.count > Self.workbookRankingLimit { return }
             switch staging.create(ranking.scorecard.id + "/" + name) {
             case .failure(let problem): problems.set(job, problem)
             case .success(let file):
@@ -282,7 +287,8 @@ extension BatchRun {
         if let problem = problems.all.compactMap({ $0 }).first { return .failure(problem) }
         return .success(made.map { ranking in
             BatchSummary.RankingFiles(scorecard: ranking.scorecard.id, title: ranking.scorecard.title.text(language), parks: ranking.entries.count,
-                                      folder: options.output + "/" + ranking.scorecard.id, top: ranking.entries.first)
+                                      folder: options.output + "/" + ranking.scorecard.id, top: ranking.entries.first,
+                                      workbook: ranking.entries.count <= Self.workbookRankingLimit)
         })
     }
 }

@@ -11,6 +11,8 @@ public struct BatchSummary: Sendable {
         /// `<output>/<scorecard>`: ranking.html, ranking.csv, ranking.json, ranking.xlsx and dossiers/.
         public var folder: String
         public var top: Ranking.Entry?
+        /// Whether ranking.xlsx was written (not above `BatchRun.workbookRankingLimit` parks).
+        public var workbook = true
     }
 
     public var applications: Int

@@ -74,7 +74,9 @@ final class CommandTests: XCTestCase {
         """)
         let folderRun = try Parkscore.run(["validate", folder.path])
         XCTAssertEqual(folderRun.status, 1)
-        XCTAssertEqual(folderRun.stderr, "error: '\(folder.path)' is a folder, not a file\n")
+        // A folder stands for the self-report in it; this one holds none, and is told which names are looked for.
+        XCTAssertEqual(folderRun.stderr,
+                       "error: folder '\(folder.path)' holds no self-report: expected one of self-report.yaml / self-report.xlsx / 申报表.xlsx\n")
         let fifo = folder.appendingPathComponent("fifo.yaml")
         XCTAssertEqual(mkfifo(fifo.path, 0o600), 0)
         let fifoRun = try Parkscore.run(["validate", fifo.path])
@@ -238,7 +240,8 @@ final class CommandTests: XCTestCase {
         let empty = try Parkscore.temporaryFolder()
         let refused = try Parkscore.run(["score", empty.path])
         XCTAssertEqual(refused.status, 1)
-        XCTAssertTrue(refused.stderr.contains("is a folder, not a file"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("holds no self-report: expected one of self-report.yaml / self-report.xlsx / 申报表.xlsx"),
+                      refused.stderr)
     }
 
     func testUnknownScorecard() throws {

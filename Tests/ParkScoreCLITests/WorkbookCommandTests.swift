@@ -1,4 +1,5 @@
 import Foundation
+import ParkOffice
 import ParkScoreIO
 import ParkScoreTestSupport
 import XCTest
@@ -53,7 +54,13 @@ final class WorkbookCommandTests: XCTestCase {
     }
 
     func testAnApplicationFolderMayHoldTheWorkbookInstead() throws {
-        let folder = try application(yaml: false, name: "self-report.xlsx")
+        try anApplicationFolderMayHold("self-report.xlsx")
+        // The name the template's help and the README give the form.
+        try anApplicationFolderMayHold("申报表.xlsx")
+    }
+
+    func anApplicationFolderMayHold(_ name: String) throws {
+        let folder = try application(yaml: false, name: name)
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
         let run = try Parkscore.run(["validate", folder.path])
         XCTAssertEqual(run.status, 0, run.stderr)
@@ -116,6 +123,23 @@ final class WorkbookCommandTests: XCTestCase {
         // No -o, or -o -, prints.
         let printed = try Parkscore.run(["convert", folder.appendingPathComponent("申报表.xlsx").path, "-o", "-", "--lang", "zh"])
         XCTAssertEqual(printed.stdout, text)
+    }
+
+    /// LibreOffice's own format is a ZIP too: it is named, with what to do, rather than called a damaged workbook.
+    func testAnODSFileIsToldToBeSavedAsXLSX() throws {
+        var ods = PackageWriter()
+        ods.add("mimetype", "application/vnd.oasis.opendocument.spreadsheet", stored: true)
+        ods.add("content.xml", "<office:document-content/>")
+        let folder = try Parkscore.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("申报表.ods")
+        try Data(try ods.bytes()).write(to: path)
+        let zh = try Parkscore.run(["validate", path.path, "--lang", "zh"])
+        XCTAssertEqual(zh.status, 1)
+        XCTAssertTrue(zh.stderr.contains("是 ODS 格式的电子表格（LibreOffice 的默认格式），不是 Excel 工作簿：请在 LibreOffice 中用“另存为”选择 Excel 2007-365 格式（XLSX）保存后再提交"),
+                      zh.stderr)
+        let en = try Parkscore.run(["validate", path.path])
+        XCTAssertTrue(en.stderr.contains("is a LibreOffice ODS spreadsheet (or another OpenDocument file), not an Excel workbook"), en.stderr)
     }
 
     func testEvidenceFillRefusesAWorkbook() throws {

@@ -46,7 +46,7 @@ final class MessageCatalogueTests: XCTestCase {
     /// The identifiers a Chinese message may name as they are.
     static let identifiers: Set<String> = [
         "parkscore", "sha256", "YAML", "yaml", "UTF", "GBK", "GB18030", "PDF", "HTML", "CSV", "JSON", "Markdown", "Chromium",
-        "libyaml", "PowerShell", "Excel", "Word", "ID", "id", "applies_to", "true", "false", "N/A", "XR", "MCN", "IP", "CLI",
+        "libyaml", "PowerShell", "Excel", "Word", "LibreOffice", "ID", "id", "applies_to", "true", "false", "N/A", "XR", "MCN", "IP", "CLI",
         "Templates", "Criteria", "PARKSCORE_TEMPLATES", "PARKSCORE_CRITERIA", "LANG", "LC_ALL", "mustache", "null",
     ]
 

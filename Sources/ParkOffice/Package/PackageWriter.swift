@@ -9,18 +9,19 @@ public struct PackageWriter {
     /// The timestamp every entry carries.
     public static let timestamp = Date(timeIntervalSince1970: 315_532_800)
 
-    public private(set) var parts: [(name: String, bytes: [UInt8])] = []
+    public private(set) var parts: [(name: String, bytes: [UInt8], stored: Bool)] = []
 
     public init() {}
 
-    /// Adds a part; a name given twice is a programming error in the writer that adds it.
-    public mutating func add(_ name: String, _ bytes: [UInt8]) {
+    /// Adds a part, deflated unless `stored` (an OpenDocument's `mimetype` must be stored as it is); a name given twice is
+    /// a programming error in the writer that adds it.
+    public mutating func add(_ name: String, _ bytes: [UInt8], stored: Bool = false) {
         precondition(!parts.contains { $0.name == name }, "part \(name) added twice")
-        parts.append((name, bytes))
+        parts.append((name, bytes, stored))
     }
 
-    public mutating func add(_ name: String, _ text: String) {
-        add(name, Array(text.utf8))
+    public mutating func add(_ name: String, _ text: String, stored: Bool = false) {
+        add(name, Array(text.utf8), stored: stored)
     }
 
     /// The package's bytes.
@@ -29,7 +30,7 @@ public struct PackageWriter {
         for part in parts {
             let data = Data(part.bytes)
             try archive.addEntry(with: part.name, type: .file, uncompressedSize: Int64(data.count), modificationDate: Self.timestamp,
-                                 permissions: 0o644, compressionMethod: .deflate) { position, size in
+                                 permissions: 0o644, compressionMethod: part.stored ? .none : .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -9,13 +9,13 @@ struct Batch: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score a folder of applications: a dossier per park and scorecard, a ranking per scorecard (HTML, CSV, JSON, XLSX) and a list of problems.",
         discussion: """
-        Each subfolder is one application: its self-report.yaml (or a workbook, self-report.xlsx), its evidence, and reviews/*.yaml (with reviews the \
+        Each subfolder is one application: its self-report.yaml (or a workbook, self-report.xlsx or 申报表.xlsx), its evidence, and reviews/*.yaml (with reviews the \
         application is scored in evaluation mode). A broken application is reported and skipped; it never stops \
         the batch. Runs on every core; the output is the same whatever their number.
 
         Without --scorecard, each application is scored against the scorecards its self-report lists under \
         applies_to (--all says so explicitly). Output, per scorecard:
-          <dir>/<scorecard>/ranking.html, ranking.csv, ranking.json, ranking.xlsx
+          <dir>/<scorecard>/ranking.html, ranking.csv, ranking.json, ranking.xlsx (up to 1,000 parks)
           <dir>/<scorecard>/dossiers/<park>.<scorecard>.<lang>.html and .json
         and <dir>/problems.txt for the whole run. The new output replaces the same scorecard's folder of an earlier \
         run as a whole, and only once every application is done: a batch that fails leaves the folder as it was.
@@ -113,6 +113,9 @@ struct Batch: ParsableCommand {
             }
             lines.append(TerminalText.escape(line))
             lines.append("  → " + TerminalText.escape(r.folder + "/ranking.html"))
+            if !r.workbook {
+                lines.append("  " + messages("batch.no_workbook", ["limit": String(BatchRun.workbookRankingLimit), "file": "ranking.csv"]))
+            }
         }
         if summary.withProblems + summary.skipped.count > 0 {
             let n = summary.withProblems + summary.skipped.count

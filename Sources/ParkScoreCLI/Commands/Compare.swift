@@ -29,7 +29,7 @@ struct Compare: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Self-reports (YAML).", valueName: "self-report"))
+    @Argument(help: ArgumentHelp("Self-reports: YAML, or workbooks (.xlsx) filled in from the template.", valueName: "self-report"))
     var reports: [String]
 
     @Option(name: .long, help: ArgumentHelp("Scorecard id (built-in) or path.", valueName: "id|path"))

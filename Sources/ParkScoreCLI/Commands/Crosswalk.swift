@@ -12,7 +12,7 @@ struct Crosswalk: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
+    @Argument(help: ArgumentHelp("The park's self-report: YAML, or a workbook (.xlsx) filled in from the template.", valueName: "self-report"))
     var report: String
 
     @OptionGroup var language: LanguageOption

@@ -35,12 +35,12 @@ enum DossierFileFormat: String, ExpressibleByArgument, CaseIterable {
 struct DossierCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
-        abstract: "Write the dossier of a self-report: a 自评报告 (self-assessment report), or with reviews a 评审意见书 (evaluation report); HTML, Markdown, JSON, PDF or Word (.docx), in Chinese or English.",
+        abstract: "Write the dossier of a self-report: a 自评报告 (self-assessment report), or with reviews a 评审意见书 (evaluation report); HTML, Markdown, JSON, PDF, Word (.docx), or the panel's Excel 评分表 (.xlsx), in Chinese or English.",
         discussion: """
         One dossier per scorecard (--scorecard, else the report's applies_to). With -o DIR/ (a folder, created if \
         missing: an existing folder, a name ending in '/', or a name without extension), every format of every \
-        scorecard (html, md and json; only pdf or docx with --format pdf or docx), named <park>.<scorecard>.<lang>.<ext>; with -o FILE \
-        (its folder created if missing; the extension .html, .md, .json, .pdf or .docx chooses the format) or on standard \
+        scorecard (html, md and json; only pdf, docx or xlsx with --format pdf, docx or xlsx), named <park>.<scorecard>.<lang>.<ext>; with -o FILE \
+        (its folder created if missing; the extension .html, .md, .json, .pdf, .docx or .xlsx chooses the format) or on standard \
         output, one format of one scorecard (pass --scorecard when the report applies to several). Files are written \
         whole or not at all. The date comes from --date, else (evaluation) the latest review's date, else the report's \
         report_date, else the end of its period — never the clock — so the same inputs give the same bytes.
@@ -53,6 +53,10 @@ struct DossierCommand: ParsableCommand {
         updates when it opens the file, the sections in Word's heading styles, tables whose header rows repeat on each \
         page, page numbers in the footer and, in an evaluation, the panel's signature page.
 
+        --format xlsx writes the 评分表, the scoring sheet an expert panel signs: every criterion by dimension with its \
+        maximum and the 自评分, 初审分 and 评审分 of each stage, each reviewer's level in an evaluation, subtotals, the total \
+        and grade, and a signature block; only the signature cells can be edited.
+
         Examples:
           parkscore dossier park/self-report.yaml -o out/
           parkscore dossier park/self-report.yaml --lang en -o out/xinghe.en.html
@@ -60,11 +64,13 @@ struct DossierCommand: ParsableCommand {
           parkscore dossier park/self-report.yaml --reviews park/reviews -o pdf/ \\
               --format pdf
           parkscore dossier park/self-report.yaml --reviews park/reviews -o 评审意见书.docx
+          parkscore dossier park/self-report.yaml --reviews park/reviews -o 评分表.xlsx
+          parkscore dossier park/申报表.xlsx -o 自评报告.docx
           parkscore dossier park/self-report.yaml --scorecard nanshan-livestreaming
         """
     )
 
-    @Argument(help: ArgumentHelp("The park's self-report (YAML).", valueName: "self-report"))
+    @Argument(help: ArgumentHelp("The park's self-report: YAML, or a workbook (.xlsx) filled in from the template.", valueName: "self-report"))
     var report: String
 
     @OptionGroup var application: ApplicationOptions
@@ -105,7 +111,7 @@ struct DossierCommand: ParsableCommand {
         if (exists && isDirectory.boolValue) || output.hasSuffix("/") || (!exists && ext.isEmpty) { return .folder(output) }
         if let format { return .file(output, format) }
         guard let named = DossierFileFormat(extension: ext) else {
-            throw ValidationError("cannot tell the format of '\(output)': name the file .html, .md, .json, .pdf or .docx, or pass --format")
+            throw ValidationError("cannot tell the format of '\(output)': name the file .html, .md, .json, .pdf, .docx or .xlsx, or pass --format")
         }
         return .file(output, named)
     }

@@ -16,9 +16,9 @@ public struct ApplicationInput: Sendable {
 
     /// Reads an application from disk: the self-report, each review file, and every `.yaml`/`.yml` file of each review
     /// folder (in name order). Evidence is looked up in the self-report's folder.
-    /// The self-report of `path`: the path itself, or `self-report.yaml` (else `self-report.xlsx`, a workbook) inside it
-    /// when it is an application folder holding one (a folder without either is left as it is, and refused as a folder
-    /// when read).
+    /// The self-report of `path`: the path itself, or `self-report.yaml` (else `self-report.xlsx` or `申报表.xlsx`, a
+    /// workbook) inside it when it is an application folder holding one (a folder without any is left as it is, and
+    /// refused when read, naming the files looked for).
     public static func applicationReport(_ path: String) -> String {
         var info = stat()
         guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return path }
@@ -30,7 +30,7 @@ public struct ApplicationInput: Sendable {
     }
 
     /// The names a self-report has in an application folder, in the order they are looked for.
-    public static let reportNames = ["self-report.yaml", "self-report.xlsx"]
+    public static let reportNames = ["self-report.yaml", "self-report.xlsx", "申报表.xlsx"]
 
     public static func read(report: String, reviews: [String] = [], reviewFolders: [String] = [],
                             evidenceLimit: Int = EvidenceFolder.defaultMaxBytes) -> Loaded<ApplicationInput> {
@@ -51,6 +51,12 @@ public struct ApplicationInput: Sendable {
         }
         // An application folder (as a batch reads it) stands for the self-report.yaml (or .xlsx) in it.
         let report = applicationReport(report)
+        var info = stat()
+        if stat(report, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            let names = reportNames.joined(separator: " / ")
+            return Loaded(value: nil, diagnostics: [.error(Message("application.no-report", report, names), at: nil)] + diagnostics,
+                          sources: reviewFiles)
+        }
         switch SourceFile.read(report) {
         case .failure(let d):
             return Loaded(value: nil, diagnostics: [d] + diagnostics, sources: reviewFiles)

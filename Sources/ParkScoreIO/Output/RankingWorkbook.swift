@@ -53,8 +53,11 @@ public struct RankingWorkbook: Sendable {
     /// A sheet with the rank and park columns, frozen beside and below the header, printed landscape.
     /// A sheet too wide for a page (`fitToWidth` false) prints across pages with the park columns on each.
     func sheet(_ name: String, headers: [String], widths: [Double], fitToWidth: Bool = true) -> Sheet {
+        // Every printed page says what it ranks: the scorecard and the view at the top, the page number at the bottom.
+        let title = messages("labels.comparison") + " · " + ranking.scorecard.title.text(messages.language) + " · " + name
         var sheet = Sheet(name: name, page: PageSetup(orientation: .landscape, fitToWidth: fitToWidth, repeatRows: 1...1,
-                                                      repeatColumns: fitToWidth ? nil : 1...3))
+                                                      repeatColumns: fitToWidth ? nil : 1...3, header: [.text(title)],
+                                                      footer: PrintedPage.footer(messages)))
         for (i, text) in headers.enumerated() { sheet.set(1, i + 1, .text(SheetNumber.clipped(text), style: Self.header)) }
         for (i, width) in widths.enumerated() { sheet.columns[i + 1] = ColumnFormat(width: width) }
         let height = SheetNumber.rowHeight(zip(headers, widths).map { ($0, $1) }) ?? 20

@@ -112,7 +112,7 @@ public struct ScoringSheetWorkbook: Sendable {
         let widths: [Double] = [32, 34, 8, 11, 11, 11] + raters.map { _ in 13 } + (evaluation ? [14] : [])
         sheet.rowFormats[row] = RowFormat(height: Swift.max(24, (SheetNumber.rowHeight(zip(headers, widths).map { ($0, $1) }) ?? 9) + 15))
         sheet.freeze = CellReference(row: row + 1, column: 3)
-        sheet.page = PageSetup(orientation: .portrait, fitToWidth: true, repeatRows: row...row)
+        sheet.page = PageSetup(orientation: .portrait, fitToWidth: true, repeatRows: row...row, footer: PrintedPage.footer(messages))
         row += 1
 
         let disagreements = Set(assessment.staged?.disagreements ?? [])

@@ -114,22 +114,8 @@ public struct SelfReportWorkbook {
 
     /// A4, fitted to the page's width, the form's title at the top of every page and the page number at the bottom.
     func page(_ orientation: PageSetup.Orientation, repeatRows: ClosedRange<Int>? = nil) -> PageSetup {
-        // The footer's wording around the two numbers, split at placeholders filled with markers no message holds.
-        let footer = messages("template.workbook.footer", ["page": "\u{1}", "pages": "\u{2}"])
-        var parts: [HeaderFooterPart] = []
-        var text = ""
-        for character in footer {
-            guard character == "\u{1}" || character == "\u{2}" else {
-                text.append(character)
-                continue
-            }
-            if !text.isEmpty { parts.append(.text(text)) }
-            text = ""
-            parts.append(character == "\u{1}" ? .pageNumber : .pageCount)
-        }
-        if !text.isEmpty { parts.append(.text(text)) }
-        return PageSetup(orientation: orientation, repeatRows: repeatRows,
-                         header: [.text(messages("template.workbook.title", ["title": scorecard.title.text(language)]))], footer: parts)
+        PageSetup(orientation: orientation, repeatRows: repeatRows,
+                  header: [.text(messages("template.workbook.title", ["title": scorecard.title.text(language)]))], footer: PrintedPage.footer(messages))
     }
 
     func headers(_ titles: [String], row: Int = 1, into sheet: inout Sheet) {

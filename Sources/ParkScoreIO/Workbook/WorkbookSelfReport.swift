@@ -34,6 +34,10 @@ public enum WorkbookSelfReport {
         do {
             workbook = try SpreadsheetReader.read(file.bytes)
         } catch let error as OfficeReadError {
+            // LibreOffice's own format (.ods) is a ZIP too, without a workbook part: say what it is and what to do.
+            if case .missingPart = error, isOpenDocument(file.bytes) {
+                return Loaded(value: nil, diagnostics: [.error(Message("workbook.open-document", file.path), at: location(file.path, wholeWorkbook()))])
+            }
             return Loaded(value: nil, diagnostics: [.error(message(error, file: file.path), at: location(file.path, wholeWorkbook()))])
         } catch {
             return Loaded(value: nil, diagnostics: [.error(Message("workbook.damaged", file.path), at: location(file.path, wholeWorkbook()))])
@@ -44,6 +48,12 @@ public enum WorkbookSelfReport {
             writer.diagnostics.append(.error(Message("workbook.no-marker", file.path, "parkscore:facts"), at: location(file.path, wholeWorkbook())))
         }
         return Loaded(value: Converted(yaml: writer.yaml.text, cells: writer.yaml.cells), diagnostics: writer.diagnostics)
+    }
+
+    /// An OpenDocument file (.ods, .odt): its first entry, stored uncompressed, is `mimetype`, naming the format.
+    static func isOpenDocument(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(120), as: UTF8.self)
+        return head.contains("mimetypeapplication/vnd.oasis.opendocument")
     }
 
     static func location(_ path: String, _ place: CellPlace) -> SourceLocation {
