@@ -75,6 +75,30 @@ final class OfficeRoundTripTests: XCTestCase {
         }
     }
 
+    /// A gate's fact left blank in the form is reported at its own cell (事实!C2), not at the sheet.
+    func testAGateFactLeftBlankIsReportedAtItsCell() throws {
+        let root = try Parkscore.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let dictionary = try XCTUnwrap(FactDictionaryLoader.load(Parkscore.repository.appendingPathComponent("Criteria/facts.yaml").path).validValue)
+        let folder = try copy("beijing-xinghe", into: root)
+        let report = try XCTUnwrap(SelfReportLoader.load(folder.appendingPathComponent("self-report.yaml").path, dictionary: dictionary).validValue)
+        let template = folder.appendingPathComponent("template.xlsx").path
+        _ = try run(["template", "beijing-digital-advertising-park", "--format", "xlsx", "-o", template, "--lang", "zh"])
+        // Every fill but G1's fact (beijing-digital-advertising-park.yaml: G1 reads management.independent_legal_person).
+        let fills = Self.fills(report, scorecard: "beijing-digital-advertising-park", dictionary: dictionary)
+            .filter { $0["key"] as? String != "management.independent_legal_person" }
+        let fillsFile = folder.appendingPathComponent("fills.json")
+        try JSONSerialization.data(withJSONObject: fills, options: [.sortedKeys]).write(to: fillsFile)
+        let filled = folder.appendingPathComponent("申报表.xlsx").path
+        try Self.python(["scripts/office/fill-xlsx.py", template, fillsFile.path, filled])
+        let run = try Parkscore.run(["validate", filled, "--lang", "zh"])
+        XCTAssertEqual(run.status, 1, run.stderr)
+        let line = try XCTUnwrap(run.stderr.split(separator: "\n").first { $0.contains("G1") }, run.stderr)
+        // The fact's row on the facts sheet is the first: C2 (the template lists the scorecard's facts in the order
+        // `parkscore template` does, G1's first).
+        XCTAssertTrue(line.hasPrefix(filled + ":事实!C2: 错误："), String(line))
+    }
+
     /// The cells a person fills in the blank form to say what the report says, in the form's words: numbers typed as
     /// numbers (a percentage as its fraction, the cell being formatted 0.00%), dates as dates, 是/否 and labels as the
     /// drop-downs offer them, list items joined with 、.

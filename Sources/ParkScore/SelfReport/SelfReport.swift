@@ -16,6 +16,9 @@ public struct SelfReport: Sendable {
     public var misspelledFacts: [MisspelledFact] = []
     /// Where the `facts` mapping is, for messages about facts the report does not give.
     public var factsLocation: SourceLocation?
+    /// Where facts written with no value stand (`tenants.total:`, a blank cell of a workbook): a message about a missing
+    /// fact points at its place when it has one.
+    public var blankFactLocations: [String: SourceLocation] = [:]
 
     public init(park: ParkProfile, period: ReportingPeriod, reportDate: String? = nil, appliesTo: [String] = [],
                 facts: [String: FactEntry] = [:],

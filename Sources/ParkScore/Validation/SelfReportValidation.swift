@@ -176,13 +176,17 @@ public enum SelfReportValidation {
     public static func checkCompleteness(_ result: ScoreResult, report: SelfReport) -> [Diagnostic] {
         let at = report.factsLocation ?? report.file.map { SourceLocation(file: $0, line: 1, column: 1) }
         var diagnostics: [Diagnostic] = []
+        // At the first missing fact left blank where it was written (a blank cell, `key:`), else at the facts.
+        func place(_ missing: [String]) -> SourceLocation? { missing.lazy.compactMap { report.blankFactLocations[$0] }.first ?? at }
         for gate in result.gates where gate.status == .missingData {
             let facts = gate.missingFacts.joined(separator: ", ")
-            diagnostics.append(.error(Message(DiagnosticCode.gateUndecided, result.scorecardID, gate.id, facts), at: at, path: "facts"))
+            diagnostics.append(.error(Message(DiagnosticCode.gateUndecided, result.scorecardID, gate.id, facts), at: place(gate.missingFacts),
+                                      path: "facts"))
         }
         for criterion in result.criteria where criterion.status == .missingData {
             let facts = criterion.missingFacts.joined(separator: ", ")
-            diagnostics.append(.warning(Message(DiagnosticCode.criterionUndecided, result.scorecardID, criterion.id, facts), at: at, path: "facts"))
+            diagnostics.append(.warning(Message(DiagnosticCode.criterionUndecided, result.scorecardID, criterion.id, facts),
+                                        at: place(criterion.missingFacts), path: "facts"))
         }
         return diagnostics
     }

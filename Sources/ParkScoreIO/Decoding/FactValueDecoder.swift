@@ -15,7 +15,12 @@ struct FactValueDecoder {
         var first: Node?
         /// Unknown keys a typo away from a known one.
         var misspelled: [MisspelledFact] = []
+        /// Known facts written with no value (`key:`, a blank cell), and where.
+        var blanks: [String: SourceLocation] = [:]
     }
+
+    /// Where each known fact written with no value stands: a message about the missing fact points there.
+    var blanks: [String: SourceLocation] { unknown.blanks }
 
     /// The unknown keys of the facts read so far that are a typo away from a known key.
     var misspelled: [MisspelledFact] { unknown.misspelled }
@@ -53,6 +58,8 @@ struct FactValueDecoder {
                 }
                 if let value = value(pair.value, key: key, shape: FactShape(definition), keyPath()) {
                     entries[key] = FactEntry(value, location: decoder.location(pair.value))
+                } else if pair.value.scalar?.isNull == true {
+                    unknown.blanks[key] = decoder.location(pair.value)
                 }
             } else if dictionary.isGroup(key) && pair.value.mapping != nil {
                 collect(pair.value, prefix: key, path: keyPath(), into: &entries)

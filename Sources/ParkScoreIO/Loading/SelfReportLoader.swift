@@ -80,10 +80,12 @@ private struct SelfReportReader {
         }
         var facts: [String: FactEntry] = [:]
         var misspelled: [MisspelledFact] = []
+        var blanks: [String: SourceLocation] = [:]
         if let factsNode = root.value("facts", required: true) {
             let reader = FactValueDecoder(dictionary: dictionary, decoder: decoder)
             facts = reader.facts(factsNode, .root.appending("facts"))
             misspelled = reader.misspelled
+            blanks = reader.blanks
         }
         var assessments: [String: SelfAssessment] = [:]
         if let map = root.mapping("self_assessment") {
@@ -113,6 +115,7 @@ private struct SelfReportReader {
         var report = SelfReport(park: park ?? ParkProfile(name: ""), period: period ?? ReportingPeriod(from: "", to: ""), reportDate: reportDate,
                                 appliesTo: appliesTo, facts: facts, assessments: assessments, evidence: evidence, file: decoder.file)
         report.misspelledFacts = misspelled
+        report.blankFactLocations = blanks
         report.factsLocation = root.pairs.first { $0.key.hasText("facts") }.map { decoder.location($0.key) }
         return report
     }
