@@ -99,6 +99,23 @@ final class OfficeRoundTripTests: XCTestCase {
         XCTAssertTrue(line.hasPrefix(filled + ":事实!C2: 错误："), String(line))
     }
 
+    /// An evidence row without its sha256 is told to have it typed in (evidence --fill edits only YAML).
+    func testAMissingSHA256InAWorkbookSaysWhereToTypeIt() throws {
+        let root = try Parkscore.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = try copy("beijing-xinghe", into: root)
+        let yaml = folder.appendingPathComponent("self-report.yaml")
+        let text = try String(contentsOf: yaml, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.trimmingCharacters(in: .whitespaces).hasPrefix("sha256:") }
+        try lines.joined(separator: "\n").write(to: yaml, atomically: true, encoding: .utf8)
+        let book = folder.appendingPathComponent("申报表.xlsx").path
+        _ = try run(["convert", yaml.path, "-o", book, "--lang", "zh"])
+        let zh = try Parkscore.run(["validate", book, "--lang", "zh"])
+        XCTAssertTrue(zh.stderr.contains("（请填入本行的 sha256 一栏）"), zh.stderr)
+        XCTAssertFalse(zh.stderr.contains("--fill"), zh.stderr)
+        XCTAssertTrue(zh.stderr.contains(book + ":证明材料!B2: 警告："), zh.stderr)
+    }
+
     /// The cells a person fills in the blank form to say what the report says, in the form's words: numbers typed as
     /// numbers (a percentage as its fraction, the cell being formatted 0.00%), dates as dates, 是/否 and labels as the
     /// drop-downs offer them, list items joined with 、.

@@ -160,7 +160,11 @@ public enum EvidenceCheck {
                     }
                 } else {
                     check.state = .unchecked
-                    result.diagnostics.append(.warning(Message(DiagnosticCode.sha256Missing, item.id, item.file, actual), at: item.location, path: path))
+                    // A workbook's sha256 is typed into its evidence row (evidence --fill edits only YAML).
+                    let missing = item.location?.cell != nil
+                        ? Message("evidence.sha256.missing-in-workbook", item.id, item.file, actual)
+                        : Message(DiagnosticCode.sha256Missing, item.id, item.file, actual)
+                    result.diagnostics.append(.warning(missing, at: item.location, path: path))
                 }
             }
             if let problem = check.problem, check.state != .outsideFolder || !isWrittenOutside(item.file) {
