@@ -136,6 +136,9 @@ final class TypicalEntryTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.code, DiagnosticCode.readMoney)
         // 1.5亿元 = 1.5 × 100,000,000 = 150,000,000.
         XCTAssertEqual(read("revenue: 1.5亿元", key: "revenue").0, .number(150_000_000))
+        // 12.5万 = 12.5 × 10,000 = 125,000: office staff leave out 元 (money is always in yuan); 3亿 = 300,000,000.
+        XCTAssertEqual(read("revenue: 12.5万", key: "revenue").0, .number(125_000))
+        XCTAssertEqual(read("revenue: 3亿", key: "revenue").0, .number(300_000_000))
         // 0.1万元 = 1000: exact, where 0.1 in binary floating point is not.
         XCTAssertEqual(read("revenue: 0.1万元", key: "revenue").0, .number(1000))
         // 3000.5元 = 6001/2.
@@ -146,7 +149,7 @@ final class TypicalEntryTests: XCTestCase {
         XCTAssertEqual(load("revenue: 1.2345678万元").diagnostics.map(TestCatalogue.en.text(of:)), [
             "'revenue' must be an amount in yuan such as 3000000 or 1250.50, not text '1.2345678万元' (an amount in yuan has at most two decimals, to the fen)",
         ])
-        for text in ["86万", "86 million", "¥860000", "八十六万元"] {
+        for text in ["86 million", "¥860000", "八十六万元"] {
             XCTAssertEqual(load("revenue: \(text)").diagnostics.map(TestCatalogue.en.text(of:)), [
                 "'revenue' must be an amount in yuan such as 3000000 or 1250.50, not text '\(text)' (accepted: 3000000, 1,250,000, 86万元, 1.5亿元, 3000元)",
             ], text)

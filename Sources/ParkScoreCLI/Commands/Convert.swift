@@ -92,7 +92,7 @@ struct Convert: ParsableCommand {
         let scorecard = try workspace.require(library.scorecard(id)).scorecard
         // The self-assessment checked against the form's scorecard, as validate would: a rating the form cannot hold is
         // said now, not lost.
-        try workspace.require(Loaded(value: report, diagnostics: SelfReportLoader.check(report, dictionary: library.dictionary,
+        _ = try workspace.require(Loaded(value: report, diagnostics: SelfReportLoader.check(report, dictionary: library.dictionary,
                                                                                        scorecards: [scorecard]),
                                      sources: [file]))
         switch SelfReportWorkbook(scorecard: scorecard, dictionary: library.dictionary, messages: workspace.messages, report: report).write() {

@@ -92,10 +92,11 @@ enum TypicalEntry {
         return decimal(trimmed(String(body.dropLast()))).flatMap { $0.divided(by: 100) }
     }
 
-    /// An amount in yuan: `86万元` (860000), `1.5亿元` (150000000), `3000元`, `1,250,000`, full-width digits.
+    /// An amount in yuan: `86万元` (860000), `12.5万` (125000: 元 left out, as money is always in yuan), `1.5亿元`
+    /// (150000000), `3000元`, `1,250,000`, full-width digits.
     static func money(_ text: String) -> Rational? {
         let body = folded(text)
-        let scales: [(suffix: String, factor: Int)] = [("亿元", 100_000_000), ("万元", 10_000), ("元", 1)]
+        let scales: [(suffix: String, factor: Int)] = [("亿元", 100_000_000), ("万元", 10_000), ("亿", 100_000_000), ("万", 10_000), ("元", 1)]
         for (suffix, factor) in scales where body.hasSuffix(suffix) {
             guard let amount = decimal(trimmed(String(body.dropLast(suffix.count)))) else { return nil }
             return amount.multiplied(by: Rational(factor))
