@@ -117,3 +117,24 @@ public enum HostileWorkbooks {
     /// The start of an old binary Excel file (a Compound File).
     public static let legacyExcel: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
 }
+
+extension HostileWorkbooks {
+    /// A workbook whose `count` sheets all name the same sheet part (one relationship target), each with a marker.
+    public static func sheetsSharingAPart(_ count: Int) throws -> [UInt8] {
+        var w = valid()
+        for i in 1..<count { w.sheet("S\(i)", "") }
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let rels = XMLText.declaration + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + (1...count).map { "<Relationship Id=\"rId\($0)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet1.xml\"/>" }.joined()
+            + "</Relationships>"
+        return try w.bytes(replacing: [("xl/_rels/workbook.xml.rels", Array(rels.utf8))])
+    }
+
+    /// A facts sheet with one more row: `cells` is the row's XML (row 2).
+    public static func factsRow(_ cells: String, sharedStrings: [String] = []) throws -> [UInt8] {
+        var w = valid()
+        w.sharedStrings = sharedStrings
+        w.sheets[0].rows += "<row r=\"2\">" + cells + "</row>"
+        return try w.bytes()
+    }
+}

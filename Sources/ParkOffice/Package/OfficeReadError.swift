@@ -44,4 +44,13 @@ public enum OfficeReadError: Error, Sendable, Equatable {
     case badCellReference(part: String, reference: String)
     /// More sheets than the limit.
     case tooManySheets(limit: Int)
+    /// A cell given twice in a sheet (`<c r="C2">` twice, or a row repeated): which one an office program shows is not
+    /// defined, so neither is read.
+    case cellTwice(sheet: String, reference: String)
+    /// A cell whose stored value is none its type allows: a number that is not a decimal (`0x10`, `NaN`, `INF`,
+    /// `1E+400`), a logical value other than 0 or 1, a shared string's index that is not in the table. No office
+    /// program writes one; read as blank or as a guess, it would score what no one sees.
+    case badValue(sheet: String, reference: String, value: String)
+    /// Two sheets that are one part: each would be read, and counted, again.
+    case sheetPartTwice(sheet: String)
 }

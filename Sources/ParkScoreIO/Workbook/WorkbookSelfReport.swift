@@ -44,6 +44,12 @@ public enum WorkbookSelfReport {
         }
         var writer = SelfReportWriter(path: file.path, dictionary: dictionary, date1904: workbook.date1904)
         writer.write(workbook)
+        // Cells of 32,767 characters, a hundred thousand rows: a workbook may say more than any YAML file may (the YAML
+        // reader's limit). Refused as the YAML would be, before it is built whole.
+        if writer.yaml.full {
+            return Loaded(value: nil, diagnostics: [.error(Message("workbook.hostile.too-much-text", file.path, String(WorkbookYAML.maxBytes)),
+                                                           at: location(file.path, wholeWorkbook()))])
+        }
         if writer.yaml.lineCount == 0 && writer.diagnostics.isEmpty {
             writer.diagnostics.append(.error(Message("workbook.no-marker", file.path, "parkscore:facts"), at: location(file.path, wholeWorkbook())))
         }
@@ -83,6 +89,10 @@ public enum WorkbookSelfReport {
         case .malformedXML(let part, let line): return Message("workbook.malformed-xml", file, printable(part), String(line))
         case .badCellReference(let part, let reference): return Message("workbook.bad-cell-reference", file, printable(part), printable(reference))
         case .tooManySheets(let limit): return Message("workbook.too-many-sheets", file, String(limit))
+        case .cellTwice(let sheet, let reference): return Message("workbook.hostile.cell-twice", file, printable(sheet), printable(reference))
+        case .badValue(let sheet, let reference, let value):
+            return Message("workbook.hostile.bad-value", file, printable(sheet), printable(reference), printable(value))
+        case .sheetPartTwice(let sheet): return Message("workbook.hostile.sheet-part-twice", file, printable(sheet))
         }
     }
 
@@ -118,6 +128,8 @@ private struct SelfReportWriter {
     }
 
     static let marker = "parkscore:"
+    /// Characters of a cell's text kept for its snippet (the renderer shows 120).
+    static let snippetLimit = 200
 
     /// A cell's value as YAML, with the text the cell shows; nil for a blank cell, and for an error value (reported).
     mutating func value(_ sheet: SheetContents, row: Int, column: Int) -> (yaml: String, text: String)? {
@@ -158,7 +170,10 @@ private struct SelfReportWriter {
 
     func place(_ sheet: SheetContents, _ row: Int, _ column: Int, text: String? = nil) -> CellPlace {
         let reference = CellReference(row: row, column: column)
-        return CellPlace(name: SheetContents.quotedName(sheet.name) + "!" + reference.description, text: text ?? self.text(sheet, row: row, column: column) ?? "")
+        // The snippet shows one short line of it: a cell of 32,767 characters is not kept whole for every line it makes.
+        let shown = text ?? self.text(sheet, row: row, column: column) ?? ""
+        return CellPlace(name: SheetContents.quotedName(sheet.name) + "!" + reference.description,
+                         text: shown.utf16.count > Self.snippetLimit ? String(shown.prefix(Self.snippetLimit)) : shown)
     }
 
     func sheetPlace(_ sheet: SheetContents) -> CellPlace { place(sheet, 1, 1) }
@@ -184,7 +199,12 @@ private struct SelfReportWriter {
             else if let id = argument("not-applicable"), !id.isEmpty { notApplicable.append((id, sheet)) }
             else { diagnostics.append(.warning(Message("workbook.unknown-marker", marker), at: at(sheet, 1, 1))) }
         }
-        for sheet in cover { writeCover(sheet) }
+        // Two cover sheets would each write `park:`; which one counts is not for the reader to pick.
+        for sheet in cover.dropFirst() {
+            diagnostics.append(.error(Message("workbook.hostile.marker-twice", "parkscore:cover", WorkbookSelfReport.printable(cover[0].name)),
+                                      at: at(sheet, 1, 1)))
+        }
+        if let sheet = cover.first { writeCover(sheet) }
         if !facts.isEmpty || !records.isEmpty {
             yaml.line(0, "facts:", facts.first.map(sheetPlace) ?? records.first.map { sheetPlace($0.1) } ?? WorkbookSelfReport.wholeWorkbook())
             var seen: [String: CellPlace] = [:]
@@ -201,7 +221,8 @@ private struct SelfReportWriter {
         var groups: [String: [(String, Int)]] = [:]
         var top: [(String, Int)] = []
         var seen = Set<String>()
-        for row in 2...max(2, sheet.lastRow) {
+        for row in sheet.rows(from: 2) {
+            if yaml.full { return }
             guard let key = text(sheet, row: row, column: 1) else { continue }
             guard seen.insert(key).inserted else {
                 diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
@@ -274,8 +295,8 @@ private struct SelfReportWriter {
 
     /// Facts rows: A the key, C the value; a list fact's text split into items.
     mutating func writeFacts(_ sheet: SheetContents, seen: inout [String: CellPlace]) {
-        guard sheet.lastRow >= 2 else { return }
-        for row in 2...sheet.lastRow {
+        for row in sheet.rows(from: 2) {
+            if yaml.full { return }
             guard let key = text(sheet, row: row, column: 1) else { continue }
             guard seen[key] == nil else {
                 diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
@@ -299,15 +320,22 @@ private struct SelfReportWriter {
             return
         }
         seen[key] = sheetPlace(sheet)
-        var fields: [(Int, String)] = []
-        for column in 2...max(2, sheet.lastColumn(inRow: 1)) {
-            if let name = text(sheet, row: 1, column: column) { fields.append((column, name)) }
+        // The field names by column, and each row's columns that hold a cell: found in one pass over the cells, so a
+        // sheet of 16,384 field names and a hundred thousand rows costs its cells, not their product.
+        var names: [Int: String] = [:]
+        var columnsByRow: [Int: [Int]] = [:]
+        for reference in sheet.cells.keys where reference.column >= 2 {
+            if reference.row == 1 {
+                if let name = text(sheet, row: 1, column: reference.column) { names[reference.column] = name }
+            } else if reference.row >= 3 {
+                columnsByRow[reference.row, default: []].append(reference.column)
+            }
         }
         let schema: RecordSchema? = { if case .records(let s)? = dictionary[key]?.type { return s }; return nil }()
         var wroteKey = false
-        guard sheet.lastRow >= 3 else { return }
-        for row in 3...sheet.lastRow {
-            let given = fields.filter { sheet[row: row, column: $0.0] != nil }
+        for row in sheet.rows(from: 3) {
+            if yaml.full { return }
+            let given = (columnsByRow[row] ?? []).sorted().compactMap { column in names[column].map { (column, $0) } }
             guard !given.isEmpty else { continue }
             if !wroteKey {
                 yaml.line(2, WorkbookYAML.key(key) + ":", sheetPlace(sheet))
@@ -315,6 +343,7 @@ private struct SelfReportWriter {
             }
             var first = true
             for (column, name) in given {
+                if yaml.full { return }
                 let field = schema?.field(name)
                 let isList: Bool = { if case .list? = field?.type { return true }; return false }()
                 let lines = entry(name, sheet, row, column, list: isList ? Self.listSeparators : nil, type: field?.type,
@@ -340,8 +369,9 @@ private struct SelfReportWriter {
             var ratingLines: [(Int, String, CellPlace)] = []
             var claimLines: [(Int, String, CellPlace)] = []
             var seen = Set<String>()
-            for (_, sheet) in ratings.filter({ $0.0 == id }) where sheet.lastRow >= 2 {
-                for row in 2...sheet.lastRow {
+            for (_, sheet) in ratings.filter({ $0.0 == id }) {
+                for row in sheet.rows(from: 2) {
+                    if yaml.full { return }
                     guard let criterion = text(sheet, row: row, column: 1) else { continue }
                     let level = value(sheet, row: row, column: 6)
                     let note = value(sheet, row: row, column: 7)
@@ -356,8 +386,9 @@ private struct SelfReportWriter {
                 }
             }
             var claimed = Set<String>()
-            for (_, sheet) in notApplicable.filter({ $0.0 == id }) where sheet.lastRow >= 2 {
-                for row in 2...sheet.lastRow {
+            for (_, sheet) in notApplicable.filter({ $0.0 == id }) {
+                for row in sheet.rows(from: 2) {
+                    if yaml.full { return }
                     guard let criterion = text(sheet, row: row, column: 1) else { continue }
                     let claim = text(sheet, row: row, column: 3)
                     let justification = value(sheet, row: row, column: 4)
@@ -405,8 +436,9 @@ private struct SelfReportWriter {
     /// Evidence rows: B id, C title, D file, E sha256, F supports (split at separators and whitespace).
     mutating func writeEvidence(_ sheets: [SheetContents]) {
         var opened = false
-        for sheet in sheets where sheet.lastRow >= 2 {
-            for row in 2...sheet.lastRow {
+        for sheet in sheets {
+            for row in sheet.rows(from: 2) {
+                if yaml.full { return }
                 let columns = [(2, "id"), (3, "title"), (4, "file"), (5, "sha256")]
                 let given = columns.filter { sheet[row: row, column: $0.0] != nil }
                 let supports = sheet[row: row, column: 6] != nil

@@ -1,4 +1,5 @@
 import ParkScore
+import ParkYAML
 
 /// YAML text built line by line, each line remembering the cell it was made from: what the decoders read, and where
 /// every problem they find is shown.
@@ -7,8 +8,21 @@ struct WorkbookYAML {
     /// The cell of each line, by 1-based line number.
     private(set) var cells: [Int: CellPlace] = [:]
     private(set) var lineCount = 0
+    /// Bytes of `text`, and whether a line was refused for passing `maxBytes` (the text then stops growing).
+    private(set) var byteCount = 0
+    private(set) var full = false
+
+    /// The most a YAML self-report may hold (the YAML reader's own limit): a workbook may not say more.
+    static let maxBytes = ParseLimits.default.maxInputBytes
 
     mutating func line(_ indent: Int, _ content: String, _ place: CellPlace) {
+        guard !full else { return }
+        let size = indent + content.utf8.count + 1
+        guard byteCount + size <= Self.maxBytes else {
+            full = true
+            return
+        }
+        byteCount += size
         text += String(repeating: " ", count: indent) + content + "\n"
         lineCount += 1
         cells[lineCount] = place

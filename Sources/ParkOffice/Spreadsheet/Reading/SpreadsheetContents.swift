@@ -37,11 +37,20 @@ public struct SheetContents: Sendable {
     public var cells: [CellReference: CellContents]
     /// The last row that has a cell (0 for an empty sheet).
     public var lastRow: Int
+    /// The rows that have a cell, in order. Walk these, never `1...lastRow`: one cell in row 1,048,576 makes `lastRow`
+    /// a million while the sheet holds two rows.
+    public var rows: [Int]
 
     public init(name: String, cells: [CellReference: CellContents] = [:]) {
         self.name = name
         self.cells = cells
-        self.lastRow = cells.keys.map(\.row).max() ?? 0
+        self.rows = Set(cells.keys.map(\.row)).sorted()
+        self.lastRow = rows.last ?? 0
+    }
+
+    /// The rows from `first` on that have a cell, in order.
+    public func rows(from first: Int) -> ArraySlice<Int> {
+        rows[(rows.firstIndex { $0 >= first } ?? rows.endIndex)...]
     }
 
     public subscript(_ reference: CellReference) -> CellContents? { cells[reference] }

@@ -40,15 +40,22 @@ public enum SpreadsheetReader {
         }
 
         var sheets: [SheetContents] = []
+        var read = Set<String>()
+        // Cells are counted over the whole workbook, not only per sheet: 256 sheets of a million cells each would
+        // otherwise all be held.
+        var cellsLeft = xmlLimits.maxCells
         for entry in workbook.sheets {
             // Rows are counted as the sheet inflates, so a sheet of a million rows stops at the limit, not at its end.
             let rows = RowCounter(sheet: entry.name, limit: xmlLimits.maxRows)
-            guard let target = relationships.first(where: { $0.id == entry.relationship })?.target,
-                  let bytes = try package.part(target, watch: rows.count) else {
+            guard let target = relationships.first(where: { $0.id == entry.relationship })?.target else {
                 throw OfficeReadError.missingPart(entry.name)
             }
-            let handler = SheetHandler(part: target, sheet: entry.name, limits: xmlLimits, strings: strings, styles: styles)
+            // Two sheets that name one part: no office program writes that; read twice, it would count twice.
+            guard read.insert(target).inserted else { throw OfficeReadError.sheetPartTwice(sheet: entry.name) }
+            guard let bytes = try package.part(target, watch: rows.count) else { throw OfficeReadError.missingPart(entry.name) }
+            let handler = SheetHandler(part: target, sheet: entry.name, limits: xmlLimits, maxCells: cellsLeft, strings: strings, styles: styles)
             try XMLEventReader.parse(bytes, part: target, limits: xmlLimits, handler: handler)
+            cellsLeft -= handler.cells.count
             sheets.append(SheetContents(name: entry.name, cells: handler.cells))
         }
         return SpreadsheetContents(sheets: sheets, date1904: workbook.date1904)
@@ -233,12 +240,16 @@ private final class SheetHandler: XMLEventHandler {
     /// The sheet's name, which the row limit's refusal names (a person knows the sheet, not the part).
     let sheet: String
     let limits: XMLLimits
+    /// Cells this sheet may hold: what the workbook's limit leaves after the sheets before it.
+    let maxCells: Int
     let strings: [String]
     let styles: StylesHandler
     var cells: [CellReference: CellContents] = [:]
 
     private var rows = 0
     private var row = 0
+    /// Whether the current row said its number (`<row r="12">`): its cells must then be in that row.
+    private var rowNumbered = false
     private var column = 0
     private var inSheetData = false
     // The cell being read.
@@ -251,10 +262,11 @@ private final class SheetHandler: XMLEventHandler {
     private var inInlineText = false
     private var phonetic = 0
 
-    init(part: String, sheet: String, limits: XMLLimits, strings: [String], styles: StylesHandler) {
+    init(part: String, sheet: String, limits: XMLLimits, maxCells: Int, strings: [String], styles: StylesHandler) {
         self.part = part
         self.sheet = sheet
         self.limits = limits
+        self.maxCells = maxCells
         self.strings = strings
         self.styles = styles
     }
@@ -270,15 +282,19 @@ private final class SheetHandler: XMLEventHandler {
                     throw OfficeReadError.badCellReference(part: part, reference: r)
                 }
                 row = n
+                rowNumbered = true
             } else {
                 row += 1
+                rowNumbered = false
             }
             guard row <= CellReference.maxRow else { throw OfficeReadError.tooManyRows(sheet: sheet, limit: limits.maxRows) }
             column = 0
         case "c" where inSheetData:
-            guard cells.count < limits.maxCells else { throw OfficeReadError.tooManyCells(part: part, limit: limits.maxCells) }
+            guard cells.count < maxCells else { throw OfficeReadError.tooManyCells(part: part, limit: limits.maxCells) }
             if let r = attributes["r"] {
                 guard let ref = CellReference(r) else { throw OfficeReadError.badCellReference(part: part, reference: r) }
+                // `<row r="2"><c r="C5">`: the cell would land where its row does not say; refused, not guessed.
+                guard !rowNumbered || ref.row == row else { throw OfficeReadError.badCellReference(part: part, reference: r) }
                 reference = ref
                 column = ref.column
             } else {
@@ -311,7 +327,11 @@ private final class SheetHandler: XMLEventHandler {
         case "t": inInlineText = false
         case "rPh": phonetic -= 1
         case "c":
-            if let reference, let cell = try cell(reference) { cells[reference] = cell }
+            if let reference, let cell = try cell(reference) {
+                // A cell given twice (the same `r`, or a row repeated) shows one of its values; which is not defined.
+                guard cells[reference] == nil else { throw OfficeReadError.cellTwice(sheet: sheet, reference: reference.description) }
+                cells[reference] = cell
+            }
             reference = nil
         default: break
         }
@@ -329,12 +349,18 @@ private final class SheetHandler: XMLEventHandler {
         }
     }
 
+    private func bad(_ reference: CellReference, _ value: String) -> OfficeReadError {
+        .badValue(sheet: sheet, reference: reference.description, value: String(value.prefix(60)))
+    }
+
     /// The cell just read; nil when it is blank (no value, or an empty string).
     private func cell(_ reference: CellReference) throws -> CellContents? {
         let value: StoredValue
         switch type {
         case "s":
-            guard let v = self.value?.trimmingWhitespace, let i = Int(v), strings.indices.contains(i) else { return nil }
+            guard let v = self.value?.trimmingWhitespace else { return nil }
+            // An index outside the table (or not an index) is a damaged cell, not a blank one.
+            guard let i = Int(v), strings.indices.contains(i) else { throw bad(reference, v) }
             value = .text(strings[i])
         case "inlineStr":
             guard let text = inline ?? self.value else { return nil }
@@ -344,7 +370,11 @@ private final class SheetHandler: XMLEventHandler {
             value = .text(text)
         case "b":
             guard let v = self.value?.trimmingWhitespace else { return nil }
-            value = .boolean(v == "1" || v.lowercased() == "true")
+            switch v.lowercased() {
+            case "1", "true": value = .boolean(true)
+            case "0", "false": value = .boolean(false)
+            default: throw bad(reference, v)  // `2`, `yes`: read as false it would say what the cell does not
+            }
         case "e":
             guard let v = self.value else { return nil }
             value = .error(v)
@@ -354,6 +384,9 @@ private final class SheetHandler: XMLEventHandler {
             if type == "d" {
                 return CellContents(reference: reference, value: .text(v), style: .number, formatCode: "General")
             }
+            // What is not a decimal number (`0x10`, `NaN`, `INF`), or one beyond what a cell holds (`1E+400`: Excel's
+            // numbers are doubles), is refused at its cell, never passed on as text a decoder might read otherwise.
+            guard SpreadsheetNumber.plain(v) != nil, let double = Double(v), double.isFinite else { throw bad(reference, v) }
             value = .number(v)
         }
         if case .text(let s) = value, s.isEmpty { return nil }
