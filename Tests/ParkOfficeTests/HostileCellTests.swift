@@ -97,7 +97,8 @@ final class HostileCellTests: XCTestCase {
         let sheet = try SpreadsheetReader.read(try HostileWorkbooks.factsRow(
             "<c r=\"C2\"><f>40+5</f><v>45</v></c><c r=\"D2\"><f>40+5</f></c><c r=\"E2\" t=\"str\"><f>\"a\"&amp;\"b\"</f><v>ab</v></c>")).sheets[0]
         XCTAssertEqual(sheet[row: 2, column: 3]?.value, .number("45"))
-        XCTAssertNil(sheet[row: 2, column: 4], "no cached value: not given (the formula itself is never run)")
+        XCTAssertNil(sheet[row: 2, column: 4], "no cached value: no cell (the formula itself is never run)")
+        XCTAssertEqual(sheet.formulasWithoutValue, [CellReference(row: 2, column: 4): "40+5"], "but it is known to be there")
         XCTAssertEqual(sheet[row: 2, column: 5]?.value, .text("ab"))
     }
 

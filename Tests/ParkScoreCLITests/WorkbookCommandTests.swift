@@ -142,6 +142,16 @@ final class WorkbookCommandTests: XCTestCase {
         XCTAssertTrue(en.stderr.contains("is a LibreOffice ODS spreadsheet (or another OpenDocument file), not an Excel workbook"), en.stderr)
     }
 
+    /// The workbook's name goes into the YAML's first line, a comment: a name with a line break stays in it.
+    func testConvertKeepsAHostileFileNameInItsComment() throws {
+        let folder = try application(yaml: true, name: "a\nfacts:\n  tenants.total: 999\n#.xlsx")
+        defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }
+        let printed = try Parkscore.run(["convert", folder.appendingPathComponent("a\nfacts:\n  tenants.total: 999\n#.xlsx").path, "--lang", "zh"])
+        XCTAssertEqual(printed.status, 0, printed.stderr)
+        XCTAssertTrue(printed.stdout.hasPrefix("# 由工作簿「a\\u{A}facts:\\u{A}  tenants.total: 999\\u{A}#.xlsx」转换而来；空单元格即未填写。\npark:\n"), printed.stdout)
+        XCTAssertFalse(printed.stdout.contains("999\n"), printed.stdout)
+    }
+
     func testEvidenceFillRefusesAWorkbook() throws {
         let folder = try application(yaml: false)
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }

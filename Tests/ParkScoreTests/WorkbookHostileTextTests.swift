@@ -203,6 +203,36 @@ final class WorkbookHostileTextTests: XCTestCase {
                        "the cell C2 of the sheet '事实' of '申报表.xlsx' stores '0x10', which is none of a decimal number, a logical 0 or 1, or an index into the shared strings: refused; save the workbook again in Excel or WPS")
     }
 
+    /// openpyxl saves `=10+9` with no result: Excel shows 19, the file holds none. Refused at the cell, not read as a
+    /// fact not given; a formula with its saved result reads as that result.
+    func testAFormulaWithoutItsResultIsRefusedAtItsCell() throws {
+        let bytes = try HostileWorkbooks.factsRow(T.inline("A2", "tenants.total") + "<c r=\"C2\"><f>10+9</f></c>")
+        let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: bytes), dictionary: try Repository.dictionary())
+        XCTAssertNil(loaded.value)
+        let d = try XCTUnwrap(loaded.diagnostics.first)
+        XCTAssertEqual(loaded.diagnostics.count, 1)
+        XCTAssertEqual(d.location?.description, "申报表.xlsx:事实!C2")
+        XCTAssertEqual(d.location?.cell?.text, "=10+9")
+        XCTAssertEqual(TestCatalogue.zh.text(of: d), "单元格是公式「=10+9」，但工作簿没有保存它的计算结果，无法得知它显示的值：请在 Excel 或 WPS 中打开后保存，或直接填写数值")
+        XCTAssertEqual(TestCatalogue.en.text(of: d),
+                       "the cell holds the formula '=10+9' but the workbook has no saved result for it, so what it shows is not known: open and save the workbook in Excel or WPS, or type the value")
+        let saved = try HostileWorkbooks.factsRow(T.inline("A2", "tenants.total") + "<c r=\"C2\"><f>10+9</f><v>19</v></c>")
+        let read = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: saved), dictionary: try Repository.dictionary())
+        XCTAssertEqual(read.value?.facts["tenants.total"]?.value, .number(Rational(19)))
+    }
+
+    /// `convert` names the workbook in a YAML comment: a name with a line break (of any kind YAML knows) cannot end
+    /// the comment and add a line.
+    func testAFileNameCannotLeaveTheComment() {
+        for name in ["a\nfacts:\n  tenants.total: 999\n#.xlsx", "a\rb", "a\u{85}b", "a\u{2028}b", "a\u{2029}b", "a\u{202E}b"] {
+            let comment = WorkbookSelfReport.comment(name)
+            XCTAssertFalse(comment.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || [0x2028, 0x2029, 0x202E].contains($0.value) },
+                           comment)
+        }
+        XCTAssertEqual(WorkbookSelfReport.comment("申报表 (1).xlsx"), "申报表 (1).xlsx")
+        XCTAssertEqual(WorkbookSelfReport.comment("a\nb"), "a\\u{A}b")
+    }
+
     func testTheNewRefusalsAreWordedInBothLanguages() throws {
         let dictionary = try Repository.dictionary()
         let cases: [([UInt8], String, String)] = [

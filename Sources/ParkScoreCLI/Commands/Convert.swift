@@ -63,7 +63,7 @@ struct Convert: ParsableCommand {
             return
         }
         let converted = try workspace.require(WorkbookSelfReport.convert(file, dictionary: try workspace.dictionary()))
-        let text = workspace.messages("workbook.convert.header", ["file": SourceFile.name(of: path)]) + "\n" + converted.yaml
+        let text = workspace.messages("workbook.convert.header", ["file": WorkbookSelfReport.comment(SourceFile.name(of: path))]) + "\n" + converted.yaml
         guard let target else {
             Console.out(text)
             return

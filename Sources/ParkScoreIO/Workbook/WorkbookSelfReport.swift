@@ -96,6 +96,21 @@ public enum WorkbookSelfReport {
         }
     }
 
+    /// A file's name in a YAML comment (`convert`'s first line): nothing in it may end the comment, so line breaks of
+    /// every kind YAML knows (LF, CR, NEL, LS, PS), other controls and bidi overrides are written escaped.
+    public static func comment(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x2028, 0x2029, 0xFEFF].contains(scalar.value)
+                || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) {
+                out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
     /// A name from the package, short and with no control characters, to quote in a message.
     static func printable(_ text: String) -> String {
         var out = String(String.UnicodeScalarView(text.unicodeScalars.prefix(200).map { $0.value < 0x20 || $0.value == 0x7F ? "\u{FFFD}" : $0 }))
@@ -187,6 +202,13 @@ private struct SelfReportWriter {
         var notApplicable: [(String, SheetContents)] = [], evidence: [SheetContents] = []
         for sheet in workbook.sheets {
             guard let marker = text(sheet, row: 1, column: 1), marker.hasPrefix(Self.marker) else { continue }
+            // A formula with no saved result (openpyxl writes them so) shows a value in Excel that this file does not
+            // hold: refused at its cell, never read as blank.
+            for (reference, formula) in sheet.formulasWithoutValue.sorted(by: { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }).prefix(200) {
+                let shown = "=" + String(formula.prefix(Self.snippetLimit))
+                diagnostics.append(.error(Message("workbook.hostile.formula-without-value", WorkbookSelfReport.printable(shown)),
+                                          at: WorkbookSelfReport.location(path, place(sheet, reference.row, reference.column, text: shown))))
+            }
             let rest = String(marker.dropFirst(Self.marker.count))
             func argument(_ kind: String) -> String? {
                 rest.hasPrefix(kind + ":") ? String(rest.dropFirst(kind.count + 1)).trimmingCharacters(in: .whitespaces) : nil

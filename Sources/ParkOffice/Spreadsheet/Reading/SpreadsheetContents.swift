@@ -40,10 +40,14 @@ public struct SheetContents: Sendable {
     /// The rows that have a cell, in order. Walk these, never `1...lastRow`: one cell in row 1,048,576 makes `lastRow`
     /// a million while the sheet holds two rows.
     public var rows: [Int]
+    /// Cells that hold a formula and no saved result (as openpyxl writes `=10+9`): blank here, though an office program
+    /// shows the value it computes on opening. Their formulas' text (empty for a shared formula's followers).
+    public var formulasWithoutValue: [CellReference: String]
 
-    public init(name: String, cells: [CellReference: CellContents] = [:]) {
+    public init(name: String, cells: [CellReference: CellContents] = [:], formulasWithoutValue: [CellReference: String] = [:]) {
         self.name = name
         self.cells = cells
+        self.formulasWithoutValue = formulasWithoutValue
         self.rows = Set(cells.keys.map(\.row)).sorted()
         self.lastRow = rows.last ?? 0
     }

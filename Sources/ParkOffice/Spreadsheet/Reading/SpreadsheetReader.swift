@@ -56,7 +56,7 @@ public enum SpreadsheetReader {
             let handler = SheetHandler(part: target, sheet: entry.name, limits: xmlLimits, maxCells: cellsLeft, strings: strings, styles: styles)
             try XMLEventReader.parse(bytes, part: target, limits: xmlLimits, handler: handler)
             cellsLeft -= handler.cells.count
-            sheets.append(SheetContents(name: entry.name, cells: handler.cells))
+            sheets.append(SheetContents(name: entry.name, cells: handler.cells, formulasWithoutValue: handler.formulasWithoutValue))
         }
         return SpreadsheetContents(sheets: sheets, date1904: workbook.date1904)
     }
@@ -245,6 +245,7 @@ private final class SheetHandler: XMLEventHandler {
     let strings: [String]
     let styles: StylesHandler
     var cells: [CellReference: CellContents] = [:]
+    var formulasWithoutValue: [CellReference: String] = [:]
 
     private var rows = 0
     private var row = 0
@@ -259,6 +260,8 @@ private final class SheetHandler: XMLEventHandler {
     private var value: String?
     private var inline: String?
     private var inValue = false
+    private var formula: String?
+    private var inFormula = false
     private var inInlineText = false
     private var phonetic = 0
 
@@ -308,6 +311,10 @@ private final class SheetHandler: XMLEventHandler {
             styleIndex = attributes["s"].flatMap { Int($0) } ?? 0
             value = nil
             inline = nil
+            formula = nil
+        case "f" where reference != nil:
+            inFormula = true
+            formula = formula ?? ""
         case "v" where reference != nil:
             inValue = true
             value = value ?? ""
@@ -324,6 +331,7 @@ private final class SheetHandler: XMLEventHandler {
         switch name {
         case "sheetData": inSheetData = false
         case "v": inValue = false
+        case "f": inFormula = false
         case "t": inInlineText = false
         case "rPh": phonetic -= 1
         case "c":
@@ -331,6 +339,8 @@ private final class SheetHandler: XMLEventHandler {
                 // A cell given twice (the same `r`, or a row repeated) shows one of its values; which is not defined.
                 guard cells[reference] == nil else { throw OfficeReadError.cellTwice(sheet: sheet, reference: reference.description) }
                 cells[reference] = cell
+            } else if let reference, let formula, value == nil, inline == nil, formulasWithoutValue.count < maxCells {
+                formulasWithoutValue[reference] = formula
             }
             reference = nil
         default: break
@@ -338,7 +348,11 @@ private final class SheetHandler: XMLEventHandler {
     }
 
     func text(_ text: String) throws {
-        if inValue {
+        if inFormula, let so = formula {
+            let joined = so + text
+            if joined.utf16.count > limits.maxTextCharacters { throw OfficeReadError.textTooLong(part: part, limit: limits.maxTextCharacters) }
+            formula = joined
+        } else if inValue {
             let joined = (value ?? "") + text
             if joined.utf16.count > limits.maxTextCharacters { throw OfficeReadError.textTooLong(part: part, limit: limits.maxTextCharacters) }
             value = joined
