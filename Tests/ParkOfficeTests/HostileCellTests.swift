@@ -140,3 +140,17 @@ final class HostileCellTests: XCTestCase {
         XCTAssertNil(SpreadsheetNumber.date("-1"))
     }
 }
+
+extension HostileCellTests {
+    /// A sheet's name is an attribute, which no text limit counts; every cell's location quotes it. 255 characters
+    /// read (Excel's 31 and LibreOffice's longer names alike); 256 do not, nor a megabyte.
+    func testASheetNameOfMegabytesIsRefused() throws {
+        var w = HostileWorkbooks.valid()
+        w.sheets[0].name = String(repeating: "表", count: 255)
+        XCTAssertEqual(try SpreadsheetReader.read(try w.bytes()).sheets[0].name.count, 255)
+        w.sheets[0].name = String(repeating: "表", count: 256)
+        XCTAssertEqual(refusal(try w.bytes()), .sheetNameTooLong(limit: 255))
+        w.sheets[0].name = String(decoding: HostileWorkbooks.noise(1 << 20), as: UTF8.self)
+        XCTAssertEqual(refusal(try w.bytes()), .sheetNameTooLong(limit: 255))
+    }
+}

@@ -239,6 +239,9 @@ final class WorkbookHostileTextTests: XCTestCase {
             (try HostileWorkbooks.factsRow(T.number("C2", "1") + T.number("C2", "2")),
              "「申报表.xlsx」的工作表「事实」中单元格 C2 出现两次，无法确定它显示的是哪一个值，拒收：请在 Excel 或 WPS 中重新保存",
              "the cell C2 of the sheet '事实' of '申报表.xlsx' is given twice, so which value it shows is not defined: refused; save the workbook again in Excel or WPS"),
+            (try { var w = HostileWorkbooks.valid(); w.sheets[0].name = String(repeating: "表", count: 300); return try w.bytes() }(),
+             "「申报表.xlsx」中有工作表的名称超过 255 个字符，拒收：Excel 的工作表名称最多 31 个字符",
+             "'申报表.xlsx' has a sheet whose name is longer than 255 characters: refused; Excel's sheet names have at most 31"),
             (try HostileWorkbooks.sheetsSharingAPart(2), "「申报表.xlsx」的工作表「S1」与另一张工作表指向同一部件，拒收：请在 Excel 或 WPS 中重新保存",
              "the sheet 'S1' of '申报表.xlsx' is the same part as another sheet: refused; save the workbook again in Excel or WPS"),
         ]

@@ -53,4 +53,6 @@ public enum OfficeReadError: Error, Sendable, Equatable {
     case badValue(sheet: String, reference: String, value: String)
     /// Two sheets that are one part: each would be read, and counted, again.
     case sheetPartTwice(sheet: String)
+    /// A sheet's name longer than the limit (Excel's own is 31 characters): every cell's location quotes it.
+    case sheetNameTooLong(limit: Int)
 }

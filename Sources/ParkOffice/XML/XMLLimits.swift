@@ -10,14 +10,18 @@ public struct XMLLimits: Sendable, Equatable {
     public var maxCells: Int
     /// Sheets in a workbook.
     public var maxSheets: Int
+    /// Characters (UTF-16 units) in a sheet's name. Excel allows 31; LibreOffice more. Each cell's location quotes the
+    /// name, so a name of megabytes (an attribute, which no text limit counts) would be copied for every cell.
+    public var maxSheetName: Int
 
     public init(maxDepth: Int = 64, maxTextCharacters: Int = 32_767, maxRows: Int = 100_000, maxCells: Int = 1_000_000,
-                maxSheets: Int = 256) {
+                maxSheets: Int = 256, maxSheetName: Int = 255) {
         self.maxDepth = maxDepth
         self.maxTextCharacters = maxTextCharacters
         self.maxRows = maxRows
         self.maxCells = maxCells
         self.maxSheets = maxSheets
+        self.maxSheetName = maxSheetName
     }
 
     public static let `default` = XMLLimits()

@@ -93,6 +93,7 @@ public enum WorkbookSelfReport {
         case .badValue(let sheet, let reference, let value):
             return Message("workbook.hostile.bad-value", file, printable(sheet), printable(reference), printable(value))
         case .sheetPartTwice(let sheet): return Message("workbook.hostile.sheet-part-twice", file, printable(sheet))
+        case .sheetNameTooLong(let limit): return Message("workbook.hostile.sheet-name-too-long", file, String(limit))
         }
     }
 

@@ -146,7 +146,9 @@ private final class WorkbookHandler: XMLEventHandler {
         switch name {
         case "sheet":
             guard sheets.count < limits.maxSheets else { throw OfficeReadError.tooManySheets(limit: limits.maxSheets) }
-            sheets.append((attributes["name"] ?? "", attributes["id"] ?? ""))
+            let name = attributes["name"] ?? ""
+            guard name.utf16.count <= limits.maxSheetName else { throw OfficeReadError.sheetNameTooLong(limit: limits.maxSheetName) }
+            sheets.append((name, attributes["id"] ?? ""))
         case "workbookPr":
             date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
         default: break
