@@ -171,6 +171,32 @@ final class WorkbookHostileTextTests: XCTestCase {
                        ["the marker 'parkscore:cover' is already on the sheet '封面': a self-report has one cover sheet; delete the extra one"])
     }
 
+    /// A cover key naming a section (`facts`, `park`, …) would write that section twice: refused at the key's cell,
+    /// not as a duplicate key at a line of a YAML no one sees.
+    func testACoverKeyThatIsASectionIsRefusedAtItsCell() throws {
+        for key in ["facts", "park", "period", "self_assessment", "evidence"] {
+            var w = Self.workbook(name: "星河", facts: T.row(2, T.inline("A2", "tenants.total"), T.number("C2", "1")))
+            w.sheets[0].rows += T.row(9, T.inline("A9", key), T.inline("C9", "x"))
+            let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: try w.bytes()), dictionary: try Repository.dictionary())
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            XCTAssertEqual(errors.map { $0.location?.description ?? "-" }, ["申报表.xlsx:封面!A9"], key)
+            if key == "facts" {
+                XCTAssertEqual(errors.map { TestCatalogue.zh.text(of: $0) }, ["封面的键「facts」是申报表的一节，由它自己的工作表填写，不能作为封面的一行：请用模板生成的封面"])
+                XCTAssertEqual(errors.map { TestCatalogue.en.text(of: $0) },
+                               ["the cover's key 'facts' is a section of the self-report, filled in on its own sheet, not a row of the cover: use the cover the template made"])
+            }
+        }
+    }
+
+    /// A records sheet naming a field twice: refused at the second name, not as a duplicate key in every record.
+    func testARecordFieldNamedTwiceIsRefusedAtItsCell() throws {
+        var w = Self.workbook(name: "星河")
+        w.sheet("企业", T.row(1, T.inline("A1", "parkscore:records:firms"), T.inline("B1", "name"), T.inline("C1", "rent_paid"), T.inline("D1", " name"))
+            + T.row(3, T.inline("B3", "星潮传媒"), T.number("C3", "1"), T.inline("D3", "别的名字")))
+        let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: try w.bytes()), dictionary: try Repository.dictionary())
+        XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map { $0.location?.description ?? "-" }, ["申报表.xlsx:企业!D1"])
+    }
+
     /// The same fact in the facts sheet twice, and as a records sheet too: refused at the second.
     func testTheSameFactTwiceIsRefused() throws {
         var w = Self.workbook(name: "星河", facts: T.row(2, T.inline("A2", "firms"), T.inline("C2", "x")) + T.row(3, T.inline("A3", "tenants.total"), T.number("C3", "1"))
@@ -216,6 +242,10 @@ final class WorkbookHostileTextTests: XCTestCase {
         XCTAssertEqual(TestCatalogue.zh.text(of: d), "单元格是公式「=10+9」，但工作簿没有保存它的计算结果，无法得知它显示的值：请在 Excel 或 WPS 中打开后保存，或直接填写数值")
         XCTAssertEqual(TestCatalogue.en.text(of: d),
                        "the cell holds the formula '=10+9' but the workbook has no saved result for it, so what it shows is not known: open and save the workbook in Excel or WPS, or type the value")
+        // openpyxl's own form: an empty `<v></v>` after the formula.
+        let openpyxl = try HostileWorkbooks.factsRow(T.inline("A2", "tenants.total") + "<c r=\"C2\"><f>10+9</f><v></v></c>")
+        let fromOpenpyxl = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: openpyxl), dictionary: try Repository.dictionary())
+        XCTAssertEqual(fromOpenpyxl.diagnostics.map { $0.location?.description ?? "-" }, ["申报表.xlsx:事实!C2"])
         let saved = try HostileWorkbooks.factsRow(T.inline("A2", "tenants.total") + "<c r=\"C2\"><f>10+9</f><v>19</v></c>")
         let read = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: saved), dictionary: try Repository.dictionary())
         XCTAssertEqual(read.value?.facts["tenants.total"]?.value, .number(Rational(19)))

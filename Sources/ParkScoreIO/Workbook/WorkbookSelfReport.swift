@@ -144,6 +144,8 @@ private struct SelfReportWriter {
     }
 
     static let marker = "parkscore:"
+    /// The self-report's sections: written by their own sheets (or as the cover's groups), never as a cover key.
+    static let sections: Set<String> = ["park", "period", "facts", "self_assessment", "evidence"]
     /// Characters of a cell's text kept for its snippet (the renderer shows 120).
     static let snippetLimit = 200
 
@@ -251,6 +253,13 @@ private struct SelfReportWriter {
                 diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
                 continue
             }
+            // `facts`, `park`, … as a cover key would write a section another sheet writes (or the park's group)
+            // a second time: refused at the key's cell, not left to the YAML reader's duplicate-key error at a line
+            // of a YAML no one sees.
+            if Self.sections.contains(key) {
+                diagnostics.append(.error(Message("workbook.hostile.cover-key", WorkbookSelfReport.printable(key)), at: at(sheet, row, 1)))
+                continue
+            }
             if let dot = key.firstIndex(of: "."), ["park", "period"].contains(String(key[..<dot])) {
                 groups[String(key[..<dot]), default: []].append((String(key[key.index(after: dot)...]), row))
             } else {
@@ -352,6 +361,17 @@ private struct SelfReportWriter {
                 if let name = text(sheet, row: 1, column: reference.column) { names[reference.column] = name }
             } else if reference.row >= 3 {
                 columnsByRow[reference.row, default: []].append(reference.column)
+            }
+        }
+        // A field named twice would be a key given twice in each record: refused at the second name's cell.
+        var named: [String: Int] = [:]
+        for column in names.keys.sorted() {
+            guard let name = names[column] else { continue }
+            if named[name] != nil {
+                diagnostics.append(.error(Message("workbook.key-twice", WorkbookSelfReport.printable(name)), at: at(sheet, 1, column)))
+                names[column] = nil
+            } else {
+                named[name] = column
             }
         }
         let schema: RecordSchema? = { if case .records(let s)? = dictionary[key]?.type { return s }; return nil }()

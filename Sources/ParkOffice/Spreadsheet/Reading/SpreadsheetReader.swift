@@ -341,7 +341,8 @@ private final class SheetHandler: XMLEventHandler {
                 // A cell given twice (the same `r`, or a row repeated) shows one of its values; which is not defined.
                 guard cells[reference] == nil else { throw OfficeReadError.cellTwice(sheet: sheet, reference: reference.description) }
                 cells[reference] = cell
-            } else if let reference, let formula, value == nil, inline == nil, formulasWithoutValue.count < maxCells {
+            } else if let reference, let formula, (value ?? "").isEmpty, (inline ?? "").isEmpty, formulasWithoutValue.count < maxCells {
+                // openpyxl writes `<f>10+9</f><v></v>`: an empty result is no result.
                 formulasWithoutValue[reference] = formula
             }
             reference = nil
