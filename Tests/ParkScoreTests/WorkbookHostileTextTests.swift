@@ -197,6 +197,25 @@ final class WorkbookHostileTextTests: XCTestCase {
         XCTAssertEqual(loaded.diagnostics.filter { $0.severity == .error }.map { $0.location?.description ?? "-" }, ["申报表.xlsx:企业!D1"])
     }
 
+    /// A key of 2,000 characters would be a YAML syntax error (libyaml takes keys of 1,024 at most) at a line no one
+    /// sees: refused at its cell, wherever a key is read — a fact key, a marker's id, a field name, a criterion id.
+    func testAKeyLongerThanAnyKeyIsRefusedAtItsCell() throws {
+        let long = String(repeating: "k", count: 2_000)
+        var w = Self.workbook(name: "星河", facts: T.row(2, T.inline("A2", long), T.number("C2", "5")))
+        w.sheet("企业", T.row(1, T.inline("A1", "parkscore:records:firms"), T.inline("B1", long)) + T.row(3, T.inline("B3", "a")))
+        w.sheet("自评", T.row(1, T.inline("A1", "parkscore:ratings:" + long)) + T.row(2, T.inline("A2", "x"), T.number("F2", "1")))
+        w.sheet("自评2", T.row(1, T.inline("A1", "parkscore:ratings:beijing-digital-advertising-park"))
+            + T.row(2, T.inline("A2", long), T.number("F2", "1")))
+        let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: try w.bytes()), dictionary: try Repository.dictionary())
+        let errors = loaded.diagnostics.filter { $0.severity == .error }
+        XCTAssertEqual(Set(errors.map { $0.location?.description ?? "-" }),
+                       ["申报表.xlsx:事实!A2", "申报表.xlsx:企业!B1", "申报表.xlsx:自评!A1", "申报表.xlsx:自评2!A2"], "\(errors)")
+        let first = try XCTUnwrap(errors.first { $0.location?.description == "申报表.xlsx:事实!A2" })
+        let k40 = String(repeating: "k", count: 40)
+        XCTAssertEqual(TestCatalogue.zh.text(of: first), "键「\(k40)…」超过 256 个字符，不是申报表的任何一项：请用模板生成的申报表")
+        XCTAssertEqual(TestCatalogue.en.text(of: first), "the key '\(k40)...' is longer than 256 characters, which no entry of a self-report is: use a workbook made by the template")
+    }
+
     /// The same fact in the facts sheet twice, and as a records sheet too: refused at the second.
     func testTheSameFactTwiceIsRefused() throws {
         var w = Self.workbook(name: "星河", facts: T.row(2, T.inline("A2", "firms"), T.inline("C2", "x")) + T.row(3, T.inline("A3", "tenants.total"), T.number("C3", "1"))

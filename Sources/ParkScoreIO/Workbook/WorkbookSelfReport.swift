@@ -172,6 +172,21 @@ private struct SelfReportWriter {
         }
     }
 
+    /// Characters a key may have (a fact key, a criterion or scorecard id, a field name, a marker). The longest real
+    /// one has some 60; libyaml refuses a key of more than 1024 as a syntax error at a line of a YAML no one sees.
+    static let maxKey = 256
+
+    /// A key cell's text (trimmed; nil when blank), or nil and an error at the cell when it is longer than any key.
+    mutating func key(_ sheet: SheetContents, _ row: Int, _ column: Int) -> String? {
+        guard let key = text(sheet, row: row, column: column) else { return nil }
+        guard key.count <= Self.maxKey else {
+            diagnostics.append(.error(Message("workbook.hostile.key-too-long", WorkbookSelfReport.printable(String(key.prefix(40))), String(Self.maxKey)),
+                                      at: at(sheet, row, column)))
+            return nil
+        }
+        return key
+    }
+
     /// A cell's text as written (a key, an id), trimmed; nil when blank.
     func text(_ sheet: SheetContents, row: Int, column: Int) -> String? {
         guard let cell = sheet[row: row, column: column] else { return nil }
@@ -213,6 +228,7 @@ private struct SelfReportWriter {
                                           at: WorkbookSelfReport.location(path, place(sheet, reference.row, reference.column, text: shown))))
             }
             let rest = String(marker.dropFirst(Self.marker.count))
+            guard key(sheet, 1, 1) != nil else { continue }
             func argument(_ kind: String) -> String? {
                 rest.hasPrefix(kind + ":") ? String(rest.dropFirst(kind.count + 1)).trimmingCharacters(in: .whitespaces) : nil
             }
@@ -248,7 +264,7 @@ private struct SelfReportWriter {
         var seen = Set<String>()
         for row in sheet.rows(from: 2) {
             if yaml.full { return }
-            guard let key = text(sheet, row: row, column: 1) else { continue }
+            guard let key = key(sheet, row, 1) else { continue }
             guard seen.insert(key).inserted else {
                 diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
                 continue
@@ -329,7 +345,7 @@ private struct SelfReportWriter {
     mutating func writeFacts(_ sheet: SheetContents, seen: inout [String: CellPlace]) {
         for row in sheet.rows(from: 2) {
             if yaml.full { return }
-            guard let key = text(sheet, row: row, column: 1) else { continue }
+            guard let key = key(sheet, row, 1) else { continue }
             guard seen[key] == nil else {
                 diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
                 continue
@@ -358,7 +374,7 @@ private struct SelfReportWriter {
         var columnsByRow: [Int: [Int]] = [:]
         for reference in sheet.cells.keys where reference.column >= 2 {
             if reference.row == 1 {
-                if let name = text(sheet, row: 1, column: reference.column) { names[reference.column] = name }
+                if let name = self.key(sheet, 1, reference.column) { names[reference.column] = name }
             } else if reference.row >= 3 {
                 columnsByRow[reference.row, default: []].append(reference.column)
             }
@@ -415,7 +431,7 @@ private struct SelfReportWriter {
             for (_, sheet) in ratings.filter({ $0.0 == id }) {
                 for row in sheet.rows(from: 2) {
                     if yaml.full { return }
-                    guard let criterion = text(sheet, row: row, column: 1) else { continue }
+                    guard let criterion = key(sheet, row, 1) else { continue }
                     let level = value(sheet, row: row, column: 6)
                     let note = value(sheet, row: row, column: 7)
                     guard level != nil || note != nil else { continue }
@@ -432,7 +448,7 @@ private struct SelfReportWriter {
             for (_, sheet) in notApplicable.filter({ $0.0 == id }) {
                 for row in sheet.rows(from: 2) {
                     if yaml.full { return }
-                    guard let criterion = text(sheet, row: row, column: 1) else { continue }
+                    guard let criterion = key(sheet, row, 1) else { continue }
                     let claim = text(sheet, row: row, column: 3)
                     let justification = value(sheet, row: row, column: 4)
                     let made: Bool
