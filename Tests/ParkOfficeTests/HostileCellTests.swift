@@ -154,3 +154,23 @@ extension HostileCellTests {
         XCTAssertEqual(refusal(try w.bytes()), .sheetNameTooLong(limit: 255))
     }
 }
+
+extension HostileCellTests {
+    func testTwoSheetsOfOneNameAreRefused() throws {
+        for (a, b) in [("事实", "事实"), ("Facts", "facts")] {
+            var w = HostileWorkbooks.valid()
+            w.sheets[0].name = a
+            w.sheet(b, "")
+            XCTAssertEqual(refusal(try w.bytes()), .sheetNameTwice(sheet: b))
+        }
+    }
+
+    func testHiddenSheetsAreKnownAsHidden() throws {
+        var w = HostileWorkbooks.valid()
+        w.sheet("b", "")
+        w.sheet("c", "")
+        w.hiddenSheets = [1]
+        w.veryHiddenSheets = [2]
+        XCTAssertEqual(try SpreadsheetReader.read(try w.bytes()).sheets.map(\.hidden), [false, true, true])
+    }
+}

@@ -216,6 +216,24 @@ final class WorkbookHostileTextTests: XCTestCase {
         XCTAssertEqual(TestCatalogue.en.text(of: first), "the key '\(k40)...' is longer than 256 characters, which no entry of a self-report is: use a workbook made by the template")
     }
 
+    /// A facts sheet hidden (or very hidden) behind the visible one, giving a fact the visible one leaves blank: it
+    /// would be scored though no one who opens the workbook sees it. Refused at its A1; a hidden sheet without a
+    /// marker (the template's own drop-down lists) is no matter.
+    func testAHiddenMarkedSheetIsRefused() throws {
+        for veryHidden in [false, true] {
+            var w = Self.workbook(name: "星河", facts: T.row(2, T.inline("A2", "tenants.total")))
+            w.sheet("隐藏", T.row(1, T.inline("A1", "parkscore:facts")) + T.row(2, T.inline("A2", "tenants.advertising_related"), T.number("C2", "19")))
+            w.sheet("列表", T.row(1, T.inline("A1", "是")))
+            if veryHidden { w.veryHiddenSheets = [2, 3] } else { w.hiddenSheets = [2, 3] }
+            let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: try w.bytes()), dictionary: try Repository.dictionary())
+            let errors = loaded.diagnostics.filter { $0.severity == .error }
+            XCTAssertEqual(errors.map { $0.location?.description ?? "-" }, ["申报表.xlsx:隐藏!A1"])
+            XCTAssertEqual(errors.map { TestCatalogue.zh.text(of: $0) }, ["工作表「隐藏」带有申报表的标记却被隐藏，打开工作簿的人看不到它，已拒收：请取消隐藏后核对，或删除此表"])
+            XCTAssertEqual(errors.map { TestCatalogue.en.text(of: $0) },
+                           ["the sheet '隐藏' carries a self-report marker but is hidden, so whoever opens the workbook does not see it: refused; unhide it and check it, or delete it"])
+        }
+    }
+
     /// The same fact in the facts sheet twice, and as a records sheet too: refused at the second.
     func testTheSameFactTwiceIsRefused() throws {
         var w = Self.workbook(name: "星河", facts: T.row(2, T.inline("A2", "firms"), T.inline("C2", "x")) + T.row(3, T.inline("A3", "tenants.total"), T.number("C3", "1"))
@@ -291,6 +309,9 @@ final class WorkbookHostileTextTests: XCTestCase {
             (try { var w = HostileWorkbooks.valid(); w.sheets[0].name = String(repeating: "表", count: 300); return try w.bytes() }(),
              "「申报表.xlsx」中有工作表的名称超过 255 个字符，拒收：Excel 的工作表名称最多 31 个字符",
              "'申报表.xlsx' has a sheet whose name is longer than 255 characters: refused; Excel's sheet names have at most 31"),
+            (try { var w = HostileWorkbooks.valid(); w.sheet("事实", ""); return try w.bytes() }(),
+             "「申报表.xlsx」中有两张工作表都叫「事实」（不分大小写），拒收：单元格位置无法指明是哪一张",
+             "'申报表.xlsx' has two sheets named '事实' (ignoring case): refused, as a cell's place could not say which"),
             (try HostileWorkbooks.sheetsSharingAPart(2), "「申报表.xlsx」的工作表「S1」与另一张工作表指向同一部件，拒收：请在 Excel 或 WPS 中重新保存",
              "the sheet 'S1' of '申报表.xlsx' is the same part as another sheet: refused; save the workbook again in Excel or WPS"),
         ]

@@ -10,6 +10,9 @@ public struct TestWorkbook {
     public var cellFormats: [Int] = [0]
     public var numberFormats: [(id: Int, code: String)] = []
     public var date1904 = false
+    /// Sheets (by index) written with `state="hidden"`; `veryHidden` ones with `state="veryHidden"`.
+    public var hiddenSheets: Set<Int> = []
+    public var veryHiddenSheets: Set<Int> = []
 
     public init() {}
 
@@ -46,6 +49,10 @@ public struct TestWorkbook {
 
     public static func row(_ n: Int, _ cells: String...) -> String { "<row r=\"\(n)\">" + cells.joined() + "</row>" }
 
+    private func state(_ index: Int) -> String {
+        veryHiddenSheets.contains(index) ? " state=\"veryHidden\"" : hiddenSheets.contains(index) ? " state=\"hidden\"" : ""
+    }
+
     public var parts: [(String, String)] {
         var out: [(String, String)] = []
         let decl = XMLText.declaration
@@ -61,7 +68,7 @@ public struct TestWorkbook {
             + "<Relationship Id=\"rId1\" Type=\"\(rel)/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"))
         out.append(("xl/workbook.xml", decl + "<workbook xmlns=\"\(main)\" xmlns:r=\"\(rel)\">"
             + (date1904 ? "<workbookPr date1904=\"1\"/>" : "") + "<sheets>"
-            + sheets.enumerated().map { "<sheet name=\"\(Self.escape($0.element.name))\" sheetId=\"\($0.offset + 1)\" r:id=\"rId\($0.offset + 1)\"/>" }.joined()
+            + sheets.enumerated().map { "<sheet name=\"\(Self.escape($0.element.name))\" sheetId=\"\($0.offset + 1)\"" + state($0.offset) + " r:id=\"rId\($0.offset + 1)\"/>" }.joined()
             + "</sheets></workbook>"))
         out.append(("xl/_rels/workbook.xml.rels", decl + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(rel)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()

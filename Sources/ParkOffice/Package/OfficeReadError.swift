@@ -55,4 +55,6 @@ public enum OfficeReadError: Error, Sendable, Equatable {
     case sheetPartTwice(sheet: String)
     /// A sheet's name longer than the limit (Excel's own is 31 characters): every cell's location quotes it.
     case sheetNameTooLong(limit: Int)
+    /// Two sheets of one name (Excel compares names ignoring case): a cell's location (`事实!C12`) would not say which.
+    case sheetNameTwice(sheet: String)
 }

@@ -94,6 +94,7 @@ public enum WorkbookSelfReport {
             return Message("workbook.hostile.bad-value", file, printable(sheet), printable(reference), printable(value))
         case .sheetPartTwice(let sheet): return Message("workbook.hostile.sheet-part-twice", file, printable(sheet))
         case .sheetNameTooLong(let limit): return Message("workbook.hostile.sheet-name-too-long", file, String(limit))
+        case .sheetNameTwice(let sheet): return Message("workbook.hostile.sheet-name-twice", file, printable(sheet))
         }
     }
 
@@ -229,6 +230,12 @@ private struct SelfReportWriter {
             }
             let rest = String(marker.dropFirst(Self.marker.count))
             guard key(sheet, 1, 1) != nil else { continue }
+            // A hidden sheet with a marker would be read, and scored, though the person who opens the workbook does not
+            // see it: refused at its A1, its cells not read.
+            guard !sheet.hidden else {
+                diagnostics.append(.error(Message("workbook.hostile.hidden-sheet", WorkbookSelfReport.printable(sheet.name)), at: at(sheet, 1, 1)))
+                continue
+            }
             func argument(_ kind: String) -> String? {
                 rest.hasPrefix(kind + ":") ? String(rest.dropFirst(kind.count + 1)).trimmingCharacters(in: .whitespaces) : nil
             }

@@ -43,9 +43,12 @@ public struct SheetContents: Sendable {
     /// Cells that hold a formula and no saved result (as openpyxl writes `=10+9`): blank here, though an office program
     /// shows the value it computes on opening. Their formulas' text (empty for a shared formula's followers).
     public var formulasWithoutValue: [CellReference: String]
+    /// Hidden (`state="hidden"` or `"veryHidden"`): not shown by an office program unless one unhides it.
+    public var hidden: Bool
 
-    public init(name: String, cells: [CellReference: CellContents] = [:], formulasWithoutValue: [CellReference: String] = [:]) {
+    public init(name: String, cells: [CellReference: CellContents] = [:], formulasWithoutValue: [CellReference: String] = [:], hidden: Bool = false) {
         self.name = name
+        self.hidden = hidden
         self.cells = cells
         self.formulasWithoutValue = formulasWithoutValue
         self.rows = Set(cells.keys.map(\.row)).sorted()

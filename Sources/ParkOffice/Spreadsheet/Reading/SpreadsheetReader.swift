@@ -56,7 +56,7 @@ public enum SpreadsheetReader {
             let handler = SheetHandler(part: target, sheet: entry.name, limits: xmlLimits, maxCells: cellsLeft, strings: strings, styles: styles)
             try XMLEventReader.parse(bytes, part: target, limits: xmlLimits, handler: handler)
             cellsLeft -= handler.cells.count
-            sheets.append(SheetContents(name: entry.name, cells: handler.cells, formulasWithoutValue: handler.formulasWithoutValue))
+            sheets.append(SheetContents(name: entry.name, cells: handler.cells, formulasWithoutValue: handler.formulasWithoutValue, hidden: entry.hidden))
         }
         return SpreadsheetContents(sheets: sheets, date1904: workbook.date1904)
     }
@@ -137,7 +137,8 @@ struct Relationships {
 /// `xl/workbook.xml`: the sheets in order (name, relationship id) and the date system.
 private final class WorkbookHandler: XMLEventHandler {
     let limits: XMLLimits
-    var sheets: [(name: String, relationship: String)] = []
+    var sheets: [(name: String, relationship: String, hidden: Bool)] = []
+    private var names = Set<String>()
     var date1904 = false
 
     init(limits: XMLLimits) { self.limits = limits }
@@ -148,7 +149,8 @@ private final class WorkbookHandler: XMLEventHandler {
             guard sheets.count < limits.maxSheets else { throw OfficeReadError.tooManySheets(limit: limits.maxSheets) }
             let name = attributes["name"] ?? ""
             guard name.utf16.count <= limits.maxSheetName else { throw OfficeReadError.sheetNameTooLong(limit: limits.maxSheetName) }
-            sheets.append((name, attributes["id"] ?? ""))
+            guard names.insert(name.lowercased()).inserted else { throw OfficeReadError.sheetNameTwice(sheet: name) }
+            sheets.append((name, attributes["id"] ?? "", ["hidden", "veryHidden"].contains(attributes["state"] ?? "")))
         case "workbookPr":
             date1904 = ["1", "true"].contains(attributes["date1904"] ?? "")
         default: break
