@@ -129,6 +129,32 @@ final class WorkbookHostileTextTests: XCTestCase {
                        "'申报表.xlsx' would make a YAML self-report of more than 16777216 bytes (the limit of a YAML self-report): refused, as no self-report needs that much text")
     }
 
+    /// One shared string of 32,767 spaces in 3,000 cells: blank each, so little YAML, but 98 MB of text to read (a
+    /// million such cells would be 32 GB). Refused once 64 MiB of cell text has been read.
+    func testTextSharedByManyCellsIsBoundedAsItIsRead() throws {
+        var w = Self.workbook(name: "星河")
+        let blank = w.shared(String(repeating: " ", count: 32_767))
+        var rows = ""
+        for r in 2...3_001 { rows += "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"inlineStr\"><is><t>k\(r)</t></is></c><c r=\"C\(r)\" t=\"s\"><v>\(blank)</v></c></row>" }
+        w.sheets[1].rows += rows
+        let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: try w.bytes()), dictionary: try Repository.dictionary())
+        XCTAssertNil(loaded.value)
+        let d = try XCTUnwrap(loaded.diagnostics.first)
+        XCTAssertEqual(loaded.diagnostics.count, 1)
+        XCTAssertEqual(TestCatalogue.zh.text(of: d), "「申报表.xlsx」各单元格的文字合计超过 67108864 字节，拒收：申报表用不了这么多文字")
+        XCTAssertEqual(TestCatalogue.en.text(of: d), "the cells of '申报表.xlsx' hold more than 67108864 bytes of text in all: refused, as no self-report needs that much text")
+    }
+
+    /// Five thousand rows of one key: the writer stops at a thousand errors (the renderer shows 200), not one a row.
+    func testErrorsStopAtAThousand() throws {
+        var rows = ""
+        for r in 2...5_001 { rows += "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"inlineStr\"><is><t>tenants.total</t></is></c></row>" }
+        let loaded = SelfReportLoader.decodeFacts(SourceFile(path: "申报表.xlsx", bytes: try Self.workbook(name: "星河", facts: rows).bytes()),
+                                                  dictionary: try Repository.dictionary())
+        XCTAssertNil(loaded.value)
+        XCTAssertEqual(loaded.diagnostics.count, 1_000)
+    }
+
     /// 16,384 field names and a cell in the last row: the records sheet is read by its cells, not by every row and
     /// column between them (some 17 billion lookups before).
     func testASparseRecordsSheetIsReadByItsCells() throws {

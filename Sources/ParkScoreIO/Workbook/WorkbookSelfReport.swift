@@ -46,6 +46,10 @@ public enum WorkbookSelfReport {
         writer.write(workbook)
         // Cells of 32,767 characters, a hundred thousand rows: a workbook may say more than any YAML file may (the YAML
         // reader's limit). Refused as the YAML would be, before it is built whole.
+        if writer.textRead > SelfReportWriter.maxTextRead {
+            return Loaded(value: nil, diagnostics: [.error(Message("workbook.hostile.too-much-cell-text", file.path, String(SelfReportWriter.maxTextRead)),
+                                                           at: location(file.path, wholeWorkbook()))])
+        }
         if writer.yaml.full {
             return Loaded(value: nil, diagnostics: [.error(Message("workbook.hostile.too-much-text", file.path, String(WorkbookYAML.maxBytes)),
                                                            at: location(file.path, wholeWorkbook()))])
@@ -145,6 +149,24 @@ private struct SelfReportWriter {
     }
 
     static let marker = "parkscore:"
+    /// Bytes of cell text the writer may read, over every cell it reads. A shared string of 32,767 characters may
+    /// stand in a million cells: each costs its length to read (to split a list, to see it is blank), and most make
+    /// little YAML (`key: []`), so the YAML's own bound would not stop them.
+    static let maxTextRead = 4 * WorkbookYAML.maxBytes
+    /// Errors the writer finds before it stops: the renderer shows 200; a million rows of errors would only fill memory.
+    static let maxDiagnostics = 1_000
+    /// Bytes of cell text read so far.
+    var textRead = 0
+
+    /// Whether to stop writing: the YAML is full, the text read is over its bound, or there are errors enough.
+    var stopped: Bool { yaml.full || textRead > Self.maxTextRead || diagnostics.count >= Self.maxDiagnostics }
+
+    mutating func charge(_ cell: CellContents) {
+        switch cell.value {
+        case .text(let s), .number(let s), .error(let s): textRead += s.utf8.count
+        case .boolean: textRead += 1
+        }
+    }
     /// The self-report's sections: written by their own sheets (or as the cover's groups), never as a cover key.
     static let sections: Set<String> = ["park", "period", "facts", "self_assessment", "evidence"]
     /// Characters of a cell's text kept for its snippet (the renderer shows 120).
@@ -153,6 +175,7 @@ private struct SelfReportWriter {
     /// A cell's value as YAML, with the text the cell shows; nil for a blank cell, and for an error value (reported).
     mutating func value(_ sheet: SheetContents, row: Int, column: Int) -> (yaml: String, text: String)? {
         guard let cell = sheet[row: row, column: column] else { return nil }
+        charge(cell)
         switch cell.value {
         case .boolean(let b): return (b ? "true" : "false", b ? "TRUE" : "FALSE")
         case .text(let s):
@@ -179,6 +202,7 @@ private struct SelfReportWriter {
 
     /// A key cell's text (trimmed; nil when blank), or nil and an error at the cell when it is longer than any key.
     mutating func key(_ sheet: SheetContents, _ row: Int, _ column: Int) -> String? {
+        if let cell = sheet[row: row, column: column] { charge(cell) }
         guard let key = text(sheet, row: row, column: column) else { return nil }
         guard key.count <= Self.maxKey else {
             diagnostics.append(.error(Message("workbook.hostile.key-too-long", WorkbookSelfReport.printable(String(key.prefix(40))), String(Self.maxKey)),
@@ -270,7 +294,7 @@ private struct SelfReportWriter {
         var top: [(String, Int)] = []
         var seen = Set<String>()
         for row in sheet.rows(from: 2) {
-            if yaml.full { return }
+            if stopped { return }
             guard let key = key(sheet, row, 1) else { continue }
             guard seen.insert(key).inserted else {
                 diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
@@ -351,7 +375,7 @@ private struct SelfReportWriter {
     /// Facts rows: A the key, C the value; a list fact's text split into items.
     mutating func writeFacts(_ sheet: SheetContents, seen: inout [String: CellPlace]) {
         for row in sheet.rows(from: 2) {
-            if yaml.full { return }
+            if stopped { return }
             guard let key = key(sheet, row, 1) else { continue }
             guard seen[key] == nil else {
                 diagnostics.append(.error(Message("workbook.key-twice", key), at: at(sheet, row, 1)))
@@ -400,7 +424,7 @@ private struct SelfReportWriter {
         let schema: RecordSchema? = { if case .records(let s)? = dictionary[key]?.type { return s }; return nil }()
         var wroteKey = false
         for row in sheet.rows(from: 3) {
-            if yaml.full { return }
+            if stopped { return }
             let given = (columnsByRow[row] ?? []).sorted().compactMap { column in names[column].map { (column, $0) } }
             guard !given.isEmpty else { continue }
             if !wroteKey {
@@ -409,7 +433,7 @@ private struct SelfReportWriter {
             }
             var first = true
             for (column, name) in given {
-                if yaml.full { return }
+                if stopped { return }
                 let field = schema?.field(name)
                 let isList: Bool = { if case .list? = field?.type { return true }; return false }()
                 let lines = entry(name, sheet, row, column, list: isList ? Self.listSeparators : nil, type: field?.type,
@@ -437,7 +461,7 @@ private struct SelfReportWriter {
             var seen = Set<String>()
             for (_, sheet) in ratings.filter({ $0.0 == id }) {
                 for row in sheet.rows(from: 2) {
-                    if yaml.full { return }
+                    if stopped { return }
                     guard let criterion = key(sheet, row, 1) else { continue }
                     let level = value(sheet, row: row, column: 6)
                     let note = value(sheet, row: row, column: 7)
@@ -454,8 +478,9 @@ private struct SelfReportWriter {
             var claimed = Set<String>()
             for (_, sheet) in notApplicable.filter({ $0.0 == id }) {
                 for row in sheet.rows(from: 2) {
-                    if yaml.full { return }
+                    if stopped { return }
                     guard let criterion = key(sheet, row, 1) else { continue }
+                    if let cell = sheet[row: row, column: 3] { charge(cell) }
                     let claim = text(sheet, row: row, column: 3)
                     let justification = value(sheet, row: row, column: 4)
                     let made: Bool
@@ -504,7 +529,7 @@ private struct SelfReportWriter {
         var opened = false
         for sheet in sheets {
             for row in sheet.rows(from: 2) {
-                if yaml.full { return }
+                if stopped { return }
                 let columns = [(2, "id"), (3, "title"), (4, "file"), (5, "sha256")]
                 let given = columns.filter { sheet[row: row, column: $0.0] != nil }
                 let supports = sheet[row: row, column: 6] != nil
