@@ -138,6 +138,10 @@ final class HostileCellTests: XCTestCase {
         XCTAssertEqual(SpreadsheetNumber.date("2958465"), "9999-12-31")
         XCTAssertNil(SpreadsheetNumber.date("2958466"))
         XCTAssertNil(SpreadsheetNumber.date("-1"))
+        // 0 is 1900-01-00 to Excel, 1899-12-30 to LibreOffice; 0.5 is a time of day on that day. No date.
+        XCTAssertNil(SpreadsheetNumber.date("0"))
+        XCTAssertNil(SpreadsheetNumber.date("0.5"))
+        XCTAssertEqual(SpreadsheetNumber.date("0", date1904: true), "1904-01-01")
     }
 }
 

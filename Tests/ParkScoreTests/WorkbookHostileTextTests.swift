@@ -273,7 +273,7 @@ final class WorkbookHostileTextTests: XCTestCase {
     /// Date serials no calendar has, and numbers stored as cells never are: refused at their cell, never read as a date.
     func testDatesAndNumbersAtTheEdgesAreRefusedAtTheirCell() throws {
         let dictionary = try Repository.dictionary()
-        for serial in ["-1", "60", "2958466"] {
+        for serial in ["-1", "0", "60", "2958466"] {
             var w = TestWorkbook()
             let date = w.style(14)
             w.sheet("封面", T.row(1, T.inline("A1", "parkscore:cover")) + T.row(2, T.inline("A2", "park.name"), T.inline("C2", "星河"))

@@ -77,7 +77,7 @@ public enum SpreadsheetNumber {
 
     /// A date serial as `YYYY-MM-DD`: days from 1899-12-30 (Excel's 1900 system, whose day 60 is the 29 February 1900
     /// that never was), or from 1904-01-01. A time of day is dropped. Nil for a serial that is not a number, negative,
-    /// or past 9999-12-31.
+    /// 0 in the 1900 system (a day the programs disagree on), or past 9999-12-31.
     public static func date(_ text: String, date1904: Bool = false) -> String? {
         guard let plain = plain(text), !plain.hasPrefix("-") else { return nil }
         let whole = plain.split(separator: ".").first.map(String.init) ?? plain
@@ -85,6 +85,8 @@ public enum SpreadsheetNumber {
         if date1904 {
             days += 1462
         } else {
+            // Serial 0 is shown as 1900-01-00 by Excel and as 1899-12-30 by LibreOffice: no date both agree on.
+            guard days >= 1 else { return nil }
             if days == 60 { return "1900-02-29" }
             if days < 60 { days += 1 }
         }
