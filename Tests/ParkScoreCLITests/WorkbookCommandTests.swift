@@ -72,13 +72,7 @@ final class WorkbookCommandTests: XCTestCase {
     }
 
     func testAProblemIsShownAtItsCell() throws {
-        var w = TestWorkbook()
-        w.sheet("封面", TestWorkbook.row(1, TestWorkbook.inline("A1", "parkscore:cover"))
-            + TestWorkbook.row(2, TestWorkbook.inline("A2", "park.name"), TestWorkbook.inline("C2", "星河"))
-            + TestWorkbook.row(3, TestWorkbook.inline("A3", "period.from"), TestWorkbook.inline("C3", "2025-01-01"))
-            + TestWorkbook.row(4, TestWorkbook.inline("A4", "period.to"), TestWorkbook.inline("C4", "2025-12-31")))
-        w.sheet("事实", TestWorkbook.row(1, TestWorkbook.inline("A1", "parkscore:facts"))
-            + TestWorkbook.row(12, TestWorkbook.inline("A12", "tenants.total"), TestWorkbook.inline("C12", "四十五家")))
+        let w = SampleWorkbooks.tenantsInWords()
         let folder = try Parkscore.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("申报表.xlsx")

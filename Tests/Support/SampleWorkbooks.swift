@@ -5,6 +5,18 @@ public enum SampleWorkbooks {
     /// The facts of Samples/beijing-xinghe/self-report.yaml, typed into cells the ways a park would type them: numbers
     /// as numbers and as text, booleans as TRUE and as 是, a date as a serial and as text, a label for a value, lists
     /// joined with 、 and with commas.
+    /// A cover and one fact written in words where a number belongs: 事实!C12 holds 「四十五家」 for tenants.total.
+    public static func tenantsInWords() -> TestWorkbook {
+        var w = TestWorkbook()
+        w.sheet("封面", TestWorkbook.row(1, TestWorkbook.inline("A1", "parkscore:cover"))
+            + TestWorkbook.row(2, TestWorkbook.inline("A2", "park.name"), TestWorkbook.inline("C2", "星河"))
+            + TestWorkbook.row(3, TestWorkbook.inline("A3", "period.from"), TestWorkbook.inline("C3", "2025-01-01"))
+            + TestWorkbook.row(4, TestWorkbook.inline("A4", "period.to"), TestWorkbook.inline("C4", "2025-12-31")))
+        w.sheet("事实", TestWorkbook.row(1, TestWorkbook.inline("A1", "parkscore:facts"))
+            + TestWorkbook.row(12, TestWorkbook.inline("A12", "tenants.total"), TestWorkbook.inline("C12", "四十五家")))
+        return w
+    }
+
     public static func xinghe() -> TestWorkbook {
         var w = TestWorkbook()
         let date = w.style(14)
