@@ -32,7 +32,7 @@ final class DossierOutputTests: XCTestCase {
         let odd = try Parkscore.run(["dossier", xinghe, "-o", root.appendingPathComponent("d/dossier.odt").path, "--lang", "zh"])
         XCTAssertEqual(odd.status, 64)
         XCTAssertTrue(odd.stderr.contains("cannot tell the format of"), odd.stderr)
-        XCTAssertTrue(odd.stderr.contains(".html, .md, .json, .pdf or .docx"), odd.stderr)
+        XCTAssertTrue(odd.stderr.contains(".html, .md, .json, .pdf, .docx or .xlsx"), odd.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: root.appendingPathComponent("d").path))
     }
 
