@@ -221,6 +221,12 @@ final class TypicalEntryTests: XCTestCase {
         XCTAssertEqual(notes.map(TestCatalogue.en.text(of:)), ["'2级' read as level 2"])
         XCTAssertEqual(notes.first?.code, DiagnosticCode.readLevel)
         XCTAssertEqual(loaded.value?.assessments["test-card"]?.ratings["c.judged"]?.level, 2)
+        // A level in words, 二级, is level 2; 零级 is 0.
+        for (text, level) in [("二级", 2), ("零级", 0), ("三", 3)] {
+            let words = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 1", assessment: "ratings: {c.judged: \(text)}"), dictionary: dictionary,
+                                            scorecards: [scorecard])
+            XCTAssertEqual(words.value?.assessments["test-card"]?.ratings["c.judged"]?.level, level, text)
+        }
         let bad = Fixtures.reportLoad(Fixtures.reportYAML(facts: "a: 1", assessment: "ratings: {c.judged: 良好}"), dictionary: dictionary)
         XCTAssertEqual(bad.diagnostics.map(TestCatalogue.en.text(of:)), ["the rating of 'c.judged' must be a whole number, not text '良好' (accepted: 2, 2级)"])
     }

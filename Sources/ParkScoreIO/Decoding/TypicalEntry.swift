@@ -122,10 +122,13 @@ enum TypicalEntry {
         return DateText.isValid(date) ? date : nil
     }
 
-    /// A rubric level: `2级`, `２`, `2 级`.
+    /// A rubric level: `2级`, `２`, `2 级`, and a level in words, `二级`, `零级` (rubrics have at most ten levels).
     static func level(_ text: String) -> Int? {
         var body = folded(text)
         if body.hasSuffix("级") { body = trimmed(String(body.dropLast())) }
+        if body.count == 1, let word = body.first, let n = "零一二三四五六七八九十".firstIndex(of: word) {
+            return "零一二三四五六七八九十".distance(from: "零一二三四五六七八九十".startIndex, to: n)
+        }
         guard !body.isEmpty, body.count <= 3, body.allSatisfy(\.isASCIIDigit) else { return nil }
         return Int(body)
     }
