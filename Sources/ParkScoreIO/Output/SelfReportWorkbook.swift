@@ -297,14 +297,7 @@ public struct SelfReportWorkbook {
     }
 
     /// A rational's exact decimal text (`0.425`), or nil when it has none (1/3).
-    public static func exactDecimal(_ n: Rational) -> String? {
-        var d = n.denominator
-        var twos = 0, fives = 0
-        while d % 2 == 0 { d /= 2; twos += 1 }
-        while d % 5 == 0 { d /= 5; fives += 1 }
-        guard d == 1 else { return nil }
-        return n.formatted(places: max(twos, fives))
-    }
+    public static func exactDecimal(_ n: Rational) -> String? { SheetNumber.exact(n) }
 
     // MARK: - Records
 

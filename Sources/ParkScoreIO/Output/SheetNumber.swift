@@ -8,12 +8,23 @@ enum SheetNumber {
     /// no prime factor but 2 and 5: every total a scorecard of tenths, halves and quarters gives). A value like 1/3
     /// has none, and no spreadsheet cell can hold it; it is written to 15 decimals, the precision a cell keeps.
     static func text(_ value: Rational) -> String {
+        guard let places = decimalPlaces(value), places <= 15 else { return value.formatted(places: 15) }
+        return value.formatted(places: places)
+    }
+
+    /// The value's exact decimal text (`0.425`), or nil when it has none (1/3).
+    static func exact(_ value: Rational) -> String? {
+        decimalPlaces(value).map { value.formatted(places: $0) }
+    }
+
+    /// How many decimals write the value exactly, or nil when no number of them does: a denominator with no prime
+    /// factor but 2 and 5 needs as many as the larger of their powers.
+    static func decimalPlaces(_ value: Rational) -> Int? {
         var d = value.denominator
         var twos = 0, fives = 0
         while d % 2 == 0 { d /= 2; twos += 1 }
         while d % 5 == 0 { d /= 5; fives += 1 }
-        let places = d == 1 ? max(twos, fives) : 15
-        return value.formatted(places: min(places, 15))
+        return d == 1 ? max(twos, fives) : nil
     }
 
     /// A number cell holding `value`.
