@@ -231,11 +231,7 @@ final class SelfReportWorkbookTests: XCTestCase {
         XCTAssertEqual(dump.cell(cover, "C10")?["value"] as? String, "beijing-digital-advertising-park")
 
         let facts = dump.sheet(marker: "parkscore:facts")
-        func value(_ key: String) -> [String: Any]? {
-            let cells = facts?["cells"] as? [String: [String: Any]] ?? [:]
-            guard let row = cells.first(where: { $0.key.hasPrefix("A") && $0.value["value"] as? String == key })?.key.dropFirst() else { return nil }
-            return cells["C" + row]
-        }
+        func value(_ key: String) -> [String: Any]? { dump.row(of: key, in: facts).flatMap { dump.cell(facts, "C\($0)") } }
         XCTAssertEqual(value("management.independent_legal_person")?["value"] as? String, "是")
         XCTAssertEqual(value("facilities.xr_studio")?["value"] as? String, "否")
         XCTAssertEqual(value("park.province")?["value"] as? String, "北京市", "an enum as its label")
@@ -251,9 +247,8 @@ final class SelfReportWorkbookTests: XCTestCase {
         let noneDump = try SpreadsheetDump.of(try SelfReportWorkbook(scorecard: beijing, dictionary: dictionary, messages: TestCatalogue.zh,
                                                                      report: none).bytes())
         let noneFacts = noneDump.sheet(marker: "parkscore:facts")
-        let sharedRow = try XCTUnwrap(((noneFacts?["cells"] as? [String: [String: Any]]) ?? [:])
-            .first { $0.key.hasPrefix("A") && $0.value["value"] as? String == "facilities.shared_spaces" }?.key.dropFirst())
-        XCTAssertEqual(noneDump.cell(noneFacts, "C" + sharedRow)?["value"] as? String, "无")
+        let sharedRow = try XCTUnwrap(noneDump.row(of: "facilities.shared_spaces", in: noneFacts))
+        XCTAssertEqual(noneDump.cell(noneFacts, "C\(sharedRow)")?["value"] as? String, "无")
 
         let ratings = dump.sheet(marker: "parkscore:ratings:beijing-digital-advertising-park")
         XCTAssertEqual(dump.cell(ratings, "A2")?["value"] as? String, "basic.positioning")

@@ -54,6 +54,13 @@ public struct SpreadsheetDump {
         sheets.first { (($0["cells"] as? [String: Any])?["A1"] as? [String: Any])?["value"] as? String == marker }
     }
 
+    /// The row whose (hidden) column A holds `key`: how the reader finds a fact's, a criterion's or a cover key's row.
+    public func row(of key: String, in sheet: [String: Any]?) -> Int? {
+        let cells = sheet?["cells"] as? [String: Any] ?? [:]
+        return cells.first { $0.key.hasPrefix("A") && Int($0.key.dropFirst()) != nil && ($0.value as? [String: Any])?["value"] as? String == key }
+            .flatMap { Int($0.key.dropFirst()) }
+    }
+
     /// One cell's dump: value, type, format, bold, fill, locked, wrap.
     public func cell(_ sheet: [String: Any]?, _ reference: String) -> [String: Any]? {
         (sheet?["cells"] as? [String: Any])?[reference] as? [String: Any]
