@@ -146,6 +146,22 @@ final class WorkbookCommandTests: XCTestCase {
         XCTAssertFalse(printed.stdout.contains("999\n"), printed.stdout)
     }
 
+    /// A facts sheet whose hidden key column was deleted has lost its marker: the workbook says so, in the form's words.
+    func testAFormWithoutItsFactsSheetSaysSo() throws {
+        var w = TestWorkbook()
+        w.sheet("封面", TestWorkbook.row(1, TestWorkbook.inline("A1", "parkscore:cover"))
+            + TestWorkbook.row(2, TestWorkbook.inline("A2", "park.name"), TestWorkbook.inline("C2", "星河")))
+        w.sheet("Facts (edited)", TestWorkbook.row(2, TestWorkbook.inline("A2", "入驻单位总数"), TestWorkbook.inline("B2", "45")))
+        let folder = try Parkscore.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("申报表.xlsx")
+        try Data(try w.bytes()).write(to: path)
+        let run = try Parkscore.run(["validate", path.path, "--lang", "zh"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("申报表.xlsx: 错误：申报表中没有事实表：找不到 A1 单元格标记为「parkscore:facts」的工作表"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("「facts」"), run.stderr)
+    }
+
     func testEvidenceFillRefusesAWorkbook() throws {
         let folder = try application(yaml: false)
         defer { try? FileManager.default.removeItem(at: folder.deletingLastPathComponent()) }

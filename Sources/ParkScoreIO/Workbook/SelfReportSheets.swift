@@ -151,6 +151,10 @@ struct SelfReportSheets {
             var seen: [String: CellPlace] = [:]
             for sheet in facts { writeFacts(sheet, seen: &seen) }
             for (key, sheet) in records { writeRecords(key, sheet, seen: &seen) }
+        } else if !cover.isEmpty {
+            // A form whose facts sheet lost its marker (its hidden column A deleted, say): said as the workbook's
+            // problem, in the form's words, not as a YAML key `facts` missing.
+            diagnostics.append(.error(Message("workbook.no-facts-sheet", "parkscore:facts"), at: WorkbookSelfReport.location(path, WorkbookSelfReport.wholeWorkbook())))
         }
         writeAssessments(ratings: ratings, notApplicable: notApplicable)
         if !evidence.isEmpty { writeEvidence(evidence) }
