@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "parkscore",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "parkscore", targets: ["ParkScoreCLI"]),
         .library(name: "ParkScore", targets: ["ParkScore"]),
@@ -13,12 +13,19 @@ let package = Package(
         .library(name: "ParkScoreDossier", targets: ["ParkScoreDossier"]),
         .library(name: "ParkScoreBatch", targets: ["ParkScoreBatch"]),
         .library(name: "ParkOffice", targets: ["ParkOffice"]),
+        .library(name: "ParkScoreWeb", targets: ["ParkScoreWeb"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         // Office files (.xlsx, .docx) are ZIP packages: ZIPFoundation reads and writes the containers.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web workbench (`parkscore serve`): the HTTP server, bcrypt and sessions, and its embedded SQLite store.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Evidence uploads arrive as multipart/form-data (a plain HTML form, no script).
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         // Tests only: the reference the dossier's template engine is checked against, byte for byte.
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
         // Tests only: reads the ranking CSV back as a spreadsheet would.
@@ -46,11 +53,22 @@ let package = Package(
         .target(name: "ParkScoreDossier", dependencies: ["ParkScore", "ParkScoreIO", "ParkYAML", "ParkOffice"]),
         // A folder of applications in one pass: workers stream dossiers into a staging folder, rankings at the end.
         .target(name: "ParkScoreBatch", dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreDossier"]),
+        // The web workbench: parks fill in applications, evaluators review them, the bureau compares. Pages are the
+        // dossier's Mustache engine over Templates/web/, the store is SQLite through GRDB, the server Hummingbird.
+        .target(name: "ParkScoreWeb", dependencies: [
+            "ParkScore", "ParkScoreIO", "ParkScoreDossier", "ParkOffice",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // The `parkscore` command: thin ArgumentParser commands over the libraries.
         .executableTarget(
             name: "ParkScoreCLI",
             dependencies: [
-                "ParkScore", "ParkScoreIO", "ParkScoreDossier", "ParkScoreBatch",
+                "ParkScore", "ParkScoreIO", "ParkScoreDossier", "ParkScoreBatch", "ParkScoreWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,6 +82,10 @@ let package = Package(
         .testTarget(name: "ParkScoreCLITests",
                     dependencies: ["ParkScoreCLI", "ParkScoreIO", "ParkOffice", "ParkScoreTestSupport", .product(name: "SwiftCSV", package: "SwiftCSV")],
                     exclude: ["Golden"]),
+        .testTarget(name: "ParkScoreWebTests",
+                    dependencies: ["ParkScoreWeb", "ParkScoreIO", "ParkScore", "ParkScoreTestSupport",
+                                   .product(name: "HummingbirdTesting", package: "hummingbird"),
+                                   .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ParkScoreBatchTests", dependencies: ["ParkScoreBatch", "ParkScoreIO", "ParkScore"]),
         .testTarget(name: "ParkScorePropertyTests",
                     dependencies: ["ParkScore", "ParkScoreIO", "ParkScoreTestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),

@@ -2,7 +2,7 @@ import ArgumentParser
 import ParkScoreIO
 
 @main
-struct ParkScoreCommand: ParsableCommand {
+struct ParkScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "parkscore",
         abstract: "Score industrial parks against scorecards written from Chinese policy texts.",
@@ -17,7 +17,7 @@ struct ParkScoreCommand: ParsableCommand {
         """,
         version: ParkScoreVersion.current,
         subcommands: [Scorecards.self, Score.self, Validate.self, EvidenceCommand.self, Lint.self, Explain.self, Template.self, DossierCommand.self, Batch.self, Compare.self,
-                      Crosswalk.self, Diff.self, Convert.self]
+                      Crosswalk.self, Diff.self, Convert.self, Serve.self]
     )
 }
 

@@ -48,6 +48,7 @@ final class MessageCatalogueTests: XCTestCase {
         "parkscore", "sha256", "YAML", "yaml", "UTF", "GBK", "GB18030", "PDF", "HTML", "CSV", "JSON", "Markdown", "Chromium",
         "libyaml", "PowerShell", "Excel", "Word", "LibreOffice", "ID", "id", "applies_to", "true", "false", "N/A", "XR", "MCN", "IP", "CLI",
         "Templates", "Criteria", "PARKSCORE_TEMPLATES", "PARKSCORE_CRITERIA", "LANG", "LC_ALL", "mustache", "null",
+        "serve", "Ctrl", "PARKSCORE_ADMIN_PASSWORD",
     ]
 
     static func withoutPlaceholders(_ template: MessageTemplate) -> String {
@@ -76,6 +77,8 @@ final class MessageCatalogueTests: XCTestCase {
         let sources = Repository.root.appendingPathComponent("Sources")
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
         let call = try NSRegularExpression(pattern: #"\b(?:messages|m|words|self)\??\(\s*"([a-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_-]+)+)""#)
+        // The web workbench's pages: `word("login.title", …)` in Swift names `web.login.title`.
+        let webWord = try NSRegularExpression(pattern: #"\bword\(\s*"([a-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+)""#)
         let code = try NSRegularExpression(pattern: #"\bMessage\(\s*"([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)""#)
         let constant = try NSRegularExpression(pattern: #"public static let [A-Za-z0-9]+ = "([a-z][a-z0-9_-]*(?:\.[a-z0-9_-]+)+)""#)
         for file in files where file.pathExtension == "swift" {
@@ -84,6 +87,9 @@ final class MessageCatalogueTests: XCTestCase {
             let name = file.lastPathComponent
             for match in call.matches(in: text, range: range) {
                 used[String(text[Range(match.range(at: 1), in: text)!])] = name
+            }
+            for match in webWord.matches(in: text, range: range) {
+                used["web." + String(text[Range(match.range(at: 1), in: text)!])] = name
             }
             for match in code.matches(in: text, range: range) {
                 used["diagnostics." + String(text[Range(match.range(at: 1), in: text)!])] = name
@@ -107,7 +113,20 @@ final class MessageCatalogueTests: XCTestCase {
                 used["labels." + String(text[Range(match.range(at: 1), in: text)!])] = name
             }
         }
-        for key in zh.keys.sorted() where !key.hasPrefix("diagnostics.") && used[key] == nil {
+        // The web pages' templates: `{{t.login.title}}` names `web.login.title`.
+        let webLabel = try NSRegularExpression(pattern: #"\{\{[#^/]?t\.([A-Za-z0-9_.-]+)\}\}"#)
+        let web = URL(fileURLWithPath: Self.templates + "/web")
+        for file in (try? FileManager.default.contentsOfDirectory(at: web, includingPropertiesForKeys: nil)) ?? []
+        where file.lastPathComponent.hasSuffix(".mustache") {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for match in webLabel.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                used["web." + String(text[Range(match.range(at: 1), in: text)!])] = file.lastPathComponent
+            }
+        }
+        // Keys the workbench makes from a value (a status, a role, an audit action, an error page's status).
+        let madeFromValues = ["web.error.", "web.role.", "web.audit.action.", "web.status.", "web.account.problem."]
+        for key in zh.keys.sorted() where !key.hasPrefix("diagnostics.") && used[key] == nil
+            && !madeFromValues.contains(where: { key.hasPrefix($0) }) {
             XCTFail("the catalogue has '\(key)', which nothing uses")
         }
     }
