@@ -16,3 +16,11 @@ if ! ldconfig -p 2>/dev/null | grep -q 'libxml2\.so\.2'; then
     $SUDO apt-get update
     $SUDO apt-get install -y libxml2
 fi
+# SQLite's development files: the web workbench's store (GRDB) links the system's SQLite.
+if ! { [ -f /usr/include/sqlite3.h ] || pkg-config --exists sqlite3 2>/dev/null; }; then
+    echo "installing libsqlite3-dev (apt-get)" >&2
+    SUDO=""
+    if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+    $SUDO apt-get update
+    $SUDO apt-get install -y libsqlite3-dev
+fi
