@@ -94,6 +94,8 @@ struct Serve: AsyncParsableCommand {
             Console.error(error.description + "\n")
             throw ExitCode(1)
         }
+        // Sessions that expired while the server was down are removed now; the others stay signed in.
+        try? await SessionStore(database: store.database).prune()
         if try store.accountCount() == 0 {
             Console.error(messages("cli.serve.no-accounts", ["db": db]) + "\n")
         }
