@@ -114,3 +114,134 @@ def percentile(values, p):
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, int(round(p / 100.0 * len(ordered) + 0.5)) - 1))
     return ordered[index]
+
+
+def setup(host, port, admin_password, sessions, scorecard):
+    """Accounts load-park-N (made by the administrator, through the pages) and one draft application each."""
+    admin = Session(host, port)
+    admin.sign_in("admin", admin_password)
+    admin.request("GET", "/admin/accounts")
+    parks = []
+    for n in range(sessions):
+        name = "load-park-%d" % n
+        status, _, text, _ = admin.request("POST", "/admin/accounts", [
+            ("name", name), ("displayName", "压力测试园区%d" % n), ("role", "park"),
+            ("organisation", "压力测试园区%d（虚构）" % n), ("password", PASSWORD)])
+        if status >= 400:
+            raise RuntimeError("making %s failed: %s %s" % (name, status, text[:300]))
+        parks.append(name)
+    applications = []
+    for name in parks:
+        park = Session(host, port)
+        park.sign_in(name, PASSWORD)
+        park.request("GET", "/park/applications/new")
+        status, location, text, _ = park.request("POST", "/park/applications", [
+            ("scorecard", scorecard), ("parkName", name + " 园区（虚构）")])
+        if status != 303 or not location:
+            raise RuntimeError("creating %s's application failed: %s %s" % (name, status, text[:300]))
+        applications.append((name, park, location))
+    return applications
+
+
+def form_fields(text, action):
+    parser = FormParser(action)
+    parser.feed(text)
+    return [(k, v if v is not None else "") for k, v in parser.fields]
+
+
+def worker(host, port, name, path, seconds, number_field, results, lock):
+    session = Session(host, port)
+    session.sign_in(name, PASSWORD)
+    mine = {"page": [], "save": [], "preview": [], "errors": [], "saved": 0, "conflicts": 0}
+    deadline = time.time() + seconds
+    value = 10
+    while time.time() < deadline:
+        try:
+            status, _, text, ms = session.request("GET", path)
+            if status != 200:
+                mine["errors"].append("page %s" % status)
+                continue
+            mine["page"].append(ms)
+            fields = form_fields(text, path)
+            if not fields:
+                mine["errors"].append("no form on the page")
+                continue
+            value += 1
+            changed = [(k, str(value) if k == number_field else v) for k, v in fields if k != "_csrf"]
+            status, _, text, ms = session.request("POST", path + "/preview", changed)
+            if status == 200:
+                mine["preview"].append(ms)
+            else:
+                mine["errors"].append("preview %s" % status)
+            status, _, text, ms = session.request("POST", path, changed)
+            if status in (200, 303):
+                mine["save"].append(ms)
+                mine["saved"] += 1
+            elif status == 409:
+                mine["conflicts"] += 1
+            else:
+                mine["errors"].append("save %s" % status)
+        except Exception as error:  # a dropped connection is an error, counted; the worker goes on with a new one
+            mine["errors"].append(type(error).__name__)
+            session.connection.close()
+            session.connection = http.client.HTTPConnection(host, port, timeout=30)
+    with lock:
+        results[name] = mine
+
+
+def main():
+    if len(sys.argv) < 4:
+        print(__doc__)
+        sys.exit(64)
+    url, admin_password, database = sys.argv[1], sys.argv[2], sys.argv[3]
+    sessions = int(sys.argv[4]) if len(sys.argv) > 4 else 100
+    seconds = float(sys.argv[5]) if len(sys.argv) > 5 else 30
+    scorecard = "beijing-digital-advertising-park"
+    number_field = "fact.tenants.total"
+    parsed = urllib.parse.urlparse(url)
+    host, port = parsed.hostname, parsed.port or 80
+    print("setting up %d park accounts and applications ..." % sessions, flush=True)
+    applications = setup(host, port, admin_password, sessions, scorecard)
+    results, lock = {}, threading.Lock()
+    threads = [threading.Thread(target=worker, args=(host, port, name, path, seconds, number_field, results, lock))
+               for name, _, path in applications]
+    print("%d sessions viewing, previewing and saving for %.0f s ..." % (sessions, seconds), flush=True)
+    started = time.time()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.time() - started
+    report = {"sessions": sessions, "seconds": round(elapsed, 1), "kinds": {}}
+    for kind in ("page", "preview", "save"):
+        values = [v for r in results.values() for v in r[kind]]
+        report["kinds"][kind] = {"count": len(values), "per_second": round(len(values) / elapsed, 1),
+                                 "p50_ms": round(percentile(values, 50), 1), "p90_ms": round(percentile(values, 90), 1),
+                                 "p99_ms": round(percentile(values, 99), 1), "max_ms": round(max(values) if values else 0, 1)}
+    errors = [e for r in results.values() for e in r["errors"]]
+    report["errors"] = len(errors)
+    report["error_kinds"] = sorted(set(errors))
+    report["conflicts"] = sum(r["conflicts"] for r in results.values())
+    # No lost write: each application's version is 1 + its accepted saves, and each save left at least one audit event.
+    db = sqlite3.connect("file:%s?mode=ro" % database, uri=True)
+    lost = []
+    for name, _, path in applications:
+        application_id = int(path.rstrip("/").split("/")[-1])
+        version = db.execute("SELECT version FROM application WHERE id = ?", (application_id,)).fetchone()[0]
+        saves = db.execute("SELECT COUNT(*) FROM audit_event WHERE applicationID = ? AND action = 'application.saved'",
+                           (application_id,)).fetchone()[0]
+        expected = 1 + results[name]["saved"]
+        if version != expected or saves < results[name]["saved"]:
+            lost.append((name, version, expected, saves))
+    report["applications_checked"] = len(applications)
+    report["lost_writes"] = len(lost)
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    if lost:
+        print("lost writes:", lost[:10])
+    ok = not errors and not lost
+    print("load test: %s (targets: page p99 < 100 ms, save p99 < 300 ms)" % ("no errors, no lost writes" if ok else "FAILED"))
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
