@@ -134,10 +134,20 @@ final class ReviewRouteTests: WebTestCase {
         XCTAssertEqual(outcome.grade, cli.grade?.id)
         XCTAssertEqual(outcome.verdict, cli.verdict.rawValue)
 
-        // By hand (Criteria/beijing-digital-advertising-park.yaml, weighted dimensions: weight × points / max):
-        // basic 10 × (14/3 + 0) / 8 (positioning: levels 2, 3, 2 → 7/3 → 4 + 2/3; the sign has no evidence in evaluation);
-        // layout 15 × (6 + 6) / 16; tiers 15 × (10 + 5) / 15; operations 15 × (4 + 6 + 0 + 2) / 11 → capped by weight;
-        // see HAND_TOTAL below.
+        // By hand (Criteria/beijing-digital-advertising-park.yaml, weighted dimensions: weight × points ÷ the dimension's
+        // most points). Every evidence file matches its sha256, so it counts; reviewer3's rejection of the tenant list is
+        // one member's finding (no chair's record, no majority), so G0–G3 pass. In evaluation a criterion that asks for
+        // evidence with no item supporting it or its facts earns 0: basic.positioning, basic.district_sign,
+        // layout.digital_technologies, operations.rules.
+        //   basic         10 × 0 / 8                                          = 0
+        //   layout        15 × (0 + 6) / 16                                   = 45/8
+        //   tiers         15 × (4 + 3 + 3 + 5) / 15                           = 15
+        //   operations    15 × (0 + 6 + 0 + 2) / 15                           = 8
+        //   services      15 × (4 + 6 + 1 [初审 override] + 3) / 20          = 21/2
+        //   talent        10 × (14/3 [levels 2, 2, 3 → 7/3] + 3 + 3 + 2) / 16  = 95/12
+        //   culture       10 × (4 + 4 [组长 resolution: level 2]) / 10        = 8
+        //   international 10 × (4 + 3 + 0) / 10                               = 7
+        //   total = 1489/24 = 62.0416… → 62.04 (two decimals, half up): grade C (60–70).
         XCTAssertEqual(outcome.total, Self.handTotal)
         XCTAssertEqual(outcome.grade, Self.handGrade)
 
@@ -152,8 +162,8 @@ final class ReviewRouteTests: WebTestCase {
         XCTAssertEqual(files.count, 5)
     }
 
-    static let handTotal = "HAND_TOTAL"
-    static let handGrade = "HAND_GRADE"
+    static let handTotal = "62.04"
+    static let handGrade = "C"
 
     func testAPanelMemberSeesNoOtherRatingBeforeSubmittingAndSeesThemAfter() async throws {
         let application = try insertSample("beijing-xinghe")

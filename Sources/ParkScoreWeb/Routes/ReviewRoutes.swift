@@ -145,7 +145,7 @@ struct ReviewRoutes {
             // Saved as a draft; shown again with each problem beside its field.
             let fresh = try desk.seat(context, context.parameters.get("id"))
             var shown = ReviewPage.Shown(form: form, problems: problems)
-            shown.flashError = word(submit ? "review.flash.not-submitted" : "review.flash.saved-with-problems", context)
+            shown.flashError = submit ? word("review.flash.not-submitted", context) : word("review.flash.saved-with-problems", context)
             return try page(fresh, shown: shown, context: context, status: .badRequest)
         }
     }
