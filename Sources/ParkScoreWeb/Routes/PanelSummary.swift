@@ -30,6 +30,10 @@ struct PanelSummary {
     /// Problems of the chair's own review (it is then left out of the figures).
     var problems: [String]
     var finalised: Bool
+    /// Every finding of every submitted review (and the chair's), worded: who, what, where it stands.
+    var findings: [(who: String, statement: String, standing: String)] = []
+    /// Each evidence item's state in force, worded, by evidence id.
+    var evidenceStates: [String: String] = [:]
 
     var canFinalise: Bool { pending.isEmpty && unresolved.isEmpty && problems.isEmpty && !finalised }
 
@@ -60,6 +64,10 @@ struct PanelSummary {
             "problems": .list(problems.map { .string($0) }),
             "hasProblems": .bool(!problems.isEmpty),
             "canFinalise": .bool(canFinalise),
+            "findings": .list(findings.map {
+                .object(TemplateObject(["who": .string($0.who), "statement": .string($0.statement), "standing": .string($0.standing)]))
+            }),
+            "hasFindings": .bool(!findings.isEmpty),
         ]))
     }
 }
@@ -116,6 +124,18 @@ struct PanelDesk {
             }
             unresolved = staged.unresolvedDisagreements.map { current.scorecard.criterion($0)?.title.text(language) ?? $0 }
         }
+        var findings: [(who: String, statement: String, standing: String)] = []
+        var evidenceStates: [String: String] = [:]
+        if let current {
+            let text = FindingText(messages: workbench.pages.messages(language))
+            for finding in current.staged?.findings ?? [] {
+                findings.append((text.who(finding.reviewer, date: finding.date), text.statement(finding, report: current.report),
+                                 text.standing(finding.standing)))
+            }
+            for item in current.report.evidence {
+                evidenceStates[item.id] = text.evidenceState(current.evidence[item.id], decision: current.decision(item.id))
+            }
+        }
         let result = current?.result
         return PanelSummary(
             rows: rows,
@@ -123,7 +143,8 @@ struct PanelDesk {
             grade: result?.grade.map { $0.id + " " + $0.title.text(language) } ?? words.word("review.panel.no-grade", language),
             verdict: result.map { verdictText($0, language: language) } ?? "",
             provisional: result?.isProvisional ?? true,
-            pending: pending, unresolved: unresolved, problems: problems, finalised: seat.isFinalised)
+            pending: pending, unresolved: unresolved, problems: problems, finalised: seat.isFinalised, findings: findings,
+            evidenceStates: evidenceStates)
     }
 
     func verdictText(_ result: ScoreResult, language: LocalizedText.Language) -> String {
@@ -207,6 +228,19 @@ struct PanelDesk {
             try WorkbenchStore.record(finalEvent, in: db)
             return .finalised(outcome)
         }
+    }
+
+    /// Each evidence item's state after the submitted preliminary reviews (初审), worded, by evidence id: what a panel
+    /// member finds in force (empty before the preliminary check is submitted).
+    func preliminaryStates(_ seat: ReviewSeat, language: LocalizedText.Language) throws -> [String: String] {
+        let files = try desk.preliminaryFiles(of: seat.applicationID)
+        guard !files.isEmpty, let current = try self.assess(seat.application, files: files, language: language).0 else { return [:] }
+        let text = FindingText(messages: workbench.pages.messages(language))
+        var out: [String: String] = [:]
+        for item in current.report.evidence {
+            out[item.id] = text.evidenceState(current.evidence[item.id], decision: current.decision(item.id))
+        }
+        return out
     }
 
     /// The dossier of the application as it stands (every submitted review, and the chair's when `chair`), HTML.

@@ -75,6 +75,15 @@ struct ReviewDesk: Sendable {
         }
     }
 
+    /// The submitted preliminary reviews (初审) of an application as review files: what a panel member sees in force
+    /// before the panel's own findings.
+    func preliminaryFiles(of applicationID: Int64) throws -> [SourceFile] {
+        try panel(of: applicationID).compactMap { entry in
+            guard entry.assignment.reviewRole == Review.Role.preliminary.rawValue, let review = entry.review, review.submitted else { return nil }
+            return SourceFile(path: Self.filePath(entry.account.name), bytes: Array(review.reviewYAML.utf8))
+        }
+    }
+
     static func filePath(_ reviewerName: String) -> String { "reviews/" + reviewerName + ".yaml" }
 
     /// Today in Beijing time, `YYYY-MM-DD`: the date a review file carries.

@@ -23,7 +23,9 @@ struct ReviewPage {
         var flashError: String?
     }
 
-    func values(_ shown: Shown, panel: PanelSummary?) throws -> [String: TemplateValue] {
+    /// `states`: each evidence item's state in force (the chair: after every submitted review; a panel member: after
+    /// the preliminary check), worded, by evidence id.
+    func values(_ shown: Shown, panel: PanelSummary?, states: [String: String] = [:]) throws -> [String: TemplateValue] {
         let application = seat.application
         let scorecard = seat.scorecard.scorecard
         let form = shown.form ?? seat.form
@@ -93,6 +95,8 @@ struct ReviewPage {
                     .joined(separator: language == .zh ? "、" : ", ")),
                 "hasFile": .bool(file != nil),
                 "href": .string("/review/applications/\(seat.applicationID)/evidence/" + (item.id.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
+                "state": .string(states[item.id] ?? ""),
+                "hasState": .bool(states[item.id] != nil),
                 "accepted": .bool(verdict?.verdict == "accepted"),
                 "rejected": .bool(verdict?.verdict == "rejected"),
                 "none": .bool(verdict == nil),
@@ -170,6 +174,7 @@ struct ReviewPage {
         values["overrides"] = .list(overrides)
         values["myOverrides"] = .list(myOverrides)
         values["hasMyOverrides"] = .bool(!myOverrides.isEmpty)
+        values["hasStates"] = .bool(!states.isEmpty)
 
         if let panel { values["panel"] = panel.values(word: word, language: language) }
         return values

@@ -97,7 +97,8 @@ struct ReviewRoutes {
 
     func page(_ seat: ReviewSeat, shown: ReviewPage.Shown, context: WorkbenchContext, status: HTTPResponse.Status = .ok) throws -> Response {
         let summary = seat.isChair ? try panel.summary(seat, language: context.language) : nil
-        var values = try ReviewPage(workbench: workbench, seat: seat, language: context.language).values(shown, panel: summary)
+        let states = try summary?.evidenceStates ?? (seat.role == .panel ? panel.preliminaryStates(seat, language: context.language) : [:])
+        var values = try ReviewPage(workbench: workbench, seat: seat, language: context.language).values(shown, panel: summary, states: states)
         if seat.isFinalised, let outcome = try workbench.store.database.read({ db in try OutcomeRecord.fetchOne(db, key: seat.applicationID) }) {
             values["outcome"] = .object(TemplateObject([
                 "total": .string(outcome.total),
