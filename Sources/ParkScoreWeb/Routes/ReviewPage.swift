@@ -78,6 +78,7 @@ struct ReviewPage {
                                                  "value": .string(show(entry.value, key: key, dictionary: dictionary)), "unit": .string("")])))
         }
         values["facts"] = .list(facts)
+        values["factsSummary"] = .string(word("review.facts.summary", ["count": String(facts.count)]))
 
         // Evidence, with my verdict.
         let stored = try workbench.evidence(of: seat.applicationID)
