@@ -199,8 +199,11 @@ final class ReviewRouteTests: WebTestCase {
         try assign("chair1", to: application, as: "chair")
         let draft = try insertSample("beijing-xinghe", owner: "park2", status: .draft)
         try assign("reviewer1", to: draft, as: "panel")
+        let other = try insertSample("beijing-xinghe", owner: "park2")
+        try assign("reviewer2", to: other, as: "chair")
         let id = try XCTUnwrap(application.id)
         let draftID = try XCTUnwrap(draft.id)
+        let otherID = try XCTUnwrap(other.id)
         try await withClient { client in
             var outsider = Visitor(client)
             try await outsider.signIn("reviewer2")
@@ -210,6 +213,8 @@ final class ReviewRouteTests: WebTestCase {
             }
             let outsiderPost = try await outsider.post("/review/applications/\(id)", [("version", "0")])
             XCTAssertEqual(outsiderPost.status, .notFound)
+            let notChair = try await outsider.get("/review/applications/\(otherID)")
+            XCTAssertEqual(notChair.status, .forbidden, "a reviewer account assigned as chair does not get the chair's desk")
             let list = try await outsider.get("/review")
             XCTAssertFalse(list.body.contains("/review/applications/\(id)"))
 
@@ -230,6 +235,10 @@ final class ReviewRouteTests: WebTestCase {
             try await member.signIn("reviewer1")
             let finalise = try await member.post("/review/applications/\(id)/finalise", [("version", "0")])
             XCTAssertEqual(finalise.status, .forbidden, "a panel member cannot finalise")
+            var chair = Visitor(client)
+            try await chair.signIn("chair1")
+            let chairSubmit = try await chair.post("/review/applications/\(id)/submit", [("version", "0")])
+            XCTAssertEqual(chairSubmit.status, .forbidden, "the chair's review is submitted by finalising")
             let unsubmitted = try await member.get("/review/applications/\(draftID)")
             XCTAssertEqual(unsubmitted.status, .notFound, "a park's draft is not open to evaluators")
             for path in ["/review/applications/abc", "/review/applications/99999", "/review/applications/\(id)/evidence/..%2Fx",
@@ -284,9 +293,18 @@ final class ReviewRouteTests: WebTestCase {
             let second = try await visitor.post("/review/applications/\(id)", [("rating.talent.system", "3"), ("version", stale)])
             XCTAssertEqual(second.status, .conflict)
             XCTAssertTrue(second.body.contains("请刷新页面"))
+            let fresh = try await visitor.get("/review/applications/\(id)")
+            XCTAssertEqual(Self.version(fresh), "1")
+            let third = try await visitor.post("/review/applications/\(id)", [("rating.talent.system", "3"), ("rating-comment.talent.system", "有海外人才案例"),
+                                                                            ("version", "1")])
+            XCTAssertEqual(third.status, .seeOther)
         }
+        let history = try workbench.store.history(of: id)
+        XCTAssertTrue(history.contains { $0.action == "review.saved" && $0.subject == "ratings.talent.system" && $0.oldValue == "" && $0.newValue == "2" })
+        XCTAssertTrue(history.contains { $0.action == "review.saved" && $0.subject == "ratings.talent.system" && $0.oldValue == "2"
+                && $0.newValue == "3" && $0.reason == "有海外人才案例" })
         let stored = try XCTUnwrap(try review(of: application, by: "reviewer1"))
-        XCTAssertEqual(stored.version, 1)
-        XCTAssertEqual(ReviewForm.decode(stored.form).ratings["talent.system"]?.level, 2, "the first save kept, the second refused")
+        XCTAssertEqual(stored.version, 2)
+        XCTAssertEqual(ReviewForm.decode(stored.form).ratings["talent.system"]?.level, 3, "the stale save refused, the fresh one kept")
     }
 }

@@ -47,6 +47,8 @@ struct ReviewDesk: Sendable {
               let role = Review.Role(rawValue: found.1.reviewRole),
               let scorecard = workbench.scorecard(found.0.scorecardID) else { throw HTTPError(.notFound) }
         let (application, assignment, review) = found
+        // The chair's desk needs the chair's account role as well as the assignment.
+        if role == .chair && account.role != .chair { throw HTTPError(.forbidden) }
         return ReviewSeat(account: account, accountID: accountID, application: application, applicationID: id, assignment: assignment,
                           role: role, scorecard: scorecard, review: review)
     }
@@ -116,6 +118,15 @@ struct ReviewDesk: Sendable {
     /// event (`review.saved`, old → new, with the reason given), and `review.submitted` on submission, in the same
     /// transaction.
     func save(_ form: ReviewForm, seat: ReviewSeat, version: Int64, submit: Bool) throws -> SaveOutcome {
+        do {
+            return try write(form, seat: seat, version: version, submit: submit)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            // Two first saves at once: the second insert meets the first's row (one review per evaluator).
+            return .conflict
+        }
+    }
+
+    private func write(_ form: ReviewForm, seat: ReviewSeat, version: Int64, submit: Bool) throws -> SaveOutcome {
         let yaml = yaml(form, seat: seat)
         let now = Date()
         return try workbench.store.database.write { db -> SaveOutcome in

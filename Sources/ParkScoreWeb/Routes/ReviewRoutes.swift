@@ -125,6 +125,8 @@ struct ReviewRoutes {
 
     func save(_ context: WorkbenchContext, submit: Bool) throws -> Response {
         let seat = try desk.seat(context, context.parameters.get("id"))
+        // The chair's review is submitted by finalising, not on its own.
+        if submit && seat.role == .chair { throw HTTPError(.forbidden) }
         if seat.isFinalised || seat.isSubmitted { return locked(context) }
         let version = try version(context)
         let scope = ReviewForm.Scope(scorecard: seat.scorecard.scorecard, evidence: try desk.evidenceIDs(of: seat.applicationID), role: seat.role)
