@@ -223,10 +223,9 @@ struct ReviewPage {
     }
 
     func sizeText(_ bytes: Int64) -> String {
-        if bytes < 1024 { return word("review.size.bytes", ["n": String(bytes)]) }
-        let kib = Rational(Int(bytes), 1024) ?? .zero
-        if bytes < 1 << 20 { return word("review.size.kib", ["n": kib.formatted(places: 1)]) }
-        return word("review.size.mib", ["n": (Rational(Int(bytes), 1 << 20) ?? .zero).formatted(places: 1)])
+        if bytes >= 1 << 20, let mib = Rational(Int(bytes), 1 << 20) { return word("review.size.mib", ["n": mib.formatted(places: 1)]) }
+        if bytes >= 1024, let kib = Rational(Int(bytes), 1024) { return word("review.size.kib", ["n": kib.formatted(places: 1)]) }
+        return word("review.size.bytes", ["n": String(bytes)])
     }
 
     /// A fact's value as a person reads it: 是/否, a percentage, an amount in yuan, the labels of listed values.

@@ -69,17 +69,16 @@ struct ReviewRoutes {
         }
         let language = context.language
         let items: [TemplateValue] = rows.compactMap { assignment, application, review -> TemplateValue? in
-            guard let role = Review.Role(rawValue: assignment.reviewRole), let scorecard = workbench.scorecard(application.scorecardID) else {
-                return nil
-            }
+            guard let applicationID = application.id, let role = Review.Role(rawValue: assignment.reviewRole),
+                  let scorecard = workbench.scorecard(application.scorecardID) else { return nil }
             let pageWords = ReviewPage(workbench: workbench, seat: ReviewSeat(
-                account: account, accountID: accountID, application: application, applicationID: application.id ?? 0,
+                account: account, accountID: accountID, application: application, applicationID: applicationID,
                 assignment: assignment, role: role, scorecard: scorecard, review: review), language: language)
             let reviewStatus: String
             if let review { reviewStatus = review.submitted ? word("review.mine.submitted", context) : word("review.mine.draft", context) }
             else { reviewStatus = word("review.mine.none", context) }
             return .object(TemplateObject([
-                "id": .string(String(application.id ?? 0)),
+                "id": .string(String(applicationID)),
                 "parkName": .string(application.parkName),
                 "scorecardTitle": .string(scorecard.scorecard.title.text(language)),
                 "roleLabel": .string(pageWords.roleLabel(role)),
