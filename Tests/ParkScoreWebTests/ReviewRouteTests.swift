@@ -160,6 +160,12 @@ final class ReviewRouteTests: WebTestCase {
         let reviews = try XCTUnwrap(outcome.reviews.data(using: .utf8))
         let files = try JSONDecoder().decode([[String: String]].self, from: reviews)
         XCTAssertEqual(files.count, 5)
+        // The review files the web wrote are the CLI's: the sample's self-report with them scores the same.
+        let webReviews = files.compactMap { file in file["yaml"].map { SourceFile(path: file["path"] ?? "review.yaml", bytes: Array($0.utf8)) } }
+        var webInput = input
+        webInput.reviews = webReviews
+        let again = try XCTUnwrap(workbench.pipeline.assess(webInput, options: AssessmentOptions(mode: .evaluation)).value?.results.first?.result)
+        XCTAssertEqual(PanelDesk.exactDecimal(again.total), outcome.total)
     }
 
     static let handTotal = "62.04"
