@@ -284,6 +284,29 @@ final class ReviewRouteTests: WebTestCase {
         XCTAssertFalse(history.contains { $0.action == "review.submitted" })
     }
 
+    func testFinalisingWaitsForEveryAssignedEvaluator() async throws {
+        let application = try insertSample("beijing-xinghe")
+        try assignSamplePanel(application)
+        let id = try XCTUnwrap(application.id)
+        try await withClient { client in
+            for (name, fields) in [("reviewer1", Self.panel1), ("reviewer2", Self.panel2), ("reviewer3", Self.panel3)] {
+                let answer = try await Self.submitReview(client, name, id, fields)
+                XCTAssertEqual(answer.status, .seeOther, name)
+            }
+            var chair = Visitor(client)
+            try await chair.signIn("chair1")
+            let page = try await chair.post("/review/applications/\(id)", Self.chair + [("version", "0")])
+            XCTAssertEqual(page.status, .seeOther)
+            let refused = try await chair.post("/review/applications/\(id)/finalise", [("version", "1")])
+            XCTAssertEqual(refused.status, .conflict)
+            XCTAssertTrue(refused.body.contains("暂不能定稿"))
+            XCTAssertTrue(refused.body.contains("尚未提交意见") && refused.body.contains("prelim1"), "the preliminary check is awaited")
+        }
+        let stored = try read { db in try ApplicationRecord.fetchOne(db, key: id) }
+        XCTAssertEqual(stored?.status, .submitted)
+        XCTAssertNil(try read { db in try OutcomeRecord.fetchOne(db, key: id) })
+    }
+
     func testASecondSaveFromAStalePageIsAConflict() async throws {
         let application = try insertSample("beijing-xinghe")
         try assign("reviewer1", to: application, as: "panel")
