@@ -2,8 +2,9 @@ import ParkScore
 import ParkYAML
 
 /// YAML text built line by line, each line remembering the cell it was made from: what the decoders read, and where
-/// every problem they find is shown.
-struct WorkbookYAML {
+/// every problem they find is shown. Its quoting (`scalar`, `quoted`, `key`) is public: the web workbench's form writes
+/// its values into YAML exactly as a workbook's cells are written.
+public struct WorkbookYAML {
     private(set) var text = ""
     /// The cell of each line, by 1-based line number.
     private(set) var cells: [Int: CellPlace] = [:]
@@ -13,7 +14,7 @@ struct WorkbookYAML {
     private(set) var full = false
 
     /// The most a YAML self-report may hold (the YAML reader's own limit): a workbook may not say more.
-    static let maxBytes = ParseLimits.default.maxInputBytes
+    public static let maxBytes = ParseLimits.default.maxInputBytes
 
     mutating func line(_ indent: Int, _ content: String, _ place: CellPlace) {
         guard !full else { return }
@@ -29,12 +30,12 @@ struct WorkbookYAML {
     }
 
     /// A key as YAML writes it: plain when that reads back as the same text, else quoted.
-    static func key(_ key: String) -> String { scalar(key) }
+    public static func key(_ key: String) -> String { scalar(key) }
 
     /// A string as a person would write it in YAML: plain when it is safe to (so that `45` typed as text reads as the
     /// number 45, as it would from a YAML file, and `是` as the typical entry it is), double-quoted when plain would
     /// change it (a leading indicator, `: `, ` #`, surrounding spaces, a line break, a control character, or a null).
-    static func scalar(_ text: String) -> String {
+    public static func scalar(_ text: String) -> String {
         plainIsSafe(text) ? text : quoted(text)
     }
 
@@ -54,7 +55,7 @@ struct WorkbookYAML {
     }
 
     /// Double-quoted, with every character YAML would read otherwise escaped.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
