@@ -150,23 +150,23 @@ struct ParkApplicationPage {
 
     func parkFields(_ problems: [String: [Problem]]) -> TemplateValue {
         let rows: [(String, String, String)] = [
-            ("park.name", "park.field.name", state.park["name"] ?? application.parkName),
-            ("park.id", "park.field.id", state.park["id"] ?? ""),
-            ("park.name_en", "park.field.name-en", state.park["name_en"] ?? ""),
-            ("park.jurisdiction", "park.field.jurisdiction", state.park["jurisdiction"] ?? ""),
-            ("park.operator", "park.field.operator", state.park["operator"] ?? ""),
+            ("park.name", word("park.field.name"), state.park["name"] ?? application.parkName),
+            ("park.id", word("park.field.id"), state.park["id"] ?? ""),
+            ("park.name_en", word("park.field.name-en"), state.park["name_en"] ?? ""),
+            ("park.jurisdiction", word("park.field.jurisdiction"), state.park["jurisdiction"] ?? ""),
+            ("park.operator", word("park.field.operator"), state.park["operator"] ?? ""),
         ]
         var list: [TemplateValue] = []
-        for (name, titleKey, value) in rows {
-            list.append(field(name: name, title: word(titleKey), key: "", type: .text, unit: nil, labels: [:], value: value, problems: problems))
+        for (name, title, value) in rows {
+            list.append(field(name: name, title: title, key: "", type: .text, unit: nil, labels: [:], value: value, problems: problems))
         }
         let dates: [(String, String, String)] = [
-            ("period.from", "park.field.period-from", state.period["from"] ?? ""),
-            ("period.to", "park.field.period-to", state.period["to"] ?? ""),
-            ("report_date", "park.field.report-date", state.reportDate),
+            ("period.from", word("park.field.period-from"), state.period["from"] ?? ""),
+            ("period.to", word("park.field.period-to"), state.period["to"] ?? ""),
+            ("report_date", word("park.field.report-date"), state.reportDate),
         ]
-        for (name, titleKey, value) in dates {
-            list.append(field(name: name, title: word(titleKey), key: "", type: .date, unit: nil, labels: [:], value: value, problems: problems))
+        for (name, title, value) in dates {
+            list.append(field(name: name, title: title, key: "", type: .date, unit: nil, labels: [:], value: value, problems: problems))
         }
         return .list(list)
     }
@@ -293,8 +293,8 @@ struct ParkApplicationPage {
             "evidence": evidenceRows(problems),
             "hasEvidence": .bool(!evidence.isEmpty),
             "supportOptions": supportOptions,
-            "maxMegabytes": .string(String(EvidenceBlobs.maxBytes >> 20)),
-            "maxFiles": .string(String(ParkRoutes.maxEvidenceFiles)),
+            "limits": .string(word("park.evidence.limits", ["megabytes": String(EvidenceBlobs.maxBytes >> 20),
+                                                             "files": String(ParkRoutes.maxEvidenceFiles)])),
             "preview": .string(previewHTML()),
         ]
         if let flash { values["flash"] = .string(flash) }
@@ -315,7 +315,7 @@ struct ParkApplicationPage {
         var values: [String: TemplateValue] = ["t": workbench.pages.words[language] ?? .null]
         guard let assessment = assessed.value, let scored = assessment.results.first(where: { $0.scorecard.id == scorecard.id }) else {
             values["scored"] = .bool(false)
-            values["errorCount"] = .string(String(errorCount))
+            values["notScored"] = .string(word("park.preview.not-scored", ["count": String(errorCount)]))
             return values
         }
         let result = scored.result
@@ -336,7 +336,7 @@ struct ParkApplicationPage {
                 dictionary[key]?.description.text(language) ?? key
             }
             return Self.object(["title": .string(step.title.text(language)), "action": .string(action),
-                                "gain": .string(step.gain.formatted(places: 2))])
+                                "gain": .string(word("park.preview.gain", ["points": step.gain.formatted(places: 2)]))])
         })
         values["hasImprovements"] = .bool(!result.improvements.isEmpty)
         values["warningCount"] = .string(String(assessed.diagnostics.filter { $0.severity == .warning }.count))
