@@ -323,7 +323,6 @@ struct ParkApplicationPage {
         let dictionary = layout.dictionary
         values["scored"] = .bool(true)
         values["total"] = .string(result.total.formatted(places: 2))
-        values["maxTotal"] = .string(scorecard.dimensions.reduce(Rational(0)) { $0.adding($1.maxPoints) ?? $0 }.formatted(places: 2))
         values["grade"] = .string(result.grade?.title.text(language) ?? word("park.preview.no-grade"))
         values["verdict"] = .string(text.verdict(result))
         values["provisional"] = .bool(result.isProvisional)

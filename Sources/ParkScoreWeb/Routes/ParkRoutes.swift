@@ -242,6 +242,8 @@ struct ParkRoutes {
         } catch {
             return nil
         }
+        // A body past a file's limit and the form's framing holds a file past the limit: refused before it is parsed.
+        guard body.readableBytes <= EvidenceBlobs.maxBytes + ParkUpload.framingAllowance else { return nil }
         do {
             return try ParkUpload.parse(body, contentType: request.headers[.contentType])
         } catch {

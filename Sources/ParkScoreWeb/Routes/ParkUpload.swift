@@ -13,6 +13,8 @@ struct ParkUpload {
 
     static let maxParts = 2_000
     static let maxFieldBytes = 64 << 10
+    /// Bytes an upload form's fields and framing may add to its file.
+    static let framingAllowance = 256 << 10
 
     enum Failure: Error {
         case notMultipart
