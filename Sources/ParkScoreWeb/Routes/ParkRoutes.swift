@@ -230,9 +230,12 @@ struct ParkRoutes {
     // MARK: - Evidence
 
     /// The page again with a refusal in the visitor's language.
-    func refuse(_ application: ApplicationRecord, _ key: String, _ context: WorkbenchContext, status: HTTPResponse.Status) throws -> Response {
-        try page(application, context: context).response(context: context, flashError: workbench.pages.word(key, context.language), status: status)
+    func refuse(_ application: ApplicationRecord, _ message: String, _ context: WorkbenchContext, status: HTTPResponse.Status) throws -> Response {
+        try page(application, context: context).response(context: context, flashError: message, status: status)
     }
+
+    /// The text of `web.<key>` in the visitor's language.
+    func word(_ key: String, _ context: WorkbenchContext) -> String { workbench.pages.word(key, context.language) }
 
     func readUpload(_ request: Request, _ context: WorkbenchContext) async throws -> ParkUpload? {
         var request = request
@@ -256,21 +259,21 @@ struct ParkRoutes {
         guard application.status == .draft else { throw HTTPError(.forbidden) }
         let appID = try id(application)
         guard let upload = try await readUpload(request, context) else {
-            return try refuse(application, "park.evidence.problem.too-large", context, status: .contentTooLarge)
+            return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         }
         let evidenceID = (upload.field("evidenceID") ?? "").trimmingCharacters(in: .whitespaces)
         guard EvidenceRecord.isValidID(evidenceID) else {
-            return try refuse(application, "park.evidence.problem.id", context, status: .badRequest)
+            return try refuse(application, word("park.evidence.problem.id", context), context, status: .badRequest)
         }
         let title = (upload.field("title") ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.maxTitleCharacters).contains(title.count), !title.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
-            return try refuse(application, "park.evidence.problem.title", context, status: .badRequest)
+            return try refuse(application, word("park.evidence.problem.title", context), context, status: .badRequest)
         }
         guard let fileName = upload.fileName, !upload.fileBytes.isEmpty else {
-            return try refuse(application, "park.evidence.problem.empty", context, status: .badRequest)
+            return try refuse(application, word("park.evidence.problem.empty", context), context, status: .badRequest)
         }
         guard upload.fileBytes.count <= EvidenceBlobs.maxBytes else {
-            return try refuse(application, "park.evidence.problem.too-large", context, status: .contentTooLarge)
+            return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         }
         let state = try self.state(of: application)
         let layout = try layout(application, state: state, language: context.language)
@@ -279,14 +282,14 @@ struct ParkRoutes {
         for key in upload.all("supports") where known.contains(key) && !supports.contains(key) { supports.append(key) }
         let originalName = ParkUpload.cleanName(fileName)
         let path = EvidenceRecord.defaultPath(id: evidenceID, originalName: originalName)
-        guard EvidenceRecord.isSafePath(path) else { return try refuse(application, "park.evidence.problem.id", context, status: .badRequest) }
+        guard EvidenceRecord.isSafePath(path) else { return try refuse(application, word("park.evidence.problem.id", context), context, status: .badRequest) }
         let digest: String
         do {
             digest = try workbench.store.blobs.store(upload.fileBytes)
         } catch .tooLarge {
-            return try refuse(application, "park.evidence.problem.too-large", context, status: .contentTooLarge)
+            return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         } catch .empty {
-            return try refuse(application, "park.evidence.problem.empty", context, status: .badRequest)
+            return try refuse(application, word("park.evidence.problem.empty", context), context, status: .badRequest)
         } catch {
             throw HTTPError(.internalServerError)
         }
@@ -308,8 +311,8 @@ struct ParkRoutes {
         }
         switch outcome {
         case .stored: return .redirect(to: "/park/applications/\(appID)?done=uploaded", type: .normal)
-        case .tooMany: return try refuse(application, "park.evidence.problem.too-many", context, status: .badRequest)
-        case .taken: return try refuse(application, "park.evidence.problem.taken", context, status: .badRequest)
+        case .tooMany: return try refuse(application, word("park.evidence.problem.too-many", context), context, status: .badRequest)
+        case .taken: return try refuse(application, word("park.evidence.problem.taken", context), context, status: .badRequest)
         }
     }
 
@@ -356,7 +359,7 @@ struct ParkRoutes {
         } else {
             let assessed = try workbench.assess(application)
             guard let scored = assessed.value?.results.first(where: { $0.scorecard.id == application.scorecardID }) else {
-                return try refuse(application, "park.dossier.problem", context, status: .conflict)
+                return try refuse(application, word("park.dossier.problem", context), context, status: .conflict)
             }
             html = workbench.dossiers.renderBytes(.html, scored, language: context.language)
         }
@@ -372,7 +375,7 @@ struct ParkRoutes {
         let appID = try id(application)
         let assessed = try workbench.assess(application)
         guard !assessed.diagnostics.contains(where: { $0.severity == .error }), assessed.value != nil else {
-            return try refuse(application, "park.submit.problem", context, status: .conflict)
+            return try refuse(application, word("park.submit.problem", context), context, status: .conflict)
         }
         let version = context.form["version"].flatMap { Int64($0) } ?? application.version
         let now = Date()
@@ -396,22 +399,22 @@ struct ParkRoutes {
         let (account, application) = try owned(context)
         guard application.status == .draft else { throw HTTPError(.forbidden) }
         guard let upload = try await readUpload(request, context) else {
-            return try refuse(application, "park.evidence.problem.too-large", context, status: .contentTooLarge)
+            return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         }
         guard let raw = upload.field("version"), let version = Int64(raw) else { throw HTTPError(.badRequest) }
         guard let fileName = upload.fileName, !upload.fileBytes.isEmpty else {
-            return try refuse(application, "park.evidence.problem.empty", context, status: .badRequest)
+            return try refuse(application, word("park.evidence.problem.empty", context), context, status: .badRequest)
         }
         let dictionary = workbench.pipeline.criteria.dictionary
         var file = SourceFile(path: ParkUpload.cleanName(fileName), bytes: upload.fileBytes)
         if WorkbookSelfReport.isWorkbook(file) {
             guard let converted = WorkbookSelfReport.convert(file, dictionary: dictionary).value else {
-                return try refuse(application, "park.import.problem", context, status: .badRequest)
+                return try refuse(application, word("park.import.problem", context), context, status: .badRequest)
             }
             file = SourceFile(path: "self-report.yaml", bytes: Array(converted.yaml.utf8))
         }
         guard let report = SelfReportLoader.decodeFacts(file, dictionary: dictionary).value else {
-            return try refuse(application, "park.import.problem", context, status: .badRequest)
+            return try refuse(application, word("park.import.problem", context), context, status: .badRequest)
         }
         let state = SelfReportForm.state(of: report, scorecardID: application.scorecardID, dictionary: dictionary)
         guard try store(state, over: application, version: version, actor: account.id, action: "application.imported",
