@@ -85,4 +85,29 @@ final class SelfReportRoundTripTests: WebTestCase {
             }
         }
     }
+
+    /// The same form filled from the Excel form (申报表.xlsx) the CLI makes of a sample: the same total as the sample.
+    func testAnExcelFormImportsIntoTheWebFormAsTheCLIReadsIt() async throws {
+        let workbench = self.workbench!
+        let samplePath = WebRepository.samples + "/beijing-xinghe/self-report.yaml"
+        guard let original = ApplicationInput.read(report: samplePath).value, let assessment = workbench.pipeline.assess(original).value,
+              let scored = assessment.results.first else { throw XCTSkip("the sample does not assess") }
+        let workbook = try SelfReportWorkbook(scorecard: scored.scorecard, dictionary: workbench.pipeline.criteria.dictionary,
+                                              messages: workbench.pages.messages(.zh), report: assessment.report).bytes()
+        try await withClient { client in
+            var park = Visitor(client)
+            try await park.signIn("park1")
+            let id = try await park.createApplication(scorecard: scored.scorecard.id)
+            let page = try await park.upload("/park/applications/\(id)/import", fields: [("version", "1")], fileName: "申报表.xlsx", bytes: workbook)
+            XCTAssertEqual(page.status, .seeOther)
+            guard let stored = try await workbench.store.database.read({ db in try ApplicationRecord.fetchOne(db, key: id) }) else {
+                throw XCTSkip("not stored")
+            }
+            XCTAssertEqual(stored.version, 2)
+            XCTAssertTrue(try workbench.store.history(of: id).contains { $0.action == "application.imported" && $0.subject == "fact.tenants.total" })
+            let web = try workbench.assess(stored)
+            XCTAssertEqual(web.value?.results.first?.result.total, scored.result.total)
+            XCTAssertEqual(web.value?.results.first?.result.grade?.id, scored.result.grade?.id)
+        }
+    }
 }

@@ -76,7 +76,7 @@ struct ParkApplicationPage {
         case .percent: return word("park.help.percent")
         case .money: return word("park.help.money")
         case .date: return word("park.help.date")
-        case .text: return word("park.help.text")
+        case .text: return ""
         case .enumeration: return word("park.help.enumeration")
         case .list(let values): return values == nil ? word("park.help.list") : word("park.help.choices")
         case .records: return word("park.help.records")
@@ -150,7 +150,7 @@ struct ParkApplicationPage {
 
     func parkFields(_ problems: [String: [Problem]]) -> TemplateValue {
         let rows: [(String, String, String)] = [
-            ("park.name", word("park.field.name"), state.park["name"] ?? application.parkName),
+            ("park.name", word("park.field.name"), state.park["name"] ?? ""),
             ("park.id", word("park.field.id"), state.park["id"] ?? ""),
             ("park.name_en", word("park.field.name-en"), state.park["name_en"] ?? ""),
             ("park.jurisdiction", word("park.field.jurisdiction"), state.park["jurisdiction"] ?? ""),

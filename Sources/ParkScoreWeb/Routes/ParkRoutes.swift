@@ -275,9 +275,10 @@ struct ParkRoutes {
         guard upload.fileBytes.count <= EvidenceBlobs.maxBytes else {
             return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         }
-        let state = try self.state(of: application)
-        let layout = try layout(application, state: state, language: context.language)
-        let known = Set(layout.factKeys + layout.recordKeys)
+        // What a file may support: a fact the dictionary knows, or a gate or criterion of the scorecard.
+        let scorecard = try scorecard(of: application)
+        let dictionary = workbench.pipeline.criteria.dictionary
+        let known = Set(dictionary.keys).union(scorecard.criteria.map(\.id)).union(scorecard.gates.map(\.id))
         var supports: [String] = []
         for key in upload.all("supports") where known.contains(key) && !supports.contains(key) { supports.append(key) }
         let originalName = ParkUpload.cleanName(fileName)
