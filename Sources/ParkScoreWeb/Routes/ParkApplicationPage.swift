@@ -18,9 +18,12 @@ struct ParkApplicationPage {
     /// The YAML of `state` and the pipeline's answer for it.
     let yaml: SelfReportFormYAML
     let assessed: Loaded<Assessment>
+    let appID: Int64
 
     init(workbench: Workbench, application: ApplicationRecord, scorecard: Scorecard, state: SelfReportForm.State,
          evidence: [EvidenceRecord], language: LocalizedText.Language) throws {
+        guard let appID = application.id else { throw WorkbenchError.notStored }
+        self.appID = appID
         self.workbench = workbench
         self.application = application
         self.scorecard = scorecard
@@ -241,15 +244,16 @@ struct ParkApplicationPage {
     }
 
     func evidenceRows(_ problems: [String: [Problem]]) -> TemplateValue {
-        let base = "/park/applications/\(application.id ?? 0)/evidence/"
-        return .list(evidence.map { item in
+        let base = "/park/applications/\(appID)/evidence/"
+        return .list(evidence.compactMap { item -> TemplateValue? in
+            guard let recordID = item.id else { return nil }
             let supports = SelfReportFormYAML.supports(item).map { key in layout.dictionary[key]?.description.text(language) ?? key }
             let own = problems["evidence." + item.evidenceID] ?? []
             return Self.object([
                 "id": .string(item.evidenceID), "title": .string(item.title), "originalName": .string(item.originalName),
                 "path": .string(item.path), "sha256": .string(item.sha256), "size": .string(ParkFormat.size(item.size)),
                 "supports": .string(messages.list(supports)),
-                "download": .string(base + String(item.id ?? 0)), "delete": .string(base + String(item.id ?? 0) + "/delete"),
+                "download": .string(base + String(recordID)), "delete": .string(base + String(recordID) + "/delete"),
                 "problems": .list(own.map(\.value)),
             ])
         })
@@ -267,7 +271,7 @@ struct ParkApplicationPage {
 
     func values(flash: String? = nil, flashError: String? = nil) -> [String: TemplateValue] {
         let problems = self.problems
-        let id = String(application.id ?? 0)
+        let id = String(appID)
         var values: [String: TemplateValue] = [
             "id": .string(id),
             "base": .string("/park/applications/" + id),

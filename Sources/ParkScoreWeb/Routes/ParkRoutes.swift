@@ -114,14 +114,15 @@ struct ParkRoutes {
         let applications = try workbench.store.database.read { db in
             try ApplicationRecord.filter(Column("ownerID") == account.id).order(Column("updatedAt").desc, Column("id").desc).fetchAll(db)
         }
-        let rows = applications.map { application -> TemplateValue in
-            ParkApplicationPage.object([
+        let rows = applications.compactMap { application -> TemplateValue? in
+            guard let appID = application.id else { return nil }
+            return ParkApplicationPage.object([
                 "parkName": .string(application.parkName),
                 "scorecardTitle": .string(workbench.scorecard(application.scorecardID)?.scorecard.title.text(context.language) ?? application.scorecardID),
                 "status": .string(application.status.rawValue),
                 "statusLabel": .string(ParkFormat.status(application.status, workbench: workbench, language: context.language)),
                 "updatedAt": .string(ParkFormat.time(application.updatedAt)),
-                "link": .string("/park/applications/" + String(application.id ?? 0)),
+                "link": .string("/park/applications/" + String(appID)),
             ])
         }
         return workbench.pages.page("park-list", title: workbench.pages.word("park.list.title", context.language),
@@ -258,6 +259,7 @@ struct ParkRoutes {
         let (account, application) = try owned(context)
         guard application.status == .draft else { throw HTTPError(.forbidden) }
         let appID = try id(application)
+        guard let uploaderID = account.id else { throw HTTPError(.forbidden) }
         guard let upload = try await readUpload(request, context) else {
             return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         }
@@ -303,7 +305,7 @@ struct ParkRoutes {
             guard !existing.contains(where: { $0.evidenceID == evidenceID || $0.path == path }) else { return .taken }
             var record = EvidenceRecord(applicationID: appID, evidenceID: evidenceID, title: title, originalName: originalName, path: path,
                                         sha256: digest, size: Int64(upload.fileBytes.count), supports: supportsJSON,
-                                        uploadedBy: account.id ?? 0, createdAt: now)
+                                        uploadedBy: uploaderID, createdAt: now)
             try record.insert(db)
             try regenerate(application, in: db, language: context.language)
             try WorkbenchStore.record(AuditEvent(applicationID: appID, actorID: account.id, at: now, action: "application.evidence-added",
