@@ -89,4 +89,21 @@ final class ParkFormTests: WebTestCase {
         // A claim is written only for a criterion that allows one.
         XCTAssertEqual(yaml.text.contains("not_applicable"), layout.notApplicable.contains { $0.id == "basic.positioning" })
     }
+
+    func testTheFormIsWordedInTheVisitorsLanguage() async throws {
+        try await withClient { client in
+            var park = Visitor(client)
+            try await park.signIn("park1")
+            let id = try await park.createApplication(scorecard: "nanshan-livestreaming", parkName: "蛇口")
+            let zh = try await park.get("/park/applications/\(id)")
+            XCTAssertTrue(zh.body.contains("保存草稿") && zh.body.contains("预估得分") && zh.body.contains("不适用声明"))
+            park.cookies["lang"] = "en"
+            let en = try await park.get("/park/applications/\(id)")
+            XCTAssertTrue(en.body.contains("Save the draft") && en.body.contains("Estimated score"))
+            XCTAssertFalse(en.body.contains("保存草稿"))
+            for page in [zh, en, try await park.get("/park/applications"), try await park.get("/park/applications/new")] {
+                XCTAssertFalse(page.body.contains("web.park."), "a key shown instead of its words")
+            }
+        }
+    }
 }
