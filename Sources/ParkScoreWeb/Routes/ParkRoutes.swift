@@ -185,11 +185,15 @@ struct ParkRoutes {
     func store(_ state: SelfReportForm.State, over application: ApplicationRecord, version: Int64, actor: Int64?,
                action: String, language: LocalizedText.Language) throws -> Bool {
         let appID = try id(application)
-        let old = try self.state(of: application)
         let layout = try layout(application, state: state, language: language)
         let now = Date()
         let parkName = state.park["name"].map { String($0.prefix(Self.maxNameCharacters)) } ?? application.parkName
         return try workbench.store.database.write { db -> Bool in
+            // The state being replaced, as stored at the version posted (read in this transaction, for the audit).
+            guard let current = try ApplicationRecord.fetchOne(db, key: appID), current.version == version, current.status == .draft else {
+                return false
+            }
+            let old = try self.state(of: current)
             let evidence = try EvidenceRecord.filter(Column("applicationID") == appID).order(Column("evidenceID")).fetchAll(db)
             let yaml = SelfReportFormYAML(state: state, layout: layout, evidence: evidence)
             try db.execute(sql: """
