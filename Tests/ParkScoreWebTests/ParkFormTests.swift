@@ -106,4 +106,50 @@ final class ParkFormTests: WebTestCase {
             }
         }
     }
+
+    func testAnUnreadableImportIsRefusedAndChangesNothing() async throws {
+        let workbench = self.workbench!
+        try await withClient { client in
+            var park = Visitor(client)
+            try await park.signIn("park1")
+            let id = try await park.createApplication()
+            let base = "/park/applications/\(id)/import"
+            for (name, bytes) in [("申报表.xlsx", Array("PK\u{3}\u{4}not a workbook".utf8)), ("self-report.yaml", Array("park: [unclosed".utf8)),
+                                  ("empty.yaml", [UInt8]())] {
+                let page = try await park.upload(base, fields: [("version", "1")], fileName: name, bytes: bytes)
+                XCTAssertEqual(page.status, .badRequest, name)
+            }
+            let fetched = try await workbench.store.database.read { db in try ApplicationRecord.fetchOne(db, key: id) }
+            XCTAssertEqual(fetched?.version, 1)
+        }
+    }
+
+    func testAFinalisedApplicationsDossierIsTheOneFixedAtFinalisation() async throws {
+        let workbench = self.workbench!
+        let application = try insertSample("beijing-xinghe", status: .finalised)
+        let appID = try XCTUnwrap(application.id)
+        let chair = try account("chair1").id ?? 0
+        try await workbench.store.database.write { db in
+            var outcome = OutcomeRecord(applicationID: appID, total: "80.00", grade: "良好", verdict: "eligible",
+                                        dossierHTML: "<!DOCTYPE html><p>定稿报告书</p>", reviews: "[]", finalisedBy: chair, finalisedAt: Date())
+            try outcome.insert(db)
+        }
+        try await withClient { client in
+            var park = Visitor(client)
+            try await park.signIn("park1")
+            let dossier = try await park.get("/park/applications/\(appID)/dossier")
+            XCTAssertEqual(dossier.status, .ok)
+            XCTAssertEqual(dossier.body, "<!DOCTYPE html><p>定稿报告书</p>")
+            XCTAssertEqual(dossier.headers[.contentSecurityPolicy], SecurityHeaders<WorkbenchContext>.documentPolicy)
+            let page = try await park.get("/park/applications/\(appID)")
+            XCTAssertTrue(page.body.contains("已定稿"), page.body)
+            // Stored without a form (from its YAML): the form shows what the YAML says, read-only.
+            XCTAssertTrue(ParkHTML.field(page.body, named: "fact.tenants.total").contains("value=\"45\""))
+            XCTAssertTrue(page.body.contains("<fieldset disabled>"))
+            var other = Visitor(client)
+            try await other.signIn("park2")
+            let hidden = try await other.get("/park/applications/\(appID)/dossier")
+            XCTAssertEqual(hidden.status, .notFound)
+        }
+    }
 }

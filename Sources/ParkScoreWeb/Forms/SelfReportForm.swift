@@ -56,6 +56,23 @@ public enum SelfReportForm {
 
         public init() {}
 
+        enum CodingKeys: String, CodingKey {
+            case park, period, reportDate, facts, choices, records, ratings, claims
+        }
+
+        /// A stored state; a part it does not hold is empty (`{}` is the empty form).
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            park = try c.decodeIfPresent([String: String].self, forKey: .park) ?? [:]
+            period = try c.decodeIfPresent([String: String].self, forKey: .period) ?? [:]
+            reportDate = try c.decodeIfPresent(String.self, forKey: .reportDate) ?? ""
+            facts = try c.decodeIfPresent([String: String].self, forKey: .facts) ?? [:]
+            choices = try c.decodeIfPresent([String: [String]].self, forKey: .choices) ?? [:]
+            records = try c.decodeIfPresent([String: [[String: String]]].self, forKey: .records) ?? [:]
+            ratings = try c.decodeIfPresent([String: Rating].self, forKey: .ratings) ?? [:]
+            claims = try c.decodeIfPresent([String: Claim].self, forKey: .claims) ?? [:]
+        }
+
         /// The state as stored.
         public func json() -> String {
             let encoder = JSONEncoder()

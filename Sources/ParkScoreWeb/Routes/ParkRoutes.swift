@@ -81,9 +81,15 @@ struct ParkRoutes {
         return loaded.scorecard
     }
 
+    /// The form state of `application`; for one stored without a form (`{}`: made from a self-report YAML, by an
+    /// import of the bureau's or a test's fixture), the state its YAML reads as.
     func state(of application: ApplicationRecord) throws -> SelfReportForm.State {
         guard let state = SelfReportForm.State.decode(application.form) else { throw HTTPError(.internalServerError) }
-        return state
+        guard state == SelfReportForm.State(), !application.selfReport.isEmpty else { return state }
+        let dictionary = workbench.pipeline.criteria.dictionary
+        let file = SourceFile(path: "self-report.yaml", bytes: Array(application.selfReport.utf8))
+        guard let report = SelfReportLoader.decodeFacts(file, dictionary: dictionary).value else { return state }
+        return SelfReportForm.state(of: report, scorecardID: application.scorecardID, dictionary: dictionary)
     }
 
     func layout(_ application: ApplicationRecord, state: SelfReportForm.State, language: LocalizedText.Language) throws -> SelfReportForm.Layout {
