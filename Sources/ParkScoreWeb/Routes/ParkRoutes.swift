@@ -231,8 +231,10 @@ struct ParkRoutes {
     /// Rewrites the stored YAML after the evidence list changed (the form state stays as it is), in `db`'s transaction.
     func regenerate(_ application: ApplicationRecord, in db: Database, language: LocalizedText.Language) throws {
         let appID = try id(application)
-        let state = try self.state(of: application)
-        let layout = try layout(application, state: state, language: language)
+        // The form as stored now (a save may have come between this request's first read and its transaction).
+        guard let current = try ApplicationRecord.fetchOne(db, key: appID) else { throw HTTPError(.notFound) }
+        let state = try self.state(of: current)
+        let layout = try layout(current, state: state, language: language)
         let evidence = try EvidenceRecord.filter(Column("applicationID") == appID).order(Column("evidenceID")).fetchAll(db)
         let yaml = SelfReportFormYAML(state: state, layout: layout, evidence: evidence)
         try db.execute(sql: "UPDATE application SET selfReport = ?, updatedAt = ? WHERE id = ?", arguments: [yaml.text, Date(), appID])
