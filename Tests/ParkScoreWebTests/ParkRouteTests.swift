@@ -213,6 +213,36 @@ final class ParkRouteTests: WebTestCase {
         }
     }
 
+    func testConcurrentSavesFromOneVersionLeaveExactlyOneWinnerAndTellTheOthers() async throws {
+        let workbench = self.workbench!
+        try await withClient { client in
+            var park = Visitor(client)
+            try await park.signIn("park1")
+            let id = try await park.createApplication()
+            let base = "/park/applications/\(id)"
+            let visitor = park
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for n in 1...8 {
+                    group.addTask {
+                        var writer = visitor
+                        return try await writer.post(base, [("version", "1"), ("fact.tenants.total", String(40 + n))]).status
+                    }
+                }
+                var all: [HTTPResponse.Status] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            XCTAssertEqual(statuses.filter { $0 == .seeOther }.count, 1)
+            XCTAssertEqual(statuses.filter { $0 == .conflict }.count, 7)
+            let fetched = try await workbench.store.database.read { db in try ApplicationRecord.fetchOne(db, key: id) }
+            let stored = try XCTUnwrap(fetched)
+            XCTAssertEqual(stored.version, 2)
+            let events = try workbench.store.history(of: id).filter { $0.subject == "fact.tenants.total" }
+            XCTAssertEqual(events.count, 1)
+            XCTAssertEqual(SelfReportForm.State.decode(stored.form)?.facts["tenants.total"], events.first?.newValue)
+        }
+    }
+
     func testEvidenceUploadsAreRefusedWhenEmptyTooLargeBadlyNamedTakenOrTooMany() async throws {
         let workbench = self.workbench!
         let owner = try account("park1").id ?? 0
