@@ -74,7 +74,20 @@ final class ParkRouteTests: WebTestCase {
             XCTAssertEqual(file.headers[.xContentTypeOptions], "nosniff")
             XCTAssertTrue((file.headers[.contentDisposition] ?? "").contains("filename*=UTF-8''%E6%89%A7%E7%85%A7.pdf"))
 
+            // The facts it supports, and its title, changed after the upload (the content stays).
+            let relinked = try await park.post(base + "/evidence/\(record.id ?? 0)", [("title", "营业执照（副本）"), ("supports", "park.province"),
+                                                                                    ("supports", "management.independent_legal_person")])
+            XCTAssertEqual(relinked.status, .seeOther)
+            let changed = try XCTUnwrap(try workbench.evidence(of: id).first)
+            XCTAssertEqual(changed.title, "营业执照（副本）")
+            XCTAssertEqual(SelfReportFormYAML.supports(changed), ["park.province", "management.independent_legal_person"])
+            XCTAssertEqual(changed.sha256, record.sha256)
+            XCTAssertEqual(try workbench.store.history(of: id).filter { $0.action == "application.evidence-changed" }.map(\.subject),
+                           ["licence.title", "licence.supports"])
+
             let yaml = try await park.get(base + "/self-report.yaml")
+            XCTAssertTrue(yaml.body.contains("title: 营业执照（副本）\n"), yaml.body)
+            XCTAssertTrue(yaml.body.contains("supports:\n      - park.province\n      - management.independent_legal_person\n"))
             XCTAssertTrue((yaml.headers[.contentDisposition] ?? "").hasPrefix("attachment"))
             XCTAssertTrue(yaml.body.contains("tenants.total: 45家"), yaml.body)
             XCTAssertTrue(yaml.body.contains("file: evidence/licence.pdf"))
@@ -117,7 +130,7 @@ final class ParkRouteTests: WebTestCase {
     static func routes(_ id: Int64, evidence: Int64) -> [(method: HTTPRequest.Method, path: String)] {
         let base = "/park/applications/\(id)"
         return [(.get, base), (.post, base), (.post, base + "/preview"), (.post, base + "/evidence"),
-                (.post, base + "/evidence/\(evidence)/delete"), (.get, base + "/evidence/\(evidence)"), (.get, base + "/self-report.yaml"),
+                (.post, base + "/evidence/\(evidence)/delete"), (.post, base + "/evidence/\(evidence)"), (.get, base + "/evidence/\(evidence)"), (.get, base + "/self-report.yaml"),
                 (.get, base + "/dossier"), (.post, base + "/submit"), (.post, base + "/import")]
     }
 

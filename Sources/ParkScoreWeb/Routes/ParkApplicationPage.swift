@@ -247,13 +247,23 @@ struct ParkApplicationPage {
         let base = "/park/applications/\(appID)/evidence/"
         return .list(evidence.compactMap { item -> TemplateValue? in
             guard let recordID = item.id else { return nil }
-            let supports = SelfReportFormYAML.supports(item).map { key in layout.dictionary[key]?.description.text(language) ?? key }
+            let linked = SelfReportFormYAML.supports(item)
+            let supports = linked.map { key in layout.dictionary[key]?.description.text(language) ?? key }
+            var options = (layout.factKeys + layout.recordKeys).compactMap { key -> TemplateValue? in
+                guard let definition = layout.dictionary[key] else { return nil }
+                return Self.object(["key": .string(key), "title": .string(definition.description.text(language)), "checked": .bool(linked.contains(key))])
+            }
+            for key in linked where !layout.factKeys.contains(key) && !layout.recordKeys.contains(key) {
+                options.append(Self.object(["key": .string(key), "title": .string(layout.dictionary[key]?.description.text(language) ?? key),
+                                            "checked": .bool(true)]))
+            }
             let own = problems["evidence." + item.evidenceID] ?? []
             return Self.object([
                 "id": .string(item.evidenceID), "title": .string(item.title), "originalName": .string(item.originalName),
                 "path": .string(item.path), "sha256": .string(item.sha256), "size": .string(ParkFormat.size(item.size)),
                 "supports": .string(messages.list(supports)),
                 "download": .string(base + String(recordID)), "delete": .string(base + String(recordID) + "/delete"),
+                "relink": .string(base + String(recordID)), "options": .list(options),
                 "problems": .list(own.map(\.value)),
             ])
         })

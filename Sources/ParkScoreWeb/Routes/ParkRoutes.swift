@@ -31,6 +31,7 @@ struct ParkRoutes {
             case "saved": flash = workbench.pages.word("park.flash.saved", context.language)
             case "uploaded": flash = workbench.pages.word("park.flash.uploaded", context.language)
             case "deleted": flash = workbench.pages.word("park.flash.deleted", context.language)
+            case "relinked": flash = workbench.pages.word("park.flash.relinked", context.language)
             case "submitted": flash = workbench.pages.word("park.flash.submitted", context.language)
             case "imported": flash = workbench.pages.word("park.flash.imported", context.language)
             case "created": flash = workbench.pages.word("park.flash.created", context.language)
@@ -48,6 +49,7 @@ struct ParkRoutes {
         }
         router.post("/park/applications/:id/evidence") { request, context -> Response in try await upload(request, context) }
         router.post("/park/applications/:id/evidence/:eid/delete") { _, context -> Response in try deleteEvidence(context) }
+        router.post("/park/applications/:id/evidence/:eid") { _, context -> Response in try relinkEvidence(context) }
         router.get("/park/applications/:id/evidence/:eid") { _, context -> Response in try download(context) }
         router.get("/park/applications/:id/self-report.yaml") { _, context -> Response in
             let (_, application) = try owned(context)
@@ -289,10 +291,7 @@ struct ParkRoutes {
         guard upload.fileBytes.count <= EvidenceBlobs.maxBytes else {
             return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         }
-        // What a file may support: a fact the dictionary knows, or a gate or criterion of the scorecard.
-        let scorecard = try scorecard(of: application)
-        let dictionary = workbench.pipeline.criteria.dictionary
-        let known = Set(dictionary.keys).union(scorecard.criteria.map(\.id)).union(scorecard.gates.map(\.id))
+        let known = try supportable(application)
         var supports: [String] = []
         for key in upload.all("supports") where known.contains(key) && !supports.contains(key) { supports.append(key) }
         let originalName = ParkUpload.cleanName(fileName)
@@ -337,6 +336,44 @@ struct ParkRoutes {
         let record = try workbench.store.database.read { db in try EvidenceRecord.fetchOne(db, key: eid) }
         guard let record, record.applicationID == application.id else { throw HTTPError(.notFound) }
         return record
+    }
+
+    /// What an evidence file may support: a fact the dictionary knows, or a gate or criterion of the scorecard.
+    func supportable(_ application: ApplicationRecord) throws -> Set<String> {
+        let scorecard = try scorecard(of: application)
+        return Set(workbench.pipeline.criteria.dictionary.keys).union(scorecard.criteria.map(\.id)).union(scorecard.gates.map(\.id))
+    }
+
+    /// A new title and the facts it supports for an evidence file already uploaded (its content stays).
+    func relinkEvidence(_ context: WorkbenchContext) throws -> Response {
+        let (account, application) = try owned(context)
+        let record = try evidenceRecord(application, context)
+        guard application.status == .draft, let recordID = record.id else { throw HTTPError(.forbidden) }
+        let appID = try id(application)
+        let title = (context.form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...Self.maxTitleCharacters).contains(title.count), !title.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
+            return try refuse(application, word("park.evidence.problem.title", context), context, status: .badRequest)
+        }
+        let known = try supportable(application)
+        var supports: [String] = []
+        for key in context.form.all("supports") where known.contains(key) && !supports.contains(key) { supports.append(key) }
+        let supportsJSON = String(decoding: try JSONEncoder().encode(supports), as: UTF8.self)
+        let before = SelfReportFormYAML.supports(record)
+        try workbench.store.database.write { db in
+            try db.execute(sql: "UPDATE evidence SET title = ?, supports = ? WHERE id = ? AND applicationID = ?",
+                           arguments: [title, supportsJSON, recordID, appID])
+            try regenerate(application, in: db, language: context.language)
+            if title != record.title {
+                try WorkbenchStore.record(AuditEvent(applicationID: appID, actorID: account.id, at: Date(), action: "application.evidence-changed",
+                                                     subject: record.evidenceID + ".title", oldValue: record.title, newValue: title), in: db)
+            }
+            if supports != before {
+                try WorkbenchStore.record(AuditEvent(applicationID: appID, actorID: account.id, at: Date(), action: "application.evidence-changed",
+                                                     subject: record.evidenceID + ".supports", oldValue: before.joined(separator: "、"),
+                                                     newValue: supports.joined(separator: "、")), in: db)
+            }
+        }
+        return .redirect(to: "/park/applications/\(appID)?done=relinked", type: .normal)
     }
 
     func deleteEvidence(_ context: WorkbenchContext) throws -> Response {
