@@ -120,6 +120,12 @@ final class ParkRouteTests: WebTestCase {
             XCTAssertEqual(lateDelete.status, .forbidden)
             XCTAssertEqual(try Self.application(workbench, id)?.selfReport, stored.selfReport)
 
+            let history = try await park.get(base + "/history")
+            XCTAssertEqual(history.status, .ok)
+            for words in ["创建申报", "修改申报内容", "上传证明材料", "修改证明材料", "提交申报", "fact.tenants.total", "45家"] {
+                XCTAssertTrue(history.body.contains(words), words)
+            }
+
             let list = try await park.get("/park/applications")
             XCTAssertTrue(list.body.contains("已提交"))
             XCTAssertTrue(list.body.contains(base))
@@ -131,7 +137,7 @@ final class ParkRouteTests: WebTestCase {
         let base = "/park/applications/\(id)"
         return [(.get, base), (.post, base), (.post, base + "/preview"), (.post, base + "/evidence"),
                 (.post, base + "/evidence/\(evidence)/delete"), (.post, base + "/evidence/\(evidence)"), (.get, base + "/evidence/\(evidence)"), (.get, base + "/self-report.yaml"),
-                (.get, base + "/dossier"), (.post, base + "/submit"), (.post, base + "/import")]
+                (.get, base + "/dossier"), (.get, base + "/history"), (.post, base + "/submit"), (.post, base + "/import")]
     }
 
     static func parkOneApplication(_ client: any TestClientProtocol, _ workbench: Workbench) async throws -> (Int64, Int64) {
