@@ -155,9 +155,14 @@ public struct PageRenderer: Sendable {
                         body: .init(byteBuffer: ByteBuffer(bytes: file.bytes)))
     }
 
-    /// The error page for `status`, in `language`.
-    public func errorPage(_ status: HTTPResponse.Status, context: WorkbenchContext, detail: String? = nil) -> Response {
-        let key: String
+    /// The reason of a 409 for a submitted or finalised application that someone tries to change.
+    public static let readOnly = "read-only"
+    /// Reasons an error may carry (`HTTPError(status, message: reason)`), each with its own title and message.
+    static let reasons: Set<String> = [readOnly]
+
+    /// The error page for `status`, in `language`; `reason` (one of `reasons`) words it more exactly.
+    public func errorPage(_ status: HTTPResponse.Status, context: WorkbenchContext, detail: String? = nil, reason: String? = nil) -> Response {
+        var key: String
         switch status.code {
         case 400: key = "bad-request"
         case 401: key = "unauthorized"
@@ -168,6 +173,7 @@ public struct PageRenderer: Sendable {
         case 429: key = "too-many"
         default: key = "server"
         }
+        if let reason, Self.reasons.contains(reason) { key = reason }
         let title = word("error." + key + ".title", context.language)
         var values: [String: TemplateValue] = ["message": .string(word("error." + key + ".message", context.language)),
                                                "code": .string(String(status.code))]

@@ -221,7 +221,7 @@ struct ParkRoutes {
 
     func save(_ context: WorkbenchContext) throws -> Response {
         let (account, application) = try owned(context)
-        guard application.status == .draft else { throw HTTPError(.forbidden) }
+        guard application.status == .draft else { throw HTTPError(.conflict, message: PageRenderer.readOnly) }
         guard let raw = context.form["version"], let version = Int64(raw) else { throw HTTPError(.badRequest) }
         let state = try postedState(application, context: context)
         guard try store(state, over: application, version: version, actor: account.id, action: "application.field-changed",
@@ -272,7 +272,7 @@ struct ParkRoutes {
 
     func upload(_ request: Request, _ context: WorkbenchContext) async throws -> Response {
         let (account, application) = try owned(context)
-        guard application.status == .draft else { throw HTTPError(.forbidden) }
+        guard application.status == .draft else { throw HTTPError(.conflict, message: PageRenderer.readOnly) }
         let appID = try id(application)
         guard let uploaderID = account.id else { throw HTTPError(.forbidden) }
         guard let upload = try await readUpload(request, context) else {
@@ -349,7 +349,7 @@ struct ParkRoutes {
     func relinkEvidence(_ context: WorkbenchContext) throws -> Response {
         let (account, application) = try owned(context)
         let record = try evidenceRecord(application, context)
-        guard application.status == .draft, let recordID = record.id else { throw HTTPError(.forbidden) }
+        guard application.status == .draft, let recordID = record.id else { throw HTTPError(.conflict, message: PageRenderer.readOnly) }
         let appID = try id(application)
         let title = (context.form["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.maxTitleCharacters).contains(title.count), !title.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
@@ -380,7 +380,7 @@ struct ParkRoutes {
     func deleteEvidence(_ context: WorkbenchContext) throws -> Response {
         let (account, application) = try owned(context)
         let record = try evidenceRecord(application, context)
-        guard application.status == .draft else { throw HTTPError(.forbidden) }
+        guard application.status == .draft else { throw HTTPError(.conflict, message: PageRenderer.readOnly) }
         let appID = try id(application)
         try workbench.store.database.write { db in
             _ = try EvidenceRecord.deleteOne(db, key: record.id)
@@ -447,7 +447,7 @@ struct ParkRoutes {
 
     func submit(_ context: WorkbenchContext) throws -> Response {
         let (account, application) = try owned(context)
-        guard application.status == .draft else { throw HTTPError(.forbidden) }
+        guard application.status == .draft else { throw HTTPError(.conflict, message: PageRenderer.readOnly) }
         let appID = try id(application)
         let assessed = try workbench.assess(application)
         guard !assessed.diagnostics.contains(where: { $0.severity == .error }), assessed.value != nil else {
@@ -473,7 +473,7 @@ struct ParkRoutes {
     /// values; its evidence files are uploaded separately.
     func importReport(_ request: Request, _ context: WorkbenchContext) async throws -> Response {
         let (account, application) = try owned(context)
-        guard application.status == .draft else { throw HTTPError(.forbidden) }
+        guard application.status == .draft else { throw HTTPError(.conflict, message: PageRenderer.readOnly) }
         guard let upload = try await readUpload(request, context) else {
             return try refuse(application, word("park.evidence.problem.too-large", context), context, status: .contentTooLarge)
         }

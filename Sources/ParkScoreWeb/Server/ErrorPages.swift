@@ -20,7 +20,7 @@ struct ErrorPages: RouterMiddleware {
                 return Response.redirect(to: "/login?next=" + (next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"),
                                          type: .normal)
             }
-            return pages.errorPage(error.status, context: context)
+            return pages.errorPage(error.status, context: context, reason: error.body)
         } catch {
             var context = context
             if let language = LanguageChoice.of(request) { context.language = language }
