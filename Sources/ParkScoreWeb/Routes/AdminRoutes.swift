@@ -5,11 +5,99 @@ import ParkScore
 import ParkScoreDossier
 import ParkScoreIO
 
-/// The admin desk's routes (to be built).
+/// The bureau's desk (role `admin`): the overview, accounts, applications and their evaluators, the comparison of a
+/// scorecard's applications, and the export; and every application's history page (for its park, its evaluators and
+/// the bureau). Every route checks the role first; a draft is the park's own and is not found here.
 struct AdminRoutes {
     let workbench: Workbench
 
     func register(on router: Router<WorkbenchContext>) {
+        router.get("/admin") { _, context -> Response in
+            _ = try context.require(.admin)
+            return try overview(context)
+        }
+        registerAccounts(on: router)
+        registerApplications(on: router)
+        registerComparison(on: router)
+        registerExport(on: router)
+        HistoryRoutes(workbench: workbench).register(on: router)
+    }
+
+    // MARK: - The overview
+
+    func overview(_ context: WorkbenchContext) throws -> Response {
+        let language = context.language
+        let (counts, events) = try workbench.store.database.read { db -> ([Row], [AuditEvent]) in
+            let counts = try Row.fetchAll(db, sql: "SELECT scorecardID, status, COUNT(*) AS n FROM application GROUP BY scorecardID, status")
+            let events = try AuditEvent.order(Column("id").desc).limit(AdminRoutes.recentEvents).fetchAll(db)
+            return (counts, events)
+        }
+        var byScorecard: [String: [String: Int]] = [:]
+        for row in counts {
+            let scorecard: String = row["scorecardID"], status: String = row["status"], n: Int = row["n"]
+            byScorecard[scorecard, default: [:]][status] = n
+        }
+        var rows: [TemplateValue] = []
+        // The built-in scorecards in the catalogue's order, then any other id the store holds (none, normally).
+        let ids = workbench.scorecards.map(\.scorecard.id) + byScorecard.keys.sorted().filter { workbench.scorecard($0) == nil }
+        for id in ids {
+            let n = byScorecard[id] ?? [:]
+            rows.append(.object(TemplateObject([
+                "id": .string(id),
+                "title": .string(scorecardTitle(id, language)),
+                "draft": .string(String(n["draft"] ?? 0)),
+                "submitted": .string(String(n["submitted"] ?? 0)),
+                "finalised": .string(String(n["finalised"] ?? 0)),
+                "any": .bool((n["submitted"] ?? 0) + (n["finalised"] ?? 0) > 0),
+            ])))
+        }
+        let worded = try HistoryWords(workbench: workbench, language: language).rows(events, withApplication: true)
+        return workbench.pages.page("admin-overview", title: workbench.pages.word("admin.overview.title", language),
+                                    values: ["scorecards": .list(rows), "events": .list(worded), "hasEvents": .bool(!worded.isEmpty)],
+                                    context: context)
+    }
+
+    static let recentEvents = 30
+
+    // MARK: - Shared lookups
+
+    /// The scorecard's title in `language`, or its id when it is not a built-in one.
+    func scorecardTitle(_ id: String, _ language: LocalizedText.Language) -> String {
+        workbench.scorecard(id)?.scorecard.title.text(language) ?? id
+    }
+
+    /// An application the bureau may see (submitted or finalised), else 404.
+    func bureauApplication(_ context: WorkbenchContext) throws -> ApplicationRecord {
+        guard let id = context.parameters.get("id", as: Int64.self), id > 0,
+              let application = try workbench.store.database.read({ db in try ApplicationRecord.fetchOne(db, key: id) }),
+              application.status != .draft else { throw HTTPError(.notFound) }
+        return application
+    }
+
+    /// The status's word.
+    func statusWord(_ status: ApplicationRecord.Status, _ language: LocalizedText.Language) -> String {
+        switch status {
+        case .draft: return workbench.pages.word("admin.status.draft", language)
+        case .submitted: return workbench.pages.word("admin.status.submitted", language)
+        case .finalised: return workbench.pages.word("admin.status.finalised", language)
+        }
+    }
+
+    /// A review role's word.
+    func reviewRoleWord(_ role: String, _ language: LocalizedText.Language) -> String {
+        switch role {
+        case "preliminary": return workbench.pages.word("admin.assignment.role.preliminary", language)
+        case "panel": return workbench.pages.word("admin.assignment.role.panel", language)
+        case "chair": return workbench.pages.word("admin.assignment.role.chair", language)
+        default: return role
+        }
+    }
+
+    /// A page refusing what was asked (400 unless said), saying why (`message`, worded by the caller).
+    func refusal(_ context: WorkbenchContext, _ message: String, status: HTTPResponse.Status = .badRequest) -> Response {
+        workbench.pages.page("error", title: workbench.pages.word("admin.refused.title", context.language),
+                             values: ["message": .string(message), "code": .string(String(status.code))],
+                             context: context, status: status)
     }
 }
 
