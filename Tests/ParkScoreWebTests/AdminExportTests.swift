@@ -56,6 +56,10 @@ final class AdminExportTests: WebTestCase {
             // Every evidence file came along and is the one stored.
             XCTAssertEqual(batch.value?.evidence.files.values.filter { $0.state == .verified }.count, name == x ? 4 : 2, name)
         }
+        // Worked out by hand in StageRulesTests.testTheSampleEvaluationByHand: the panel's result is 1489/24 → 62.04, grade C.
+        let evaluated = try XCTUnwrap(try BureauAssessment(xinghe, workbench: workbench).scored?.result)
+        XCTAssertEqual(evaluated.total.fixed(places: 2), "62.04")
+        XCTAssertEqual(evaluated.grade?.id, "C")
         XCTAssertEqual(try BureauAssessment(xinghe, workbench: workbench).scored?.result.mode, .evaluation)
         XCTAssertEqual(try BureauAssessment(xinghe, workbench: workbench).stage, .panel)
     }

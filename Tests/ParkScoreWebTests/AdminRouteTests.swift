@@ -242,6 +242,30 @@ final class AdminRouteTests: WebTestCase {
         }
     }
 
+    /// Xinghe reviewed by its five evaluators ranks by the panel's result, 62.04 and C (worked out by hand in
+    /// StageRulesTests.testTheSampleEvaluationByHand), still before dongling's self-assessment, 16.44; each says its stage.
+    func testAReviewedApplicationRanksByItsPanelResultAndSaysItsStage() async throws {
+        let xinghe = try insertSample("beijing-xinghe")
+        try adminReviewFully(xinghe)
+        try insertSample("beijing-dongling", owner: "park2")
+        let id = xinghe.id ?? 0
+        try await withClient { client in
+            var admin = Visitor(client)
+            try await admin.signIn("admin1")
+            let page = try await admin.get("/admin/compare/\(Self.beijing)")
+            let first = try XCTUnwrap(page.body.range(of: "<strong>62.04</strong>"))
+            let second = try XCTUnwrap(page.body.range(of: "<strong>16.44</strong>"))
+            XCTAssertLessThan(first.lowerBound, second.lowerBound)
+            XCTAssertTrue(page.body[first.upperBound..<second.lowerBound].contains("专家评审"))
+            XCTAssertTrue(page.body[second.upperBound...].contains("园区自评"))
+            let detail = try await admin.get("/admin/applications/\(id)")
+            XCTAssertTrue(detail.body.contains("<strong>62.04</strong>"), detail.body)
+            XCTAssertEqual(detail.body.components(separatedBy: #"<span class="badge finalised">已提交</span>"#).count - 1, 5, "five submitted reviews")
+            let csv = try await admin.get("/admin/compare/\(Self.beijing).csv")
+            XCTAssertTrue(csv.body.contains(",62.04,C,"), csv.body)
+        }
+    }
+
     func testAParkNameThatLooksLikeAFormulaIsTextInTheCSV() async throws {
         let application = try insertSample("beijing-xinghe")
         let formula = #"=HYPERLINK("http://evil.example","x")"#

@@ -156,6 +156,19 @@ extension AdminRoutes {
             "reviewRoles": .list(roles),
             "open": .bool(application.status != .finalised),
         ]
+        // The result as it stands (the comparison's view): the stage it is of, total, grade, verdict.
+        let assessment = try BureauAssessment(application, workbench: workbench)
+        if let result = assessment.scored?.result, let scorecard = workbench.scorecard(application.scorecardID)?.scorecard {
+            values["current"] = .object(TemplateObject([
+                "stage": .string(stageWord(assessment.stage, language)),
+                "total": .string(result.total.fixed(places: 2)),
+                "grade": .string(gradeTitle(result.grade?.id, scorecard, language)),
+                "verdict": .string(verdictWord(result.verdict, language)),
+                "provisional": .bool(result.isProvisional),
+            ]))
+        } else {
+            values["unscored"] = .bool(true)
+        }
         if let outcome {
             values["outcome"] = .object(TemplateObject(["total": .string(outcome.total), "grade": .string(outcome.grade),
                                                         "verdict": .string(outcome.verdict)]))
@@ -165,6 +178,15 @@ extension AdminRoutes {
         return workbench.pages.page("admin-application", title: workbench.pages.word("admin.application.title", language,
                                                                                      ["park": application.parkName]),
                                     values: values, context: context, status: status)
+    }
+
+    func verdictWord(_ verdict: ScoreResult.Verdict, _ language: LocalizedText.Language) -> String {
+        let messages = workbench.pages.messages(language)
+        switch verdict {
+        case .eligible: return messages("ranking.verdict_eligible")
+        case .ineligible: return messages("ranking.verdict_ineligible")
+        case .undetermined: return messages("ranking.verdict_undetermined")
+        }
     }
 
     static func size(_ bytes: Int64) -> String {

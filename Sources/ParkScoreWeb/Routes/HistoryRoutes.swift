@@ -97,8 +97,8 @@ struct HistoryWords {
                 "actor": .string(event.actorID.flatMap { names[$0] } ?? system),
                 "action": .string(action(event.action)),
                 "subject": .string(event.subject),
-                "oldValue": .string(event.oldValue),
-                "newValue": .string(event.newValue),
+                "oldValue": .string(value(event.oldValue)),
+                "newValue": .string(value(event.newValue)),
                 "reason": .string(event.reason),
                 "changed": .bool(!event.oldValue.isEmpty || !event.newValue.isEmpty),
             ]
@@ -115,6 +115,24 @@ struct HistoryWords {
         let key = "web.audit.action." + action.replacingOccurrences(of: ".", with: "-")
         let messages = workbench.pages.messages(language)
         return messages.has(key) ? messages(key) : action
+    }
+
+    /// A value the workbench itself records (a role, a review role, an application's status) in words; any other value
+    /// as it is.
+    func value(_ text: String) -> String {
+        let pages = workbench.pages
+        switch text {
+        case "park": return pages.word("role.park", language)
+        case "reviewer": return pages.word("role.reviewer", language)
+        case "chair": return pages.word("role.chair", language)
+        case "admin": return pages.word("role.admin", language)
+        case "preliminary": return pages.word("admin.assignment.role.preliminary", language)
+        case "panel": return pages.word("admin.assignment.role.panel", language)
+        case "draft": return pages.word("admin.status.draft", language)
+        case "submitted": return pages.word("admin.status.submitted", language)
+        case "finalised": return pages.word("admin.status.finalised", language)
+        default: return text
+        }
     }
 
     /// `2026-03-05 14:20`, in Beijing time whatever the server's zone.
