@@ -143,19 +143,20 @@ extension AdminRoutes {
             "applicationID": .string(String(id)),
             "parkName": .string(application.parkName),
             "owner": .string(owner?.displayName ?? ""),
-            "organisation": .string(owner?.organisation ?? ""),
             "scorecard": .string(scorecardTitle(application.scorecardID, language)),
             "scorecardID": .string(application.scorecardID),
             "status": .string(application.status.rawValue),
             "statusLabel": .string(statusWord(application.status, language)),
             "submittedAt": .string(application.submittedAt.map { formatter.string(from: $0) } ?? ""),
-            "finalisedAt": .string(application.finalisedAt.map { formatter.string(from: $0) } ?? ""),
             "evidence": .list(evidenceRows), "hasEvidence": .bool(!evidenceRows.isEmpty),
             "assignments": .list(assignedRows), "hasAssignments": .bool(!assignedRows.isEmpty),
             "candidates": .list(candidateRows), "hasCandidates": .bool(!candidateRows.isEmpty),
             "reviewRoles": .list(roles),
             "open": .bool(application.status != .finalised),
         ]
+        // Sections show only what there is (an empty text still opens a section).
+        if let organisation = owner?.organisation, !organisation.isEmpty { values["organisation"] = .string(organisation) }
+        if let finalisedAt = application.finalisedAt { values["finalisedAt"] = .string(formatter.string(from: finalisedAt)) }
         // The result as it stands (the comparison's view): the stage it is of, total, grade, verdict.
         let assessment = try BureauAssessment(application, workbench: workbench)
         if let result = assessment.scored?.result, let scorecard = workbench.scorecard(application.scorecardID)?.scorecard {
