@@ -42,6 +42,7 @@ final class AdminExportTests: WebTestCase {
         }
         let folders = try FileManager.default.contentsOfDirectory(atPath: root.path).sorted()
         XCTAssertEqual(folders, [x, d].sorted())
+        var parks: [(id: String, name: String, result: ScoreResult)] = []
         for (name, application) in [(x, xinghe), (d, dongling)] {
             let applicationFolder = root.appendingPathComponent(name).path
             let reviewFolders = try ReviewFolder.of(application: applicationFolder).get()
@@ -53,6 +54,7 @@ final class AdminExportTests: WebTestCase {
             XCTAssertEqual(cli.grade?.id, web.grade?.id, name)
             XCTAssertEqual(cli.verdict, web.verdict, name)
             XCTAssertEqual(cli.mode, web.mode, name)
+            if let report = batch.value?.report { parks.append((report.park.id ?? name, report.park.name, cli)) }
             // Every evidence file came along and is the one stored.
             XCTAssertEqual(batch.value?.evidence.files.values.filter { $0.state == .verified }.count, name == x ? 4 : 2, name)
         }
@@ -62,6 +64,11 @@ final class AdminExportTests: WebTestCase {
         XCTAssertEqual(evaluated.grade?.id, "C")
         XCTAssertEqual(try BureauAssessment(xinghe, workbench: workbench).scored?.result.mode, .evaluation)
         XCTAssertEqual(try BureauAssessment(xinghe, workbench: workbench).stage, .panel)
+        // The web's ranking CSV is the one the library makes of the export's results (as batch writes ranking.csv).
+        let scorecard = try XCTUnwrap(workbench.scorecard("beijing-digital-advertising-park")?.scorecard)
+        let expected = RankingTable(ranking: Ranking(scorecard: scorecard, parks: parks), messages: workbench.pages.messages(.zh)).csv
+        let csv = try await adminDownload("/admin/compare/beijing-digital-advertising-park.csv", type: "text/csv; charset=utf-8")
+        XCTAssertEqual(String(decoding: csv, as: UTF8.self), expected)
     }
 
     func testAnExportOfOneScorecardHoldsOnlyItsApplications() async throws {
@@ -78,14 +85,14 @@ final class AdminExportTests: WebTestCase {
         XCTAssertEqual(licence, [UInt8](try Data(contentsOf: URL(fileURLWithPath: WebRepository.samples + "/beijing-xinghe/evidence/management-licence.txt"))))
     }
 
-    func adminDownload(_ path: String) async throws -> [UInt8] {
+    func adminDownload(_ path: String, type: String = "application/zip") async throws -> [UInt8] {
         let box = AdminBytes()
         try await withClient { client in
             var admin = Visitor(client)
             try await admin.signIn("admin1")
             let page = try await admin.get(path)
             XCTAssertEqual(page.status, .ok)
-            XCTAssertEqual(page.headers[.contentType], "application/zip")
+            XCTAssertEqual(page.headers[.contentType], type)
             box.set(page.bytes)
         }
         return box.bytes
