@@ -109,6 +109,8 @@ final class AdminExportTests: WebTestCase {
         try assign("chair1", to: application, as: "chair")
         let park1 = try account("park1").id, reviewer1 = try account("reviewer1").id, reviewer2 = try account("reviewer2").id
         try await workbench.store.database.write { db in
+            try WorkbenchStore.record(AuditEvent(applicationID: id, actorID: nil, at: Date(), action: "assignment.created",
+                                                 subject: "reviewer1", newValue: "panel"), in: db)
             try WorkbenchStore.record(AuditEvent(applicationID: id, actorID: park1, at: Date(), action: "application.submitted",
                                                  oldValue: "draft", newValue: "submitted"), in: db)
             try WorkbenchStore.record(AuditEvent(applicationID: id, actorID: reviewer2, at: Date(), action: "review.submitted",
@@ -123,6 +125,10 @@ final class AdminExportTests: WebTestCase {
             XCTAssertEqual(seen.status, .ok)
             XCTAssertTrue(seen.body.contains("提交申报"))
             XCTAssertTrue(seen.body.contains("北京时间"))
+            // The park does not see who evaluates it, nor any evaluator's review events.
+            XCTAssertFalse(seen.body.contains("评审人二的理由"))
+            XCTAssertFalse(seen.body.contains("评审人一的理由"))
+            XCTAssertFalse(seen.body.contains("分配评审人"))
             for name in ["park2", "reviewer3", "prelim1"] {
                 var other = Visitor(client)
                 try await other.signIn(name)
@@ -152,6 +158,8 @@ final class AdminExportTests: WebTestCase {
             try await admin.signIn("admin1")
             let all = try await admin.get("/applications/\(id)/history")
             XCTAssertTrue(all.body.contains("评审人二的理由") && all.body.contains("提交评审意见"))
+            XCTAssertTrue(all.body.contains("分配评审人") && all.body.contains("专家评审"), "the action and the role in words")
+            XCTAssertTrue(all.body.contains("草稿") && all.body.contains("已提交"))
             let english = try await admin.get("/lang/en?next=/applications/\(id)/history")
             XCTAssertEqual(english.location, "/applications/\(id)/history")
             let got4 = try await admin.get("/applications/\(id)/history")

@@ -35,6 +35,7 @@ struct HistoryRoutes {
                 "events": .list(rows),
                 "hasEvents": .bool(!rows.isEmpty),
                 "blind": .bool(view == .blind),
+                "applicant": .bool(view == .applicant),
             ]
             if account.role == .admin { values["adminLink"] = .string("/admin/applications/\(id)") }
             return workbench.pages.page("history", title: title, values: values, context: context)
@@ -42,11 +43,13 @@ struct HistoryRoutes {
     }
 }
 
-/// How much of an application's history an account sees: all of it, or (an evaluator who has not submitted yet) all
-/// but the other evaluators' review events.
+/// How much of an application's history an account sees: all of it; (an evaluator who has not submitted yet) all but
+/// the other evaluators' review events; or (the park) all but the evaluation's own events — who evaluates it and how
+/// each evaluator rated stay with the panel; the park sees the outcome in its dossier.
 enum HistoryView: Equatable {
     case all
     case blind
+    case applicant
 
     /// nil: the account may not see the application at all.
     static func of(_ application: ApplicationRecord, for account: Account, viewer: Int64, in db: Database) throws -> HistoryView? {
@@ -54,7 +57,7 @@ enum HistoryView: Equatable {
         case .admin:
             return application.status == .draft ? nil : .all
         case .park:
-            return application.ownerID == viewer ? .all : nil
+            return application.ownerID == viewer ? .applicant : nil
         case .reviewer, .chair:
             guard application.status != .draft, let applicationID = application.id,
                   let assignment = try AssignmentRecord.filter(Column("applicationID") == applicationID && Column("reviewerID") == viewer)
@@ -70,6 +73,7 @@ enum HistoryView: Equatable {
         switch self {
         case .all: return true
         case .blind: return !event.action.hasPrefix("review.") || event.actorID == viewer
+        case .applicant: return !event.action.hasPrefix("review.") && !event.action.hasPrefix("assignment.")
         }
     }
 }
