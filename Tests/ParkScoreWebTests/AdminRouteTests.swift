@@ -71,6 +71,12 @@ final class AdminRouteTests: WebTestCase {
             let reset = try await admin.post("/admin/accounts/\(park1)/password", [("password", "a-new-password-9")])
             XCTAssertEqual(reset.status, .ok)
             XCTAssertTrue(Accounts.verify("a-new-password-9", hash: try store.account(named: "park1")?.passwordHash ?? ""))
+            // A reset signs the account out everywhere.
+            var again = Visitor(client)
+            try await again.signIn("park1", password: "a-new-password-9")
+            try await admin.post("/admin/accounts/\(park1)/password", [("password", "a-third-password-7")])
+            let signedOut = try await again.get("/")
+            XCTAssertEqual(signedOut.location, "/login")
             let short = try await admin.post("/admin/accounts/\(park1)/password", [("password", "short")])
             XCTAssertEqual(short.status, .badRequest)
             let own = try await admin.post("/admin/accounts/\(admin1)/disable")
@@ -80,7 +86,7 @@ final class AdminRouteTests: WebTestCase {
             let actions = try await store.database.read { db in
                 try AuditEvent.filter(Column("subject") == "park1").order(Column("id")).fetchAll(db).map(\.action)
             }
-            XCTAssertEqual(actions, ["account.created", "account.disabled", "account.enabled", "account.password-reset"])
+            XCTAssertEqual(actions, ["account.created", "account.disabled", "account.enabled", "account.password-reset", "account.password-reset"])
         }
     }
 

@@ -49,6 +49,8 @@ extension AdminRoutes {
                 guard var changed = try Account.fetchOne(db, key: target.id) else { throw HTTPError(.notFound) }
                 changed.passwordHash = hash
                 try changed.update(db)
+                // Whoever is signed in with the old password is signed out: a reset after a leak must end the leak.
+                try AdminRoutes.endSessions(of: target.id, in: db)
                 try WorkbenchStore.record(AuditEvent(applicationID: nil, actorID: admin.id, at: Date(), action: "account.password-reset",
                                                      subject: changed.name), in: db)
             }
@@ -112,6 +114,17 @@ extension AdminRoutes {
         if let problem { values["flashError"] = .string(problem) }
         return workbench.pages.page("admin-accounts", title: workbench.pages.word("admin.accounts.title", language), values: values,
                                     context: context, status: status)
+    }
+
+    /// Removes every stored session signed in as `accountID` (sessions are kept as `WebSession` JSON).
+    static func endSessions(of accountID: Int64?, in db: Database) throws {
+        guard let accountID else { return }
+        let decoder = JSONDecoder()
+        for row in try Row.fetchAll(db, sql: "SELECT key, value FROM session") {
+            let key: String = row["key"], value: Data = row["value"]
+            guard let session = try? decoder.decode(WebSession.self, from: value), session.accountID == accountID else { continue }
+            try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [key])
+        }
     }
 
     func roleWord(_ role: Account.Role, _ language: LocalizedText.Language) -> String {
