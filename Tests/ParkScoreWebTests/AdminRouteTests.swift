@@ -241,6 +241,10 @@ final class AdminRouteTests: WebTestCase {
             XCTAssertEqual(lines.count, 3)
             XCTAssertTrue(lines[1].contains("星河数字广告产业园（虚构）") && lines[1].contains("78.25"))
             XCTAssertTrue(lines[2].contains("beijing-dongling") && lines[2].contains("16.44"))
+            let printable = try await admin.get("/admin/compare/\(Self.beijing)/html")
+            XCTAssertEqual(printable.status, .ok)
+            XCTAssertEqual(printable.headers[.contentSecurityPolicy], SecurityHeaders<WorkbenchContext>.documentPolicy)
+            XCTAssertTrue(printable.body.contains("星河数字广告产业园（虚构）") && printable.body.contains("78.25"))
             let other = try await admin.get("/admin/compare/\(Self.beijing)/csv")
             XCTAssertEqual(other.body, csv.body)
             let got2 = try await admin.get("/admin/compare/no-such-scorecard")
@@ -293,6 +297,32 @@ final class AdminRouteTests: WebTestCase {
         }
     }
 
+    func testTheBureauDownloadsAnEvidenceFileOfASubmittedApplicationOnly() async throws {
+        let application = try insertSample("beijing-xinghe")
+        let other = try insertSample("beijing-dongling", owner: "park2", status: .draft)
+        let files = try workbench.evidence(of: application.id ?? 0)
+        let licence = try XCTUnwrap(files.first { $0.evidenceID == "licence" })
+        let draftFile = try XCTUnwrap(try workbench.evidence(of: other.id ?? 0).first)
+        let id = application.id ?? 0, otherID = other.id ?? 0
+        try await withClient { client in
+            var admin = Visitor(client)
+            try await admin.signIn("admin1")
+            let page = try await admin.get("/admin/applications/\(id)/evidence/\(licence.id ?? 0)")
+            XCTAssertEqual(page.status, .ok)
+            XCTAssertEqual(page.headers[.contentType], "application/octet-stream")
+            XCTAssertEqual(page.headers[.contentDisposition],
+                           "attachment; filename=\"licence.txt\"; filename*=UTF-8''management-licence.txt")
+            XCTAssertEqual(page.headers[.xContentTypeOptions], "nosniff")
+            let expected = try Data(contentsOf: URL(fileURLWithPath: WebRepository.samples + "/beijing-xinghe/evidence/management-licence.txt"))
+            XCTAssertEqual(page.bytes, [UInt8](expected))
+            // Another application's file through this one's path, and a draft's file, are not found.
+            let crossed = try await admin.get("/admin/applications/\(id)/evidence/\(draftFile.id ?? 0)")
+            XCTAssertEqual(crossed.status, .notFound)
+            let draft = try await admin.get("/admin/applications/\(otherID)/evidence/\(draftFile.id ?? 0)")
+            XCTAssertEqual(draft.status, .notFound)
+        }
+    }
+
     func testTheDossierIsTheCurrentOneUntilFinalisedAndThenTheFixedOne() async throws {
         let store: WorkbenchStore = workbench.store
         let application = try insertSample("beijing-xinghe")
@@ -334,7 +364,8 @@ final class AdminRouteTests: WebTestCase {
         let assignment = try await workbench.store.database.read { db in try AssignmentRecord.fetchOne(db)?.id } ?? 0
         let gets = ["/admin", "/admin/accounts", "/admin/applications", "/admin/applications/\(id)", "/admin/applications/\(id)/dossier",
                     "/admin/compare", "/admin/compare/\(Self.beijing)", "/admin/compare/\(Self.beijing).csv",
-                    "/admin/compare/\(Self.beijing)/csv", "/admin/export/all", "/admin/export/\(Self.beijing)", "/admin/export"]
+                    "/admin/compare/\(Self.beijing)/csv", "/admin/compare/\(Self.beijing)/html", "/admin/export/all",
+                    "/admin/applications/\(id)/evidence/1", "/admin/export/\(Self.beijing)", "/admin/export"]
         let posts: [(String, [(String, String)])] = [
             ("/admin/accounts", [("name", "intruder"), ("displayName", "x"), ("role", "admin"), ("password", "long-password-1")]),
             ("/admin/accounts/\(park2)/disable", []), ("/admin/accounts/\(park2)/enable", []),

@@ -31,6 +31,10 @@ extension AdminRoutes {
             _ = try context.require(.admin)
             return try dossier(try bureauApplication(context), context)
         }
+        router.get("/admin/applications/:id/evidence/:eid") { _, context -> Response in
+            _ = try context.require(.admin)
+            return try evidenceFile(try bureauApplication(context), context)
+        }
     }
 
     // MARK: - The list
@@ -110,6 +114,7 @@ extension AdminRoutes {
         let evidenceRows: [TemplateValue] = evidence.map { file in
             .object(TemplateObject([
                 "id": .string(file.evidenceID), "title": .string(file.title), "originalName": .string(file.originalName),
+                "download": .string("/admin/applications/\(id)/evidence/\(file.id ?? 0)"),
                 "path": .string(file.path), "size": .string(Self.size(file.size)), "sha256": .string(String(file.sha256.prefix(16))),
             ]))
         }
@@ -278,6 +283,27 @@ extension AdminRoutes {
                                        status: .conflict)
         }
         return try applicationPage(application, context, done: pages.word("admin.assignment.removed", language, ["name": removed.displayName]))
+    }
+
+    // MARK: - Evidence
+
+    /// One evidence file, always as a download of no type a browser would run: the name shown is the uploaded one,
+    /// percent-encoded (RFC 6266 / 5987); the plain fallback is made of the evidence id.
+    func evidenceFile(_ application: ApplicationRecord, _ context: WorkbenchContext) throws -> Response {
+        guard let id = application.id, let evidenceID = context.parameters.get("eid", as: Int64.self), evidenceID > 0,
+              let file = try workbench.store.database.read({ db in try EvidenceRecord.fetchOne(db, key: evidenceID) }),
+              file.applicationID == id, let bytes = workbench.store.blobs.read(file.sha256) else { throw HTTPError(.notFound) }
+        return Response(status: .ok, headers: [.contentType: "application/octet-stream",
+                                               .contentDisposition: Self.attachment(file.originalName, fallback: file.evidenceID)],
+                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// `attachment; filename="<fallback><ext>"; filename*=UTF-8''<name, percent-encoded>`.
+    static func attachment(_ name: String, fallback: String) -> String {
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        let plain = EvidenceRecord.isValidID(fallback) ? fallback : "evidence"
+        let encoded = String(name.prefix(200)).addingPercentEncoding(withAllowedCharacters: allowed) ?? plain
+        return "attachment; filename=\"\(plain)\(EvidenceRecord.safeExtension(name))\"; filename*=UTF-8''\(encoded)"
     }
 
     // MARK: - The dossier

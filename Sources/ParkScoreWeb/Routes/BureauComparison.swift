@@ -81,6 +81,15 @@ extension AdminRoutes {
             _ = try context.require(.admin)
             return try rankingCSV(context.parameters.get("scorecard") ?? "", context)
         }
+        // The library's comparison page (as batch writes ranking.html): one file to keep or print, styles inline.
+        router.get("/admin/compare/:scorecard/html") { _, context -> Response in
+            _ = try context.require(.admin)
+            let scorecard = try comparedScorecard(context.parameters.get("scorecard") ?? "")
+            let comparison = try BureauComparison(scorecard: scorecard, workbench: workbench, language: context.language)
+            var response = PageRenderer.html(workbench.dossiers.comparisonHTML(comparison.ranking, language: context.language))
+            response.headers[.contentSecurityPolicy] = SecurityHeaders<WorkbenchContext>.documentPolicy
+            return response
+        }
     }
 
     /// A built-in scorecard by id, else 404.
