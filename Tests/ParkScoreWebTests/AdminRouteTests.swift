@@ -13,7 +13,12 @@ final class AdminRouteTests: WebTestCase {
 
     func testTheOverviewCountsApplicationsByScorecardAndStatus() async throws {
         try insertSample("beijing-xinghe")
-        try insertSample("beijing-dongling", owner: "park2", status: .draft)
+        let draft = try insertSample("beijing-dongling", owner: "park2", status: .draft)
+        let park2 = try account("park2").id
+        try await workbench.store.database.write { db in
+            try WorkbenchStore.record(AuditEvent(applicationID: draft.id, actorID: park2, at: Date(), action: "application.saved",
+                                                 subject: "草稿里的字段"), in: db)
+        }
         try await withClient { client in
             var admin = Visitor(client)
             try await admin.signIn("admin1")
@@ -23,6 +28,7 @@ final class AdminRouteTests: WebTestCase {
             XCTAssertTrue(page.body.contains(#"href="/admin/compare/beijing-digital-advertising-park""#))
             // The accounts made for the test are the first events.
             XCTAssertTrue(page.body.contains("创建账户"))
+            XCTAssertFalse(page.body.contains("草稿里的字段"), "a draft's events are the park's own")
         }
     }
 

@@ -29,7 +29,12 @@ struct AdminRoutes {
         let language = context.language
         let (counts, events) = try workbench.store.database.read { db -> ([Row], [AuditEvent]) in
             let counts = try Row.fetchAll(db, sql: "SELECT scorecardID, status, COUNT(*) AS n FROM application GROUP BY scorecardID, status")
-            let events = try AuditEvent.order(Column("id").desc).limit(AdminRoutes.recentEvents).fetchAll(db)
+            // A draft's events are the park's own, like the draft.
+            let events = try AuditEvent.fetchAll(db, sql: """
+                SELECT audit_event.* FROM audit_event LEFT JOIN application ON application.id = audit_event.applicationID
+                WHERE audit_event.applicationID IS NULL OR application.status != 'draft'
+                ORDER BY audit_event.id DESC LIMIT ?
+                """, arguments: [AdminRoutes.recentEvents])
             return (counts, events)
         }
         var byScorecard: [String: [String: Int]] = [:]
