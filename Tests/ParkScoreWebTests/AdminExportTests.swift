@@ -85,6 +85,32 @@ final class AdminExportTests: WebTestCase {
         XCTAssertEqual(licence, [UInt8](try Data(contentsOf: URL(fileURLWithPath: WebRepository.samples + "/beijing-xinghe/evidence/management-licence.txt"))))
     }
 
+    func testTheExportHoldsSubmittedReviewsOnlyAndTheFixedDossierOfAFinalisedApplication() async throws {
+        let xinghe = try insertSample("beijing-xinghe")
+        try assign("reviewer1", to: xinghe, as: "panel")
+        try assign("reviewer2", to: xinghe, as: "panel")
+        try adminStoreReview("reviewer1", role: "panel", file: "panel-1.yaml", on: xinghe, submitted: true)
+        try adminStoreReview("reviewer2", role: "panel", file: "panel-2.yaml", on: xinghe, submitted: false)
+        let id = xinghe.id ?? 0
+        let chair = try account("chair1").id ?? 0
+        try await workbench.store.database.write { db in
+            var outcome = OutcomeRecord(applicationID: id, total: "62.04", grade: "C", verdict: "eligible",
+                                        dossierHTML: "<html><body>定稿</body></html>", reviews: "[]", finalisedBy: chair, finalisedAt: Date())
+            try outcome.insert(db)
+            try db.execute(sql: "UPDATE application SET status = 'finalised', finalisedAt = ? WHERE id = ?", arguments: [Date(), id])
+        }
+        let zip = try await adminDownload("/admin/export/all")
+        let reader = try PackageReader(bytes: zip, limits: PackageLimits(maxInputBytes: 256 << 20))
+        let folder = "\(id)-beijing-xinghe/"
+        XCTAssertTrue(reader.paths.contains(folder + "reviews/reviewer1.yaml"))
+        XCTAssertFalse(reader.paths.contains(folder + "reviews/reviewer2.yaml"), "a review not submitted is not part of the record")
+        XCTAssertEqual(String(decoding: try reader.requiredPart(folder + "dossier.html"), as: UTF8.self), "<html><body>定稿</body></html>")
+        let exported = try await workbench.store.database.read { db in
+            try AuditEvent.filter(Column("action") == "export.downloaded").fetchCount(db)
+        }
+        XCTAssertEqual(exported, 1, "the export is recorded")
+    }
+
     func adminDownload(_ path: String, type: String = "application/zip") async throws -> [UInt8] {
         let box = AdminBytes()
         try await withClient { client in
