@@ -66,7 +66,7 @@ final class AdminRouteTests: WebTestCase {
             try await admin.signIn("admin1")
             var park = Visitor(client)
             try await park.signIn("park1")
-            let disabled = try await admin.post("/admin/accounts/\(park1)/disable")
+            let disabled = try await admin.post("/admin/accounts/\(park1)/disable", [("reason", "人员离职")])
             XCTAssertEqual(disabled.status, .ok)
             XCTAssertEqual(try store.account(named: "park1")?.disabled, true)
             // Signed out at once.
@@ -92,6 +92,10 @@ final class AdminRouteTests: WebTestCase {
             let actions = try await store.database.read { db in
                 try AuditEvent.filter(Column("subject") == "park1").order(Column("id")).fetchAll(db).map(\.action)
             }
+            let why = try await store.database.read { db in
+                try AuditEvent.filter(Column("action") == "account.disabled").fetchOne(db)?.reason
+            }
+            XCTAssertEqual(why, "人员离职")
             XCTAssertEqual(actions, ["account.created", "account.disabled", "account.enabled", "account.password-reset", "account.password-reset"])
         }
     }
@@ -200,7 +204,7 @@ final class AdminRouteTests: WebTestCase {
             let kept = try await admin.post("/admin/applications/\(id)/assignments/\(ids[0])/delete")
             XCTAssertEqual(kept.status, .conflict)
             XCTAssertTrue(kept.body.contains("已提交评审意见"))
-            let removed = try await admin.post("/admin/applications/\(id)/assignments/\(ids[1])/delete")
+            let removed = try await admin.post("/admin/applications/\(id)/assignments/\(ids[1])/delete", [("reason", "与申报园区存在利害关系")])
             XCTAssertEqual(removed.status, .ok)
             // Another application's assignment id is not found here.
             let other = try await admin.post("/admin/applications/\(id)/assignments/999/delete")
@@ -209,7 +213,10 @@ final class AdminRouteTests: WebTestCase {
                 try AssignmentRecord.filter(Column("applicationID") == id).fetchAll(db).compactMap(\.id)
             }
             XCTAssertEqual(left, [ids[0]])
-            XCTAssertEqual(try store.history(of: id).filter { $0.action == "assignment.deleted" }.map(\.subject), ["reviewer2"])
+            let deleted = try store.history(of: id).filter { $0.action == "assignment.deleted" }
+            XCTAssertEqual(deleted.map(\.subject), ["reviewer2"])
+            XCTAssertEqual(deleted.map(\.reason), ["与申报园区存在利害关系"])
+            XCTAssertEqual(deleted.map(\.oldValue), ["panel"])
         }
     }
 

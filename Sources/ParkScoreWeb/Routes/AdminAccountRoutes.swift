@@ -45,6 +45,7 @@ extension AdminRoutes {
                 return try accountsPage(context, problem: workbench.pages.word("account.problem." + key, context.language), status: .badRequest)
             }
             let hash = Accounts.hash(password)
+            let why = reason(context)
             try await workbench.store.database.write { db in
                 guard var changed = try Account.fetchOne(db, key: target.id) else { throw HTTPError(.notFound) }
                 changed.passwordHash = hash
@@ -52,7 +53,7 @@ extension AdminRoutes {
                 // Whoever is signed in with the old password is signed out: a reset after a leak must end the leak.
                 try AdminRoutes.endSessions(of: target.id, in: db)
                 try WorkbenchStore.record(AuditEvent(applicationID: nil, actorID: admin.id, at: Date(), action: "account.password-reset",
-                                                     subject: changed.name), in: db)
+                                                     subject: changed.name, reason: why), in: db)
             }
             return try accountsPage(context, done: workbench.pages.word("admin.accounts.password-done", context.language, ["name": target.name]))
         }
@@ -73,13 +74,15 @@ extension AdminRoutes {
         guard target.id != admin.id else {
             return try accountsPage(context, problem: workbench.pages.word("admin.accounts.problem.self", language), status: .badRequest)
         }
+        let why = reason(context)
         try workbench.store.database.write { db in
             guard var changed = try Account.fetchOne(db, key: target.id) else { throw HTTPError(.notFound) }
             guard changed.disabled != disabled else { return }
             changed.disabled = disabled
             try changed.update(db)
             try WorkbenchStore.record(AuditEvent(applicationID: nil, actorID: admin.id, at: Date(),
-                                                 action: disabled ? "account.disabled" : "account.enabled", subject: changed.name),
+                                                 action: disabled ? "account.disabled" : "account.enabled", subject: changed.name,
+                                                 reason: why),
                                       in: db)
         }
         let done = disabled ? workbench.pages.word("admin.accounts.disabled-done", language, ["name": target.name])

@@ -231,6 +231,7 @@ extension AdminRoutes {
                                        status: .badRequest)
         }
         enum Refusal: Error { case twice, oneOnly }
+        let why = reason(context)
         do {
             try workbench.store.database.write { db in
                 let existing = try AssignmentRecord.filter(Column("applicationID") == id).fetchAll(db)
@@ -239,7 +240,7 @@ extension AdminRoutes {
                 var assignment = AssignmentRecord(applicationID: id, reviewerID: accountID, reviewRole: role, createdAt: Date())
                 try assignment.insert(db)
                 try WorkbenchStore.record(AuditEvent(applicationID: id, actorID: admin.id, at: Date(), action: "assignment.created",
-                                                     subject: account.name, newValue: role), in: db)
+                                                     subject: account.name, newValue: role, reason: why), in: db)
             }
         } catch Refusal.twice {
             return try applicationPage(application, context, problem: pages.word("admin.assignment.problem.twice", language),
@@ -261,6 +262,7 @@ extension AdminRoutes {
             throw HTTPError(.notFound)
         }
         enum Refusal: Error { case submitted, finalised }
+        let why = reason(context)
         let removed: Account
         do {
             removed = try workbench.store.database.write { db -> Account in
@@ -272,7 +274,7 @@ extension AdminRoutes {
                 guard !submitted else { throw Refusal.submitted }
                 _ = try assignment.delete(db)
                 try WorkbenchStore.record(AuditEvent(applicationID: id, actorID: admin.id, at: Date(), action: "assignment.deleted",
-                                                     subject: account.name, oldValue: assignment.reviewRole), in: db)
+                                                     subject: account.name, oldValue: assignment.reviewRole, reason: why), in: db)
                 return account
             }
         } catch Refusal.submitted {

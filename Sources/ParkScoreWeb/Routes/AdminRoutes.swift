@@ -98,6 +98,13 @@ struct AdminRoutes {
         }
     }
 
+    /// The reason given with a change (optional, at most `maxReason` characters, trimmed), for the audit log.
+    func reason(_ context: WorkbenchContext) -> String {
+        String((context.form["reason"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines).prefix(Self.maxReason))
+    }
+
+    static let maxReason = 500
+
     /// A page refusing what was asked (400 unless said), saying why (`message`, worded by the caller).
     func refusal(_ context: WorkbenchContext, _ message: String, status: HTTPResponse.Status = .badRequest) -> Response {
         workbench.pages.page("error", title: workbench.pages.word("admin.refused.title", context.language),
