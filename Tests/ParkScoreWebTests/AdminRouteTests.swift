@@ -29,6 +29,9 @@ final class AdminRouteTests: WebTestCase {
             // The accounts made for the test are the first events.
             XCTAssertTrue(page.body.contains("创建账户"))
             XCTAssertFalse(page.body.contains("草稿里的字段"), "a draft's events are the park's own")
+            // The to-do list: xinghe is submitted, with neither chair nor panel yet.
+            XCTAssertTrue(page.body.contains("未指定组长") && page.body.contains("未分配评审专家"))
+            XCTAssertTrue(page.body.contains("已提交 0 份 / 共分配 0 人"))
         }
     }
 

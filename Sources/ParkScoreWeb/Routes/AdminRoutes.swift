@@ -57,12 +57,46 @@ struct AdminRoutes {
             ])))
         }
         let worded = try HistoryWords(workbench: workbench, language: language).rows(events, withApplication: true)
+        let progress = try reviewProgress(language)
         return workbench.pages.page("admin-overview", title: workbench.pages.word("admin.overview.title", language),
-                                    values: ["scorecards": .list(rows), "events": .list(worded), "hasEvents": .bool(!worded.isEmpty)],
+                                    values: ["scorecards": .list(rows), "events": .list(worded), "hasEvents": .bool(!worded.isEmpty),
+                                             "progress": .list(progress), "hasProgress": .bool(!progress.isEmpty)],
                                     context: context)
     }
 
     static let recentEvents = 30
+
+    /// Every submitted application not yet finalised, oldest first: its evaluators by role and how many reviews are in,
+    /// and whether it still lacks a chair or a panel member (the bureau's to-do list).
+    func reviewProgress(_ language: LocalizedText.Language) throws -> [TemplateValue] {
+        let rows = try workbench.store.database.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT application.id AS id, application.parkName AS parkName, application.scorecardID AS scorecardID,
+                  (SELECT COUNT(*) FROM assignment WHERE assignment.applicationID = application.id AND reviewRole = 'panel') AS panel,
+                  (SELECT COUNT(*) FROM assignment WHERE assignment.applicationID = application.id AND reviewRole = 'chair') AS chair,
+                  (SELECT COUNT(*) FROM assignment WHERE assignment.applicationID = application.id) AS assigned,
+                  (SELECT COUNT(*) FROM review WHERE review.applicationID = application.id AND review.submitted = 1) AS submitted
+                FROM application WHERE status = 'submitted' ORDER BY submittedAt, id LIMIT ?
+                """, arguments: [Self.progressRows])
+        }
+        return rows.map { row in
+            let id: Int64 = row["id"], panel: Int = row["panel"], chair: Int = row["chair"]
+            let assigned: Int = row["assigned"], submitted: Int = row["submitted"]
+            let parkName: String = row["parkName"], scorecard: String = row["scorecardID"]
+            return .object(TemplateObject([
+                "id": .string(String(id)),
+                "parkName": .string(parkName),
+                "scorecard": .string(scorecardTitle(scorecard, language)),
+                "panel": .string(String(panel)),
+                "reviews": .string(workbench.pages.word("admin.overview.reviews-in", language,
+                                                        ["submitted": String(submitted), "assigned": String(assigned)])),
+                "needsChair": .bool(chair == 0),
+                "needsPanel": .bool(panel == 0),
+            ]))
+        }
+    }
+
+    static let progressRows = 200
 
     // MARK: - Shared lookups
 
