@@ -121,7 +121,7 @@ final class ParkRouteTests: WebTestCase {
             XCTAssertEqual(lateDelete.status, .conflict)
             XCTAssertEqual(try Self.application(workbench, id)?.selfReport, stored.selfReport)
 
-            let history = try await park.get(base + "/history")
+            let history = try await park.get("/applications/\(id)/history")
             XCTAssertEqual(history.status, .ok)
             for words in ["创建申报", "修改申报内容", "上传证明材料", "修改证明材料", "提交申报", "fact.tenants.total", "45家"] {
                 XCTAssertTrue(history.body.contains(words), words)
@@ -138,7 +138,7 @@ final class ParkRouteTests: WebTestCase {
         let base = "/park/applications/\(id)"
         return [(.get, base), (.post, base), (.post, base + "/preview"), (.post, base + "/evidence"),
                 (.post, base + "/evidence/\(evidence)/delete"), (.post, base + "/evidence/\(evidence)"), (.get, base + "/evidence/\(evidence)"), (.get, base + "/self-report.yaml"),
-                (.get, base + "/dossier"), (.get, base + "/history"), (.post, base + "/submit"), (.post, base + "/import")]
+                (.get, base + "/dossier"), (.post, base + "/submit"), (.post, base + "/import")]
     }
 
     static func parkOneApplication(_ client: any TestClientProtocol, _ workbench: Workbench) async throws -> (Int64, Int64) {

@@ -38,7 +38,6 @@ final class RouteAccessTests: WebTestCase {
         "GET /park/applications/{id}": .owned([.park]),
         "POST /park/applications/{id}": .owned([.park]),
         "GET /park/applications/{id}/dossier": .owned([.park]),
-        "GET /park/applications/{id}/history": .owned([.park]),
         "GET /park/applications/{id}/self-report.yaml": .owned([.park]),
         "GET /park/applications/{id}/evidence/{eid}": .owned([.park]),
         "POST /park/applications/{id}/evidence": .owned([.park]),
@@ -57,6 +56,27 @@ final class RouteAccessTests: WebTestCase {
         "GET /review/applications/{id}/evidence/{eid}": .owned([.reviewer, .chair]),
         "POST /review/applications/{id}/submit": .owned([.reviewer]),
         "POST /review/applications/{id}/finalise": .owned([.chair]),
+        // An application's history: its park, its evaluators and the bureau (each seeing what is theirs to see).
+        "GET /applications/{id}/history": .owned([.park, .reviewer, .chair, .admin]),
+        // The bureau's desk. (Tried last, as admin1: disabling or resetting account 1 then harms no other visitor.)
+        "GET /admin": .roles([.admin]),
+        "GET /admin/accounts": .roles([.admin]),
+        "POST /admin/accounts": .roles([.admin]),
+        "POST /admin/accounts/{id}/disable": .roles([.admin]),
+        "POST /admin/accounts/{id}/enable": .roles([.admin]),
+        "POST /admin/accounts/{id}/password": .roles([.admin]),
+        "GET /admin/applications": .roles([.admin]),
+        "GET /admin/applications/{id}": .roles([.admin]),
+        "GET /admin/applications/{id}/dossier": .roles([.admin]),
+        "GET /admin/applications/{id}/evidence/{eid}": .roles([.admin]),
+        "POST /admin/applications/{id}/assignments": .roles([.admin]),
+        "POST /admin/applications/{id}/assignments/{aid}/delete": .roles([.admin]),
+        "GET /admin/compare": .roles([.admin]),
+        "GET /admin/compare/{scorecard}": .roles([.admin]),
+        "GET /admin/compare/{scorecard}/csv": .roles([.admin]),
+        "GET /admin/compare/{scorecard}/html": .roles([.admin]),
+        "GET /admin/export": .roles([.admin]),
+        "GET /admin/export/{scorecard}": .roles([.admin]),
     ]
 
     /// The visitors: a name, the account (nil: signed out).
@@ -80,7 +100,7 @@ final class RouteAccessTests: WebTestCase {
         try assign("reviewer1", to: application, as: "panel")
         try assign("chair1", to: application, as: "chair")
         let id = String(application.id ?? 0)
-        // The park desk names an evidence file by its row, the review desk by its evidence id.
+        // The park's and the bureau's desks name an evidence file by its row, the review desk by its evidence id.
         let first = try workbench.evidence(of: application.id ?? 0).first
         let evidence = (row: String(first?.id ?? 0), id: first?.evidenceID ?? "licence")
         let routes = workbench.router().routes.map { ("\($0.method)", "\($0.path)") }
@@ -133,7 +153,7 @@ final class RouteAccessTests: WebTestCase {
         for part in pattern.split(separator: "/", omittingEmptySubsequences: false) {
             switch part {
             case "{id}": parts.append(id)
-            case "{eid}": parts.append(pattern.hasPrefix("/park/") ? evidence.row : evidence.id)
+            case "{eid}": parts.append(pattern.hasPrefix("/review/") ? evidence.id : evidence.row)
             case "{code}": parts.append("en")
             case "{name}": parts.append("workbench.css")
             case "{scorecard}": parts.append("beijing-digital-advertising-park")

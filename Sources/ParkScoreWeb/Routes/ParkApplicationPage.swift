@@ -285,6 +285,7 @@ struct ParkApplicationPage {
         var values: [String: TemplateValue] = [
             "id": .string(id),
             "base": .string("/park/applications/" + id),
+            "history": .string("/applications/" + id + "/history"),
             "parkName": .string(application.parkName),
             "scorecardTitle": .string(scorecard.title.text(language)),
             "status": .string(application.status.rawValue),

@@ -58,7 +58,6 @@ struct ParkRoutes {
                             body: .init(byteBuffer: ByteBuffer(string: application.selfReport)))
         }
         router.get("/park/applications/:id/dossier") { _, context -> Response in try dossier(context) }
-        router.get("/park/applications/:id/history") { _, context -> Response in try history(context) }
         router.post("/park/applications/:id/submit") { _, context -> Response in try submit(context) }
         router.post("/park/applications/:id/import") { request, context -> Response in try await importReport(request, context) }
     }
@@ -400,30 +399,7 @@ struct ParkRoutes {
                         body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    // MARK: - History, dossier, submission, import
-
-    /// The application's audit events, oldest first: who, when, what, old → new.
-    func history(_ context: WorkbenchContext) throws -> Response {
-        let (_, application) = try owned(context)
-        let appID = try id(application)
-        let events = try workbench.store.history(of: appID)
-        var names: [Int64: String] = [:]
-        for actor in Set(events.compactMap(\.actorID)) {
-            if let account = try workbench.store.account(id: actor) { names[actor] = account.displayName }
-        }
-        let rows = events.map { event -> TemplateValue in
-            let key = "audit.action." + event.action.replacingOccurrences(of: ".", with: "-")
-            let action = workbench.pages.messages(context.language).has("web." + key) ? workbench.pages.word(key, context.language) : event.action
-            return ParkApplicationPage.object([
-                "at": .string(ParkFormat.time(event.at)), "who": .string(event.actorID.flatMap { names[$0] } ?? ""),
-                "action": .string(action), "subject": .string(event.subject),
-                "old": .string(event.oldValue), "new": .string(event.newValue), "reason": .string(event.reason),
-            ])
-        }
-        return workbench.pages.page("park-history", title: workbench.pages.word("park.history.title", context.language),
-                                    values: ["rows": .list(rows), "parkName": .string(application.parkName),
-                                             "base": .string("/park/applications/\(appID)")], context: context)
-    }
+    // MARK: - Dossier, submission, import
 
     func dossier(_ context: WorkbenchContext) throws -> Response {
         let (_, application) = try owned(context)
