@@ -15,10 +15,11 @@ export PARKSCORE_ADMIN_PASSWORD="${PARKSCORE_ADMIN_PASSWORD:-admin-password-1}"
 "$BIN" serve --db "$DATA/workbench.sqlite" --port "$PORT" > "$DATA/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 100); do
-    if curl -fsS -o /dev/null "http://127.0.0.1:$PORT/login"; then break; fi
+    if curl -fs -o /dev/null "http://127.0.0.1:$PORT/login"; then break; fi
     if ! kill -0 "$PID" 2>/dev/null; then echo "the server stopped: see $DATA/server.log" >&2; cat "$DATA/server.log" >&2; exit 1; fi
     sleep 0.2
 done
 echo "SERVER_PID=$PID"
 echo "SERVER_DATA=$DATA"
 echo "SERVER_URL=http://127.0.0.1:$PORT"
+echo "PARKSCORE_ADMIN_PASSWORD=$(printf %q "$PARKSCORE_ADMIN_PASSWORD")"
