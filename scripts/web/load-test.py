@@ -139,7 +139,7 @@ def setup(host, port, admin_password, sessions, scorecard):
             ("scorecard", scorecard), ("parkName", name + " 园区（虚构）")])
         if status != 303 or not location:
             raise RuntimeError("creating %s's application failed: %s %s" % (name, status, text[:300]))
-        applications.append((name, park, location))
+        applications.append((name, park, location.split("?")[0]))
     return applications
 
 
@@ -149,9 +149,8 @@ def form_fields(text, action):
     return [(k, v if v is not None else "") for k, v in parser.fields]
 
 
-def worker(host, port, name, path, seconds, number_field, results, lock):
-    session = Session(host, port)
-    session.sign_in(name, PASSWORD)
+def worker(session, host, port, name, path, seconds, number_field, results, lock):
+    """One park's session (signed in during the setup) viewing, previewing and saving its form until the time is up."""
     mine = {"page": [], "save": [], "preview": [], "errors": [], "saved": 0, "conflicts": 0}
     deadline = time.time() + seconds
     value = 10
@@ -203,8 +202,8 @@ def main():
     print("setting up %d park accounts and applications ..." % sessions, flush=True)
     applications = setup(host, port, admin_password, sessions, scorecard)
     results, lock = {}, threading.Lock()
-    threads = [threading.Thread(target=worker, args=(host, port, name, path, seconds, number_field, results, lock))
-               for name, _, path in applications]
+    threads = [threading.Thread(target=worker, args=(session, host, port, name, path, seconds, number_field, results, lock))
+               for name, session, path in applications]
     print("%d sessions viewing, previewing and saving for %.0f s ..." % (sessions, seconds), flush=True)
     started = time.time()
     for t in threads:
@@ -226,7 +225,7 @@ def main():
     db = sqlite3.connect("file:%s?mode=ro" % database, uri=True)
     lost = []
     for name, _, path in applications:
-        application_id = int(path.rstrip("/").split("/")[-1])
+        application_id = int(path.rstrip("/").split("/")[-1].split("?")[0])
         version = db.execute("SELECT version FROM application WHERE id = ?", (application_id,)).fetchone()[0]
         saves = db.execute("SELECT COUNT(*) FROM audit_event WHERE applicationID = ? AND action = 'application.saved'",
                            (application_id,)).fetchone()[0]

@@ -9,6 +9,10 @@ PORT="${PORT:-18080}"
 CONFIG="${PARKSCORE_BUILD:-release}"
 swift build -c "$CONFIG" --product parkscore >&2
 BIN="$(swift build -c "$CONFIG" --show-bin-path)/parkscore"
+if curl -fs -o /dev/null "http://127.0.0.1:$PORT/"; then
+    echo "port $PORT is taken by another server: stop it, or set PORT" >&2
+    exit 1
+fi
 DATA="$(mktemp -d "${TMPDIR:-/tmp}/parkscore-serve.XXXXXX")"
 export PARKSCORE_ADMIN_PASSWORD="${PARKSCORE_ADMIN_PASSWORD:-admin-password-1}"
 "$BIN" serve --db "$DATA/workbench.sqlite" --create-admin admin >&2

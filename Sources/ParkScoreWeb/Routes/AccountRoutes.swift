@@ -26,7 +26,7 @@ struct AccountRoutes {
                 return page(context, next: next, problem: workbench.pages.word("login.throttled", context.language), status: .tooManyRequests)
             }
             let account = Accounts.isValidName(name) ? try workbench.store.account(named: name) : nil
-            let ok = Accounts.verify(password, hash: account?.passwordHash ?? Accounts.decoyHash)
+            let ok = await Accounts.verifyOffRequestThreads(password, hash: account?.passwordHash ?? Accounts.decoyHash)
             guard ok, let account, !account.disabled else {
                 await workbench.throttle.failed(keys)
                 return page(context, next: next, problem: workbench.pages.word("login.failed", context.language), status: .unauthorized)
@@ -63,14 +63,14 @@ struct AccountRoutes {
         router.post("/account/password") { _, context -> Response in
             let account = try context.requireAccount()
             let current = context.form["current"] ?? "", new = context.form["new"] ?? "", again = context.form["again"] ?? ""
-            guard Accounts.verify(current, hash: account.passwordHash) else {
+            guard await Accounts.verifyOffRequestThreads(current, hash: account.passwordHash) else {
                 return passwordPage(context, problem: "account.problem.current-wrong", done: false, status: .badRequest)
             }
             guard new == again else { return passwordPage(context, problem: "account.problem.password-mismatch", done: false, status: .badRequest) }
             do { try Accounts.checkPassword(new) } catch Accounts.Problem.invalid(let key) {
                 return passwordPage(context, problem: "account.problem." + key, done: false, status: .badRequest)
             }
-            let hash = Accounts.hash(new)
+            let hash = try await Accounts.hashOffRequestThreads(new)
             try await workbench.store.database.write { db in
                 var changed = account
                 changed.passwordHash = hash

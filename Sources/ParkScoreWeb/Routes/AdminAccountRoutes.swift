@@ -24,8 +24,11 @@ extension AdminRoutes {
                 return try accountsPage(context, problem: workbench.pages.word("admin.accounts.problem.role", language), status: .badRequest)
             }
             do {
-                let made = try Accounts.create(in: workbench.store, name: name, displayName: displayName, password: password, role: role,
-                                               organisation: organisation, actorID: admin.id)
+                let store = workbench.store, actorID = admin.id
+                let made = try await Accounts.offRequestThreads {
+                    try Accounts.create(in: store, name: name, displayName: displayName, password: password, role: role,
+                                        organisation: organisation, actorID: actorID)
+                }
                 return try accountsPage(context, done: workbench.pages.word("admin.accounts.created", language, ["name": made.name]))
             } catch Accounts.Problem.invalid(let key) {
                 return try accountsPage(context, problem: workbench.pages.word("account.problem." + key, language), status: .badRequest)
@@ -44,7 +47,7 @@ extension AdminRoutes {
             do { try Accounts.checkPassword(password) } catch Accounts.Problem.invalid(let key) {
                 return try accountsPage(context, problem: workbench.pages.word("account.problem." + key, context.language), status: .badRequest)
             }
-            let hash = Accounts.hash(password)
+            let hash = try await Accounts.hashOffRequestThreads(password)
             let why = reason(context)
             try await workbench.store.database.write { db in
                 guard var changed = try Account.fetchOne(db, key: target.id) else { throw HTTPError(.notFound) }

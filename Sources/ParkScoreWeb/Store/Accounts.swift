@@ -35,6 +35,24 @@ public enum Accounts {
         return Bcrypt.verify(password, hash: hash)
     }
 
+    /// bcrypt takes a quarter of a second of one core on purpose: run on the server's request threads, a burst of
+    /// sign-ins would stall every other request. These run it on a thread of its own (Dispatch's global pool).
+    public static func offRequestThreads<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async {
+                continuation.resume(with: Result { try work() })
+            }
+        }
+    }
+
+    public static func verifyOffRequestThreads(_ password: String, hash: String) async -> Bool {
+        (try? await offRequestThreads { verify(password, hash: hash) }) ?? false
+    }
+
+    public static func hashOffRequestThreads(_ password: String) async throws -> String {
+        try await offRequestThreads { Self.hash(password) }
+    }
+
     /// A bcrypt hash of no password anyone has: verified against when the name is unknown, so that a wrong name takes
     /// as long as a wrong password.
     static let decoyHash = Bcrypt.hash(WebSession.newToken(), cost: 12)
