@@ -71,7 +71,7 @@ struct AccountRoutes {
                 return passwordPage(context, problem: "account.problem." + key, done: false, status: .badRequest)
             }
             let hash = try await Accounts.hashOffRequestThreads(new)
-            try await workbench.store.database.write { db in
+            try workbench.store.write { db in
                 var changed = account
                 changed.passwordHash = hash
                 try changed.update(db)

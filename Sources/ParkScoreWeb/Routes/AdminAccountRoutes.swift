@@ -49,7 +49,7 @@ extension AdminRoutes {
             }
             let hash = try await Accounts.hashOffRequestThreads(password)
             let why = reason(context)
-            try await workbench.store.database.write { db in
+            try workbench.store.write { db in
                 guard var changed = try Account.fetchOne(db, key: target.id) else { throw HTTPError(.notFound) }
                 changed.passwordHash = hash
                 try changed.update(db)
@@ -78,7 +78,7 @@ extension AdminRoutes {
             return try accountsPage(context, problem: workbench.pages.word("admin.accounts.problem.self", language), status: .badRequest)
         }
         let why = reason(context)
-        try workbench.store.database.write { db in
+        try workbench.store.write { db in
             guard var changed = try Account.fetchOne(db, key: target.id) else { throw HTTPError(.notFound) }
             guard changed.disabled != disabled else { return }
             changed.disabled = disabled

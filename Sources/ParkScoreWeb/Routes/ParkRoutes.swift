@@ -167,7 +167,7 @@ struct ParkRoutes {
                                            messages: workbench.pages.messages(context.language), state: state)
         let yaml = SelfReportFormYAML(state: state, layout: layout, evidence: [])
         let now = Date()
-        let application = try workbench.store.database.write { db -> ApplicationRecord in
+        let application = try workbench.store.write { db -> ApplicationRecord in
             var application = ApplicationRecord(ownerID: ownerID, scorecardID: scorecard.id, parkName: parkName, form: state.json(),
                                                 selfReport: yaml.text, createdAt: now, updatedAt: now)
             try application.insert(db)
@@ -196,7 +196,7 @@ struct ParkRoutes {
         let layout = try layout(application, state: state, language: language)
         let now = Date()
         let parkName = state.park["name"].map { String($0.prefix(Self.maxNameCharacters)) } ?? application.parkName
-        return try workbench.store.database.write { db -> Bool in
+        return try workbench.store.write { db -> Bool in
             // The state being replaced, as stored at the version posted (read in this transaction, for the audit).
             guard let current = try ApplicationRecord.fetchOne(db, key: appID), current.version == version, current.status == .draft else {
                 return false
@@ -310,7 +310,7 @@ struct ParkRoutes {
         let supportsJSON = String(decoding: try JSONEncoder().encode(supports), as: UTF8.self)
         let now = Date()
         enum Outcome { case stored, tooMany, taken }
-        let outcome = try await workbench.store.database.write { db -> Outcome in
+        let outcome = try workbench.store.write { db -> Outcome in
             let existing = try EvidenceRecord.filter(Column("applicationID") == appID).fetchAll(db)
             guard existing.count < Self.maxEvidenceFiles else { return .tooMany }
             guard !existing.contains(where: { $0.evidenceID == evidenceID || $0.path == path }) else { return .taken }
@@ -359,7 +359,7 @@ struct ParkRoutes {
         for key in context.form.all("supports") where known.contains(key) && !supports.contains(key) { supports.append(key) }
         let supportsJSON = String(decoding: try JSONEncoder().encode(supports), as: UTF8.self)
         let before = SelfReportFormYAML.supports(record)
-        try workbench.store.database.write { db in
+        try workbench.store.write { db in
             try db.execute(sql: "UPDATE evidence SET title = ?, supports = ? WHERE id = ? AND applicationID = ?",
                            arguments: [title, supportsJSON, recordID, appID])
             try regenerate(application, in: db, language: context.language)
@@ -381,7 +381,7 @@ struct ParkRoutes {
         let record = try evidenceRecord(application, context)
         guard application.status == .draft else { throw HTTPError(.conflict, message: PageRenderer.readOnly) }
         let appID = try id(application)
-        try workbench.store.database.write { db in
+        try workbench.store.write { db in
             _ = try EvidenceRecord.deleteOne(db, key: record.id)
             try regenerate(application, in: db, language: context.language)
             try WorkbenchStore.record(AuditEvent(applicationID: appID, actorID: account.id, at: Date(), action: "application.evidence-removed",
@@ -431,7 +431,7 @@ struct ParkRoutes {
         }
         let version = context.form["version"].flatMap { Int64($0) } ?? application.version
         let now = Date()
-        let done = try workbench.store.database.write { db -> Bool in
+        let done = try workbench.store.write { db -> Bool in
             try db.execute(sql: """
                 UPDATE application SET status = 'submitted', submittedAt = ?, updatedAt = ?, version = version + 1
                 WHERE id = ? AND version = ? AND status = 'draft'

@@ -21,7 +21,7 @@ public struct SessionStore: PersistDriver {
     public func create<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let data = try Self.encoder.encode(value)
         let expiresAt = expiry(expires)
-        try await database.write { db in
+        try WorkbenchStore.write(database) { db in
             guard try Row.fetchOne(db, sql: "SELECT 1 FROM session WHERE key = ?", arguments: [key]) == nil else {
                 throw PersistError.duplicate
             }
@@ -32,7 +32,7 @@ public struct SessionStore: PersistDriver {
     public func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let data = try Self.encoder.encode(value)
         let expiresAt = expiry(expires)
-        try await database.write { db in
+        try WorkbenchStore.write(database) { db in
             if let expiresAt {
                 try db.execute(sql: "INSERT INTO session (key, value, expiresAt) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, expiresAt = excluded.expiresAt",
                                arguments: [key, data, expiresAt])
@@ -48,7 +48,7 @@ public struct SessionStore: PersistDriver {
     }
 
     public func getWithTTL<Object: Codable & Sendable>(key: String, as: Object.Type) async throws -> (object: Object, ttl: Duration?)? {
-        let stored: (data: Data, expiresAt: Double?)? = try await database.read { db in
+        let stored: (data: Data, expiresAt: Double?)? = try WorkbenchStore.read(database) { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT value, expiresAt FROM session WHERE key = ?", arguments: [key]) else { return nil }
             return (row["value"], row["expiresAt"])
         }
@@ -64,12 +64,12 @@ public struct SessionStore: PersistDriver {
     }
 
     public func remove(key: String) async throws {
-        try await database.write { db in try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [key]) }
+        try WorkbenchStore.write(database) { db in try db.execute(sql: "DELETE FROM session WHERE key = ?", arguments: [key]) }
     }
 
     /// Removes every expired session.
     public func prune() async throws {
         let now = Date().timeIntervalSince1970
-        try await database.write { db in try db.execute(sql: "DELETE FROM session WHERE expiresAt <= ?", arguments: [now]) }
+        try WorkbenchStore.write(database) { db in try db.execute(sql: "DELETE FROM session WHERE expiresAt <= ?", arguments: [now]) }
     }
 }
