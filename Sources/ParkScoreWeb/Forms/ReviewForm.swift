@@ -1,5 +1,6 @@
 import Foundation
 import ParkScore
+import ParkScoreIO
 
 /// One evaluator's review form as typed (stored as JSON in `ReviewRecord.form`): ratings of judged criteria, verdicts
 /// on evidence, overrides, the chair's resolutions, comments. Values are kept as typed (a number the evaluator wrote is
@@ -218,29 +219,7 @@ public enum ReviewYAML {
         return body.utf8.count <= 20
     }
 
-    /// Double-quoted, with every character YAML would read otherwise escaped.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            default:
-                switch scalar.value {
-                case 0..<0x20, 0x7F...0x9F: out += "\\x" + hex(scalar.value, 2)
-                case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: out += "\\u" + hex(scalar.value, 4)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
-
-    private static func hex(_ value: UInt32, _ width: Int) -> String {
-        let digits = String(value, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+    /// Double-quoted, with every character YAML would read otherwise escaped: the Excel form's quoting, the same for
+    /// every typed text the workbench writes into a YAML file.
+    static func quoted(_ text: String) -> String { WorkbookYAML.quoted(text) }
 }
