@@ -194,6 +194,8 @@ def run(b, admin_password):
     # The self-report downloads as YAML; then the park submits.
     b.go(base + "/self-report.yaml")
     time.sleep(1)
+    # A download leaves the page as it was, half-navigated: open the form again before pressing anything on it.
+    b.go(base)
     submit_form(b, base + "/submit")
     b.expect("已提交")
     b.shot("park-submitted")
