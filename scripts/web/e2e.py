@@ -221,6 +221,10 @@ def run_rest(b, admin_password):
     b.expect("-3")
     b.shot("park-form-problem")
     b.fill("fact.tenants.total", "45家")
+    # The live preview (workbench.js) scores what is typed before it is saved: the sample's 78.25 appears beside the form.
+    WebDriverWait(b.driver, 15).until(
+        lambda d: "78.25" in d.find_element(By.CSS_SELECTOR, "[data-preview-target]").text)
+    b.shot("park-live-preview")
     submit_css(b, "form[data-preview]")
     for evidence_id, title, path, supports in EVIDENCE:
         attempt(b, base, lambda: upload(b, evidence_id, title, path, supports), done=lambda: title in b.text())
