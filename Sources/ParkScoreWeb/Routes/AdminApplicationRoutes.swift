@@ -294,18 +294,8 @@ extension AdminRoutes {
     func evidenceFile(_ application: ApplicationRecord, _ context: WorkbenchContext) throws -> Response {
         guard let id = application.id, let evidenceID = context.parameters.get("eid", as: Int64.self), evidenceID > 0,
               let file = try workbench.store.database.read({ db in try EvidenceRecord.fetchOne(db, key: evidenceID) }),
-              file.applicationID == id, let bytes = workbench.store.blobs.read(file.sha256) else { throw HTTPError(.notFound) }
-        return Response(status: .ok, headers: [.contentType: "application/octet-stream",
-                                               .contentDisposition: Self.attachment(file.originalName, fallback: file.evidenceID)],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
-    /// `attachment; filename="<fallback><ext>"; filename*=UTF-8''<name, percent-encoded>`.
-    static func attachment(_ name: String, fallback: String) -> String {
-        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
-        let plain = EvidenceRecord.isValidID(fallback) ? fallback : "evidence"
-        let encoded = String(name.prefix(200)).addingPercentEncoding(withAllowedCharacters: allowed) ?? plain
-        return "attachment; filename=\"\(plain)\(EvidenceRecord.safeExtension(name))\"; filename*=UTF-8''\(encoded)"
+              file.applicationID == id else { throw HTTPError(.notFound) }
+        return try EvidenceDownload.response(file, blobs: workbench.store.blobs)
     }
 
     // MARK: - The dossier

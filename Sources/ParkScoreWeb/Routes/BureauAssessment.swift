@@ -48,7 +48,7 @@ struct BureauAssessment {
                 let name: String = row["name"], yaml: String = row["yaml"]
                 // Account names are checked when made; one that is not a plain name never becomes a file name.
                 guard Accounts.isValidName(name) else { return nil }
-                return SourceFile(path: "reviews/" + name + ".yaml", bytes: Array(yaml.utf8))
+                return SourceFile(path: ReviewDesk.filePath(name), bytes: Array(yaml.utf8))
             }
         }
     }

@@ -366,13 +366,8 @@ struct ParkApplicationPage {
 
 /// How the park pages write a time, a size and a status.
 enum ParkFormat {
-    static func time(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        return formatter.string(from: date)
-    }
+    /// Beijing time to the minute, as every page of the workbench writes it.
+    static func time(_ date: Date) -> String { HistoryWords.formatter().string(from: date) }
 
     static func size(_ bytes: Int64) -> String {
         if bytes < 1024 { return "\(bytes) B" }

@@ -392,11 +392,7 @@ struct ParkRoutes {
 
     func download(_ context: WorkbenchContext) throws -> Response {
         let (_, application) = try owned(context)
-        let record = try evidenceRecord(application, context)
-        guard let bytes = workbench.store.blobs.read(record.sha256) else { throw HTTPError(.notFound) }
-        let name = record.originalName.isEmpty ? SourceFile.name(of: record.path) : record.originalName
-        return Response(status: .ok, headers: [.contentType: "application/octet-stream", .contentDisposition: ParkUpload.attachment(name)],
-                        body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return try EvidenceDownload.response(try evidenceRecord(application, context), blobs: workbench.store.blobs)
     }
 
     // MARK: - Dossier, submission, import

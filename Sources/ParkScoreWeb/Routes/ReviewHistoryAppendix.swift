@@ -18,10 +18,7 @@ struct ReviewHistoryAppendix {
             return out
         }
         let messages = workbench.pages.messages(language)
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let formatter = HistoryWords.formatter()
         let rows: [TemplateValue] = events.map { event in
             let key = "web.audit.action." + event.action.replacingOccurrences(of: ".", with: "-")
             let change = event.oldValue.isEmpty && event.newValue.isEmpty ? ""

@@ -191,17 +191,10 @@ struct ReviewRoutes {
     func download(_ context: WorkbenchContext) throws -> Response {
         let seat = try desk.seat(context, context.parameters.get("id"))
         guard let eid = context.parameters.get("eid"), EvidenceRecord.isValidID(eid),
-              let file = try workbench.evidence(of: seat.applicationID).first(where: { $0.evidenceID == eid }),
-              let bytes = workbench.store.blobs.read(file.sha256) else { throw HTTPError(.notFound) }
-        let name = file.evidenceID + EvidenceRecord.safeExtension(file.originalName)
-        // RFC 5987: the original name, every byte but ASCII letters and digits percent-encoded.
-        let ascii = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
-        let encoded = file.originalName.addingPercentEncoding(withAllowedCharacters: ascii) ?? name
-        return Response(status: .ok, headers: [
-            .contentType: "application/octet-stream",
-            .contentDisposition: "attachment; filename=\"\(name)\"; filename*=UTF-8''\(encoded)",
-            .xContentTypeOptions: "nosniff",
-        ], body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+              let file = try workbench.evidence(of: seat.applicationID).first(where: { $0.evidenceID == eid }) else {
+            throw HTTPError(.notFound)
+        }
+        return try EvidenceDownload.response(file, blobs: workbench.store.blobs)
     }
 
     /// The evaluation dossier: the stored one once finalised; before, the current one — for the chair, and for any
